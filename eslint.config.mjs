@@ -1,0 +1,56 @@
+// Lint: typescript-eslint's recommended rules plus the layer boundaries of DESIGN.md.
+// src/core is pure: no `vscode`, no Node built-ins, no DOM, no clocks, no Math.random.
+// Only src/extension imports `vscode`; nothing imports upwards into extension/cli/webview.
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads',
+  'crypto', 'stream', 'util', 'events', 'url', 'http', 'https', 'net', 'zlib', 'readline', 'buffer'];
+const upward = ['**/extension/**', '**/cli/**', '**/webview/**', '../../webview/**'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', 'test-results/**', '.vscode-test/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts', 'src/protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['vscode'], message: 'src/core and src/protocol never import vscode.' },
+          { group: nodeBuiltins, message: 'src/core is pure: pass data in, no Node built-ins.' },
+          { group: upward, message: 'core depends on nothing above it.' },
+        ],
+      }],
+      'no-restricted-globals': ['error',
+        { name: 'window', message: 'No DOM in src/core.' },
+        { name: 'document', message: 'No DOM in src/core.' },
+        { name: 'process', message: 'No Node globals in src/core.' },
+        { name: 'require', message: 'No Node globals in src/core.' },
+        { name: 'Buffer', message: 'No Node globals in src/core: use Uint8Array.' },
+        { name: 'setTimeout', message: 'No clocks in src/core.' },
+        { name: 'setInterval', message: 'No clocks in src/core.' },
+        { name: 'performance', message: 'No clocks in src/core.' },
+      ],
+      'no-restricted-properties': ['error',
+        { object: 'Math', property: 'random', message: 'Use the seeded PRNG (src/core/sim/prng.ts).' },
+        { object: 'Date', property: 'now', message: 'No clocks in src/core.' },
+      ],
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'No clocks in src/core.' },
+      ],
+    },
+  },
+  {
+    files: ['webview/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['vscode'], message: 'Only src/extension imports vscode.' },
+        { group: ['**/extension/**'], message: 'Depend on core/protocol, not on the extension.' },
+      ] }],
+    },
+  },
+);

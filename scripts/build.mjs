@@ -1,0 +1,43 @@
+// One esbuild script, three bundles: the extension (Node, `vscode` external),
+// the CLI (Node), and the webview app (browser). `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { copyFile, mkdir } from 'node:fs/promises';
+
+const watch = process.argv.includes('--watch');
+const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+
+/** @type {esbuild.BuildOptions[]} */
+const bundles = [
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension/extension.ts' },
+    platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    entryPoints: { webview: 'webview/main.ts' },
+    platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist',
+    loader: { '.css': 'text' },
+  },
+];
+
+await mkdir('dist', { recursive: true });
+// tree-sitter's C grammar (wasm) and runtime wasm are loaded at run time by the patch reader.
+await copyFile('node_modules/tree-sitter-c/tree-sitter-c.wasm', 'dist/tree-sitter-c.wasm');
+await copyFile('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm');
+await copyFile('node_modules/@vscode/codicons/dist/codicon.css', 'dist/codicon.css');
+await copyFile('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/codicon.ttf');
+
+if (watch) {
+  const contexts = await Promise.all(bundles.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(bundles.map((b) => esbuild.build(b)));
+}

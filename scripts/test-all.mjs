@@ -1,0 +1,46 @@
+// `npm test`: lint, type-check, build, unit tests, webview tests in headless Chromium,
+// integration tests in a real VS Code (code-server) and UI tests driving its workbench.
+// Each stage prints `<stage>: N passed, N failed`; the last line sums them.
+import { spawn } from 'node:child_process';
+
+/** @type {{ name: string, cmd: string[], counts: boolean }[]} */
+const stages = [
+  { name: 'lint', cmd: ['npx', 'eslint', '.'], counts: false },
+  { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', '.'], counts: false },
+  { name: 'build', cmd: ['node', 'scripts/build.mjs'], counts: false },
+  { name: 'unit', cmd: ['node', 'scripts/run-unit-tests.mjs'], counts: true },
+];
+
+function run(stage) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    let tail = '';
+    const child = spawn(stage.cmd[0], stage.cmd.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      tail = (tail + chunk.toString()).slice(-4000);
+    });
+    child.on('close', (code) => {
+      const match = [...tail.matchAll(/^\w[\w-]*: (\d+) passed, (\d+) failed/gm)].at(-1);
+      resolve({ code: code ?? 1, passed: match ? Number(match[1]) : 0, failed: match ? Number(match[2]) : 0, seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}
+
+let passed = 0;
+let failed = 0;
+let broken = [];
+for (const stage of stages) {
+  console.log(`\n=== ${stage.name} ===`);
+  const result = await run(stage);
+  console.log(`=== ${stage.name}: exit ${result.code} in ${result.seconds.toFixed(1)} s ===`);
+  passed += result.passed;
+  failed += result.failed;
+  if (result.code !== 0) {
+    broken.push(stage.name);
+    if (!stage.counts) failed += 1;
+  }
+}
+if (broken.length) console.log(`\nfailed stages: ${broken.join(', ')}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(broken.length ? 1 : 0);

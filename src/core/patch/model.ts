@@ -1,0 +1,109 @@
+/**
+ * The data model of a kernel patch as a reviewer gets it: a diff, possibly inside a mail,
+ * possibly quoted in a review reply. See DESIGN.md "Data model".
+ */
+import type { Diagnostic } from '../common/diagnostic';
+
+export type PatchLineKind = 'context' | 'add' | 'remove';
+
+export interface PatchLine {
+  kind: PatchLineKind;
+  /** The line's text without the leading ' ', '+' or '-' and without the line break. */
+  text: string;
+  /** 1-based line number in the old file, or null for an added line. */
+  oldLine: number | null;
+  /** 1-based line number in the new file, or null for a removed line. */
+  newLine: number | null;
+  /** 1-based line of the input (patch file, decoded mail body, or recovered archive text) it came from. */
+  sourceLine: number;
+  /** True when followed by `\ No newline at end of file`. */
+  noNewlineAtEnd?: boolean;
+}
+
+export interface Hunk {
+  oldStart: number;
+  oldLines: number;
+  newStart: number;
+  newLines: number;
+  /** The text after the second `@@` (git's function context), trimmed; '' when absent. */
+  header: string;
+  /** C function(s) the hunk touches: from tree-sitter when the source is at hand, else from `header`. */
+  functions: string[];
+  lines: PatchLine[];
+  /** 1-based input line of the `@@` header. */
+  sourceLine: number;
+}
+
+export type FileStatus = 'modified' | 'added' | 'deleted' | 'renamed' | 'copied';
+
+export interface FilePatch {
+  /** Path without the `a/` prefix; null when the file is new (/dev/null). */
+  oldPath: string | null;
+  /** Path without the `b/` prefix; null when the file is deleted (/dev/null). */
+  newPath: string | null;
+  status: FileStatus;
+  oldMode?: string;
+  newMode?: string;
+  /** Abbreviated or full git blob id of the pre-image from the `index` line. */
+  oldBlob?: string;
+  /** Abbreviated or full git blob id of the post-image from the `index` line. */
+  newBlob?: string;
+  /** Similarity index of a rename or copy, in percent. */
+  similarity?: number;
+  binary: boolean;
+  hunks: Hunk[];
+  /** Lines added and removed over all hunks. */
+  added: number;
+  removed: number;
+  /** 1-based input line of the `diff --git` (or first `---`) line. */
+  sourceLine: number;
+}
+
+export interface MailHeaders {
+  from: string;
+  date: string;
+  subject: string;
+  messageId?: string;
+  inReplyTo?: string;
+}
+
+/** A reviewer's words anchored to the last quoted patch line above them. */
+export interface ReviewComment {
+  author: string;
+  text: string;
+  /** Path of the file (new path, or old path for a deleted file). */
+  file: string;
+  side: 'old' | 'new';
+  /** 1-based line in that side's file. */
+  line: number;
+  /** 1-based input line where the comment starts. */
+  sourceLine: number;
+}
+
+export interface DiffstatEntry {
+  path: string;
+  /** Total changed lines the diffstat bar claims (added + removed); null for binary entries. */
+  changes: number | null;
+}
+
+export interface Diffstat {
+  files: DiffstatEntry[];
+  totals: { files: number; added: number; removed: number };
+  /** 1-based input line of the summary line (`N files changed, ...`). */
+  sourceLine: number;
+}
+
+export interface Patch {
+  /** Mail headers when the patch came in a mail; null for a bare diff. */
+  mail: MailHeaders | null;
+  /** The commit message / cover text before the diff. */
+  prose: string;
+  /** `[PATCH n/m]` position in a series, when the subject has one. */
+  series?: { index: number; total: number };
+  files: FilePatch[];
+  comments: ReviewComment[];
+  diffstat: { claimed: Diffstat | null; matches: boolean | null };
+  /** True when white space was lost on the way (flattened archive text, stripped quotes). */
+  whitespaceDamaged: boolean;
+  diagnostics: Diagnostic[];
+}

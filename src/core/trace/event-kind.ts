@@ -1,0 +1,45 @@
+/**
+ * Kinds of scheduler events shared by trace readers and the simulator (DESIGN.md "Data model").
+ * Numeric so the event table can hold them in a Uint8Array.
+ *
+ * Argument conventions (arg0, arg1 of the event table; -1 when unknown):
+ * - OnCpu / OffCpu: arg0 = the other thread's tid (incoming for OffCpu, outgoing for OnCpu), arg1 = its pid.
+ * - Wakeup: arg0 = woken tid, arg1 = CPU the woken thread will run on.
+ * - Sleep: arg0 = wait channel id (interned string), arg1 = -1.
+ * - Enqueue / Dequeue: arg0 = tid, arg1 = run-queue CPU.
+ * - Fork: arg0 = child tid, arg1 = child pid.
+ * - Steal: arg0 = stolen tid, arg1 = CPU it was stolen from.
+ * - Exit: the thread leaves exit1 (arg0 = exit status or -1).
+ * - Dead: the thread is enlisted for reaping; arg0 = dead-list id (interned string), arg1 = list owner CPU or -1 (global).
+ * - Reap: resources freed by the reaper (tid = reaper); arg0 = reaped tid or -1 when a trace cannot tell, arg1 = reaped pid or -1.
+ * - LockWait / LockAcquire / LockRelease: arg0 = lock name id (interned string), arg1 = -1.
+ * - Syscall: arg0 = syscall number, arg1 = -1.
+ */
+export const EventKind = {
+  OnCpu: 0,
+  OffCpu: 1,
+  Wakeup: 2,
+  Sleep: 3,
+  Enqueue: 4,
+  Dequeue: 5,
+  Fork: 6,
+  Exit: 7,
+  Dead: 8,
+  Reap: 9,
+  LockWait: 10,
+  LockAcquire: 11,
+  LockRelease: 12,
+  Steal: 13,
+  Syscall: 14,
+} as const;
+
+export type EventKind = (typeof EventKind)[keyof typeof EventKind];
+
+export const EVENT_KIND_NAMES: readonly string[] = [
+  'on-cpu', 'off-cpu', 'wakeup', 'sleep', 'enqueue', 'dequeue', 'fork', 'exit', 'dead', 'reap',
+  'lock-wait', 'lock-acquire', 'lock-release', 'steal', 'syscall',
+];
+
+export function eventKindName(kind: number): string {
+  return EVENT_KIND_NAMES[kind] ?? `unknown(${kind})`;
+}

@@ -1,0 +1,2 @@
+/** The webview app shown in the "Reaper activity" panel. */
+export {};
