@@ -1,0 +1,65 @@
+/**
+ * What the "Reaper activity" panel and the HTML report draw: binned, ready-to-chart data built
+ * by src/core/analysis from one or more event tables (traces or simulation runs). Never raw
+ * events: a 1 M-event trace becomes a few thousand numbers.
+ */
+
+/** Where the runs came from; the panel's title and controls follow it. */
+export type ActivitySource = 'trace' | 'simulation' | 'comparison';
+
+/** One metric across the runs of a view, for the metrics table and CSV export. */
+export interface MetricRow {
+  /** Machine name, e.g. `exitToReapNs.p99`. */
+  key: string;
+  /** Human label, e.g. `exit→reap p99`. */
+  label: string;
+  /** Unit of `values`: `ns`, `count`, `1/s`, `ratio`. */
+  unit: 'ns' | 'count' | '1/s' | 'ratio';
+  /** One value per run, in the order of `ActivityView.runs`; null when not applicable. */
+  values: (number | null)[];
+  /** For comparisons over seeds: mean difference (run i − run 0) with its 95 % confidence interval, per run. */
+  difference?: ({ mean: number; low: number; high: number } | null)[];
+}
+
+/** A histogram with explicit bin edges. */
+export interface Histogram {
+  /** Bin edges in ns, length = counts.length + 1, increasing. */
+  edgesNs: number[];
+  counts: number[];
+}
+
+/** Everything the panel draws for one run (a trace, or one variant of a simulation). */
+export interface RunView {
+  /** `baseline`, `patched`, `lockless`, or a trace file name. */
+  label: string;
+  /** `simulated` or `traced`: the panel says which, always. */
+  origin: 'simulated' | 'traced';
+  cpus: number;
+  /** Time span covered, ns. */
+  spanNs: number;
+  /** Width of one time bin, ns. */
+  binNs: number;
+  /** [cpu][bin]: reaper thread busy time in the bin, ns. */
+  reaperBusyNs: number[][];
+  /** [cpu][bin]: reaps (resources freed) in the bin. */
+  reaps: number[][];
+  /** [cpu][bin]: fraction of the bin the CPU ran a non-idle thread, 0..1. */
+  utilisation: number[][];
+  /** [bin]: the most dead threads waiting to be reaped at any time in the bin. */
+  backlog: number[];
+  /** Exit→reap latency distribution. */
+  exitToReap: Histogram;
+  /** True when exit→reap pairs were inferred (traces), false when known (simulation). */
+  exitToReapInferred: boolean;
+  /** Total wait time per lock name (`deadproc_mutex`, `kernel_lock`, `sched_lock`, ...), ns. */
+  lockWaitNs: Record<string, number>;
+}
+
+export interface ActivityView {
+  title: string;
+  source: ActivitySource;
+  runs: RunView[];
+  metrics: MetricRow[];
+  /** Free-form notes shown under the charts (e.g. "latencies are inferred", model caveats). */
+  notes: string[];
+}

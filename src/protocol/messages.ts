@@ -1,0 +1,31 @@
+/**
+ * Messages between the extension host and the "Reaper activity" webview: one discriminated
+ * union per direction. Both sides switch exhaustively; the webview says `ready` first; every
+ * message from the webview is validated (src/protocol/validate.ts) before use.
+ */
+import type { ActivityView } from './activity-view';
+
+export type VariantName = 'baseline' | 'patched' | 'lockless';
+export type WorkloadName = 'kernel-build' | 'fork-storm' | 'thread-churn' | 'poisson';
+
+/** The simulation controls the panel shows and sends back. */
+export interface SimulationControls {
+  variants: VariantName[];
+  workload: WorkloadName;
+  /** CPU count, 1..256. */
+  cpus: number;
+  /** Number of seeds for confidence intervals, 1..100. */
+  seeds: number;
+}
+
+export type HostToWebview =
+  | { type: 'show'; view: ActivityView; controls: SimulationControls | null }
+  | { type: 'progress'; message: string; /** 0..1, or null when unknown. */ fraction: number | null }
+  | { type: 'error'; message: string };
+
+export type WebviewToHost =
+  | { type: 'ready' }
+  | { type: 'run-simulation'; controls: SimulationControls }
+  | { type: 'export'; format: 'png'; /** `data:image/png;base64,...` of one chart. */ dataUrl: string; chart: string }
+  | { type: 'export'; format: 'csv'; csv: string }
+  | { type: 'cancel' };
