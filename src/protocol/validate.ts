@@ -1,0 +1,86 @@
+/**
+ * Validation of every message the webview sends to the extension host. The webview is
+ * untrusted input: the host calls `validateWebviewMessage` on each `onDidReceiveMessage`
+ * payload and uses only the returned, well-typed copy (never the raw object).
+ */
+import type { SimulationControls, VariantName, WebviewToHost, WorkloadName } from './messages';
+
+export const variantNames: readonly VariantName[] = ['baseline', 'patched', 'lockless'];
+export const workloadNames: readonly WorkloadName[] = ['kernel-build', 'fork-storm', 'thread-churn', 'poisson'];
+
+/** Bounds of the simulation controls (inclusive). */
+export const controlLimits = { cpus: { min: 1, max: 256 }, seeds: { min: 1, max: 100 } } as const;
+/** Largest PNG data URL accepted, in characters (≈ 24 MiB of base64). */
+export const maxDataUrlChars = 32 * 1024 * 1024;
+/** Largest CSV accepted, in characters. */
+export const maxCsvChars = 64 * 1024 * 1024;
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function integerIn(value: unknown, name: string, limits: { min: number; max: number }): Validation<number> {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < limits.min || value > limits.max) {
+    return fail(`${name} must be an integer in ${limits.min}..${limits.max}`);
+  }
+  return { ok: true, value };
+}
+
+/** Checks simulation controls; returns a fresh object holding only the known fields. */
+export function validateControls(raw: unknown): Validation<SimulationControls> {
+  if (!isRecord(raw)) return fail('controls must be an object');
+  const { variants, workload } = raw;
+  if (!Array.isArray(variants) || variants.length === 0) return fail('controls.variants must be a non-empty array');
+  const known = new Set<unknown>(variantNames);
+  if (!variants.every((v) => known.has(v))) return fail(`controls.variants must be among ${variantNames.join(', ')}`);
+  if (new Set(variants).size !== variants.length) return fail('controls.variants has duplicates');
+  if (!(workloadNames as readonly unknown[]).includes(workload)) return fail(`controls.workload must be one of ${workloadNames.join(', ')}`);
+  const cpus = integerIn(raw.cpus, 'controls.cpus', controlLimits.cpus);
+  if (!cpus.ok) return cpus;
+  const seeds = integerIn(raw.seeds, 'controls.seeds', controlLimits.seeds);
+  if (!seeds.ok) return seeds;
+  return { ok: true, value: { variants: [...variants] as VariantName[], workload: workload as WorkloadName, cpus: cpus.value, seeds: seeds.value } };
+}
+
+/** Chart names become parts of file names on the host: keep them to `[A-Za-z0-9_-]`, 1..64 chars. */
+const chartName = /^[A-Za-z0-9_-]{1,64}$/;
+const pngDataUrl = /^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/;
+
+/** Validates one message from the webview; unknown types and extra shapes are rejected. */
+export function validateWebviewMessage(raw: unknown): Validation<WebviewToHost> {
+  if (!isRecord(raw)) return fail('message must be an object');
+  switch (raw.type) {
+    case 'ready':
+      return { ok: true, value: { type: 'ready' } };
+    case 'cancel':
+      return { ok: true, value: { type: 'cancel' } };
+    case 'run-simulation': {
+      const controls = validateControls(raw.controls);
+      return controls.ok ? { ok: true, value: { type: 'run-simulation', controls: controls.value } } : controls;
+    }
+    case 'export':
+      return validateExport(raw);
+    default:
+      return fail(`unknown message type ${JSON.stringify(raw.type)?.slice(0, 40)}`);
+  }
+}
+
+function validateExport(raw: Record<string, unknown>): Validation<WebviewToHost> {
+  if (raw.format === 'png') {
+    const { dataUrl, chart } = raw;
+    if (typeof chart !== 'string' || !chartName.test(chart)) return fail('export.chart must match [A-Za-z0-9_-]{1,64}');
+    if (typeof dataUrl !== 'string' || dataUrl.length > maxDataUrlChars || !pngDataUrl.test(dataUrl)) {
+      return fail('export.dataUrl must be a base64 PNG data URL');
+    }
+    return { ok: true, value: { type: 'export', format: 'png', dataUrl, chart } };
+  }
+  if (raw.format === 'csv') {
+    if (typeof raw.csv !== 'string' || raw.csv.length > maxCsvChars) return fail('export.csv must be a string');
+    return { ok: true, value: { type: 'export', format: 'csv', csv: raw.csv } };
+  }
+  return fail('export.format must be png or csv');
+}
