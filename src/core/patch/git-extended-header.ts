@@ -1,0 +1,78 @@
+/**
+ * The extended header lines git writes between `diff --git` and the first hunk
+ * (git-diff(1), "generating patch text with -p"): modes, renames, copies, similarity,
+ * `index` blob ids, binary markers.
+ */
+import { plainPath } from './diff-paths';
+
+/** What the extended header lines say about one file; filled in line by line. */
+export interface GitHeaderFacts {
+  oldMode?: string;
+  newMode?: string;
+  newFile?: boolean;
+  deletedFile?: boolean;
+  renameFrom?: string;
+  renameTo?: string;
+  copyFrom?: string;
+  copyTo?: string;
+  /** Percent. */
+  similarity?: number;
+  oldBlob?: string;
+  newBlob?: string;
+  binary?: boolean;
+}
+
+const INDEX_LINE = /^index ([0-9a-fA-F]+)\.\.([0-9a-fA-F]+)(?: ([0-7]{6}))?\s*$/;
+
+type HeaderHandler = (facts: GitHeaderFacts, argument: string) => boolean;
+
+const HANDLERS: [prefix: string, handler: HeaderHandler][] = [
+  ['old mode ', (f, a) => { f.oldMode = a.trim(); return true; }],
+  ['new mode ', (f, a) => { f.newMode = a.trim(); return true; }],
+  ['new file mode ', (f, a) => { f.newFile = true; f.newMode = a.trim(); return true; }],
+  ['deleted file mode ', (f, a) => { f.deletedFile = true; f.oldMode = a.trim(); return true; }],
+  ['rename from ', (f, a) => { f.renameFrom = plainPath(a); return true; }],
+  ['rename to ', (f, a) => { f.renameTo = plainPath(a); return true; }],
+  ['rename old ', (f, a) => { f.renameFrom = plainPath(a); return true; }],
+  ['rename new ', (f, a) => { f.renameTo = plainPath(a); return true; }],
+  ['copy from ', (f, a) => { f.copyFrom = plainPath(a); return true; }],
+  ['copy to ', (f, a) => { f.copyTo = plainPath(a); return true; }],
+  ['similarity index ', (f, a) => { f.similarity = percent(a); return true; }],
+  ['dissimilarity index ', (f, a) => { const d = percent(a); if (d !== undefined) f.similarity = 100 - d; return true; }],
+  ['index ', (f, a) => readIndex(f, `index ${a}`)],
+];
+
+function percent(argument: string): number | undefined {
+  const match = /^(\d{1,3})%/.exec(argument.trim());
+  return match ? Number(match[1]) : undefined;
+}
+
+function readIndex(facts: GitHeaderFacts, line: string): boolean {
+  const match = INDEX_LINE.exec(line);
+  if (!match) return false;
+  facts.oldBlob = match[1]!.toLowerCase();
+  facts.newBlob = match[2]!.toLowerCase();
+  if (match[3]) {
+    facts.oldMode ??= match[3];
+    facts.newMode ??= match[3];
+  }
+  return true;
+}
+
+/**
+ * Reads one extended header line into `facts`. Returns false when the line is not one
+ * (the header ends there); `---`, `+++`, `@@` and binary lines are the caller's.
+ */
+export function readGitHeaderLine(facts: GitHeaderFacts, line: string): boolean {
+  for (const [prefix, handler] of HANDLERS) {
+    if (line.startsWith(prefix)) return handler(facts, line.slice(prefix.length));
+  }
+  return false;
+}
+
+const BINARY_DATA = /^(?:(?:literal|delta) \d+|[A-Za-z][0-9A-Za-z!#$%&()*+\-;<=>?@^_`{|}~]+|)$/;
+
+/** True for the lines that follow `GIT binary patch`: `literal N`, `delta N`, base85 data, blanks. */
+export function isBinaryPatchData(line: string): boolean {
+  return BINARY_DATA.test(line);
+}
