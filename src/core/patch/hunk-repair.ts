@@ -1,0 +1,114 @@
+/**
+ * Repairing hunks of a quoted patch where the reviewer's comment replaced blank context lines.
+ *
+ * A reviewer writes into the quoted patch and usually deletes the blank context line the
+ * comment goes in (the seed reply does, after `+\t\t}` in reaper()). The hunk is then short by
+ * that many context lines at the place of the comment. When a hunk ends short by the same number
+ * of old and new lines and had a comment inside it, the missing lines are put back as blank
+ * context lines at the comment, and a `hunk-repaired` diagnostic says so.
+ *
+ * Empty lines inside a hunk (a blank context line whose lone space a mail client stripped) are
+ * counted as context here and left as they are: `parseDiff` reads them (`stripped-blank-context`).
+ */
+import { diagnostic, type Diagnostic } from '../common/diagnostic';
+import { parseHunkHeader } from './hunk-header';
+
+/** Input of {@link repairHunks}. */
+export interface HunkRepairInput {
+  /** The de-quoted lines: prose, then the diff. */
+  lines: readonly string[];
+  /** 1-based input line of each of `lines`. */
+  sourceLines: readonly number[];
+  /** Comment gaps: `before` is the index of the line right after the comment (may be lines.length). */
+  gaps: readonly { before: number; sourceLine: number }[];
+  /** Lines lost their leading white space: any other line inside a hunk is context (as parseDiff reads it). */
+  whitespaceDamaged?: boolean;
+}
+
+/** The lines with the missing context put back, each with its 1-based input line. */
+export interface HunkRepairResult {
+  lines: string[];
+  sourceLines: number[];
+  diagnostics: Diagnostic[];
+}
+
+interface OpenHunk {
+  header: string;
+  oldLeft: number;
+  newLeft: number;
+  /** Output positions of the comment gaps inside the hunk, with their input lines. */
+  gaps: { at: number; sourceLine: number }[];
+}
+
+const FILE_HEADER = /^diff --git |^diff -|^Index: /;
+
+/** Adjusts the counts for one hunk body line; false when the line cannot be part of a hunk. */
+function consume(hunk: OpenHunk, line: string, whitespaceDamaged: boolean): boolean {
+  const c = line.charAt(0);
+  if (line === '' || c === ' ' || (whitespaceDamaged && c !== '-' && c !== '+' && c !== '\\')) {
+    hunk.oldLeft--;
+    hunk.newLeft--;
+  } else if (c === '-') hunk.oldLeft--;
+  else if (c === '+') hunk.newLeft--;
+  else if (c !== '\\') return false;
+  return true;
+}
+
+/** Puts back `missing` blank context lines at the hunk's gaps (one per gap, the rest at the last). */
+function fill(hunk: OpenHunk, out: HunkRepairResult): void {
+  const missing = hunk.oldLeft;
+  if (missing <= 0 || hunk.newLeft !== missing || hunk.gaps.length === 0) return;
+  // One line per gap in order; what is left over goes to the last gap that got one.
+  const used = Math.min(missing, hunk.gaps.length);
+  const per = hunk.gaps.map((_, i) => (i < used ? 1 : 0));
+  per[used - 1]! += missing - used;
+  for (let g = hunk.gaps.length - 1; g >= 0; g--) {
+    const { at, sourceLine } = hunk.gaps[g]!;
+    const n = per[g]!;
+    if (n === 0) continue;
+    out.lines.splice(at, 0, ...Array<string>(n).fill(' '));
+    out.sourceLines.splice(at, 0, ...Array<number>(n).fill(sourceLine));
+    out.diagnostics.push(diagnostic(sourceLine, 'info', 'hunk-repaired',
+      `Hunk "${hunk.header}" was ${missing} line${missing === 1 ? '' : 's'} short where a reply comment replaced ` +
+      `${n === 1 ? 'a blank context line' : `${n} blank context lines`}: put ${n === 1 ? 'it' : 'them'} back at line ${sourceLine}.`));
+  }
+}
+
+/**
+ * Walks the hunks of `input.lines` by their header counts and repairs the ones a comment made
+ * short. Lines outside hunks pass through unchanged.
+ */
+export function repairHunks(input: HunkRepairInput): HunkRepairResult {
+  const out: HunkRepairResult = { lines: [], sourceLines: [], diagnostics: [] };
+  const gapAt = new Map(input.gaps.map((g) => [g.before, g.sourceLine]));
+  let hunk: OpenHunk | null = null;
+  let pending: { at: number; sourceLine: number }[] = [];
+  const close = (): void => {
+    if (hunk) fill(hunk, out);
+    hunk = null;
+  };
+  for (let i = 0; i <= input.lines.length; i++) {
+    const gap = gapAt.get(i);
+    if (gap !== undefined && hunk) pending.push({ at: out.lines.length, sourceLine: gap });
+    if (i === input.lines.length) break;
+    const line = input.lines[i]!;
+    const open = hunk as OpenHunk | null;
+    if (open) {
+      if (open.oldLeft <= 0 && open.newLeft <= 0) close();
+      else {
+        open.gaps.push(...pending);
+        if (FILE_HEADER.test(line) || line.startsWith('@@ ') || !consume(open, line, input.whitespaceDamaged ?? false)) close();
+      }
+    }
+    pending = [];
+    if (!hunk) {
+      const range = parseHunkHeader(line);
+      if (range) hunk = { header: line.replace(/ @@.*$/, ' @@'), oldLeft: range.oldLines, newLeft: range.newLines, gaps: [] };
+    }
+    out.lines.push(line);
+    out.sourceLines.push(input.sourceLines[i] ?? i + 1);
+  }
+  if (hunk) (hunk as OpenHunk).gaps.push(...pending);
+  close();
+  return out;
+}

@@ -1,0 +1,147 @@
+/**
+ * Reading a patch out of a review reply that quotes it (`> `, `>> `, `> > ` at any depth).
+ *
+ * The quote depth holding the diff is the one with the most `diff --git` / `@@` lines. Lines at
+ * that depth or deeper, with that many quote levels stripped, are the quoted mail (prose, then
+ * the diff). Text at a shallower depth between them is commentary: each block becomes a comment
+ * placed before the quoted line that follows it. Depth 0 is the reply's author; depth k is the
+ * author named by the nearest `... wrote:` line at depth k - 1 or quoted `From:` at depth k.
+ * The reply's own signature (after `-- `) and archive attachment markers (`[2:application/...]`)
+ * are not comments.
+ */
+
+/** A quoted line split into its depth and its text after the quote markers. */
+export interface QuotedLine {
+  depth: number;
+  content: string;
+}
+
+/** Reviewer text found between quoted lines. */
+export interface QuotedComment {
+  author: string;
+  /** The comment, trimmed, its lines joined with '\n'. */
+  text: string;
+  /** Quote depth the comment was written at (0 = the reply itself). */
+  depth: number;
+  /** 0-based body line where the comment text starts. */
+  bodyIndex: number;
+  /** Index in `QuotedPatch.lines` of the quoted line right after the comment (may be lines.length). */
+  before: number;
+}
+
+/** The quoted mail recovered from a reply. */
+export interface QuotedPatch {
+  /** Quote depth of the diff. */
+  depth: number;
+  /** Quoted lines at `depth` or deeper, with `depth` quote levels stripped. */
+  lines: string[];
+  /** 0-based body line of each of `lines`. */
+  bodyIndex: number[];
+  comments: QuotedComment[];
+}
+
+const DIFF_START = /^(?:diff --git |@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@)/;
+const SIGNATURE = /^-- ?$/;
+const ARCHIVE_ATTACHMENT = /^\[\d+:[\w.+-]+\/[\w.+-]+[^\]]*\]$/;
+const WROTE = /\bwrote:\s*$/;
+const QUOTED_FROM = /^From:\s*(.+)$/;
+
+/**
+ * Splits the quote markers off `line`, stopping after `maxDepth` levels. One space after each
+ * `>` belongs to the marker (`> > x`, `>> x`); a second space is the line's own (`>  ctx`).
+ */
+export function splitQuote(line: string, maxDepth = Infinity): QuotedLine {
+  let i = 0;
+  let depth = 0;
+  while (depth < maxDepth && line.charCodeAt(i) === 62 /* > */) {
+    depth++;
+    i++;
+    if (line.charCodeAt(i) === 32 && (line.charCodeAt(i + 1) !== 62 || depth >= maxDepth)) {
+      i++;
+      break;
+    }
+    if (line.charCodeAt(i) === 32) i++;
+  }
+  return { depth, content: line.slice(i) };
+}
+
+/** The quote depth holding the diff: the one with the most diff starts (the shallowest on a tie). */
+function diffDepth(quoted: readonly QuotedLine[]): number {
+  const counts = new Map<number, number>();
+  for (const q of quoted) if (DIFF_START.test(q.content)) counts.set(q.depth, (counts.get(q.depth) ?? 0) + 1);
+  let best = -1;
+  let bestCount = 0;
+  for (const [depth, count] of counts) {
+    if (count > bestCount || (count === bestCount && depth < best)) [best, bestCount] = [depth, count];
+  }
+  return best;
+}
+
+/** The person a `... wrote:` attribution line names (`On Wed, 10 Jul 2024, Mark Kettenis wrote:`). */
+export function attributionName(text: string): string {
+  let name = text.replace(WROTE, '').replace(/<[^>]*>/g, '').replace(/\([^)]*@[^)]*\)/g, '').trim();
+  if (/^On\b/.test(name)) name = name.slice(name.lastIndexOf(',') + 1).trim();
+  return name.replace(/^"|"$/g, '').trim();
+}
+
+/** The author of text written at `depth`, looking upwards from body line `from`. */
+function authorAt(quoted: readonly QuotedLine[], depth: number, from: number, replyAuthor: string): string {
+  if (depth === 0) return replyAuthor;
+  for (let i = from - 1; i >= 0; i--) {
+    const q = quoted[i]!;
+    if (q.depth === depth - 1 && WROTE.test(q.content)) return attributionName(q.content);
+    const header = q.depth === depth ? QUOTED_FROM.exec(q.content) : null;
+    if (header) return attributionName(header[1]!);
+  }
+  return '';
+}
+
+/**
+ * Finds the quoted patch in a reply body. Returns null when no diff is quoted (a diff at depth
+ * 0 is a plain patch mail, not a reply).
+ */
+export function readQuotedPatch(bodyLines: readonly string[], replyAuthor: string): QuotedPatch | null {
+  const quoted = bodyLines.map((line) => splitQuote(line.replace(/\r$/, '')));
+  const depth = diffDepth(quoted);
+  if (depth <= 0) return null;
+  const result: QuotedPatch = { depth, lines: [], bodyIndex: [], comments: [] };
+  let block: { depth: number; start: number; text: string[] } | null = null;
+  let inSignature = false;
+  const closeBlock = (): void => {
+    const text = block?.text.join('\n').trim();
+    if (block && text) {
+      result.comments.push({
+        author: authorAt(quoted, block.depth, block.start, replyAuthor),
+        text, depth: block.depth, bodyIndex: block.start, before: result.lines.length,
+      });
+    }
+    block = null;
+  };
+  quoted.forEach((q, i) => {
+    if (q.depth >= depth) {
+      closeBlock();
+      inSignature = false;
+      result.lines.push(splitQuote(bodyLines[i]!.replace(/\r$/, ''), depth).content);
+      result.bodyIndex.push(i);
+      return;
+    }
+    const blank = q.content.trim() === '';
+    if (SIGNATURE.test(q.content)) {
+      closeBlock();
+      inSignature = true;
+    }
+    if (inSignature || ARCHIVE_ATTACHMENT.test(q.content.trim())) return;
+    const open = block as { depth: number; start: number; text: string[] } | null;
+    if (blank) {
+      if (open && open.depth === q.depth) open.text.push('');
+      return;
+    }
+    if (!open || open.depth !== q.depth) {
+      closeBlock();
+      block = { depth: q.depth, start: i, text: [] };
+    }
+    block!.text.push(q.content);
+  });
+  closeBlock();
+  return result;
+}

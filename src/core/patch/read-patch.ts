@@ -1,0 +1,186 @@
+/**
+ * One entry point for a patch in any form a reviewer gets it: a bare diff, a git format-patch
+ * mail (MIME or not), an mbox (a series), a review reply quoting the patch with comments in it,
+ * or mail-archive text whose line breaks were lost.
+ *
+ * Line numbers (PatchLine.sourceLine, comments, diagnostics) are 1-based lines of the input as
+ * given; for a quoted-printable or base64 mail, of the decoded body; for a patch attachment, of
+ * the attachment; for flattened archive text, of the recovered lines (see flattened-archive.ts),
+ * with the column in the original text on diagnostics.
+ */
+import { diagnostic, type Diagnostic } from '../common/diagnostic';
+import { checkDiffstat, readDiffstat } from './diffstat';
+import { isFlattenedArchive, recoverFlattenedArchive } from './flattened-archive';
+import { repairHunks } from './hunk-repair';
+import { looksLikeMail, readMail, type MailMessage } from './mail-message';
+import { seriesPosition } from './mail-subject';
+import { looksLikeMbox, splitMbox } from './mbox';
+import type { MailHeaders, Patch } from './model';
+import { readQuotedPatch } from './quoted-reply';
+import { anchorComments, type PendingComment } from './review-comments';
+import { parseDiff } from './unified-diff';
+
+export interface ReadPatchOptions {
+  /** Name of the input, used in messages. */
+  fileName?: string;
+}
+
+/** How body lines map to input lines, and what is known about the text. */
+interface BodyContext {
+  mail: MailHeaders | null;
+  /** Plain name of the mail's author, for comments written in the reply itself. */
+  author: string;
+  /** 1-based input line of body line `index`. */
+  lineOf: (index: number) => number;
+  whitespaceDamaged: boolean;
+  fileName: string;
+}
+
+/** The lines of the text before the diff, the commit message cut at the `---` above the diffstat. */
+function proseOf(lines: readonly string[]): string {
+  let end = lines.length;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (lines[i] === '---') {
+      end = i;
+      break;
+    }
+  }
+  return lines.slice(0, end).join('\n').trim();
+}
+
+/** Reads the patch in a decoded body (a plain diff or a reply quoting one). */
+function patchFromBody(body: string, context: BodyContext): Patch {
+  const bodyLines = body.split('\n');
+  const quoted = readQuotedPatch(bodyLines, context.author);
+  let lines: string[] = bodyLines.map((l) => l.replace(/\r$/, ''));
+  let sourceLines = lines.map((_, i) => context.lineOf(i));
+  const diagnostics: Diagnostic[] = [];
+  const pending: PendingComment[] = [];
+  if (quoted) {
+    const gaps = quoted.comments.map((c) => ({ before: c.before, sourceLine: context.lineOf(c.bodyIndex) }));
+    const repaired = repairHunks({
+      lines: quoted.lines,
+      sourceLines: quoted.bodyIndex.map(context.lineOf),
+      gaps,
+      whitespaceDamaged: context.whitespaceDamaged,
+    });
+    ({ lines, sourceLines } = repaired);
+    diagnostics.push(...repaired.diagnostics);
+    for (const c of quoted.comments) {
+      const above = quoted.bodyIndex[c.before - 1];
+      pending.push({
+        author: c.author, text: c.text, sourceLine: context.lineOf(c.bodyIndex),
+        anchorSourceLine: above === undefined ? null : context.lineOf(above),
+      });
+    }
+  }
+  const lastLine = sourceLines[sourceLines.length - 1] ?? 1;
+  const sourceLineOf = (i: number): number => sourceLines[i] ?? lastLine;
+  const parsed = parseDiff(lines.join('\n'), { sourceLineOf, whitespaceDamaged: context.whitespaceDamaged });
+  diagnostics.push(...parsed.diagnostics);
+  const before = parsed.firstDiffLine < 0 ? lines : lines.slice(0, parsed.firstDiffLine);
+  const claimed = parsed.files.length > 0 ? readDiffstat(before, sourceLineOf) : null;
+  let matches: boolean | null = null;
+  if (claimed) {
+    const check = checkDiffstat(claimed, parsed.files);
+    matches = check.matches;
+    diagnostics.push(...check.diagnostics);
+  }
+  const patch: Patch = {
+    mail: context.mail,
+    prose: proseOf(before),
+    files: parsed.files,
+    comments: anchorComments(pending, parsed.files),
+    diffstat: { claimed: claimed?.diffstat ?? null, matches },
+    whitespaceDamaged: context.whitespaceDamaged,
+    diagnostics,
+  };
+  const series = context.mail ? seriesPosition(context.mail.subject) : undefined;
+  if (series) patch.series = series;
+  return patch;
+}
+
+/** A patch mail: the body, or when the body holds no diff, the patch attachments. */
+function patchFromMail(message: MailMessage, firstLine: number, context: Omit<BodyContext, 'mail' | 'author' | 'lineOf'>): Patch {
+  const bodyFirst = message.bodyFirstLine;
+  const lineOf = bodyFirst === null ? (i: number) => i + 1 : (i: number) => firstLine - 1 + bodyFirst + i;
+  const author = message.headers.from.replace(/\s*<[^>]*>\s*$/, '').replace(/^"|"$/g, '') || message.headers.from;
+  const patch = patchFromBody(message.body, { ...context, mail: message.headers, author, lineOf });
+  if (patch.files.length > 0 || message.patchAttachments.length === 0) return patch;
+  for (const attachment of message.patchAttachments) {
+    const fromAttachment = patchFromBody(attachment.text, { ...context, mail: message.headers, author, lineOf: (i) => i + 1 });
+    patch.files.push(...fromAttachment.files);
+    patch.diagnostics.push(...fromAttachment.diagnostics);
+    if (patch.diffstat.claimed === null) patch.diffstat = fromAttachment.diffstat;
+    patch.diagnostics.push(diagnostic(1, 'info', 'patch-attachment',
+      `The diff was read from the attachment ${attachment.fileName ?? attachment.mimeType}; its line numbers count from the attachment's first line.`));
+  }
+  return patch;
+}
+
+function textOf(input: Uint8Array | string): string {
+  return typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
+}
+
+function withNoDiffDiagnostic(patch: Patch, fileName: string): Patch {
+  if (patch.files.length === 0 && patch.series?.index !== 0) {
+    patch.diagnostics.push(diagnostic(1, 'warning', 'no-diff', `No diff found in ${fileName}.`));
+  }
+  return patch;
+}
+
+/** Reads every message of an mbox text; messages keep file order. */
+async function readMboxMessages(text: string, fileName: string): Promise<Patch[]> {
+  const patches: Patch[] = [];
+  for (const message of splitMbox(text)) {
+    const mail = await readMail(message.text, message.text);
+    patches.push(withNoDiffDiagnostic(patchFromMail(mail, message.firstLine, { whitespaceDamaged: false, fileName }), fileName));
+  }
+  return patches;
+}
+
+/** Reads archive text whose line breaks were lost: recovered lines, then the reply path. */
+async function readFlattened(text: string, fileName: string): Promise<Patch> {
+  const recovered = recoverFlattenedArchive(text);
+  const mail = await readMail(recovered.text, recovered.text);
+  const patch = patchFromMail(mail, 1, { whitespaceDamaged: true, fileName });
+  patch.diagnostics.push(...recovered.diagnostics);
+  for (const d of patch.diagnostics) {
+    const column = recovered.columns[d.line - 1];
+    if (d.column === undefined && column !== undefined) d.column = column;
+  }
+  return withNoDiffDiagnostic(patch, fileName);
+}
+
+/**
+ * Reads a patch in any of the supported forms. For an mbox, the first message that holds a diff
+ * (use {@link readPatchSeries} for all). Never throws on bad input: problems are diagnostics.
+ */
+export async function readPatch(input: Uint8Array | string, options: ReadPatchOptions = {}): Promise<Patch> {
+  const fileName = options.fileName ?? 'the input';
+  const text = textOf(input);
+  if (isFlattenedArchive(text)) return readFlattened(text, fileName);
+  if (looksLikeMbox(text)) {
+    const patches = await readMboxMessages(text, fileName);
+    const first = patches.find((p) => p.files.length > 0) ?? patches[0];
+    if (first) return first;
+  }
+  if (looksLikeMail(text)) {
+    const mail = await readMail(input, text);
+    return withNoDiffDiagnostic(patchFromMail(mail, 1, { whitespaceDamaged: false, fileName }), fileName);
+  }
+  return withNoDiffDiagnostic(patchFromBody(text, { mail: null, author: '', lineOf: (i) => i + 1, whitespaceDamaged: false, fileName }), fileName);
+}
+
+/**
+ * Reads every message of an mbox as one patch each, ordered by `[PATCH n/m]` (the cover letter
+ * 0/m first, as prose with no files); messages without a position keep their place after those
+ * with one. A single mail or diff gives a one-element series.
+ */
+export async function readPatchSeries(input: Uint8Array | string, options: ReadPatchOptions = {}): Promise<Patch[]> {
+  const text = textOf(input);
+  if (!looksLikeMbox(text) || isFlattenedArchive(text)) return [await readPatch(input, options)];
+  const patches = await readMboxMessages(text, options.fileName ?? 'the input');
+  const rank = (p: Patch): number => p.series?.index ?? Number.MAX_SAFE_INTEGER;
+  return patches.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
+}
