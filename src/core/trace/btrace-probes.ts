@@ -1,0 +1,65 @@
+/**
+ * The dt(4) probes Reaperscope understands, by every name a btrace line may print them with:
+ * the full `provider:function:name` (what the `probe` builtin prints), `function:name`, or the
+ * bare name for the sched probes.
+ */
+export const Probe = {
+  OnCpu: 1,
+  OffCpu: 2,
+  Wakeup: 3,
+  Sleep: 4,
+  Enqueue: 5,
+  Dequeue: 6,
+  Fork: 7,
+  Steal: 8,
+  SysEnter: 9,
+  /** kprobe:uvm_exit:entry / kprobe:proc_free:entry: the current thread frees a dead one. */
+  Free: 10,
+  /** Known probes that carry nothing Reaperscope uses (remain__cpu, unsleep, stop, unstop, sys_exit). */
+  Ignored: 11,
+} as const;
+
+export type Probe = (typeof Probe)[keyof typeof Probe];
+
+const SCHED: Record<string, Probe> = {
+  on__cpu: Probe.OnCpu,
+  off__cpu: Probe.OffCpu,
+  wakeup: Probe.Wakeup,
+  sleep: Probe.Sleep,
+  enqueue: Probe.Enqueue,
+  dequeue: Probe.Dequeue,
+  fork: Probe.Fork,
+  steal: Probe.Steal,
+  remain__cpu: Probe.Ignored,
+  unsleep: Probe.Ignored,
+  stop: Probe.Ignored,
+  unstop: Probe.Ignored,
+};
+
+const BY_NAME = new Map<string, Probe>();
+for (const [name, probe] of Object.entries(SCHED)) {
+  BY_NAME.set(`tracepoint:sched:${name}`, probe);
+  BY_NAME.set(`sched:${name}`, probe);
+  if (name.includes('__')) BY_NAME.set(name, probe);
+}
+BY_NAME.set('raw_syscalls:sys_enter', Probe.SysEnter);
+BY_NAME.set('tracepoint:raw_syscalls:sys_enter', Probe.SysEnter);
+BY_NAME.set('raw_syscalls:sys_exit', Probe.Ignored);
+BY_NAME.set('tracepoint:raw_syscalls:sys_exit', Probe.Ignored);
+for (const fn of ['uvm_exit', 'proc_free']) {
+  BY_NAME.set(`kprobe:${fn}:entry`, Probe.Free);
+  BY_NAME.set(`${fn}:entry`, Probe.Free);
+}
+
+/** The probe a printed name denotes, or undefined for a probe Reaperscope does not know. */
+export function probeOf(name: string): Probe | undefined {
+  return BY_NAME.get(name);
+}
+
+/** Whether a bare token is a sched probe name (`on__cpu`), for finding the probe column. */
+export function isKnownShortProbe(token: string): boolean {
+  return token.includes('__') && BY_NAME.has(token);
+}
+
+/** Syscall numbers after which a thread never returns: exit(2) = 1, __threxit(2) = 302. */
+export const EXIT_SYSCALLS: ReadonlySet<number> = new Set([1, 302]);

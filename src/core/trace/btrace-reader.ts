@@ -1,0 +1,171 @@
+/**
+ * Reads btrace(8) output into an event table: the lines of media/reaperscope.bt, and btrace
+ * printf lines in general (columns found by {@link learnLayout}). Maps dt(4) probes to
+ * {@link EventKind}s as event-kind.ts documents them:
+ * - `off__cpu` fires in the outgoing thread with the incoming thread's tid/pid: it gives the
+ *   outgoing thread's OffCpu and the incoming thread's OnCpu (named later, see trace-fixups.ts).
+ * - `raw_syscalls:sys_enter` with exit (1) or __threxit (302) gives Exit; after that, each
+ *   off-cpu of the thread is a Dead candidate (the last one is kept: its final switch).
+ * - `kprobe:uvm_exit:entry` / `kprobe:proc_free:entry` give Reap in the current thread with
+ *   arg0 = -1 (a trace cannot tell which dead thread was freed).
+ * The map contents btrace prints when it exits (`@name[key]: value`, histogram rows) are skipped.
+ */
+import { EventKind } from './event-kind';
+import type { DiagnosticLog } from './diagnostic-log';
+import type { FormatReader } from './format-reader';
+import type { TraceSink } from './trace-sink';
+import { newRecord, parseDocumentedLine, type BtraceRecord } from './btrace-record';
+import { applyLayout, learnLayout, tokenize, type ColumnLayout } from './btrace-columns';
+import { EXIT_SYSCALLS, Probe, probeOf } from './btrace-probes';
+
+/** Lines of the general shape sampled before their column roles are decided. */
+const LAYOUT_SAMPLE = 64;
+
+interface Pending {
+  tokens: string[];
+  probeAt: number;
+  lineNo: number;
+}
+
+export class BtraceReader implements FormatReader {
+  readonly format = 'btrace' as const;
+  unknownLines = 0;
+  junkLines = 0;
+  /** Lines of the map dump btrace prints at exit. */
+  mapLines = 0;
+  private readonly rec: BtraceRecord = newRecord();
+  private layout: ColumnLayout | null = null;
+  private pending: Pending[] = [];
+  private inMapDump = false;
+  private readonly exited = new Set<number>();
+  private readonly deadList: number;
+  private readonly probeCache = new Map<string, Probe | undefined>();
+
+  constructor(private readonly sink: TraceSink, private readonly log: DiagnosticLog) {
+    this.deadList = sink.intern('spc_deadproc');
+  }
+
+  line(text: string, start: number, end: number, lineNo: number): void {
+    if (end === start) return;
+    if (parseDocumentedLine(text, start, end, this.rec)) this.emit(this.rec, lineNo);
+    else this.otherLine(text.slice(start, end), lineNo);
+  }
+
+  end(): void {
+    if (this.layout === null && this.pending.length > 0) this.settleLayout();
+  }
+
+  private otherLine(line: string, lineNo: number): void {
+    const trimmed = line.trim();
+    if (trimmed === '') return;
+    if (trimmed.startsWith('@') || (this.inMapDump && trimmed.startsWith('['))) {
+      this.inMapDump = true;
+      this.mapLines++;
+      return;
+    }
+    const tok = tokenize(trimmed);
+    if (!tok) {
+      this.junk(lineNo, `not a btrace event line: '${clip(trimmed)}'`);
+      return;
+    }
+    if (this.layout === null) {
+      this.pending.push({ ...tok, lineNo });
+      if (this.pending.length >= LAYOUT_SAMPLE) this.settleLayout();
+      return;
+    }
+    this.general(tok.tokens, tok.probeAt, lineNo);
+  }
+
+  private settleLayout(): void {
+    this.layout = learnLayout(this.pending);
+    const pending = this.pending;
+    this.pending = [];
+    for (const p of pending) this.general(p.tokens, p.probeAt, p.lineNo);
+  }
+
+  private general(tokens: string[], probeAt: number, lineNo: number): void {
+    if (applyLayout(tokens, probeAt, this.layout!, this.rec)) this.emit(this.rec, lineNo);
+    else this.junk(lineNo, `btrace line without a time (nsecs) column: '${clip(tokens.join(' '))}'`);
+  }
+
+  private junk(lineNo: number, message: string): void {
+    this.junkLines++;
+    this.log.add(lineNo, 'warning', 'junk-line', message);
+  }
+
+  private probe(name: string): Probe | undefined {
+    if (this.probeCache.has(name)) return this.probeCache.get(name);
+    const p = probeOf(name);
+    if (this.probeCache.size < 256) this.probeCache.set(name, p);
+    return p;
+  }
+
+  private emit(rec: BtraceRecord, lineNo: number): void {
+    const probe = this.probe(rec.probe);
+    if (probe === undefined) {
+      this.unknownLines++;
+      this.log.add(lineNo, 'info', 'unknown-probe', `probe '${clip(rec.probe)}' is not one Reaperscope reads; line skipped.`);
+      return;
+    }
+    if (rec.cpu > 0xffff) {
+      this.junk(lineNo, `CPU number ${rec.cpu} out of range`);
+      return;
+    }
+    const sink = this.sink;
+    const ts = sink.relative(rec.t);
+    const { cpu, tid, pid } = rec;
+    const comm = sink.intern(rec.comm);
+    const a = rec.args;
+    const n = rec.argCount;
+    const arg = (k: number): number => (k < n ? int32(a[k]!) : -1);
+    switch (probe) {
+      case Probe.OnCpu:
+        sink.push(ts, cpu, EventKind.OnCpu, tid, pid, comm);
+        break;
+      case Probe.OffCpu:
+        sink.push(ts, cpu, EventKind.OffCpu, tid, pid, comm, arg(0), arg(1));
+        if (this.exited.has(tid)) sink.push(ts, cpu, EventKind.Dead, tid, pid, comm, this.deadList, cpu);
+        if (n >= 2) sink.push(ts, cpu, EventKind.OnCpu, arg(0), arg(1), sink.unknownComm, tid, pid);
+        break;
+      case Probe.Wakeup:
+        sink.push(ts, cpu, EventKind.Wakeup, tid, pid, comm, arg(0), arg(2));
+        break;
+      case Probe.Sleep:
+        sink.push(ts, cpu, EventKind.Sleep, tid, pid, comm);
+        break;
+      case Probe.Enqueue:
+      case Probe.Dequeue:
+        sink.push(ts, cpu, probe === Probe.Enqueue ? EventKind.Enqueue : EventKind.Dequeue, tid, pid, comm, arg(0), -1);
+        break;
+      case Probe.Fork:
+        sink.push(ts, cpu, EventKind.Fork, tid, pid, comm, arg(0), arg(1));
+        break;
+      case Probe.Steal:
+        sink.push(ts, cpu, EventKind.Steal, tid, pid, comm, arg(0), -1);
+        break;
+      case Probe.SysEnter:
+        if (EXIT_SYSCALLS.has(arg(0))) {
+          this.exited.add(tid);
+          sink.push(ts, cpu, EventKind.Exit, tid, pid, comm);
+        } else {
+          sink.push(ts, cpu, EventKind.Syscall, tid, pid, comm, arg(0), -1);
+        }
+        break;
+      case Probe.Free:
+        sink.push(ts, cpu, EventKind.Reap, tid, pid, comm);
+        break;
+      case Probe.Ignored:
+        break;
+    }
+  }
+}
+
+/** A value that fits the table's Int32 columns, else -1. */
+function int32(v: number): number {
+  return v <= 0x7fffffff ? v : -1;
+}
+
+/** A line shortened for a message. */
+export function clip(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}

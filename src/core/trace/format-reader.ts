@@ -1,0 +1,14 @@
+/** What the stream reader needs from a format's line reader (btrace, ftrace). */
+export type TraceFormat = 'btrace' | 'ftrace';
+
+export interface FormatReader {
+  readonly format: TraceFormat;
+  /** Reads one line, text[start, end) without its newline; lineNo is 1-based. */
+  line(text: string, start: number, end: number, lineNo: number): void;
+  /** Called once after the last line. */
+  end(): void;
+  /** Lines of a well-formed shape whose probe/event Reaperscope does not model. */
+  readonly unknownLines: number;
+  /** Lines that are neither events nor known non-event output (headers, map dumps). */
+  readonly junkLines: number;
+}

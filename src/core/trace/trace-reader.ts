@@ -1,0 +1,169 @@
+/**
+ * Reads a btrace or ftrace text trace from a stream of byte chunks into an {@link EventTable}:
+ * bounded memory besides the table (one chunk's text, one partial line, capped diagnostics),
+ * progress after every chunk, cancellation between chunks. Never throws on bad input: what
+ * could be read plus diagnostics (1-based lines), or a {@link FormatError} when the input is
+ * neither format.
+ */
+import type { Diagnostic, FormatError } from '../common/diagnostic';
+import type { EventTable } from './event-table';
+import { DiagnosticLog } from './diagnostic-log';
+import { LineSplitter } from './line-splitter';
+import { TraceSink } from './trace-sink';
+import { BtraceReader } from './btrace-reader';
+import { FtraceReader } from './ftrace-reader';
+import { looksLikeFtrace } from './ftrace-line';
+import { newRecord, parseDocumentedLine } from './btrace-record';
+import { tokenize } from './btrace-columns';
+import type { FormatReader, TraceFormat } from './format-reader';
+
+export type { TraceFormat } from './format-reader';
+
+/** Something that says whether the caller gave up (an AbortSignal fits). */
+export interface CancelSignal {
+  readonly aborted: boolean;
+}
+
+export interface ReadTraceOptions {
+  /** Skip detection. */
+  format?: TraceFormat;
+  /** Size of the whole input in bytes, when known, passed on to onProgress. */
+  totalBytes?: number;
+  /** Called after each chunk with the bytes read so far. */
+  onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
+  /** Checked before each chunk; reading stops and the result says `cancelled`. */
+  signal?: CancelSignal;
+  /** Expected size hint in events, for the table's first allocation. */
+  expectedEvents?: number;
+}
+
+export interface TraceReadResult {
+  kind: 'trace';
+  format: TraceFormat;
+  table: EventTable;
+  /** Lines read (all of them, including headers and blank lines). */
+  lines: number;
+  /** Well-formed lines whose probe or event Reaperscope does not read. */
+  unknownLines: number;
+  /** Lines that are not events at all (reported in diagnostics with their numbers). */
+  junkLines: number;
+  diagnostics: Diagnostic[];
+  /** True when the signal stopped reading: the table holds what was read until then. */
+  cancelled: boolean;
+  /** CPUs announced by an ftrace header, 0 when none. */
+  headerCpus: number;
+}
+
+/** Lines looked at before giving up on recognising the format. */
+const DETECT_LINES = 200;
+
+/** The incremental reader behind {@link readTrace}: push chunks, then end(). */
+export class TraceStreamReader {
+  private readonly log = new DiagnosticLog();
+  private readonly sink: TraceSink;
+  private readonly splitter: LineSplitter;
+  private reader: FormatReader | null = null;
+  private undecided: { line: string; lineNo: number }[] = [];
+  private formatError: FormatError | null = null;
+
+  constructor(private readonly options: ReadTraceOptions = {}) {
+    this.sink = new TraceSink(Math.max(1024, Math.min(options.expectedEvents ?? 0, 1 << 28)));
+    if (options.format) this.reader = this.makeReader(options.format);
+    this.splitter = new LineSplitter((text, start, end, lineNo) => {
+      if (this.reader) this.reader.line(text, start, end, lineNo);
+      else this.detect(text.slice(start, end), lineNo);
+    });
+  }
+
+  push(chunk: Uint8Array): void {
+    if (!this.formatError) this.splitter.push(chunk);
+  }
+
+  end(cancelled = false): TraceReadResult | FormatError {
+    const split = this.splitter.end();
+    if (!this.reader && !this.formatError) this.decideOrFail(true);
+    if (this.formatError) return this.formatError;
+    const reader = this.reader!;
+    reader.end();
+    if (split.unterminatedLine > 0 && !cancelled) {
+      this.log.add(split.unterminatedLine, 'warning', 'truncated-last-line', 'the last line has no newline: the file may be truncated (read as far as it goes).');
+    }
+    for (const line of split.overlongLines) this.log.add(line, 'warning', 'line-too-long', 'line longer than 1 MiB characters, cut.');
+    const table = this.sink.finish();
+    if (table.length === 0) this.log.add(Math.max(1, split.lines), 'warning', 'no-events', 'no scheduler events found in the trace.');
+    return {
+      kind: 'trace',
+      format: reader.format,
+      table,
+      lines: split.lines,
+      unknownLines: reader.unknownLines,
+      junkLines: reader.junkLines,
+      diagnostics: this.log.list(),
+      cancelled,
+      headerCpus: reader instanceof FtraceReader ? reader.headerCpus : 0,
+    };
+  }
+
+  private makeReader(format: TraceFormat): FormatReader {
+    return format === 'btrace' ? new BtraceReader(this.sink, this.log) : new FtraceReader(this.sink, this.log);
+  }
+
+  private detect(line: string, lineNo: number): void {
+    this.undecided.push({ line, lineNo });
+    const trimmed = line.trim();
+    let format: TraceFormat | null = null;
+    if (looksLikeFtrace(trimmed)) format = 'ftrace';
+    else if (parseDocumentedLine(line, 0, line.length, newRecord()) || isGeneralBtraceLine(trimmed)) format = 'btrace';
+    if (format) this.choose(format);
+    else if (this.undecided.length >= DETECT_LINES) this.decideOrFail(false);
+  }
+
+  private decideOrFail(atEnd: boolean): void {
+    const nonEmpty = this.undecided.filter((u) => u.line.trim() !== '');
+    if (atEnd && nonEmpty.length === 0) {
+      this.choose('btrace');
+      return;
+    }
+    this.formatError = {
+      kind: 'format-error',
+      message: `neither btrace nor ftrace output: no event line in the first ${nonEmpty.length} non-empty lines`,
+      line: nonEmpty[0]?.lineNo ?? 1,
+    };
+    this.undecided = [];
+  }
+
+  private choose(format: TraceFormat): void {
+    const reader = this.makeReader(format);
+    this.reader = reader;
+    for (const u of this.undecided) reader.line(u.line, 0, u.line.length, u.lineNo);
+    this.undecided = [];
+  }
+}
+
+function isGeneralBtraceLine(line: string): boolean {
+  const tok = tokenize(line);
+  return tok !== null && tok.tokens.some((t, i) => i !== tok.probeAt && /^\d{10,}$/.test(t));
+}
+
+/** Reads a whole trace from chunks (a Node stream, a web ReadableStream's iterator, an array). */
+export async function readTrace(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options: ReadTraceOptions = {},
+): Promise<TraceReadResult | FormatError> {
+  const reader = new TraceStreamReader(options);
+  let bytes = 0;
+  for await (const chunk of chunks) {
+    if (options.signal?.aborted) return reader.end(true);
+    reader.push(chunk);
+    bytes += chunk.length;
+    options.onProgress?.(bytes, options.totalBytes);
+  }
+  return reader.end(options.signal?.aborted ?? false);
+}
+
+/** Reads a trace held in memory (tests, small files). */
+export function readTraceText(input: string | Uint8Array, options: ReadTraceOptions = {}): TraceReadResult | FormatError {
+  const reader = new TraceStreamReader(options);
+  reader.push(typeof input === 'string' ? new TextEncoder().encode(input) : input);
+  return reader.end();
+}
