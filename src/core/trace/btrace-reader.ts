@@ -4,8 +4,8 @@
  * {@link EventKind}s as event-kind.ts documents them:
  * - `off__cpu` fires in the outgoing thread with the incoming thread's tid/pid: it gives the
  *   outgoing thread's OffCpu and the incoming thread's OnCpu (named later, see trace-fixups.ts).
- * - `raw_syscalls:sys_enter` with exit (1) or __threxit (302) gives Exit; after that, each
- *   off-cpu of the thread is a Dead candidate (the last one is kept: its final switch).
+ * - `raw_syscalls:sys_enter` with exit (1) or __threxit (302) gives Exit; the thread's last
+ *   off-cpu after it (its final switch, whatever the line order) also gives Dead.
  * - `kprobe:uvm_exit:entry` / `kprobe:proc_free:entry` give Reap in the current thread with
  *   arg0 = -1 (a trace cannot tell which dead thread was freed).
  * The map contents btrace prints when it exits (`@name[key]: value`, histogram rows) are skipped.
@@ -20,6 +20,13 @@ import { EXIT_SYSCALLS, Probe, probeOf } from './btrace-probes';
 
 /** Lines of the general shape sampled before their column roles are decided. */
 const LAYOUT_SAMPLE = 64;
+
+interface LastOff {
+  ts: number;
+  cpu: number;
+  pid: number;
+  comm: number;
+}
 
 interface Pending {
   tokens: string[];
@@ -37,7 +44,10 @@ export class BtraceReader implements FormatReader {
   private layout: ColumnLayout | null = null;
   private pending: Pending[] = [];
   private inMapDump = false;
-  private readonly exited = new Set<number>();
+  /** Exit time (relative ns) per thread that called exit/__threxit. */
+  private readonly exitedAt = new Map<number, number>();
+  /** Per thread, its latest off-cpu so far (any line order): the Dead candidate. */
+  private readonly lastOff = new Map<number, LastOff>();
   private readonly deadList: number;
   private readonly probeCache = new Map<string, Probe | undefined>();
 
@@ -53,6 +63,21 @@ export class BtraceReader implements FormatReader {
 
   end(): void {
     if (this.layout === null && this.pending.length > 0) this.settleLayout();
+    for (const [tid, exitTs] of this.exitedAt) {
+      const off = this.lastOff.get(tid);
+      if (off && off.ts >= exitTs) this.sink.push(off.ts, off.cpu, EventKind.Dead, tid, off.pid, off.comm, this.deadList, off.cpu);
+    }
+  }
+
+  private noteOff(ts: number, cpu: number, tid: number, pid: number, comm: number): void {
+    const off = this.lastOff.get(tid);
+    if (!off) this.lastOff.set(tid, { ts, cpu, pid, comm });
+    else if (ts >= off.ts) {
+      off.ts = ts;
+      off.cpu = cpu;
+      off.pid = pid;
+      off.comm = comm;
+    }
   }
 
   private otherLine(line: string, lineNo: number): void {
@@ -124,7 +149,7 @@ export class BtraceReader implements FormatReader {
         break;
       case Probe.OffCpu:
         sink.push(ts, cpu, EventKind.OffCpu, tid, pid, comm, arg(0), arg(1));
-        if (this.exited.has(tid)) sink.push(ts, cpu, EventKind.Dead, tid, pid, comm, this.deadList, cpu);
+        this.noteOff(ts, cpu, tid, pid, comm);
         if (n >= 2) sink.push(ts, cpu, EventKind.OnCpu, arg(0), arg(1), sink.unknownComm, tid, pid);
         break;
       case Probe.Wakeup:
@@ -145,7 +170,7 @@ export class BtraceReader implements FormatReader {
         break;
       case Probe.SysEnter:
         if (EXIT_SYSCALLS.has(arg(0))) {
-          this.exited.add(tid);
+          if (!this.exitedAt.has(tid) || this.exitedAt.get(tid)! > ts) this.exitedAt.set(tid, ts);
           sink.push(ts, cpu, EventKind.Exit, tid, pid, comm);
         } else {
           sink.push(ts, cpu, EventKind.Syscall, tid, pid, comm, arg(0), -1);

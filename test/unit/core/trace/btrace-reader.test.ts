@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixture, read, rows } from './trace-test-helpers';
+import { readTraceText } from '../../../../src/core/trace/trace-reader';
+
+const SAMPLE = fixture('btrace-baseline.txt');
+
+test('the btrace sample (CPU 1 buffer before CPU 0) comes out sorted, with the facts of the fixture README', () => {
+  const r = read(SAMPLE);
+  assert.equal(r.format, 'btrace');
+  assert.equal(r.table.baseNs, 1_720_624_895_000_000_500n);
+  assert.equal(r.table.cpuCount, 2);
+  const dead = 'spc_deadproc';
+  assert.deepEqual(rows(r.table), [
+    '0 1 on-cpu 100300 ksh -1 -1',
+    '500 0 on-cpu 100200 sh -1 -1',
+    '1000 0 exit 100200 sh -1 -1',
+    '1500 0 off-cpu 100200 sh 100010 0',
+    `1500 0 dead 100200 sh ${r.table.strings.lookup(dead)} 0`,
+    // idle0's own on__cpu (+2100) replaces the one synthesized from sh's off__cpu (+2000)
+    '1600 0 on-cpu 100010 idle0 100200 5000',
+    '2500 0 wakeup 100010 idle0 100005 1',
+    '3500 1 off-cpu 100300 ksh 100005 0',
+    '3700 1 on-cpu 100005 reaper 100300 6000',
+    '9500 1 reap 100005 reaper -1 -1',
+    '53700 1 sleep 100005 reaper -1 -1',
+    '53800 1 off-cpu 100005 reaper 100011 0',
+    // no on__cpu line for idle1: synthesized, named from idle1's own later line
+    '53800 1 on-cpu 100011 idle1 100005 0',
+    '59500 1 off-cpu 100011 idle1 100300 6000',
+    '59500 1 on-cpu 100300 ksh 100011 0',
+  ]);
+  assert.equal(r.unknownLines, 1);
+  assert.equal(r.junkLines, 1);
+  assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code]), [[13, 'unknown-probe'], [14, 'junk-line']]);
+});
+
+test('CRLF line ends read the same as LF', () => {
+  const lf = read(SAMPLE);
+  const crlf = read(SAMPLE.replace(/\n/g, '\r\n'));
+  assert.deepEqual(rows(crlf.table), rows(lf.table));
+  assert.deepEqual(crlf.diagnostics, lf.diagnostics);
+});
+
+test('a truncated last line is reported with its line number, earlier lines are kept', () => {
+  const lines = SAMPLE.split('\n').slice(0, 7);
+  const cut = `${lines.join('\n')}\n1720624895000001000 0 1002`;
+  const r = read(cut);
+  // CPU 1's block: 9 events (its reaper on__cpu merges into the synthesized one)
+  assert.equal(r.table.length, 9);
+  const truncated = r.diagnostics.find((d) => d.code === 'truncated-last-line');
+  assert.equal(truncated?.line, 8);
+  assert.ok(r.diagnostics.some((d) => d.code === 'junk-line' && d.line === 8));
+});
+
+test('the same lines in any order give the same table (per-CPU buffers)', () => {
+  const lines = SAMPLE.split('\n').filter((l) => /^\d/.test(l));
+  const reversed = read(`${[...lines].reverse().join('\n')}\n`);
+  assert.deepEqual(rows(reversed.table).sort(), rows(read(`${lines.join('\n')}\n`).table).sort());
+});
+
+test('general btrace printf lines: columns found from the content, labelled columns by name', () => {
+  // cpu, nsecs, tid, then the probe builtin, no pid (another order than the documented one)
+  const text = [
+    '3 1720624895000001000 100042 tracepoint:sched:on__cpu reaper2',
+    '3 1720624895000009000 100042 tracepoint:sched:off__cpu 100011 0 reaper2',
+    'cpu=1 nsecs=1720624895000002000 tid=100007 pid=77 probe=tracepoint:sched:wakeup arg0=100042 arg2=3 comm=sh',
+  ].join('\n');
+  const r = read(`${text}\n`);
+  assert.deepEqual(rows(r.table), [
+    '0 3 on-cpu 100042 reaper2 -1 -1',
+    '1000 1 wakeup 100007 sh 100042 3',
+    '8000 3 off-cpu 100042 reaper2 100011 0',
+    '8000 3 on-cpu 100011  100042 -1',
+  ]);
+});
+
+test('the map dump btrace prints at exit is skipped without diagnostics', () => {
+  const dump = '@reaps[reaper0]: 12\n@lat:\n[0]                    3 |@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@|\n[1, 2)                 1 |@@@@@@@@@@@@@@@@@                                   |\n';
+  const r = read(`1720624895000001000 0 100200 5000 tracepoint:sched:on__cpu 0 0 0 sh\n\n${dump}`);
+  assert.equal(r.table.length, 1);
+  assert.deepEqual(r.diagnostics, []);
+});
+
+test('input that is no trace at all is a format error naming its first line', () => {
+  const r = readTraceText('\nFrom: someone\nSubject: [PATCH] reaper\n');
+  assert.equal(r.kind, 'format-error');
+  assert.equal(r.kind === 'format-error' ? r.line : 0, 2);
+});

@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixture, read, rows } from './trace-test-helpers';
+import { exitFreeSplit } from '../../../../src/core/analysis/exit-free-split';
+
+const VARIANTS = ['ftrace-flags5.txt', 'ftrace-tgid-flags4.txt', 'ftrace-trace-cmd.txt'];
+
+/** The scenario of the fixture README, as events (ts relative to the first line, 5000.000050 s). */
+const EXPECTED = [
+  '0 0 fork 1977 bash 2001 -1',
+  '10000 0 wakeup 1977 bash 2001 1',
+  '50000 1 off-cpu 0 swapper/1 2001 -1',
+  '50000 1 on-cpu 2001 worker 0 -1',
+  '150000 1 exit 2001 worker -1 -1',
+  '200000 1 off-cpu 2001 worker 0 -1',
+  '200000 1 dead 2001 worker DEAD -1',
+  '200000 1 on-cpu 0 swapper/1 2001 -1',
+  '250000 0 off-cpu 1977 bash 0 -1',
+  '250000 0 on-cpu 0 swapper/0 1977 -1',
+  '350000 0 steal 30 kworker/0:1 31 1',
+  '2950000 0 reap 0 <idle> 2001 -1',
+];
+
+for (const name of VARIANTS) {
+  test(`ftrace ${name}: header skipped, every sched event read, unknown event counted`, () => {
+    const r = read(fixture(name));
+    assert.equal(r.format, 'ftrace');
+    assert.equal(r.headerCpus, 2);
+    assert.equal(r.table.baseNs, 5_000_000_050_000n);
+    const dead = String(r.table.strings.lookup('linux-exit-dead'));
+    // with the TGID column, on-cpu's arg1 is the outgoing task's tgid, unknown (-------) for <idle>
+    const tgid = name.includes('tgid');
+    const got = rows(r.table).map((row) => (tgid && / on-cpu /.test(row) ? row.replace(/ (1977|2001)$/, ' -1') : row));
+    assert.deepEqual(got, EXPECTED.map((e) => e.replace('DEAD', dead)));
+    assert.equal(r.unknownLines, 1, 'sched_stat_runtime');
+    assert.equal(r.junkLines, 0);
+    assert.deepEqual(r.diagnostics.map((d) => d.code), ['unknown-event']);
+  });
+}
+
+test('the TGID column fills the pid column of the current task', () => {
+  const r = read(fixture('ftrace-tgid-flags4.txt'));
+  const fork = rows(r.table).findIndex((row) => row.includes(' fork '));
+  assert.equal(r.table.pid[fork], 1977);
+});
+
+test('Linux exit→free split: 50 µs to the final switch, 2750 µs to the free', () => {
+  for (const name of VARIANTS) {
+    const split = exitFreeSplit(read(fixture(name)).table);
+    assert.equal(split.count, 1);
+    assert.deepEqual([...split.exitToSwitchNs], [50_000]);
+    assert.deepEqual([...split.switchToFreeNs], [2_750_000]);
+    assert.deepEqual([...split.exitToFreeNs], [2_800_000]);
+  }
+});
+
+test('a broken sched_switch payload is a junk line with its number, the rest is read', () => {
+  const text = fixture('ftrace-flags5.txt').replace('prev_comm=bash prev_pid=1977 prev_prio=120 prev_state=S', 'prev_comm=bash prev_pid=x');
+  const r = read(text);
+  const bad = r.diagnostics.find((d) => d.code === 'junk-line');
+  assert.equal(bad?.line, 18);
+  assert.equal(r.table.length, EXPECTED.length - 2);
+});

@@ -1,0 +1,30 @@
+/** Shared helpers for the trace reader tests: fixture loading and event rows. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { readTraceText, type TraceReadResult } from '../../../../src/core/trace/trace-reader';
+import { eventAt, type EventTable } from '../../../../src/core/trace/event-table';
+import { eventKindName } from '../../../../src/core/trace/event-kind';
+
+export const TRACES = join(__dirname, '../../../fixtures/traces');
+
+export function fixture(name: string): string {
+  return readFileSync(join(TRACES, name), 'utf8');
+}
+
+/** Reads text, asserting it is a trace (not a format error). */
+export function read(text: string | Uint8Array): TraceReadResult {
+  const r = readTraceText(text);
+  assert.equal(r.kind, 'trace', r.kind === 'format-error' ? r.message : '');
+  return r as TraceReadResult;
+}
+
+/** Events as `ts cpu kind tid comm arg0 arg1` strings, for readable whole-table assertions. */
+export function rows(table: EventTable): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < table.length; i++) {
+    const e = eventAt(table, i);
+    out.push(`${e.ts} ${e.cpu} ${eventKindName(e.kind)} ${e.tid} ${e.comm} ${e.arg0} ${e.arg1}`);
+  }
+  return out;
+}
