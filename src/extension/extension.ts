@@ -1,10 +1,83 @@
-/** Extension entry point: the only layer that imports `vscode`. */
+/** Extension entry point: the only layer that imports `vscode`. Wires the review, the annotations and the panel. */
 import * as vscode from 'vscode';
+import { AnalysisStore } from './analysis-store';
+import { applyPatchCommand, type ApplyCommandOptions } from './apply-command';
+import { PatchCodeLenses } from './code-lens';
+import { PatchDecorations } from './decorations';
+import { showDiff } from './diff-view';
+import { SiteHovers } from './hovers';
+import { openExampleCommand, openFromClipboardCommand, openFromEditorCommand, openPatchCommand, refreshReview } from './patch-input';
+import { PatchTreeProvider } from './patch-tree';
+import { PatchProblems } from './problems';
+import { composeReplyCommand } from './reply-command';
+import { revealHunk } from './reveal-hunk';
+import { ReviewComments } from './review-comments';
+import { ReviewStore } from './review-session';
+import { VirtualDocuments } from './virtual-documents';
+import { registerAnalysis, type AnalysisApi } from './analysis-commands';
 
-export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('reaperscope.openPatch', () => undefined),
-  );
+/** What `activate` returns: the extension's state, for the integration tests and other extensions. */
+export interface ReaperscopeApi {
+  review: ReviewStore;
+  comments: ReviewComments;
+  decorations: PatchDecorations;
+  codeLenses: PatchCodeLenses;
+  problems: PatchProblems;
+  analysis: AnalysisStore;
+  panels: AnalysisApi;
+}
+
+export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
+  const review = new ReviewStore();
+  const analysis = new AnalysisStore();
+  const tree = new PatchTreeProvider(review);
+  const comments = new ReviewComments(review);
+  const problems = new PatchProblems(review);
+  const decorations = new PatchDecorations(review, vscode.Uri.joinPath(context.extensionUri, 'media'));
+  const codeLenses = new PatchCodeLenses(review, analysis);
+  const docs = new VirtualDocuments(review);
+  const treeView = vscode.window.createTreeView('reaperscope.patch', { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(review, analysis, tree, comments, problems, decorations, codeLenses, docs, treeView, new SiteHovers(analysis));
+  review.onDidChange((s) => {
+    treeView.message = s ? `${s.label}: ${s.patch.mail?.subject ?? 'patch'}` : undefined;
+  }, undefined, context.subscriptions);
+
+  const command = (id: string, run: (...args: never[]) => unknown): void => {
+    context.subscriptions.push(vscode.commands.registerCommand(id, run as (...args: unknown[]) => unknown));
+  };
+  command('reaperscope.openPatch', (uri?: vscode.Uri) => openPatchCommand(review, uri));
+  command('reaperscope.openPatchFromEditor', () => openFromEditorCommand(review));
+  command('reaperscope.openPatchFromClipboard', () => openFromClipboardCommand(review));
+  command('reaperscope.openExample', () => openExampleCommand(review, context.extensionUri));
+  command('reaperscope.closePatch', () => review.set(null));
+  command('reaperscope.showDiff', (path?: string) => showDiff(review, path));
+  command('reaperscope.dryRun', async () => {
+    const s = await refreshReview(review);
+    if (!s) return null;
+    const failed = s.files.reduce((n, f) => n + f.failures.length, 0);
+    const mismatched = s.files.filter((f) => f.blobMatches === false).length;
+    void vscode.window.showInformationMessage(failed === 0
+      ? `Reaperscope: every hunk of ${s.label} applies${mismatched ? ` (${mismatched} file(s) differ from the patch's base version)` : ''}.`
+      : `Reaperscope: ${failed} hunk(s) do not apply (see Problems).`);
+    return s;
+  });
+  command('reaperscope.applyPatch', (options?: ApplyCommandOptions) => applyPatchCommand(review, options));
+  command('reaperscope.revealHunk', (path: string, hunk: number, line?: number) => revealHunk(review, path, hunk, line));
+  command('reaperscope.createComment', (reply: vscode.CommentReply) => comments.addUserComment(reply.thread, reply.text));
+  command('reaperscope.replyComment', (reply: vscode.CommentReply) => comments.addUserComment(reply.thread, reply.text));
+  command('reaperscope.deleteComment', (comment: vscode.Comment) => comments.deleteComment(comment));
+  command('reaperscope.composeReply', () => composeReplyCommand(review, comments));
+
+  // Edits, saves and undo change where hunks apply: redo the dry run shortly after.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  context.subscriptions.push(vscode.workspace.onDidChangeTextDocument((e) => {
+    if (!review.fileFor(e.document.uri) || e.contentChanges.length === 0) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void refreshReview(review), 300);
+  }), { dispose: () => clearTimeout(timer) });
+
+  const panels = registerAnalysis(context, analysis);
+  return { review, comments, decorations, codeLenses, problems, analysis, panels };
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,67 @@
+/**
+ * Applying the patch to the workspace, only when asked: a fresh dry run first, then one
+ * WorkspaceEdit over every file (undoable as one step), and only if every hunk of every file
+ * applies. Nothing is saved; the user reviews and saves or undoes.
+ */
+import * as vscode from 'vscode';
+import { refreshReview } from './patch-input';
+import type { ReviewSession, ReviewStore } from './review-session';
+
+export interface ApplyCommandOptions {
+  /** Ask before applying (default true; tests pass false). */
+  confirm?: boolean;
+}
+
+export type ApplyOutcome = 'applied' | 'refused' | 'cancelled' | 'failed' | 'no-patch';
+
+export async function applyPatchCommand(store: ReviewStore, options: ApplyCommandOptions = {}): Promise<ApplyOutcome> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showErrorMessage('Reaperscope: applying a patch needs a trusted workspace.');
+    return 'refused';
+  }
+  const session = await refreshReview(store);
+  if (!session) return 'no-patch';
+  const failing = session.files.filter((f) => f.patchedText === null && !f.file.binary && !(f.file.status === 'deleted' && f.failures.length === 0));
+  if (failing.length > 0) {
+    const hunks = failing.reduce((n, f) => n + Math.max(1, f.failures.length), 0);
+    void vscode.window.showErrorMessage(`Reaperscope: not applied — ${hunks} hunk(s) in ${failing.length} file(s) do not apply (see Problems). Nothing was changed.`);
+    return 'refused';
+  }
+  if (options.confirm !== false) {
+    const mismatched = session.files.filter((f) => f.blobMatches === false).length;
+    const detail = mismatched > 0 ? `${mismatched} file(s) are not the version the patch was made against (index blob ids differ); every hunk still applies.` : 'Every hunk applies.';
+    const choice = await vscode.window.showWarningMessage(`Apply ${session.label} to ${session.files.length} file(s)?`, { modal: true, detail }, 'Apply');
+    if (choice !== 'Apply') return 'cancelled';
+  }
+  const applied = await vscode.workspace.applyEdit(workspaceEdit(session), { isRefactoring: false });
+  if (!applied) {
+    void vscode.window.showErrorMessage('Reaperscope: VS Code refused the edit; nothing was changed.');
+    return 'failed';
+  }
+  void vscode.window.showInformationMessage(`Reaperscope: applied ${session.label} to ${session.files.length} file(s). Undo reverts all of them; nothing is saved yet.`);
+  return 'applied';
+}
+
+/** One edit: replace each file's whole text by its patched text; create and delete files as the patch says. */
+export function workspaceEdit(session: ReviewSession): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  for (const f of session.files) {
+    if (f.file.status === 'deleted' && f.uri) {
+      edit.deleteFile(f.uri, { ignoreIfNotExists: false });
+      continue;
+    }
+    const text = f.patchedText ?? '';
+    if (f.file.status === 'added' && !f.uri) {
+      if (!folder) continue;
+      const uri = vscode.Uri.joinPath(folder, f.path);
+      edit.createFile(uri, { ignoreIfExists: false, contents: new TextEncoder().encode(text) });
+      continue;
+    }
+    if (!f.uri) continue;
+    const lines = f.currentText.split('\n');
+    const end = new vscode.Position(lines.length - 1, lines[lines.length - 1]!.length);
+    edit.replace(f.uri, new vscode.Range(new vscode.Position(0, 0), end), text);
+  }
+  return edit;
+}

@@ -1,0 +1,41 @@
+/**
+ * The dry run: for each file of a patch, find it in the workspace, read it as it is now, check
+ * the `index` blob id, and work out where every hunk applies (with offsets) and what the file
+ * would become. Reads only; nothing is written.
+ */
+import type * as vscode from 'vscode';
+import { blobMatches } from '../core/patch/git-blob';
+import type { Patch } from '../core/patch/model';
+import { applyToText } from './apply-file';
+import { placementsFromStarts } from './logic/hunk-placement';
+import { patchPathOf, type FileReview } from './review-session';
+import { findWorkspaceFile, readCurrent } from './workspace-files';
+
+export async function dryRun(patch: Patch, token?: vscode.CancellationToken): Promise<FileReview[]> {
+  const reviews: FileReview[] = [];
+  for (const [index, file] of patch.files.entries()) {
+    if (token?.isCancellationRequested) break;
+    const path = patchPathOf(file);
+    const lookup = file.status === 'added' ? null : (file.oldPath ?? path);
+    const uri = lookup === null ? await findWorkspaceFile(path) : await findWorkspaceFile(lookup);
+    if (!uri && file.status !== 'added') {
+      reviews.push({
+        index, file, path, uri: null, currentText: '', patchedText: null, blobMatches: null,
+        placements: placementsFromStarts(file.hunks, file.hunks.map(() => null)),
+        failures: file.hunks.map((_, hunkIndex) => ({ hunkIndex, message: `${path} is not in the workspace` })),
+      });
+      continue;
+    }
+    const current = uri && file.status !== 'added' ? await readCurrent(uri) : null;
+    const outcome = applyToText(current?.text ?? null, file, patch.whitespaceDamaged);
+    reviews.push({
+      index, file, path, uri,
+      currentText: current?.text ?? '',
+      placements: placementsFromStarts(file.hunks, outcome.starts),
+      failures: outcome.failures,
+      patchedText: outcome.failures.length === 0 ? outcome.text : null,
+      blobMatches: file.status === 'added' ? null : blobMatches(file.oldBlob, current?.bytes ?? null),
+    });
+  }
+  return reviews;
+}

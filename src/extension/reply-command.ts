@@ -1,0 +1,21 @@
+/** "Compose Reply Mail": the user's review comments as a kernel-style reply, in an untitled document. */
+import * as vscode from 'vscode';
+import { formatReplyMail } from './logic/reply-mail';
+import type { ReviewComments } from './review-comments';
+import type { ReviewStore } from './review-session';
+
+export async function composeReplyCommand(store: ReviewStore, comments: ReviewComments): Promise<vscode.TextDocument | null> {
+  const session = store.session;
+  if (!session) {
+    void vscode.window.showInformationMessage('Reaperscope: open a patch first.');
+    return null;
+  }
+  const mine = comments.userComments();
+  if (mine.length === 0) {
+    void vscode.window.showInformationMessage('Reaperscope: add review comments first (click the + in the gutter of a changed line).');
+    return null;
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: formatReplyMail(session.patch, mine) });
+  await vscode.window.showTextDocument(doc, { preview: false });
+  return doc;
+}

@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { endOfChangeBlock, hunkLineAtCurrent } from '../../../src/extension/logic/hunk-placement';
+import { formatReplyMail } from '../../../src/extension/logic/reply-mail';
+import { lineOf, placementsOf, seedPatch } from './seed';
+
+test('a reply quotes the commented hunk up to the comment, and trims the rest', async () => {
+  const patch = await seedPatch();
+  const { file, placements, text } = placementsOf(patch, 'sys/kern/kern_exit.c');
+  const fileIndex = patch.files.indexOf(file);
+  const at = hunkLineAtCurrent(file, placements, lineOf(text, 'msleep_nsec(&deadproc'))!;
+  const lineIndex = endOfChangeBlock(file.hunks[at.hunkIndex]!, at.lineIndex);
+  const mail = formatReplyMail(patch, [
+    { at: { fileIndex, hunkIndex: at.hunkIndex, lineIndex }, where: 'sys/kern/kern_exit.c:162', text: 'Why take the kernel lock around the sleep?' },
+    { at: null, where: 'sys/kern/kern_sched.c:40', text: 'Unrelated: keep sched_queued_cpus.' },
+  ]);
+  const lines = mail.split('\n');
+  assert.equal(lines[0], 'Subject: Re: One reaper per CPU');
+  assert.ok(lines.includes('On Wed, 10 Jul 2024 17:21:35 +0200, Christian Ludwig wrote:'));
+  assert.ok(lines.includes('> diff --git a/sys/kern/kern_exit.c b/sys/kern/kern_exit.c'));
+  assert.ok(lines.includes('> index ba87dcd42cd0..a5cc37ac0f74 100644'));
+  assert.ok(lines.includes('> @@ -441,20 +408,26 @@ void'));
+  // Quoted up to the `+		}` closing the new loop, then the comment, then nothing more of the hunk.
+  const comment = lines.indexOf('Why take the kernel lock around the sleep?');
+  assert.equal(lines[comment - 2], '> +\t\t}');
+  assert.equal(lines[comment - 1], '');
+  assert.ok(!mail.includes('WITNESS_THREAD_EXIT'));
+  // Files and hunks without comments are trimmed.
+  assert.ok(!mail.includes('init_main.c'));
+  assert.ok(!mail.includes('@@ -378,11'));
+  // The comment outside every hunk comes at the end with its place.
+  assert.ok(mail.trimEnd().endsWith('sys/kern/kern_sched.c:40:\nUnrelated: keep sched_queued_cpus.'));
+  // Every line of the patch part is quoted, and none has trailing white space.
+  assert.ok(lines.every((l) => l === l.trimEnd()));
+  assert.ok(lines.slice(lines.indexOf('> diff --git a/sys/kern/kern_exit.c b/sys/kern/kern_exit.c'), comment - 1).every((l) => l.startsWith('>')));
+});
+
+test('a reply to a reply keeps its subject', async () => {
+  const patch = await seedPatch('one-reaper-per-cpu.review.eml');
+  const mail = formatReplyMail(patch, [{ at: null, where: 'x:1', text: 'ok' }]);
+  assert.equal(mail.split('\n')[0], 'Subject: Re: One reaper per CPU');
+});
