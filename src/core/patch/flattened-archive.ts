@@ -62,12 +62,12 @@ function markerOffsets(line: string): number[] {
 }
 
 /** The header block at the start of the text, and the unquoted text left after the last header. */
-function readHeaderRun(prefix: string, column: number): { headers: string[]; rest: Piece | null } {
+function readHeaderRun(prefix: string, column: number): { headers: Piece[]; rest: Piece | null } {
   const names = [...prefix.matchAll(HEADER_NAME)];
   if (names.length === 0 || prefix.slice(0, names[0]!.index).trim() !== '') {
     return { headers: [], rest: prefix.trim() ? { quoted: false, text: prefix.trim(), column } : null };
   }
-  const headers: string[] = [];
+  const headers: Piece[] = [];
   let rest: Piece | null = null;
   names.forEach((match, k) => {
     const start = match.index + match[0].length;
@@ -80,7 +80,7 @@ function readHeaderRun(prefix: string, column: number): { headers: string[]; res
       if (tail) rest = { quoted: false, text: tail, column: column + prefix.lastIndexOf(tail) };
       value = value.slice(0, cut);
     }
-    headers.push(`${match[1]}: ${value}`);
+    headers.push({ quoted: false, text: `${match[1]}: ${value}`, column: column + match.index + match[0].indexOf(match[1]!) });
   });
   return { headers, rest };
 }
@@ -198,13 +198,13 @@ export function recoverFlattenedArchive(input: string): RecoveredArchive {
     }
     pieces.push({ ...piece, text: split.code });
     pieces.push({ quoted: false, text: '', column: 0 });
-    pieces.push({ quoted: false, text: split.tail, column: piece.column + piece.text.lastIndexOf(split.tail) + 1 });
+    pieces.push({ quoted: false, text: split.tail, column: piece.column + 2 + piece.text.lastIndexOf(split.tail) });
     pieces.push({ quoted: false, text: '', column: 0 });
   }
   const diagnostics: Diagnostic[] = [];
   const firstBodyLine = headers.length + 2;
   joinSplitComparisons(pieces, diagnostics, (i) => firstBodyLine + i);
-  const lines = [...headers, '', ...pieces.map((p) => (p.quoted ? (p.text ? `> ${p.text}` : '>') : p.text))];
-  const columns = [...headers.map(() => 1), 0, ...pieces.map((p) => p.column)];
+  const lines = [...headers.map((h) => h.text), '', ...pieces.map((p) => (p.quoted ? (p.text ? `> ${p.text}` : '>') : p.text))];
+  const columns = [...headers.map((h) => h.column), 0, ...pieces.map((p) => p.column)];
   return { text: lines.join('\n') + '\n', lines, columns, diagnostics };
 }

@@ -153,15 +153,15 @@ async function readFlattened(text: string, fileName: string): Promise<Patch> {
 }
 
 /**
- * Reads a patch in any of the supported forms. For an mbox, the first message that holds a diff
- * (use {@link readPatchSeries} for all). Never throws on bad input: problems are diagnostics.
+ * Reads a patch in any of the supported forms. For an mbox, the first message in series order
+ * that holds a diff, so patch 1/m rather than the cover letter (use {@link readPatchSeries} for all). Never throws on bad input: problems are diagnostics.
  */
 export async function readPatch(input: Uint8Array | string, options: ReadPatchOptions = {}): Promise<Patch> {
   const fileName = options.fileName ?? 'the input';
   const text = textOf(input);
   if (isFlattenedArchive(text)) return readFlattened(text, fileName);
   if (looksLikeMbox(text)) {
-    const patches = await readMboxMessages(text, fileName);
+    const patches = inSeriesOrder(await readMboxMessages(text, fileName));
     const first = patches.find((p) => p.files.length > 0) ?? patches[0];
     if (first) return first;
   }
@@ -180,7 +180,11 @@ export async function readPatch(input: Uint8Array | string, options: ReadPatchOp
 export async function readPatchSeries(input: Uint8Array | string, options: ReadPatchOptions = {}): Promise<Patch[]> {
   const text = textOf(input);
   if (!looksLikeMbox(text) || isFlattenedArchive(text)) return [await readPatch(input, options)];
-  const patches = await readMboxMessages(text, options.fileName ?? 'the input');
+  return inSeriesOrder(await readMboxMessages(text, options.fileName ?? 'the input'));
+}
+
+/** Sorts by `[PATCH n/m]` (stable); messages without a position go after those with one. */
+function inSeriesOrder(patches: Patch[]): Patch[] {
   const rank = (p: Patch): number => p.series?.index ?? Number.MAX_SAFE_INTEGER;
   return patches.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
 }
