@@ -1,0 +1,50 @@
+/** Text renderings of trace summaries and comparisons for `reaperscope trace`. */
+import type { TraceSummary } from '../core/analysis/trace-summary';
+import type { TraceComparison } from '../core/analysis/trace-comparison';
+import type { Diagnostic } from '../core/common/diagnostic';
+
+/** A duration in ns as a short human string (ns, µs, ms, s). */
+export function formatNs(ns: number): string {
+  const abs = Math.abs(ns);
+  if (abs < 1e3) return `${Math.round(ns)} ns`;
+  if (abs < 1e6) return `${+(ns / 1e3).toFixed(1)} µs`;
+  if (abs < 1e9) return `${+(ns / 1e6).toFixed(2)} ms`;
+  return `${+(ns / 1e9).toFixed(3)} s`;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => `  ${r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()}`).join('\n');
+}
+
+export function renderSummary(file: string, s: TraceSummary): string {
+  const lines = [
+    `${file}: ${s.format}, ${s.events} events on ${s.cpus} CPUs over ${formatNs(s.spanNs)}` +
+      ` (${s.unknownLines} unknown, ${s.junkLines} unreadable lines)`,
+  ];
+  if (s.reapers.length > 0) {
+    lines.push('reapers:');
+    lines.push(table([['CPU', 'thread', 'runs', 'busy', 'reaps'], ...s.reapers.map((r) => [String(r.cpu), r.comm, String(r.runs), formatNs(r.busyNs), String(r.reaps)])]));
+  } else {
+    lines.push('reapers: none (no thread named reaper or reaperN)');
+  }
+  const l = s.exitToReapNs;
+  lines.push(`exit→reap latency${l.inferred ? ' (inferred)' : ''}: n=${l.count}` +
+    (l.count > 0 ? ` mean ${formatNs(l.mean)} p50 ${formatNs(l.p50)} p99 ${formatNs(l.p99)} max ${formatNs(l.max)}` : ''));
+  if (s.exitToFree) {
+    const x = s.exitToFree;
+    lines.push(`exit→free (Linux): n=${x.count} exit→final switch mean ${formatNs(x.exitToSwitch.mean)}, switch→free mean ${formatNs(x.switchToFree.mean)}, exit→free mean ${formatNs(x.exitToFree.mean)}`);
+  }
+  lines.push(`per CPU: ${s.perCpu.map((c) => `cpu${c.cpu} ${(c.utilisation * 100).toFixed(1)}% busy, ${c.crossCpuWakeups} cross-CPU wakeups, ${c.idleHops} idle hops`).join('; ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderComparison(fileA: string, fileB: string, c: TraceComparison): string {
+  const fmt = (unit: string, v: number): string => (unit === 'ns' ? formatNs(v) : unit === 'ratio' ? `${(v * 100).toFixed(1)}%` : String(v));
+  const rows = c.rows.map((r) => [r.metric, fmt(r.unit, r.a), fmt(r.unit, r.b), r.unit === 'ratio' ? `${((r.delta) * 100).toFixed(1)} pt` : fmt(r.unit, r.delta), r.ratio === null ? '' : `×${r.ratio.toFixed(2)}`]);
+  return `${table([['metric', fileA, fileB, 'change', 'ratio'], ...rows])}\n`;
+}
+
+export function renderDiagnostics(file: string, diagnostics: Diagnostic[]): string {
+  return diagnostics.map((d) => `${file}:${d.line}: ${d.severity} ${d.code}: ${d.message}\n`).join('');
+}

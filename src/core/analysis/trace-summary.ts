@@ -1,0 +1,57 @@
+/**
+ * The summary `reaperscope trace --json` prints and the comparison, CSV and views use: what a
+ * trace says about reapers per CPU, exit→reap latency (always labelled inferred for traces),
+ * and per-CPU metrics; on a Linux trace, the exit→free split instead of reapers.
+ */
+import type { Diagnostic } from '../common/diagnostic';
+import type { EventTable } from '../trace/event-table';
+import { findReapers } from './reaper-activity';
+import { exitToReap } from './exit-to-reap';
+import { summarize, type Summary } from './stats';
+import { exitFreeSplit, summarizeExitFree } from './exit-free-split';
+import { cpuMetrics, type CpuMetrics } from './trace-cpu-metrics';
+
+export interface TraceSummary {
+  format: 'btrace' | 'ftrace';
+  events: number;
+  cpus: number;
+  spanNs: number;
+  unknownLines: number;
+  junkLines: number;
+  reapers: { cpu: number; comm: string; tid: number; runs: number; busyNs: number; reaps: number }[];
+  exitToReapNs: Summary & { inferred: boolean };
+  perCpu: CpuMetrics[];
+  /** Linux traces: exit → final switch → free, ns. */
+  exitToFree?: ReturnType<typeof summarizeExitFree> & { count: number };
+  diagnostics: Diagnostic[];
+}
+
+export interface SummaryInput {
+  format: 'btrace' | 'ftrace';
+  table: EventTable;
+  unknownLines: number;
+  junkLines: number;
+  diagnostics: Diagnostic[];
+}
+
+export function summarizeTrace(input: SummaryInput): TraceSummary {
+  const { table } = input;
+  const latency = exitToReap(table);
+  const summary: TraceSummary = {
+    format: input.format,
+    events: table.length,
+    cpus: table.cpuCount,
+    spanNs: table.length > 0 ? table.ts[table.length - 1]! - table.ts[0]! : 0,
+    unknownLines: input.unknownLines,
+    junkLines: input.junkLines,
+    reapers: findReapers(table),
+    exitToReapNs: { ...summarize(latency.latenciesNs), inferred: latency.inferred },
+    perCpu: cpuMetrics(table),
+    diagnostics: input.diagnostics,
+  };
+  if (input.format === 'ftrace') {
+    const split = exitFreeSplit(table);
+    summary.exitToFree = { count: split.count, ...summarizeExitFree(split) };
+  }
+  return summary;
+}
