@@ -19,6 +19,8 @@ const bundles = [
     entryPoints: { cli: 'src/cli/main.ts' },
     platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
+    // web-tree-sitter's ESM build needs import.meta.url, which a CJS bundle lacks: use its CJS build.
+    alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   },
   {
     ...common,

@@ -1,0 +1,83 @@
+/**
+ * What `reaperscope apply` reports per file and per hunk, as JSON and as text: each hunk's
+ * outcome (exact, offset, fuzz, failed) with its offset/fuzz, the functions it touches, and
+ * whether the git blob ids of the `index` line match the files.
+ */
+import type { ApplyResult, HunkOutcome } from '../core/patch/apply';
+import type { FilePatch } from '../core/patch/model';
+import { hunkJson, type HunkJson } from './patch-json';
+import { filePathLabel } from './patch-summary';
+
+export interface AppliedFile {
+  file: FilePatch;
+  result: ApplyResult;
+}
+
+export interface ApplyHunkJson extends HunkJson {
+  status: HunkOutcome['status'];
+  offset: number;
+  fuzz: number;
+  /** 1-based line of the pre-image where the hunk applied; null when it failed. */
+  line: number | null;
+}
+
+export interface ApplyFileJson {
+  oldPath: string | null; newPath: string | null; status: FilePatch['status'];
+  ok: boolean; problem: string | null;
+  oldBlob: string | null; newBlob: string | null;
+  oldBlobMatches: boolean | null; newBlobMatches: boolean | null;
+  hunks: ApplyHunkJson[];
+}
+
+export interface ApplyJson {
+  patch: string;
+  tree: string;
+  reverse: boolean;
+  dryRun: boolean;
+  /** True when the tree was changed. */
+  written: boolean;
+  files: ApplyFileJson[];
+}
+
+export function applyFileJson({ file, result }: AppliedFile): ApplyFileJson {
+  return {
+    oldPath: file.oldPath, newPath: file.newPath, status: file.status, ok: result.ok, problem: result.problem,
+    oldBlob: file.oldBlob ?? null, newBlob: file.newBlob ?? null,
+    oldBlobMatches: result.oldBlobMatches, newBlobMatches: result.newBlobMatches,
+    hunks: file.hunks.map((hunk, i) => {
+      const outcome = result.outcomes[i]!;
+      return { ...hunkJson(hunk), status: outcome.status, offset: outcome.offset, fuzz: outcome.fuzz, line: outcome.line };
+    }),
+  };
+}
+
+function outcomeText(o: HunkOutcome): string {
+  switch (o.status) {
+    case 'exact': return `exact at line ${o.line}`;
+    case 'offset': return `offset ${o.offset > 0 ? '+' : ''}${o.offset} at line ${o.line}`;
+    case 'fuzz': return `fuzz ${o.fuzz}${o.offset ? `, offset ${o.offset > 0 ? '+' : ''}${o.offset}` : ''} at line ${o.line}`;
+    case 'failed': return 'FAILED';
+  }
+}
+
+function blobText(label: string, id: string | undefined, matches: boolean | null): string {
+  if (id === undefined || matches === null) return `${label} not checked`;
+  return `${label} ${id} ${matches ? 'matches' : 'differs'}`;
+}
+
+/** Text report: a line per file, a line per hunk, then what was written. */
+export function applyText(applied: readonly AppliedFile[], outcome: string): string {
+  const out: string[] = [];
+  for (const { file, result } of applied) {
+    const failed = result.outcomes.filter((o) => o.status === 'failed').length;
+    const state = result.ok ? (result.deletesFile ? 'deleted' : 'applies') : `does not apply${result.problem ? `: ${result.problem}` : `: ${failed} of ${result.outcomes.length} hunks failed`}`;
+    out.push(`${filePathLabel(file)}: ${state}; ${blobText('old blob', file.oldBlob, result.oldBlobMatches)}, ${blobText('new blob', file.newBlob, result.newBlobMatches)}`);
+    file.hunks.forEach((hunk, i) => {
+      const range = `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`;
+      const functions = hunk.functions.length ? `  ${hunk.functions.join(', ')}` : '';
+      out.push(`  hunk ${i + 1}  ${range.padEnd(26)} ${outcomeText(result.outcomes[i]!).padEnd(24)}${functions}`);
+    });
+  }
+  out.push(outcome);
+  return out.join('\n') + '\n';
+}

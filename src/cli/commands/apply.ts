@@ -1,0 +1,124 @@
+/**
+ * `reaperscope apply PATCH --tree DIR [--dry-run] [--json] [--reverse]`: applies a patch (in
+ * any form `patch` reads) to a source tree like patch(1), reporting each hunk's outcome and
+ * the blob-id checks. Writes only when no hunk of any file failed, and never half-way.
+ */
+import { applyFilePatch } from '../../core/patch/apply';
+import { hunkFunctions } from '../../core/patch/c-functions';
+import type { FilePatch } from '../../core/patch/model';
+import { readPatch } from '../../core/patch/read-patch';
+import { applyFileJson, applyText, type AppliedFile, type ApplyJson } from '../apply-report';
+import { EXIT_BAD_INPUT, EXIT_OK, InputError, UsageError, type Command } from '../command';
+import { integerOption, parseCommandArgs } from '../parse-command-args';
+import { diagnosticLines } from '../patch-summary';
+import { inputName, readInputFile } from '../read-input-file';
+import { commitTreeChanges, readTreeText, treePath, type TreeChange } from '../tree-files';
+import { cFunctionSpans } from '../tree-functions';
+
+const usage = `usage: reaperscope apply PATCH --tree DIR [--dry-run] [--json] [--reverse]
+                         [--fuzz N] [--ignore-whitespace]
+
+Applies PATCH (a diff, a patch mail, a review reply, archive text; - reads standard input)
+to the source tree DIR like patch(1): each hunk at its line, else at the nearest offset,
+else with fuzz. Reports per file and per hunk: exact, offset, fuzz or failed (with its
+offset and fuzz), the C functions it touches, and whether the git blob ids of the 'index'
+lines match the files before and after. Files are written only when no hunk failed.
+
+  --tree DIR            the tree the paths of the patch are relative to (required)
+  --dry-run             check only, write nothing
+  --json                print the report as JSON
+  --reverse             undo the patch (the tree holds the patched files)
+  --fuzz N              context lines a hunk may ignore at each end (default 2)
+  --ignore-whitespace   match context ignoring white space (on by default for patches
+                        whose white space was damaged, e.g. mail-archive text)
+
+Exit status: 0 every hunk applies, 1 bad input or a hunk/file does not apply, 2 usage.
+`;
+
+/** Reads the pre-image, applies, and finds the functions each hunk touches. */
+async function applyOne(file: FilePatch, tree: string, name: string, options: { reverse: boolean; maxFuzz: number; ignoreWhitespace: boolean }): Promise<AppliedFile & { change: TreeChange | null }> {
+  const prePath = options.reverse ? file.newPath : file.oldPath;
+  const postPath = options.reverse ? file.oldPath : file.newPath;
+  const preAbs = prePath === null ? null : treePath(tree, prePath, name, file.sourceLine);
+  const postAbs = postPath === null ? null : treePath(tree, postPath, name, file.sourceLine);
+  const pre = preAbs === null ? null : await readTreeText(preAbs);
+  const result = applyFilePatch(file, pre?.text ?? null, { ...options, encode: pre?.encode });
+  const preSpans = await cFunctionSpans(prePath, pre?.text ?? null);
+  const postSpans = await cFunctionSpans(postPath, result.postImage);
+  if (preSpans || postSpans) {
+    for (const hunk of file.hunks) {
+      hunk.functions = options.reverse ? hunkFunctions(hunk, postSpans, preSpans) : hunkFunctions(hunk, preSpans, postSpans);
+    }
+  }
+  if (!result.ok) return { file, result, change: null };
+  if (result.deletesFile) return { file, result, change: { writePath: null, bytes: null, mode: null, removePath: preAbs } };
+  const encode = pre?.encode ?? ((text: string) => new TextEncoder().encode(text));
+  const oldMode = options.reverse ? file.newMode : file.oldMode;
+  const newMode = options.reverse ? file.oldMode : file.newMode;
+  const mode = newMode !== undefined && newMode !== oldMode ? parseInt(newMode, 8) & 0o7777 : null;
+  const moves = file.status === 'renamed';
+  return { file, result, change: { writePath: postAbs, bytes: encode(result.postImage ?? ''), mode, removePath: moves ? preAbs : null } };
+}
+
+/** `PATCH:LINE: ...` lines for what did not apply. */
+function failureLines(applied: readonly AppliedFile[], name: string): string[] {
+  const lines: string[] = [];
+  for (const { file, result } of applied) {
+    const path = file.newPath ?? file.oldPath ?? '?';
+    if (result.problem) lines.push(`${name}:${file.sourceLine}: ${path}: ${result.problem}`);
+    else {
+      result.outcomes.forEach((o) => {
+        if (o.status === 'failed') lines.push(`${name}:${file.hunks[o.hunk]!.sourceLine}: ${path}: hunk ${o.hunk + 1} does not apply`);
+      });
+    }
+  }
+  return lines;
+}
+
+export const applyCommand: Command = {
+  name: 'apply',
+  summary: 'apply a patch to a source tree like patch(1): per-hunk outcome, blob-id checks',
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, {
+      tree: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      reverse: { type: 'boolean' },
+      fuzz: { type: 'string' },
+      'ignore-whitespace': { type: 'boolean' },
+    });
+    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'which patch? Give a PATCH file or -' : 'one patch at a time');
+    if (values.tree === undefined) throw new UsageError('--tree DIR is required');
+    const path = positionals[0]!;
+    const name = inputName(path);
+    const patch = await readPatch(await readInputFile(path, io), { fileName: name });
+    if (patch.files.length === 0) throw new InputError(`${name}:1: no diff found`);
+    const errors = patch.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) throw new InputError(`the patch has errors:\n${diagnosticLines(errors, name).join('\n')}`);
+    const options = {
+      reverse: values.reverse ?? false,
+      maxFuzz: integerOption(values.fuzz, 'fuzz', 2),
+      ignoreWhitespace: values['ignore-whitespace'] ?? patch.whitespaceDamaged,
+    };
+    const applied: (AppliedFile & { change: TreeChange | null })[] = [];
+    for (const file of patch.files) applied.push(await applyOne(file, values.tree, name, options));
+    const ok = applied.every((a) => a.result.ok);
+    const dryRun = values['dry-run'] ?? false;
+    if (ok && !dryRun) await commitTreeChanges(applied.flatMap((a) => (a.change ? [a.change] : [])));
+    const written = ok && !dryRun;
+    if (values.json) {
+      const report: ApplyJson = { patch: name, tree: values.tree, reverse: options.reverse, dryRun, written, files: applied.map(applyFileJson) };
+      io.out(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      const outcome = written ? `patched ${applied.length} file(s) in ${values.tree}`
+        : ok ? 'dry run: every hunk applies; nothing written' : 'nothing written: the patch does not apply as a whole';
+      io.out(applyText(applied, outcome));
+    }
+    if (!ok) {
+      io.err(`${failureLines(applied, name).join('\n')}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    return EXIT_OK;
+  },
+};
