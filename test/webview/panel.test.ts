@@ -1,0 +1,167 @@
+/**
+ * The panel app (dist/webview.js) in headless Chromium under the panel's nonce-only CSP, with a
+ * stand-in acquireVsCodeApi: handshake, charts really drawn, exports, controls, state restore,
+ * the HTML report's static mode, theme colours.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/vscode-browser.mjs';
+import { validateWebviewMessage } from '../../src/protocol/validate';
+import type { SimulationControls } from '../../src/protocol/messages';
+import { fixtureView } from './view-fixture';
+import { canvasInk, errorsOf, openWebview, postAndWaitForPaint, posted, violations } from './webview-page';
+
+const view = fixtureView({ cpus: 8, bins: 120 });
+const controls: SimulationControls = { variants: ['baseline', 'patched'], workload: 'fork-storm', cpus: 8, seeds: 5 };
+let browser: Browser;
+
+before(async () => { browser = await launchChromium(); });
+// Fail fast: a missing paint shows in seconds, not after playwright's 30 s default.
+const quick = { timeout: 10_000 };
+after(async () => { await browser?.close(); });
+
+async function shown(c: SimulationControls | null = controls): Promise<Page> {
+  const page = await openWebview(browser);
+  await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0, undefined, quick);
+  const paint = await postAndWaitForPaint(page, { type: 'show', view, controls: c });
+  assert.equal(paint.charts, 6);
+  return page;
+}
+
+test('says ready first, and nothing else before data arrives', async () => {
+  const page = await openWebview(browser);
+  await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0, undefined, quick);
+  assert.deepEqual(await posted(page), [{ type: 'ready' }]);
+  assert.deepEqual(errorsOf(page), []);
+  await page.close();
+});
+
+test('draws all six charts: every canvas has ink, not just background', async () => {
+  const page = await shown();
+  const canvases = await canvasInk(page);
+  assert.deepEqual(canvases.map((c) => c.id).sort(), [
+    'chart-backlog', 'chart-cpu-utilisation', 'chart-cpu-utilisation-mean', 'chart-exit-to-reap', 'chart-lock-waits', 'chart-reaper-activity',
+  ]);
+  for (const c of canvases) {
+    assert.ok(c.width > 200 && c.height > 100, `${c.id} is ${c.width}x${c.height}`);
+    // Axes and labels alone ink ~2 %; data (bars, heat cells, filled areas) brings more.
+    assert.ok(c.inked / c.sampled > 0.03, `${c.id}: only ${c.inked}/${c.sampled} sampled pixels differ from the background`);
+  }
+  await page.screenshot({ path: 'test-results/webview-panel.png', fullPage: true });
+  assert.deepEqual(await violations(page), [], 'CSP violations');
+  assert.deepEqual(errorsOf(page), []);
+  await page.close();
+});
+
+test('metrics table lists every metric with a column per run and the source label', async () => {
+  const page = await shown();
+  const rows = await page.$$eval('vscode-table-row', (r) => r.map((row) => [...row.querySelectorAll('vscode-table-cell')].map((c) => c.textContent)));
+  assert.equal(rows.length, view.metrics.length);
+  assert.deepEqual(rows[0], ['exit→reap p50', '412 µs', '19.8 µs']);
+  const badge = await page.textContent('vscode-badge.source');
+  assert.equal(badge, 'comparison, traced');
+  await page.close();
+});
+
+test('PNG export posts a valid export message with the chart image', async () => {
+  const page = await shown();
+  await page.click('vscode-button.export-png[data-chart="reaper-activity"]');
+  const message = (await posted(page)).at(-1);
+  const checked = validateWebviewMessage(message);
+  assert.ok(checked.ok, checked.ok ? '' : checked.error);
+  assert.equal(message?.type, 'export');
+  if (message?.type === 'export' && message.format === 'png') {
+    assert.equal(message.chart, 'reaper-activity');
+    assert.ok(message.dataUrl.length > 5000, 'the PNG is not empty');
+  } else assert.fail('expected a PNG export');
+  await page.close();
+});
+
+test('CSV export posts the metrics, one line per metric plus a header', async () => {
+  const page = await shown();
+  await page.click('#export-csv');
+  const message = (await posted(page)).at(-1);
+  assert.ok(validateWebviewMessage(message).ok);
+  assert.ok(message?.type === 'export' && message.format === 'csv');
+  const lines = message.csv.trimEnd().split('\n');
+  assert.equal(lines.length, view.metrics.length + 1);
+  assert.equal(lines[0], 'key,label,unit,unpatched.btrace (traced),patched.btrace (traced)');
+  assert.equal(lines[1], 'exitToReapNs.p50,exit→reap p50,ns,412000,19800');
+  await page.close();
+});
+
+test('controls send a validated run-simulation; bad input is refused in the panel', async () => {
+  const page = await shown();
+  await page.locator('vscode-textfield#cpus').evaluate((f) => { (f as HTMLElement & { value: string }).value = '16'; });
+  await page.click('vscode-button#run');
+  const message = (await posted(page)).at(-1);
+  assert.deepEqual(validateWebviewMessage(message), { ok: true, value: { type: 'run-simulation', controls: { ...controls, cpus: 16 } } });
+  await page.locator('vscode-textfield#seeds').evaluate((f) => { (f as HTMLElement & { value: string }).value = '0'; });
+  const before = (await posted(page)).length;
+  await page.click('vscode-button#run');
+  assert.equal((await posted(page)).length, before, 'an invalid control value was sent');
+  assert.match(await page.textContent('.controls-error') ?? '', /seeds/);
+  await page.click('vscode-button#cancel');
+  assert.deepEqual((await posted(page)).at(-1), { type: 'cancel' });
+  await page.close();
+});
+
+test('no controls when the host sends none (trace views)', async () => {
+  const page = await shown(null);
+  assert.equal(await page.locator('form.controls').count(), 0);
+  await page.close();
+});
+
+test('progress and error messages show in the status line', async () => {
+  const page = await shown();
+  await page.evaluate(() => window.postMessage({ type: 'progress', message: 'simulating seed 3/5', fraction: 0.6 }, '*'));
+  await page.waitForSelector('.status vscode-progress-bar');
+  assert.equal(await page.textContent('.status span'), 'simulating seed 3/5');
+  await page.evaluate(() => window.postMessage({ type: 'error', message: 'simulation failed: bad costs' }, '*'));
+  await page.waitForSelector('.status.error');
+  assert.equal(await page.textContent('.status span'), 'simulation failed: bad costs');
+  await page.close();
+});
+
+test('state survives a reload (getState/setState): charts drawn again before any new data', async () => {
+  const page = await shown();
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    document.addEventListener('reaperscope-painted', () => resolve(), { once: true });
+    location.reload();
+  })).catch(() => undefined); // the context is destroyed by the reload
+  await page.waitForFunction(() => document.querySelectorAll('canvas').length === 6, undefined, quick);
+  await page.waitForTimeout(200);
+  const ink = await canvasInk(page);
+  assert.ok(ink.every((c) => c.inked / c.sampled > 0.03), 'restored charts are drawn');
+  assert.deepEqual(await posted(page), [{ type: 'ready' }], 'after a reload the panel says ready again');
+  assert.equal(await page.textContent('h1'), view.title);
+  await page.close();
+});
+
+test('static mode (HTML report): renders the embedded view with no host and no controls', async () => {
+  const page = await openWebview(browser, { staticView: view });
+  await page.waitForFunction(() => document.querySelectorAll('canvas').length === 6, undefined, quick);
+  await page.waitForTimeout(100);
+  const ink = await canvasInk(page);
+  assert.ok(ink.every((c) => c.inked / c.sampled > 0.03));
+  assert.equal(await page.locator('form.controls').count(), 0);
+  assert.equal(await page.evaluate(() => typeof (window as unknown as { acquireVsCodeApi?: unknown }).acquireVsCodeApi), 'undefined');
+  const download = page.waitForEvent('download');
+  await page.click('#export-csv');
+  assert.equal((await download).suggestedFilename(), 'reaperscope-metrics.csv');
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(errorsOf(page), []);
+  await page.close();
+});
+
+test('heatmap cells take the theme colour (--vscode-charts-orange)', async () => {
+  const page = await openWebview(browser, { staticView: view, themeVars: { '--vscode-charts-orange': '#ff0000', '--vscode-editor-background': '#000000' } });
+  await page.waitForFunction(() => document.querySelectorAll('canvas').length === 6, undefined, quick);
+  await page.waitForTimeout(100);
+  const heat = (await canvasInk(page)).find((c) => c.id === 'chart-reaper-activity')!;
+  // Cells are red blended over black: some of the top colours have red only.
+  const reds = heat.colors.map((k) => k.split(',').map(Number)).filter(([r, g, b]) => r! > 60 && g === 0 && b === 0);
+  assert.ok(reds.length > 0, `no red cells among ${heat.colors.join(' | ')}`);
+  await page.close();
+});

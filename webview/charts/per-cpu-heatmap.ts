@@ -1,0 +1,84 @@
+/**
+ * Heatmaps over time, one row per CPU (chartjs-chart-matrix): reaper activity (busy fraction of
+ * each time bin) and CPU utilisation. Cells are coloured by intensity in the theme's colour.
+ */
+import type { ChartConfiguration, ScriptableContext, TooltipItem } from 'chart.js';
+import type { ActivityView, RunView } from '../../src/protocol/activity-view';
+import { withAlpha, type Palette } from '../theme';
+import { axis, baseOptions, type ChartSpec } from './common';
+
+interface Cell { x: number; y: number; v: number }
+
+/** Builds cells from a [cpu][bin] grid; `scale` maps a value to 0..1. */
+function cells(grid: number[][], run: RunView, scale: (v: number) => number): Cell[] {
+  const out: Cell[] = [];
+  const binMs = run.binNs / 1e6;
+  grid.forEach((row, cpu) => row.forEach((value, bin) => {
+    if (value > 0) out.push({ x: (bin + 0.5) * binMs, y: cpu, v: Math.min(1, scale(value)) });
+  }));
+  return out;
+}
+
+function heatmap(run: RunView, data: Cell[], palette: Palette, label: string): ChartConfiguration {
+  const binMs = run.binNs / 1e6;
+  const options = baseOptions<'matrix'>(palette, true);
+  return {
+    type: 'matrix',
+    data: {
+      datasets: [{
+        label,
+        data,
+        backgroundColor: (ctx: ScriptableContext<'matrix'>) => withAlpha(palette.heat, 0.08 + 0.92 * ((ctx.raw as Cell | undefined)?.v ?? 0)),
+        borderWidth: 0,
+        width: ({ chart }: ScriptableContext<'matrix'>) => {
+          const x = chart.scales.x;
+          return x ? Math.max(1, Math.abs(x.getPixelForValue(binMs) - x.getPixelForValue(0))) : 1;
+        },
+        height: ({ chart }: ScriptableContext<'matrix'>) => Math.max(1, (chart.chartArea?.height ?? 0) / Math.max(1, run.cpus) - 1),
+      }],
+    },
+    options: {
+      ...options,
+      plugins: { ...options.plugins, legend: { display: false }, tooltip: {
+        callbacks: {
+          title: () => '',
+          label: (item: TooltipItem<'matrix'>) => {
+            const c = item.raw as Cell;
+            return `CPU ${c.y} at ${c.x.toFixed(2)} ms: ${(c.v * 100).toFixed(0)} %`;
+          },
+        },
+      } },
+      scales: {
+        x: axis(palette, 'time (ms)', { type: 'linear', min: 0, max: run.spanNs / 1e6 }),
+        y: axis(palette, 'CPU', {
+          type: 'linear', reverse: true, min: -0.5, max: run.cpus - 0.5,
+          // One tick per CPU (every k-th when there are many), at the row centres.
+          afterBuildTicks: (scale: { ticks: { value: number }[] }) => {
+            const step = Math.max(1, Math.ceil(run.cpus / 16));
+            scale.ticks = Array.from({ length: Math.ceil(run.cpus / step) }, (_, i) => ({ value: i * step }));
+          },
+        }),
+      },
+    },
+  } as unknown as ChartConfiguration;
+}
+
+export const reaperHeatmap: ChartSpec = {
+  id: 'reaper-activity',
+  title: 'Reaper activity per CPU over time',
+  perRun: true,
+  build(view: ActivityView, runIndex: number, palette: Palette) {
+    const run = view.runs[runIndex]!;
+    return heatmap(run, cells(run.reaperBusyNs, run, (ns) => ns / run.binNs), palette, 'reaper busy');
+  },
+};
+
+export const utilisationHeatmap: ChartSpec = {
+  id: 'cpu-utilisation',
+  title: 'CPU utilisation over time',
+  perRun: true,
+  build(view: ActivityView, runIndex: number, palette: Palette) {
+    const run = view.runs[runIndex]!;
+    return heatmap(run, cells(run.utilisation, run, (u) => u), palette, 'utilisation');
+  },
+};

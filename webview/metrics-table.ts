@@ -1,0 +1,25 @@
+/** The metrics table (vscode-table): one row per metric, one column per run, plus differences. */
+import type { ActivityView, MetricRow } from '../src/protocol/activity-view';
+import { el } from './dom';
+import { formatMetric } from './format';
+
+function differenceText(row: MetricRow, i: number): string {
+  const d = row.difference?.[i];
+  if (!d) return '—';
+  const f = (v: number) => formatMetric(v, row.unit);
+  return `${d.mean >= 0 ? '+' : ''}${f(d.mean)} [${f(d.low)}, ${f(d.high)}]`;
+}
+
+export function metricsTable(view: ActivityView): HTMLElement {
+  const hasDiff = view.metrics.some((m) => m.difference);
+  const diffRuns = hasDiff ? view.runs.slice(1).map((_, k) => k + 1) : [];
+  const headers = ['Metric', ...view.runs.map((r) => `${r.label} (${r.origin})`), ...diffRuns.map((i) => `Δ ${view.runs[i]!.label} − ${view.runs[0]!.label} (95 % CI)`)];
+  const header = el('vscode-table-header', { slot: 'header' }, ...headers.map((h) => el('vscode-table-header-cell', {}, h)));
+  const rows = view.metrics.map((m) => el('vscode-table-row', { 'data-key': m.key },
+    el('vscode-table-cell', {}, m.label),
+    ...view.runs.map((_, i) => el('vscode-table-cell', {}, formatMetric(m.values[i] ?? null, m.unit))),
+    ...diffRuns.map((i) => el('vscode-table-cell', {}, differenceText(m, i))),
+  ));
+  return el('vscode-table', { class: 'metrics', zebra: true, 'bordered-rows': true, 'aria-label': 'Metrics' },
+    header, el('vscode-table-body', { slot: 'body' }, ...rows));
+}
