@@ -31,7 +31,7 @@ export function readDiffstat(lines: readonly string[], lineOf: (index: number) =
     const files: DiffstatEntry[] = [];
     const entryLines: number[] = [];
     for (let i = s - 1; i >= 0; i--) {
-      const entry = ENTRY.exec(lines[i]!);
+      const entry = lines[i]!.includes('|') ? ENTRY.exec(lines[i]!) : null;
       if (!entry) break;
       files.unshift({ path: entry[1]!, changes: entry[2] === undefined ? null : Number(entry[2]) });
       entryLines.unshift(lineOf(i));
