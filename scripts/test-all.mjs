@@ -9,6 +9,9 @@ const stages = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', '.'], counts: false },
   { name: 'build', cmd: ['node', 'scripts/build.mjs'], counts: false },
   { name: 'unit', cmd: ['node', 'scripts/run-unit-tests.mjs'], counts: true },
+  { name: 'webview', cmd: ['node', 'scripts/run-webview-tests.mjs'], counts: true },
+  { name: 'integration', cmd: ['node', 'scripts/run-vscode-tests.mjs', 'integration'], counts: true },
+  { name: 'ui', cmd: ['node', 'scripts/run-vscode-tests.mjs', 'ui'], counts: true },
 ];
 
 function run(stage) {
@@ -27,6 +30,8 @@ function run(stage) {
   });
 }
 
+const started = Date.now();
+const timings = [];
 let passed = 0;
 let failed = 0;
 let broken = [];
@@ -34,6 +39,7 @@ for (const stage of stages) {
   console.log(`\n=== ${stage.name} ===`);
   const result = await run(stage);
   console.log(`=== ${stage.name}: exit ${result.code} in ${result.seconds.toFixed(1)} s ===`);
+  timings.push(`${stage.name} ${result.seconds.toFixed(1)} s`);
   passed += result.passed;
   failed += result.failed;
   if (result.code !== 0) {
@@ -42,5 +48,6 @@ for (const stage of stages) {
   }
 }
 if (broken.length) console.log(`\nfailed stages: ${broken.join(', ')}`);
+console.log(`\ntimes: ${timings.join(', ')}; total ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(broken.length ? 1 : 0);
