@@ -21,6 +21,10 @@ export async function applyPatchCommand(store: ReviewStore, options: ApplyComman
   }
   const session = await refreshReview(store);
   if (!session) return 'no-patch';
+  if (session.patch.whitespaceDamaged) {
+    void vscode.window.showErrorMessage('Reaperscope: this copy of the patch lost its white space (pasted or flattened text); applying it would break indentation. Open the original patch or mail to apply it.');
+    return 'refused';
+  }
   const failing = session.files.filter((f) => f.patchedText === null && !f.file.binary && !(f.file.status === 'deleted' && f.failures.length === 0));
   if (failing.length > 0) {
     const hunks = failing.reduce((n, f) => n + Math.max(1, f.failures.length), 0);
@@ -62,6 +66,11 @@ export function workspaceEdit(session: ReviewSession): vscode.WorkspaceEdit {
     const lines = f.currentText.split('\n');
     const end = new vscode.Position(lines.length - 1, lines[lines.length - 1]!.length);
     edit.replace(f.uri, new vscode.Range(new vscode.Position(0, 0), end), text);
+    // Edits apply in order: the new text first, then the rename (next to the old file).
+    if (f.file.status === 'renamed' && f.file.newPath && f.file.newPath !== f.file.oldPath) {
+      const dir = f.uri.path.slice(0, f.uri.path.length - (f.file.oldPath ?? '').length);
+      edit.renameFile(f.uri, f.uri.with({ path: dir + f.file.newPath }), { overwrite: false });
+    }
   }
   return edit;
 }

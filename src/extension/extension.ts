@@ -19,6 +19,7 @@ import { registerAnalysis, type AnalysisApi } from './analysis-commands';
 /** What `activate` returns: the extension's state, for the integration tests and other extensions. */
 export interface ReaperscopeApi {
   review: ReviewStore;
+  tree: PatchTreeProvider;
   comments: ReviewComments;
   decorations: PatchDecorations;
   codeLenses: PatchCodeLenses;
@@ -77,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   }), { dispose: () => clearTimeout(timer) });
 
   const panels = registerAnalysis(context, analysis);
-  return { review, comments, decorations, codeLenses, problems, analysis, panels };
+  return { review, tree, comments, decorations, codeLenses, problems, analysis, panels };
 }
 
 export function deactivate(): void {}

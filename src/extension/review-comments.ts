@@ -124,7 +124,7 @@ export class ReviewComments implements vscode.Disposable {
       if (!at || start == null) continue;
       const line = currentLineOf(review.file.hunks[at.hunkIndex]!, start, at.lineIndex);
       const thread = this.controller.createCommentThread(review.uri, new vscode.Range(line - 1, 0, line - 1, 0), []);
-      thread.comments = [new ReviewNote(new vscode.MarkdownString().appendText(comment.text), { name: comment.author || 'reviewer' }, 'reviewer', thread)];
+      thread.comments = [new ReviewNote(comment.text, { name: comment.author || 'reviewer' }, 'reviewer', thread)];
       thread.label = `Review by ${comment.author || 'a reviewer'}`;
       thread.canReply = true;
       thread.contextValue = 'review';

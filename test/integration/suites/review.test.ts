@@ -1,0 +1,186 @@
+/**
+ * Reviewing the seed patch against the kernel-tree fixture (test/fixtures/workspace): opening
+ * it every way, the tree, the comment thread, CodeLens, hovers, decorations, the diff view and
+ * the Problems view. Line facts come from `git apply -v` (test/fixtures/workspace/README.md).
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PatchNode } from '../../../src/extension/patch-tree';
+import type { ReviewSession } from '../../../src/extension/review-session';
+import { api, fixture, lineOf, noAutoSave, resetWorkbench, textOf, until } from './api';
+
+const gitApplyStarts: Record<string, number[]> = {
+  'sys/kern/init_main.c': [23, 88],
+  'sys/kern/kern_exit.c': [89, 102, 151],
+  'sys/kern/kern_sched.c': [32, 73, 85, 118, 159, 182],
+  'sys/sys/proc.h': [68],
+};
+
+async function openReview(name = 'one-reaper-per-cpu.review.eml'): Promise<ReviewSession> {
+  const session = await vscode.commands.executeCommand<ReviewSession | null>('reaperscope.openPatch', fixture(`patches/${name}`));
+  assert.ok(session, `${name} did not open`);
+  return session;
+}
+
+suite('patch review', () => {
+  suiteSetup(noAutoSave);
+  teardown(resetWorkbench);
+
+  test('openPatch reads the review mail and places every hunk where git apply does', async () => {
+    const session = await openReview();
+    assert.equal(session.label, 'one-reaper-per-cpu.review.eml');
+    const starts = Object.fromEntries(session.files.map((f) => [f.path, f.placements.map((p) => p.startLine)]));
+    assert.deepEqual(starts, gitApplyStarts, JSON.stringify(session.files.map((f) => [f.uri?.toString(), f.failures])));
+    assert.ok(session.files.every((f) => f.failures.length === 0 && f.patchedText !== null));
+    assert.equal((await api()).review.session, session);
+  });
+
+  test('openPatchFromEditor reads the patch in the active editor', async () => {
+    await vscode.window.showTextDocument(fixture('patches/one-reaper-per-cpu.patch'));
+    const session = await vscode.commands.executeCommand<ReviewSession | null>('reaperscope.openPatchFromEditor');
+    assert.ok(session);
+    assert.equal(session.label, 'one-reaper-per-cpu.patch');
+    assert.equal(session.patch.files.length, 4);
+    assert.equal(session.patch.comments.length, 0);
+  });
+
+  test('openPatchFromClipboard reads the flattened web-archive page', async () => {
+    await vscode.env.clipboard.writeText(await textOf(fixture('patches/one-reaper-per-cpu.marc.txt')));
+    const session = await vscode.commands.executeCommand<ReviewSession | null>('reaperscope.openPatchFromClipboard');
+    assert.ok(session);
+    assert.equal(session.label, 'clipboard');
+    assert.equal(session.patch.whitespaceDamaged, true);
+    assert.equal(session.patch.comments[0]?.author, 'Mark Kettenis');
+    assert.deepEqual(Object.fromEntries(session.files.map((f) => [f.path, f.placements.map((p) => p.startLine)])), gitApplyStarts);
+  });
+
+  test('openExample opens the bundled patch', async () => {
+    const session = await vscode.commands.executeCommand<ReviewSession | null>('reaperscope.openExample');
+    assert.ok(session);
+    assert.equal(session.patch.mail?.subject, 'One reaper per CPU');
+  });
+
+  test('the tree shows files, hunks with their C function, and the review comment', async () => {
+    await openReview();
+    const { tree } = await api();
+    const files = tree.getChildren();
+    assert.deepEqual(files.map((f) => (f.kind === 'file' ? f.review.path : '')), Object.keys(gitApplyStarts));
+    const exit = files[1]!;
+    const hunks = tree.getChildren(exit);
+    assert.equal(hunks.length, 3);
+    const labels = hunks.map((h) => tree.getTreeItem(h).label);
+    assert.deepEqual(labels, ['exit1', 'exit2', 'reaper']);
+    const comments = hunks.flatMap((h) => tree.getChildren(h));
+    assert.equal(comments.length, 1);
+    const comment = comments[0] as Extract<PatchNode, { kind: 'comment' }>;
+    assert.equal(comment.hunkIndex, 2);
+    assert.equal(tree.getTreeItem(comment).label, 'Mark Kettenis');
+    assert.match(String(tree.getTreeItem(hunks[2]!).description), /line 151 \(offset -290\)/);
+  });
+
+  test('the review comment is a thread on kern_exit.c under the old sleep loop', async () => {
+    await openReview();
+    const { comments } = await api();
+    assert.equal(comments.reviewer.length, 1);
+    const thread = comments.reviewer[0]!;
+    const uri = fixture('sys/kern/kern_exit.c');
+    assert.equal(thread.uri.toString(), uri.toString());
+    assert.equal(thread.range!.start.line + 1, lineOf(await textOf(uri), 'INFSLP);'));
+    assert.match(String(thread.comments[0]!.body), /the spc_deadproc list is only\never tocuhed/);
+    assert.equal(thread.comments[0]!.author.name, 'Mark Kettenis');
+  });
+
+  test('user comments become a kernel-style reply mail in an untitled document', async () => {
+    await openReview('one-reaper-per-cpu.patch');
+    const { comments } = await api();
+    const uri = fixture('sys/kern/kern_exit.c');
+    const text = await textOf(uri);
+    comments.addUserComment({ uri, line: lineOf(text, 'msleep_nsec(&deadproc') }, 'Why the kernel lock around tsleep_nsec?');
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument | null>('reaperscope.composeReply');
+    assert.ok(doc);
+    assert.equal(doc.isUntitled, true);
+    const lines = doc.getText().split('\n');
+    assert.equal(lines[0], 'Subject: Re: One reaper per CPU');
+    const at = lines.indexOf('Why the kernel lock around tsleep_nsec?');
+    assert.equal(lines[at - 2], '> +\t\t}');
+    assert.ok(!doc.getText().includes('init_main.c'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('CodeLens above each touched function of kern_sched.c', async () => {
+    await openReview();
+    const uri = fixture('sys/kern/kern_sched.c');
+    const lenses = await until(async () => {
+      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      return l.some((x) => x.command?.command === 'reaperscope.revealHunk') && l;
+    }, 'CodeLenses');
+    const titles = lenses.filter((l) => l.command?.command === 'reaperscope.revealHunk').map((l) => l.command!.title);
+    assert.ok(titles.includes('sched_kthreads_create: +6 −0 in 2 hunks'), titles.join('; '));
+    assert.ok(titles.includes('sched_idle: +0 −7 in 1 hunk'), titles.join('; '));
+    const text = await textOf(uri);
+    const idle = lenses.find((l) => l.command?.title.startsWith('sched_idle'))!;
+    assert.equal(idle.range.start.line + 1, lineOf(text, 'sched_idle(void *v)') - 1);
+  });
+
+  test('hover on mtx_enter names the lock', async () => {
+    const uri = fixture('sys/kern/kern_exit.c');
+    const text = await textOf(uri);
+    const line = lineOf(text, 'mtx_enter(&deadproc_mutex)');
+    const column = text.split('\n')[line - 1]!.indexOf('mtx_enter') + 2;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line - 1, column));
+    const markdown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(markdown, /\*\*mtx_enter\*\* — mutex `deadproc_mutex`/);
+  });
+
+  test('decorations mark every line the patch removes or changes in kern_exit.c', async () => {
+    await openReview();
+    const { decorations } = await api();
+    const editor = await vscode.window.showTextDocument(fixture('sys/kern/kern_exit.c'));
+    const counts = await until(() => decorations.applied.get(editor.document.uri.toString()), 'decorations');
+    // kern_exit.c: 43 lines removed (the mail's diffstat); the exit2() block goes with nothing in its place.
+    assert.equal(counts.removed + counts.changed, 43);
+    assert.ok(counts.removed >= 32);
+  });
+
+  test('the diff view shows patched vs unpatched as virtual documents', async () => {
+    await openReview();
+    const shown = await vscode.commands.executeCommand<boolean>('reaperscope.showDiff', 'sys/kern/kern_sched.c');
+    assert.equal(shown, true);
+    const tab = await until(() => vscode.window.tabGroups.activeTabGroup.activeTab, 'the diff tab');
+    assert.ok(tab.input instanceof vscode.TabInputTextDiff);
+    const input = tab.input;
+    assert.equal(input.original.scheme, 'reaperscope-unpatched');
+    assert.equal(input.modified.scheme, 'reaperscope-patched');
+    const patched = await vscode.workspace.openTextDocument(input.modified);
+    const unpatched = await vscode.workspace.openTextDocument(input.original);
+    assert.match(patched.getText(), /"reaper%d", num\);/);
+    assert.equal(unpatched.getText(), await textOf(fixture('sys/kern/kern_sched.c')));
+    // Nothing was written.
+    assert.doesNotMatch(await textOf(fixture('sys/kern/kern_sched.c')), /reaper%d/);
+  });
+
+  test('Problems: blob-id mismatches for the seed patch, a failed hunk for a stale one', async () => {
+    await openReview();
+    const sched = fixture('sys/kern/kern_sched.c');
+    const blob = vscode.languages.getDiagnostics(sched).filter((d) => d.source === 'reaperscope');
+    assert.deepEqual(blob.map((d) => d.code), ['blob-mismatch']);
+    const all = vscode.languages.getDiagnostics().flatMap(([, ds]) => ds).filter((d) => d.code === 'blob-mismatch');
+    assert.equal(all.length, 4);
+
+    await openReview('stale-sched.diff');
+    const stale = vscode.languages.getDiagnostics(sched).filter((d) => d.source === 'reaperscope');
+    // Its index line names made-up blobs (1111111), so the blob check fails too.
+    assert.deepEqual(stale.map((d) => [d.code, d.severity]), [
+      ['hunk-does-not-apply', vscode.DiagnosticSeverity.Error], ['blob-mismatch', vscode.DiagnosticSeverity.Warning]]);
+    assert.match(stale[0]!.message, /^Hunk 2 of sys\/kern\/kern_sched.c \(@@ -200,7 \+201,7 @@ setrunqueue/);
+  });
+
+  test('closePatch clears the tree, threads and problems', async () => {
+    await openReview();
+    const { tree, comments } = await api();
+    await vscode.commands.executeCommand('reaperscope.closePatch');
+    assert.deepEqual(tree.getChildren(), []);
+    assert.equal(comments.reviewer.length, 0);
+    assert.equal(vscode.languages.getDiagnostics(fixture('sys/kern/kern_sched.c')).filter((d) => d.source === 'reaperscope').length, 0);
+  });
+});
