@@ -1,0 +1,116 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fixturePath, runCli } from './patch-run-cli';
+
+const pre = readFileSync(fixturePath('c/kern_sched_like.c'), 'utf8');
+const post = readFileSync(fixturePath('c/kern_sched_like.post.c'), 'utf8');
+const diff = fixturePath('c/kern_sched_like.diff');
+const target = 'sys/kern/kern_sched_like.c';
+
+/** A temporary tree holding `files`; removed after `body`. */
+function withTree(files: Record<string, string>, body: (tree: string) => void): void {
+  const tree = mkdtempSync(join(tmpdir(), 'reaperscope-apply-'));
+  try {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(tree, path)), { recursive: true });
+      writeFileSync(join(tree, path), text);
+    }
+    body(tree);
+  } finally {
+    rmSync(tree, { recursive: true, force: true });
+  }
+}
+
+test('apply --dry-run --json: per-hunk outcome, functions from tree-sitter, blob ids; nothing written', () => {
+  withTree({ [target]: pre }, (tree) => {
+    const run = runCli(['apply', diff, '--tree', tree, '--dry-run', '--json']);
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout);
+    assert.deepEqual([report.written, report.dryRun, report.reverse], [false, true, false]);
+    const [file] = report.files;
+    assert.deepEqual([file.ok, file.oldBlobMatches, file.newBlobMatches], [true, true, true]);
+    assert.deepEqual(file.hunks.map((h: { status: string; offset: number; fuzz: number; line: number }) => [h.status, h.offset, h.fuzz, h.line]),
+      [['exact', 0, 0, 11], ['exact', 0, 0, 83], ['exact', 0, 0, 130], ['exact', 0, 0, 146]]);
+    assert.deepEqual(file.hunks.map((h: { functions: string[] }) => h.functions),
+      [[], ['sched_idle'], ['sched_exit', 'sched_toidle', 'sched_toproc'], ['sched_toidle', 'sched_toproc']]);
+    assert.equal(readFileSync(join(tree, target), 'utf8'), pre);
+  });
+});
+
+test('apply writes the post-image keeping the file mode; --reverse gives the pre-image back', () => {
+  withTree({ [target]: pre }, (tree) => {
+    chmodSync(join(tree, target), 0o640);
+    const run = runCli(['apply', diff, '--tree', tree]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /hunk 3\s+@@ -130,14 \+124,17 @@\s+exact at line 130\s+sched_exit, sched_toidle, sched_toproc/);
+    assert.equal(readFileSync(join(tree, target), 'utf8'), post);
+    assert.equal(statSync(join(tree, target)).mode & 0o777, 0o640);
+    const again = runCli(['apply', diff, '--tree', tree]);
+    assert.equal(again.status, 1, 'applying twice fails');
+    assert.match(again.stderr, /kern_sched_like\.diff:13: sys\/kern\/kern_sched_like\.c: hunk 2 does not apply/);
+    assert.equal(runCli(['apply', diff, '--tree', tree, '--reverse']).status, 0);
+    assert.equal(readFileSync(join(tree, target), 'utf8'), pre);
+  });
+});
+
+test('offset: the tree has 3 more lines on top; hunks apply at offset +3', () => {
+  withTree({ [target]: `/* one */\n/* two */\n/* three */\n${pre}` }, (tree) => {
+    const report = JSON.parse(runCli(['apply', diff, '--tree', tree, '--json']).stdout);
+    assert.deepEqual(report.files[0].hunks.map((h: { status: string; offset: number }) => [h.status, h.offset]),
+      [['offset', 3], ['offset', 3], ['offset', 3], ['offset', 3]]);
+    assert.deepEqual([report.files[0].oldBlobMatches, report.files[0].newBlobMatches], [false, false]);
+    assert.equal(readFileSync(join(tree, target), 'utf8'), `/* one */\n/* two */\n/* three */\n${post}`);
+  });
+});
+
+test('all or nothing: one failing file keeps every file of the tree as it was', () => {
+  const features = readFileSync(fixturePath('diffs/git-features.diff'), 'utf8');
+  const section = features.slice(features.indexOf('diff --git a/dir/gets-nonl.txt'), features.indexOf('diff --git a/dir/nonl.txt'));
+  withTree({ [target]: pre, 'dir/gets-nonl.txt': 'line one\nline TWO\n' }, (tree) => {
+    const patch = join(tree, 'two-files.diff');
+    writeFileSync(patch, readFileSync(diff, 'utf8') + section);
+    const run = runCli(['apply', patch, '--tree', tree, '--json']);
+    assert.equal(run.status, 1);
+    const report = JSON.parse(run.stdout);
+    assert.deepEqual(report.files.map((f: { ok: boolean }) => f.ok), [true, false]);
+    assert.equal(report.written, false);
+    // kern_sched_like.diff has 84 lines; the second file's @@ is the 5th line of its section.
+    assert.match(run.stderr, /two-files\.diff:89: dir\/gets-nonl\.txt: hunk 1 does not apply/);
+    assert.equal(readFileSync(join(tree, target), 'utf8'), pre);
+  });
+});
+
+test('a binary patch is refused and nothing else is written either', () => {
+  withTree({ 'dir/added.txt': '' }, (tree) => {
+    const run = runCli(['apply', fixturePath('diffs/git-features.diff'), '--tree', tree, '--dry-run']);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /git-features\.diff:9: dir\/blob\.bin: Binary patch/);
+  });
+});
+
+test('renames move the file; new files are created', () => {
+  withTree({ 'dir/renamed.txt': 'a\nb\nc\nD\ne\nf\ng\nh\n' }, (tree) => {
+    assert.equal(runCli(['apply', fixturePath('diffs/pure-rename.diff'), '--tree', tree]).status, 0);
+    assert.equal(existsSync(join(tree, 'dir/renamed.txt')), false);
+    assert.equal(readFileSync(join(tree, 'dir/moved.txt'), 'utf8'), 'a\nb\nc\nD\ne\nf\ng\nh\n');
+    const added = 'diff --git a/dir/added.txt b/dir/added.txt\nnew file mode 100755\nindex 0000000..07f33c4\n--- /dev/null\n+++ b/dir/added.txt\n@@ -0,0 +1,2 @@\n+new\n+file\n';
+    const run = runCli(['apply', '-', '--tree', tree, '--json'], added);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(JSON.parse(run.stdout).files[0].newBlobMatches, true);
+    assert.equal(readFileSync(join(tree, 'dir/added.txt'), 'utf8'), 'new\nfile\n');
+    assert.equal(statSync(join(tree, 'dir/added.txt')).mode & 0o777, 0o755);
+  });
+});
+
+test('usage and bad input: no --tree is a usage error; a path leaving the tree is bad input', () => {
+  assert.equal(runCli(['apply', diff]).status, 2);
+  withTree({}, (tree) => {
+    const evil = '--- a/../outside.txt\n+++ b/../outside.txt\n@@ -1 +1 @@\n-a\n+b\n';
+    const run = runCli(['apply', '-', '--tree', tree], evil);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /<stdin>:1: the path "\.\.\/outside\.txt" leaves the tree/);
+  });
+});

@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixturePath, runCli } from './patch-run-cli';
+
+test('patch --json on the seed patch prints exactly the issue #2 shape with the README facts', () => {
+  const run = runCli(['patch', fixturePath('one-reaper-per-cpu.patch'), '--json']);
+  assert.equal(run.status, 0, run.stderr);
+  const json = JSON.parse(run.stdout);
+  assert.deepEqual(Object.keys(json), ['files', 'totals', 'diffstat', 'comments', 'mail', 'whitespaceDamaged', 'diagnostics']);
+  assert.deepEqual(json.totals, { files: 4, added: 44, removed: 64, hunks: 12 });
+  assert.deepEqual(Object.keys(json.files[0]), ['oldPath', 'newPath', 'added', 'removed', 'oldBlob', 'newBlob', 'hunks']);
+  assert.deepEqual(Object.keys(json.files[0].hunks[0]), ['oldStart', 'oldLines', 'newStart', 'newLines', 'header', 'functions']);
+  assert.deepEqual(json.files.map((f: { newPath: string; added: number; removed: number; hunks: unknown[]; oldBlob: string; newBlob: string }) =>
+    [f.newPath, f.added, f.removed, f.hunks.length, f.oldBlob, f.newBlob]), [
+    ['sys/kern/init_main.c', 0, 5, 2, 'd571b0855cff', '83a03a14a042'],
+    ['sys/kern/kern_exit.c', 16, 43, 3, 'ba87dcd42cd0', 'a5cc37ac0f74'],
+    ['sys/kern/kern_sched.c', 28, 15, 6, '0ee965183323', 'c3e3d4a1c14b'],
+    ['sys/sys/proc.h', 0, 1, 1, '50b708954bff', '6139f25c3640'],
+  ]);
+  assert.deepEqual(json.files[1].hunks[0], {
+    oldStart: 378, oldLines: 11, newStart: 378, newLines: 10,
+    header: 'exit1(struct proc *p, int xexit, int xsig, int flags)', functions: ['exit1'],
+  });
+  assert.deepEqual(json.files[0].hunks[0].functions, [], '`struct plimit limit0;` is not a function');
+  assert.equal(json.diffstat.matches, true);
+  assert.deepEqual(json.diffstat.claimed.totals, { files: 4, added: 44, removed: 64 });
+  assert.deepEqual(json.mail, { from: 'Christian Ludwig', date: 'Wed, 10 Jul 2024 17:21:35 +0200', subject: 'One reaper per CPU' });
+  assert.deepEqual([json.comments, json.whitespaceDamaged], [[], false]);
+});
+
+test('patch on the review reply: the comment is on the `+\t\t}` closing the sleep loop (kern_exit.c new line 427)', () => {
+  const json = JSON.parse(runCli(['patch', fixturePath('one-reaper-per-cpu.review.eml'), '--json']).stdout);
+  assert.equal(json.comments.length, 1);
+  const [comment] = json.comments;
+  assert.deepEqual([comment.author, comment.file, comment.side, comment.line], ['Mark Kettenis', 'sys/kern/kern_exit.c', 'new', 427]);
+  assert.match(comment.text, /spc_deadproc list is only\s+ever tocuhed by the CPU that owns it/);
+  assert.deepEqual(json.totals, { files: 4, added: 44, removed: 64, hunks: 12 });
+});
+
+test('patch reads standard input and prints a readable summary', () => {
+  const run = runCli(['patch', '-'], readFileSync(fixturePath('one-reaper-per-cpu.patch')));
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^One reaper per CPU$/m);
+  assert.match(run.stdout, /^sys\/kern\/kern_exit\.c\s+\+\s+16 -\s+43\s+3 hunks\s+ba87dcd42cd0\.\.a5cc37ac0f74$/m);
+  assert.match(run.stdout, /^4 files, \+44 -64, 12 hunks; the mail's diffstat \(4 files, \+44 -64\) matches$/m);
+  assert.match(run.stdout, /@@ -230,14 \+230,17 @@\s+sched_exit, sched_toidle, sched_toproc$/m);
+});
+
+test('patch --tree takes functions from the C sources with tree-sitter', () => {
+  const diff = fixturePath('c/kern_sched_like.diff');
+  const tree = mkdtempSync(join(tmpdir(), 'reaperscope-tree-'));
+  try {
+    mkdirSync(join(tree, 'sys/kern'), { recursive: true });
+    copyFileSync(fixturePath('c/kern_sched_like.c'), join(tree, 'sys/kern/kern_sched_like.c'));
+    const functions = (args: string[]) => JSON.parse(runCli(['patch', diff, '--json', ...args]).stdout)
+      .files[0].hunks.map((h: { functions: string[] }) => h.functions);
+    // From the @@ headers and hunk text, the renamed function's new name shows up in hunk 3.
+    assert.deepEqual(functions([]), [[], ['sched_idle'], ['sched_exit', 'sched_toidle', 'sched_toproc'], ['sched_toidle']]);
+    // From the pre-image, only functions that exist before the patch are named.
+    assert.deepEqual(functions(['--tree', tree]), [[], ['sched_idle'], ['sched_exit', 'sched_toidle'], ['sched_toidle']]);
+  } finally {
+    rmSync(tree, { recursive: true, force: true });
+  }
+});
+
+test('bad input exits 1 naming the file and line; usage mistakes exit 2', () => {
+  const none = runCli(['patch', fixturePath('c/kern_sched_like.c')]);
+  assert.equal(none.status, 1);
+  assert.match(none.stderr, /kern_sched_like\.c:1: no diff found/);
+  const short = runCli(['patch', '-'], '--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+c\n');
+  assert.equal(short.status, 1);
+  assert.match(short.stderr, /<stdin>:6: error: Hunk @@ -1,3 \+1,3 @@ \(line 3\)/);
+  const missing = runCli(['patch', '/nonexistent/x.patch']);
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /\/nonexistent\/x\.patch: cannot read the file \(ENOENT\)/);
+  assert.equal(runCli(['patch']).status, 2);
+  assert.equal(runCli(['patch', 'a', 'b']).status, 2);
+  assert.equal(runCli(['patch', '--bogus', 'a']).status, 2);
+});
