@@ -9,7 +9,7 @@
  *   100000), cpu the one with the smallest maximum, pid the rest. Numbers after the probe are
  *   its arguments; a non-numeric token is the thread name.
  */
-import { MAX_ARGS, type BtraceRecord } from './btrace-record';
+import { MAX_ARGS, setNames, type BtraceRecord } from './btrace-record';
 import { scanNsecs, scanUint } from './number-scan';
 import { isKnownShortProbe } from './btrace-probes';
 
@@ -94,7 +94,6 @@ export function applyLayout(tokens: string[], probeAt: number, layout: ColumnLay
   rec.tid = -1;
   rec.pid = -1;
   rec.argCount = 0;
-  rec.probe = tokens[probeAt]!;
   const setRole = (role: string, value: string): void => {
     switch (role) {
       case 'nsecs':
@@ -134,7 +133,7 @@ export function applyLayout(tokens: string[], probeAt: number, layout: ColumnLay
       break;
     }
   }
-  rec.comm = comm ?? '';
+  setNames(rec, tokens[probeAt]!, comm ?? '');
   return hasTime;
 }
 

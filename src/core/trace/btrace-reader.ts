@@ -16,7 +16,8 @@ import type { FormatReader } from './format-reader';
 import type { TraceSink } from './trace-sink';
 import { newRecord, parseDocumentedLine, type BtraceRecord } from './btrace-record';
 import { applyLayout, learnLayout, tokenize, type ColumnLayout } from './btrace-columns';
-import { EXIT_SYSCALLS, Probe, probeOf } from './btrace-probes';
+import { EXIT_SYSCALLS, Probe } from './btrace-probes';
+import { CommInterner, ProbeMatcher } from './btrace-names';
 
 /** Lines of the general shape sampled before their column roles are decided. */
 const LAYOUT_SAMPLE = 64;
@@ -49,10 +50,12 @@ export class BtraceReader implements FormatReader {
   /** Per thread, its latest off-cpu so far (any line order): the Dead candidate. */
   private readonly lastOff = new Map<number, LastOff>();
   private readonly deadList: number;
-  private readonly probeCache = new Map<string, Probe | undefined>();
+  private readonly probes = new ProbeMatcher();
+  private readonly comms: CommInterner;
 
   constructor(private readonly sink: TraceSink, private readonly log: DiagnosticLog) {
     this.deadList = sink.intern('spc_deadproc');
+    this.comms = new CommInterner(sink);
   }
 
   line(text: string, start: number, end: number, lineNo: number): void {
@@ -118,18 +121,12 @@ export class BtraceReader implements FormatReader {
     this.log.add(lineNo, 'warning', 'junk-line', message);
   }
 
-  private probe(name: string): Probe | undefined {
-    if (this.probeCache.has(name)) return this.probeCache.get(name);
-    const p = probeOf(name);
-    if (this.probeCache.size < 256) this.probeCache.set(name, p);
-    return p;
-  }
-
   private emit(rec: BtraceRecord, lineNo: number): void {
-    const probe = this.probe(rec.probe);
+    const probe = this.probes.match(rec.src, rec.probeStart, rec.probeEnd);
     if (probe === undefined) {
       this.unknownLines++;
-      this.log.add(lineNo, 'info', 'unknown-probe', `probe '${clip(rec.probe)}' is not one Reaperscope reads; line skipped.`);
+      const name = rec.src.slice(rec.probeStart, rec.probeEnd);
+      this.log.add(lineNo, 'info', 'unknown-probe', `probe '${clip(name)}' is not one Reaperscope reads; line skipped.`);
       return;
     }
     if (rec.cpu > 0xffff) {
@@ -139,41 +136,42 @@ export class BtraceReader implements FormatReader {
     const sink = this.sink;
     const ts = sink.relative(rec.t);
     const { cpu, tid, pid } = rec;
-    const comm = sink.intern(rec.comm);
-    const a = rec.args;
+    const comm = this.comms.intern(tid, rec.src, rec.commStart, rec.commEnd);
     const n = rec.argCount;
-    const arg = (k: number): number => (k < n ? int32(a[k]!) : -1);
+    const a0 = n > 0 ? int32(rec.args[0]!) : -1;
+    const a1 = n > 1 ? int32(rec.args[1]!) : -1;
+    const a2 = n > 2 ? int32(rec.args[2]!) : -1;
     switch (probe) {
       case Probe.OnCpu:
         sink.push(ts, cpu, EventKind.OnCpu, tid, pid, comm);
         break;
       case Probe.OffCpu:
-        sink.push(ts, cpu, EventKind.OffCpu, tid, pid, comm, arg(0), arg(1));
+        sink.push(ts, cpu, EventKind.OffCpu, tid, pid, comm, a0, a1);
         this.noteOff(ts, cpu, tid, pid, comm);
-        if (n >= 2) sink.push(ts, cpu, EventKind.OnCpu, arg(0), arg(1), sink.unknownComm, tid, pid);
+        if (n >= 2) sink.push(ts, cpu, EventKind.OnCpu, a0, a1, sink.unknownComm, tid, pid);
         break;
       case Probe.Wakeup:
-        sink.push(ts, cpu, EventKind.Wakeup, tid, pid, comm, arg(0), arg(2));
+        sink.push(ts, cpu, EventKind.Wakeup, tid, pid, comm, a0, a2);
         break;
       case Probe.Sleep:
         sink.push(ts, cpu, EventKind.Sleep, tid, pid, comm);
         break;
       case Probe.Enqueue:
       case Probe.Dequeue:
-        sink.push(ts, cpu, probe === Probe.Enqueue ? EventKind.Enqueue : EventKind.Dequeue, tid, pid, comm, arg(0), -1);
+        sink.push(ts, cpu, probe === Probe.Enqueue ? EventKind.Enqueue : EventKind.Dequeue, tid, pid, comm, a0, -1);
         break;
       case Probe.Fork:
-        sink.push(ts, cpu, EventKind.Fork, tid, pid, comm, arg(0), arg(1));
+        sink.push(ts, cpu, EventKind.Fork, tid, pid, comm, a0, a1);
         break;
       case Probe.Steal:
-        sink.push(ts, cpu, EventKind.Steal, tid, pid, comm, arg(0), -1);
+        sink.push(ts, cpu, EventKind.Steal, tid, pid, comm, a0, -1);
         break;
       case Probe.SysEnter:
-        if (EXIT_SYSCALLS.has(arg(0))) {
+        if (EXIT_SYSCALLS.has(a0)) {
           if (!this.exitedAt.has(tid) || this.exitedAt.get(tid)! > ts) this.exitedAt.set(tid, ts);
           sink.push(ts, cpu, EventKind.Exit, tid, pid, comm);
         } else {
-          sink.push(ts, cpu, EventKind.Syscall, tid, pid, comm, arg(0), -1);
+          sink.push(ts, cpu, EventKind.Syscall, tid, pid, comm, a0, -1);
         }
         break;
       case Probe.Free:

@@ -14,15 +14,31 @@ export interface BtraceRecord {
   /** Current thread (kernel tid + 100000), -1 when the line has none. */
   tid: number;
   pid: number;
-  /** Probe name as printed, e.g. `tracepoint:sched:off__cpu`. */
-  probe: string;
+  /**
+   * The text holding the probe name and the thread name (the chunk text on the hot path: no
+   * copy per line): probe = src[probeStart, probeEnd), e.g. `tracepoint:sched:off__cpu`,
+   * comm = src[commStart, commEnd).
+   */
+  src: string;
+  probeStart: number;
+  probeEnd: number;
+  commStart: number;
+  commEnd: number;
   args: number[];
   argCount: number;
-  comm: string;
+}
+
+/** Sets the probe and thread names from separate strings (the general, slower path). */
+export function setNames(rec: BtraceRecord, probe: string, comm: string): void {
+  rec.src = `${probe} ${comm}`;
+  rec.probeStart = 0;
+  rec.probeEnd = probe.length;
+  rec.commStart = probe.length + 1;
+  rec.commEnd = rec.src.length;
 }
 
 export function newRecord(): BtraceRecord {
-  return { t: { sec: 0, ns: 0 }, cpu: 0, tid: -1, pid: -1, probe: '', args: new Array<number>(MAX_ARGS).fill(0), argCount: 0, comm: '' };
+  return { t: { sec: 0, ns: 0 }, cpu: 0, tid: -1, pid: -1, src: '', probeStart: 0, probeEnd: 0, commStart: 0, commEnd: 0, args: new Array<number>(MAX_ARGS).fill(0), argCount: 0 };
 }
 
 const scratch = [0, 0, 0];
@@ -53,8 +69,10 @@ export function parseDocumentedLine(text: string, start: number, end: number, re
   s = e + 1;
   e = nextSpace(text, s, end);
   if (e < 0) return false;
-  const probe = text.slice(s, e);
-  if (probe.indexOf(':') < 0) return false;
+  const probeStart = s;
+  const probeEnd = e;
+  const colon = text.indexOf(':', s);
+  if (colon < 0 || colon >= e) return false;
   for (let k = 0; k < 3; k++) {
     s = e + 1;
     e = nextSpace(text, s, end);
@@ -66,8 +84,11 @@ export function parseDocumentedLine(text: string, start: number, end: number, re
   rec.cpu = ints[0]!;
   rec.tid = ints[1]!;
   rec.pid = ints[2]!;
-  rec.probe = probe;
+  rec.src = text;
+  rec.probeStart = probeStart;
+  rec.probeEnd = probeEnd;
+  rec.commStart = e + 1;
+  rec.commEnd = end;
   rec.argCount = 3;
-  rec.comm = text.slice(e + 1, end);
   return true;
 }

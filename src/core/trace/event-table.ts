@@ -4,6 +4,7 @@
  */
 import { StringTable } from './string-table';
 import { EventKind } from './event-kind';
+import { stableTimeOrder } from './time-order';
 
 export interface EventTable {
   /** Number of events (rows). */
@@ -120,10 +121,7 @@ export class EventTableBuilder {
     const n = this.n;
     let order: Uint32Array | null = null;
     if (!this.sorted) {
-      order = new Uint32Array(n);
-      for (let i = 0; i < n; i++) order[i] = i;
-      const ts = this.ts;
-      order.sort((a, b) => ts[a]! - ts[b]! || a - b);
+      order = stableTimeOrder(this.ts, n);
     }
     const take = <T extends Float64Array | Uint16Array | Uint8Array | Int32Array | Uint32Array>(col: T): T => {
       const out = col.slice(0, n) as T;
