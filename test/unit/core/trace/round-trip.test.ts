@@ -1,0 +1,102 @@
+/**
+ * Round trip through media/reaperscope.bt's line format: a simulator-like event table (exact
+ * Reap events naming the reaped thread) → btrace lines, CPU buffers printed one after the
+ * other → readTrace → the same reaper counts and busy times per CPU, exactly, and the same
+ * latencies measured from each dead thread's last off-cpu.
+ *
+ * The writer here is a stand-in that follows the documented format; `simulate --trace-out`
+ * (helper S) was not in the tree when this was written. Swap it in when it lands.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EventTableBuilder, eventAt, type EventTable } from '../../../../src/core/trace/event-table';
+import { EventKind } from '../../../../src/core/trace/event-kind';
+import { findReapers } from '../../../../src/core/analysis/reaper-activity';
+import { exitToReap } from '../../../../src/core/analysis/exit-to-reap';
+import { read } from './trace-test-helpers';
+
+const BASE = 1_720_624_895_000_000_000n;
+
+/** A patched 2-CPU run: per-CPU reapers, three exits (two on CPU 1). */
+function simulatedRun(): EventTable {
+  const b = new EventTableBuilder(BASE);
+  const s = (name: string): number => b.strings.intern(name);
+  const [cc, ld, make, r0, r1, idle0, idle1] = ['cc', 'ld', 'make', 'reaper0', 'reaper1', 'idle0', 'idle1'].map(s) as number[];
+  const K = EventKind;
+  b.push(0, 0, K.OnCpu, 100100, 10, cc!);
+  b.push(0, 1, K.OnCpu, 100200, 20, ld!);
+  b.push(1000, 0, K.Exit, 100100, 10, cc!);
+  b.push(1100, 0, K.Dead, 100100, 10, cc!, s('spc_deadproc'), 0);
+  b.push(1200, 0, K.OffCpu, 100100, 10, cc!, 100010, 0);
+  b.push(1200, 0, K.OnCpu, 100010, 0, r0!, 100100, 10);
+  b.push(2000, 1, K.Exit, 100200, 20, ld!);
+  b.push(2300, 1, K.OffCpu, 100200, 20, ld!, 100011, 0);
+  b.push(2300, 1, K.OnCpu, 100011, 0, r1!, 100200, 20);
+  b.push(6000, 0, K.Reap, 100010, 0, r0!, 100100, 10);
+  b.push(6500, 0, K.OffCpu, 100010, 0, r0!, 100001, 0);
+  b.push(6500, 0, K.OnCpu, 100001, 0, idle0!, 100010, 0);
+  b.push(9000, 1, K.Reap, 100011, 0, r1!, 100200, 20);
+  b.push(9100, 1, K.OffCpu, 100011, 0, r1!, 100300, 30);
+  b.push(9100, 1, K.OnCpu, 100300, 30, make!, 100011, 0);
+  b.push(11000, 1, K.Wakeup, 100300, 30, make!, 100011, 1);
+  b.push(12000, 1, K.Exit, 100300, 30, make!);
+  b.push(12100, 1, K.OffCpu, 100300, 30, make!, 100011, 0);
+  b.push(12100, 1, K.OnCpu, 100011, 0, r1!, 100300, 30);
+  b.push(15000, 1, K.Reap, 100011, 0, r1!, 100300, 30);
+  b.push(15500, 1, K.OffCpu, 100011, 0, r1!, 100002, 0);
+  b.push(15500, 1, K.OnCpu, 100002, 0, idle1!, 100011, 0);
+  return b.finish();
+}
+
+/** Stand-in for `simulate --trace-out`: the documented line of each event, CPU 1's buffer first. */
+function toBtrace(table: EventTable): string {
+  const perCpu = new Map<number, string[]>();
+  for (let i = 0; i < table.length; i++) {
+    const e = eventAt(table, i);
+    const head = `${table.baseNs + BigInt(e.ts)} ${e.cpu} ${e.tid} ${e.pid}`;
+    const probe =
+      e.kind === EventKind.OnCpu ? 'tracepoint:sched:on__cpu 0 0 0'
+      : e.kind === EventKind.OffCpu ? `tracepoint:sched:off__cpu ${e.arg0} ${e.arg1} 0`
+      : e.kind === EventKind.Wakeup ? `tracepoint:sched:wakeup ${e.arg0} 0 ${e.arg1}`
+      : e.kind === EventKind.Exit ? 'raw_syscalls:sys_enter 1 0 0'
+      : e.kind === EventKind.Reap ? 'kprobe:proc_free:entry 0 0 0'
+      : null; // Dead has no probe: a trace cannot see it
+    if (probe === null) continue;
+    const lines = perCpu.get(e.cpu) ?? [];
+    lines.push(`${head} ${probe} ${e.comm}`);
+    perCpu.set(e.cpu, lines);
+  }
+  return [...perCpu.keys()].sort((a, b) => b - a).map((c) => perCpu.get(c)!.join('\n')).join('\n') + '\n';
+}
+
+/** Latencies the way a trace measures them: reap − the reaped thread's last off-cpu before it. */
+function latenciesFromLastOffCpu(table: EventTable): number[] {
+  const lastOff = new Map<number, number>();
+  const out: number[] = [];
+  for (let i = 0; i < table.length; i++) {
+    if (table.kind[i] === EventKind.OffCpu) lastOff.set(table.tid[i]!, table.ts[i]!);
+    if (table.kind[i] === EventKind.Reap) out.push(table.ts[i]! - lastOff.get(table.arg0[i]!)!);
+  }
+  return out;
+}
+
+test('round trip: simulated run → btrace lines → reader gives the same reapers per CPU, exactly', () => {
+  const sim = simulatedRun();
+  const trace = read(toBtrace(sim));
+  assert.deepEqual(trace.diagnostics, []);
+  const expected = findReapers(sim);
+  assert.deepEqual(expected.map((r) => [r.cpu, r.comm, r.runs, r.busyNs, r.reaps]), [[0, 'reaper0', 1, 5300, 1], [1, 'reaper1', 2, 10200, 2]]);
+  assert.deepEqual(findReapers(trace.table), expected);
+  assert.equal(trace.table.baseNs, BASE);
+});
+
+test('round trip: inferred exit→reap latencies equal the simulator\'s, measured from the last off-cpu', () => {
+  const sim = simulatedRun();
+  const trace = read(toBtrace(sim));
+  const got = exitToReap(trace.table);
+  assert.equal(got.inferred, true);
+  assert.deepEqual([...got.latenciesNs].sort((a, b) => a - b), latenciesFromLastOffCpu(sim).sort((a, b) => a - b));
+  assert.deepEqual(latenciesFromLastOffCpu(sim).sort((a, b) => a - b), [2900, 4800, 6700]);
+  // the simulator's exact pairs count from Exit instead: longer by exit → final switch (200–300 ns here)
+  assert.deepEqual([...exitToReap(sim).latenciesNs].sort((a, b) => a - b), [3000, 5000, 7000]);
+});
