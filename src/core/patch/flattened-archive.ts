@@ -201,10 +201,13 @@ export function recoverFlattenedArchive(input: string): RecoveredArchive {
     pieces.push({ quoted: false, text: split.tail, column: piece.column + 2 + piece.text.lastIndexOf(split.tail) });
     pieces.push({ quoted: false, text: '', column: 0 });
   }
-  const diagnostics: Diagnostic[] = [];
   const firstBodyLine = headers.length + 2;
+  const diagnostics: Diagnostic[] = [];
   joinSplitComparisons(pieces, diagnostics, (i) => firstBodyLine + i);
   const lines = [...headers.map((h) => h.text), '', ...pieces.map((p) => (p.quoted ? (p.text ? `> ${p.text}` : '>') : p.text))];
   const columns = [...headers.map((h) => h.column), 0, ...pieces.map((p) => p.column)];
+  diagnostics.unshift(diagnostic(1, 'info', 'archive-lines-recovered',
+    `The text had lost its line breaks: ${lines.length} lines were recovered from the quote markers; ` +
+    'line numbers count recovered lines, columns point into the original text.', 1));
   return { text: lines.join('\n') + '\n', lines, columns, diagnostics };
 }

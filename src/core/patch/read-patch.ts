@@ -33,11 +33,18 @@ interface BodyContext {
   /** 1-based input line of body line `index`. */
   lineOf: (index: number) => number;
   whitespaceDamaged: boolean;
-  fileName: string;
 }
 
-/** The lines of the text before the diff, the commit message cut at the `---` above the diffstat. */
-function proseOf(lines: readonly string[]): string {
+/** Header lines a reply client quotes above the quoted mail (`> Date: ...`, `> From: ...`). */
+const QUOTED_HEADER = /^(?:From|Date|Subject|To|Cc|Message-I[Dd]):\s/;
+
+/**
+ * The commit message or cover text: the lines before the diff, cut at the `---` above the
+ * diffstat; for a reply, without the quoted mail's header lines at its top.
+ */
+function proseOf(lines: readonly string[], quoted: boolean): string {
+  let start = 0;
+  while (quoted && start < lines.length && QUOTED_HEADER.test(lines[start]!)) start++;
   let end = lines.length;
   for (let i = lines.length - 1; i >= 0; i--) {
     if (lines[i] === '---') {
@@ -45,7 +52,7 @@ function proseOf(lines: readonly string[]): string {
       break;
     }
   }
-  return lines.slice(0, end).join('\n').trim();
+  return lines.slice(start, Math.max(start, end)).join('\n').trim();
 }
 
 /** Reads the patch in a decoded body (a plain diff or a reply quoting one). */
@@ -88,11 +95,12 @@ function patchFromBody(body: string, context: BodyContext): Patch {
   }
   const patch: Patch = {
     mail: context.mail,
-    prose: proseOf(before),
+    prose: proseOf(before, quoted !== null),
     files: parsed.files,
     comments: anchorComments(pending, parsed.files),
     diffstat: { claimed: claimed?.diffstat ?? null, matches },
-    whitespaceDamaged: context.whitespaceDamaged,
+    // A blank context line that lost its space means trailing white space was stripped on the way.
+    whitespaceDamaged: context.whitespaceDamaged || diagnostics.some((d) => d.code === 'stripped-blank-context'),
     diagnostics,
   };
   const series = context.mail ? seriesPosition(context.mail.subject) : undefined;
@@ -101,14 +109,14 @@ function patchFromBody(body: string, context: BodyContext): Patch {
 }
 
 /** A patch mail: the body, or when the body holds no diff, the patch attachments. */
-function patchFromMail(message: MailMessage, firstLine: number, context: Omit<BodyContext, 'mail' | 'author' | 'lineOf'>): Patch {
+function patchFromMail(message: MailMessage, firstLine: number, whitespaceDamaged: boolean): Patch {
   const bodyFirst = message.bodyFirstLine;
   const lineOf = bodyFirst === null ? (i: number) => i + 1 : (i: number) => firstLine - 1 + bodyFirst + i;
   const author = message.headers.from.replace(/\s*<[^>]*>\s*$/, '').replace(/^"|"$/g, '') || message.headers.from;
-  const patch = patchFromBody(message.body, { ...context, mail: message.headers, author, lineOf });
+  const patch = patchFromBody(message.body, { whitespaceDamaged, mail: message.headers, author, lineOf });
   if (patch.files.length > 0 || message.patchAttachments.length === 0) return patch;
   for (const attachment of message.patchAttachments) {
-    const fromAttachment = patchFromBody(attachment.text, { ...context, mail: message.headers, author, lineOf: (i) => i + 1 });
+    const fromAttachment = patchFromBody(attachment.text, { whitespaceDamaged, mail: message.headers, author, lineOf: (i) => i + 1 });
     patch.files.push(...fromAttachment.files);
     patch.diagnostics.push(...fromAttachment.diagnostics);
     if (patch.diffstat.claimed === null) patch.diffstat = fromAttachment.diffstat;
@@ -134,7 +142,7 @@ async function readMboxMessages(text: string, fileName: string): Promise<Patch[]
   const patches: Patch[] = [];
   for (const message of splitMbox(text)) {
     const mail = await readMail(message.text, message.text);
-    patches.push(withNoDiffDiagnostic(patchFromMail(mail, message.firstLine, { whitespaceDamaged: false, fileName }), fileName));
+    patches.push(withNoDiffDiagnostic(patchFromMail(mail, message.firstLine, false), fileName));
   }
   return patches;
 }
@@ -143,7 +151,7 @@ async function readMboxMessages(text: string, fileName: string): Promise<Patch[]
 async function readFlattened(text: string, fileName: string): Promise<Patch> {
   const recovered = recoverFlattenedArchive(text);
   const mail = await readMail(recovered.text, recovered.text);
-  const patch = patchFromMail(mail, 1, { whitespaceDamaged: true, fileName });
+  const patch = patchFromMail(mail, 1, true);
   patch.diagnostics.push(...recovered.diagnostics);
   for (const d of patch.diagnostics) {
     const column = recovered.columns[d.line - 1];
@@ -167,9 +175,9 @@ export async function readPatch(input: Uint8Array | string, options: ReadPatchOp
   }
   if (looksLikeMail(text)) {
     const mail = await readMail(input, text);
-    return withNoDiffDiagnostic(patchFromMail(mail, 1, { whitespaceDamaged: false, fileName }), fileName);
+    return withNoDiffDiagnostic(patchFromMail(mail, 1, false), fileName);
   }
-  return withNoDiffDiagnostic(patchFromBody(text, { mail: null, author: '', lineOf: (i) => i + 1, whitespaceDamaged: false, fileName }), fileName);
+  return withNoDiffDiagnostic(patchFromBody(text, { mail: null, author: '', lineOf: (i) => i + 1, whitespaceDamaged: false }), fileName);
 }
 
 /**

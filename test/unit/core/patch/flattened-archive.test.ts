@@ -79,7 +79,8 @@ test('a `>` inside C code is joined back when the hunk counts say the line was s
     '> '.repeat(1) + 'x'.repeat(300);
   const recovered = recoverFlattenedArchive(text);
   assert.ok(recovered.lines.includes('> - if (a > b)'), recovered.lines.join('\n'));
-  assert.deepEqual(recovered.diagnostics.map((d) => d.code), ['archive-gt-joined']);
+  assert.deepEqual(recovered.diagnostics.map((d) => d.code), ['archive-lines-recovered', 'archive-gt-joined']);
+  assert.match(recovered.diagnostics[0]!.message, new RegExp(`${recovered.lines.length} lines were recovered`));
   const patch = await readPatch(text);
   assert.equal(patch.whitespaceDamaged, true);
   const hunk = patch.files[0]!.hunks[0]!;

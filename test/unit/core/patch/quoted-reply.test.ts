@@ -74,6 +74,7 @@ test('a reply whose mail client stripped the space of blank context lines', asyn
   const lines = linesOf(path);
   const patch = await readPatch(bytesOf(path));
   assert.deepEqual(patch.files.map((f) => [f.newPath, f.added, f.removed, f.hunks.length]), [['sys/kern/init_main.c', 0, 5, 2]]);
+  assert.equal(patch.whitespaceDamaged, true);
   const stripped = patch.diagnostics.filter((d) => d.code === 'stripped-blank-context');
   assert.deepEqual(stripped.map((d) => d.line), [16, 18, 22]);
   for (const d of stripped) assert.equal(lines[d.line - 1], '>');

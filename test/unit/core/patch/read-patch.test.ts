@@ -111,6 +111,8 @@ test('the review reply gives the same patch, and the comment lands on the `+\\t\
   assert.equal(patch.mail?.from, 'Mark Kettenis');
   assert.equal(patch.mail?.subject, 'Re: One reaper per CPU');
   assert.equal(patch.whitespaceDamaged, false);
+  assert.ok(patch.prose.startsWith('Hi,\n\nThis implements one reaper process per CPU.'), patch.prose);
+  assert.ok(patch.prose.endsWith('- Christian'));
   const lines = linesOf(SEED.review);
   const comment = patch.comments[0]!;
   assert.ok(lines[comment.sourceLine - 1]!.startsWith("I don't think"));
@@ -135,6 +137,7 @@ test('the flattened archive text gives the same patch, marked white-space damage
   assert.equal(patch.whitespaceDamaged, true);
   assert.deepEqual(patch.mail, { from: 'Mark Kettenis', date: 'Wed, 10 Jul 2024 17:42:45 +0200', subject: 'Re: One reaper per CPU' });
   assert.ok(!patch.comments[0]!.text.includes('>'));
+  assert.ok(patch.prose.startsWith('Hi,\n\nThis implements one reaper process per CPU.'), patch.prose);
 });
 
 test('diagnostics on the flattened text use recovered line numbers and the column in the original line', async () => {
