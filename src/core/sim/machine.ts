@@ -1,0 +1,727 @@
+/**
+ * The discrete-event machine: CPUs execute the step programs of their current threads
+ * (program.ts), with per-CPU run queues, spin locks handed off in FIFO order at the cost of a
+ * cache-line transfer, sleep/wakeup on channels, idle CPUs in C-states woken by IPIs,
+ * preemption of user code, pegged threads and stealing. Every observable action is appended
+ * to an EventTableBuilder in time order. Pure and deterministic: time is integer ns, ties are
+ * broken by the event queue's sequence numbers, randomness comes from seeded streams.
+ */
+import { EventKind } from '../trace/event-kind';
+import { EventTableBuilder } from '../trace/event-table';
+import { COST_NAMES, type CostName, type Costs } from './costs';
+import { isFixed, sampleCost } from './cost-sampler';
+import { EventQueue } from './event-queue';
+import { Cpu, CpuMode, Process, SpinLock, Thread, ThreadState } from './machine-state';
+import type { RandomStream } from './prng';
+import { assemble, Op, PRIO, type ChannelName, type ListName, type LockName, type Program, type Step } from './program';
+import { InvariantLog } from './invariants';
+import { pegProgram, preemptProgram, type Variant } from './variants';
+import type { ThreadTemplate, Workload } from './workload';
+
+/** Queue entry types (low 3 bits of the payload). */
+const EV_CPU = 0;
+const EV_WAKE = 1;
+const EV_PREEMPT = 2;
+const EV_ARRIVAL = 3;
+const GEN_MASK = 0xfffff;
+
+/** First tid, as btrace prints them (kernel tid + 100000). */
+const TID_BASE = 100_000;
+
+export interface MachineConfig {
+  cpus: number;
+  /** CPUs per socket: lock hand-offs within a socket cost cacheLineSocket, across cacheLineCross. */
+  cpusPerSocket: number;
+  durationNs: number;
+  costs: Costs;
+}
+
+export interface MachineStreams {
+  /** Machine-level random costs (when a machine cost is given a distribution). */
+  machine: RandomStream;
+  /** Poisson arrivals: inter-arrival times, CPU choice, the arrivals' own costs. */
+  arrivals: RandomStream;
+  /** One stream per spawner, in workload order. */
+  spawner: () => RandomStream;
+}
+
+export class Machine {
+  now = 0;
+  readonly out: EventTableBuilder;
+  readonly invariants = new InvariantLog();
+  readonly cpus: Cpu[] = [];
+  readonly threads: Thread[] = [];
+  private readonly queue = new EventQueue(1024);
+  private readonly locks: Record<Exclude<LockName, 'ps_mtx'>, SpinLock>;
+  private readonly psMtxName: number;
+  private readonly globalDead: Thread[] = [];
+  private globalDeadLastCpu = -1;
+  private readonly sleepers = new Map<number, Thread[]>();
+  private readonly chanNames: Record<ChannelName, number>;
+  private readonly listNames: Record<ListName, number>;
+  private readonly preempt: Program = preemptProgram();
+  private readonly migrate: Program = pegProgram();
+  private readonly programs = new Map<ThreadTemplate, Program>();
+  private readonly costIndex = new Map<CostName, number>();
+  private readonly fixedCost: Float64Array;
+  private nextPid = 1;
+  private haltedCount = 0;
+  private stealableTotal = 0;
+  /** The CPU whose steps are executing, null while handling an external event. */
+  private cur: Cpu | null = null;
+  private arrivalCpuRng: RandomStream;
+
+  constructor(
+    private readonly config: MachineConfig,
+    private readonly variant: Variant,
+    private readonly workload: Workload,
+    private readonly streams: MachineStreams,
+  ) {
+    if (!(config.cpus >= 1 && config.cpus <= 256 && Number.isInteger(config.cpus))) throw new RangeError(`cpus must be 1..256, got ${config.cpus}`);
+    this.out = new EventTableBuilder(0n, 1 << 16);
+    const s = this.out.strings;
+    this.locks = {
+      kernel_lock: new SpinLock(s.intern('kernel_lock'), true),
+      sched_lock: new SpinLock(s.intern('sched_lock'), false),
+      deadproc_mutex: new SpinLock(s.intern('deadproc_mutex'), false),
+    };
+    this.psMtxName = s.intern('ps_mtx');
+    this.chanNames = { deadproc: s.intern('deadproc'), spc_deadproc: s.intern('spc_deadproc'), wait: s.intern('wait') };
+    this.listNames = { deadproc: this.chanNames.deadproc, spc_deadproc: this.chanNames.spc_deadproc };
+    this.fixedCost = new Float64Array(COST_NAMES.length);
+    COST_NAMES.forEach((name, i) => {
+      this.costIndex.set(name, i);
+      const spec = config.costs[name];
+      this.fixedCost[i] = isFixed(spec) ? Math.round(spec.meanNs) : -1;
+    });
+    this.arrivalCpuRng = streams.arrivals;
+    this.boot();
+  }
+
+  /** Runs until the queue is empty or the next event is past the duration. */
+  run(): void {
+    const q = this.queue;
+    const end = this.config.durationNs;
+    while (q.length > 0) {
+      const t = q.peekTime();
+      if (t > end) break;
+      if (t < this.now) this.invariants.violation(`time went back from ${this.now} to ${t} ns`);
+      this.now = t;
+      this.dispatch(q.pop());
+    }
+    this.now = Math.max(this.now, end);
+  }
+
+  // ---- boot and workload ------------------------------------------------------------------
+
+  private boot(): void {
+    const n = this.config.cpus;
+    const s = this.out.strings;
+    for (let c = 0; c < n; c++) {
+      const idle = this.newThread(s.intern(`idle${c}`), this.variant.idle, PRIO.IDLE, false, false, null, null, null);
+      idle.home = c;
+      idle.cpu = c;
+      idle.runningOn = c;
+      idle.state = ThreadState.Running;
+      const cpu = new Cpu(c, Math.floor(c / this.config.cpusPerSocket), idle);
+      this.cpus.push(cpu);
+      this.haltedCount++;
+    }
+    if (this.variant.reapers === 'one') {
+      this.startKernelThread(s.intern('reaper'), -1, 0);
+    } else {
+      for (let c = 0; c < n; c++) this.startKernelThread(s.intern(`reaper${c}`), c, c);
+    }
+    let k = 0;
+    for (const { template, count } of this.workload.spawners) {
+      for (let i = 0; i < count; i++, k++) this.spawn(template, null, k % n, -1, this.streams.spawner());
+    }
+    if (this.workload.arrivals) this.scheduleArrival();
+  }
+
+  private startKernelThread(comm: number, home: number, cpu: number): void {
+    const t = this.newThread(comm, this.variant.reaper, PRIO.PVM, false, false, null, null, null);
+    t.home = home;
+    t.cpu = cpu;
+    this.makeRunnable(t, cpu);
+  }
+
+  private newThread(comm: number, program: Program, prio: number, user: boolean, isThread: boolean,
+    spawner: Thread | null, template: ThreadTemplate | null, stream: RandomStream | null, drawn: Float64Array | null = null): Thread {
+    const process = isThread && spawner ? spawner.process : new Process(this.nextPid++);
+    const t = new Thread(this.threads.length, TID_BASE + this.threads.length + 1, process, comm, program, prio, user, isThread, spawner, template, stream, drawn);
+    this.threads.push(t);
+    return t;
+  }
+
+  private programOf(template: ThreadTemplate): Program {
+    let p = this.programs.get(template);
+    if (!p) {
+      p = assemble(template.comm, [...template.body, ...(template.exits ? this.variant.exitPath : [])]);
+      this.programs.set(template, p);
+    }
+    return p;
+  }
+
+  /** Creates a thread from a template; its costs are drawn from `draw` (the spawner's stream). */
+  private spawn(template: ThreadTemplate, spawner: Thread | null, nearCpu: number, peg: number, own: RandomStream | null, draw?: RandomStream): Thread {
+    let drawn: Float64Array | null = null;
+    const rng = draw ?? own;
+    if (template.draws.length > 0 && rng) {
+      drawn = new Float64Array(COST_NAMES.length).fill(NaN);
+      for (const name of template.draws) drawn[this.costIndex.get(name)!] = sampleCost(this.config.costs[name], rng);
+    }
+    const comm = this.out.strings.intern(template.comm);
+    const t = this.newThread(comm, this.programOf(template), template.prio, template.user, template.isThread, spawner, template, own, drawn);
+    t.cpu = nearCpu;
+    t.peg = peg;
+    this.makeRunnable(t, peg >= 0 ? peg : this.chooseCpu(t));
+    return t;
+  }
+
+  private scheduleArrival(): void {
+    const a = this.workload.arrivals!;
+    const gap = Math.round(this.streams.arrivals.exponential(1e9 / a.ratePerSec));
+    this.queue.push(this.now + gap, 0, EV_ARRIVAL);
+  }
+
+  private arrive(): void {
+    const a = this.workload.arrivals!;
+    const cpu = this.arrivalCpuRng.below(this.config.cpus);
+    this.spawn(a.template, null, cpu, cpu, null, this.streams.arrivals);
+    this.scheduleArrival();
+  }
+
+  // ---- event dispatch ---------------------------------------------------------------------
+
+  private dispatch(payload: number): void {
+    const type = payload & 7;
+    if (type === EV_ARRIVAL) {
+      this.cur = null;
+      this.arrive();
+      return;
+    }
+    const cpu = this.cpus[(payload >> 3) & 255]!;
+    this.cur = cpu;
+    if (type === EV_CPU) {
+      if (payload >>> 11 !== (cpu.gen & GEN_MASK)) return;
+      this.continueCpu(cpu);
+    } else if (type === EV_WAKE) {
+      cpu.wakePending = false;
+      if (cpu.mode === CpuMode.Halt) {
+        cpu.mode = CpuMode.Run;
+        this.haltedCount--;
+        this.runCpu(cpu);
+      }
+    } else if (type === EV_PREEMPT) {
+      cpu.preemptPending = false;
+      this.tryPreempt(cpu);
+    }
+  }
+
+  private at(cpu: Cpu, time: number): void {
+    this.queue.push(time, 1, ((cpu.gen & GEN_MASK) << 11) | (cpu.id << 3) | EV_CPU);
+  }
+
+  private continueCpu(cpu: Cpu): void {
+    switch (cpu.mode) {
+      case CpuMode.Run:
+        cpu.inWork = false;
+        this.runCpu(cpu);
+        return;
+      case CpuMode.Acquire: {
+        const th = cpu.curr;
+        this.emit(cpu, EventKind.LockAcquire, th, cpu.acquireLock!.nameId, -1);
+        cpu.acquireLock = null;
+        cpu.mode = CpuMode.Run;
+        if (cpu.acquireAdvancesPc) th.pc++;
+        this.runCpu(cpu);
+        return;
+      }
+      case CpuMode.Switch1: {
+        const th = cpu.curr;
+        const prev = cpu.switchPrev!;
+        cpu.switchPrev = null;
+        this.emit(cpu, EventKind.OnCpu, th, prev.tid, prev.process.pid);
+        this.release(cpu, th, this.locks.sched_lock);
+        const rest = this.cost('contextSwitch') - this.cost('switchLocked');
+        if (rest > 0) {
+          cpu.mode = CpuMode.Switch2;
+          this.at(cpu, this.now + rest);
+          return;
+        }
+        this.afterSwitchIn(cpu);
+        return;
+      }
+      case CpuMode.Switch2:
+        this.afterSwitchIn(cpu);
+        return;
+    }
+  }
+
+  private afterSwitchIn(cpu: Cpu): void {
+    cpu.mode = CpuMode.Run;
+    const th = cpu.curr;
+    if (th.kernelLockReacquire) {
+      th.kernelLockReacquire = false;
+      const d = this.acquire(cpu, th, this.locks.kernel_lock, false);
+      if (d < 0) return;
+      if (d > 0) {
+        this.at(cpu, this.now + d);
+        return;
+      }
+    }
+    this.runCpu(cpu);
+  }
+
+  // ---- the step interpreter ---------------------------------------------------------------
+
+  /** Executes the current thread's steps until one takes time or blocks. */
+  private runCpu(cpu: Cpu): void {
+    for (;;) {
+      const th = cpu.curr;
+      const step = th.program.steps[th.pc]!;
+      if (cpu.wantResched && this.preemptAtBoundary(cpu, th, step)) continue;
+      switch (step.op) {
+        case Op.Work: {
+          let d = th.remainingNs;
+          if (d >= 0) th.remainingNs = -1;
+          else d = this.workCost(step, th);
+          th.pc++;
+          if (d > 0) {
+            cpu.inWork = true;
+            cpu.workEnd = this.now + d;
+            cpu.workUser = step.user === true;
+            this.at(cpu, cpu.workEnd);
+            return;
+          }
+          break;
+        }
+        case Op.Lock: {
+          const d = this.acquire(cpu, th, this.lockOf(step.lock!, th), true);
+          if (d < 0) return;
+          th.pc++;
+          if (d > 0) {
+            this.at(cpu, this.now + d);
+            return;
+          }
+          break;
+        }
+        case Op.Unlock:
+          this.release(cpu, th, this.lockOf(step.lock!, th));
+          th.pc++;
+          break;
+        case Op.Insert: {
+          const item = step.self ? th : th.subject!;
+          const owner = this.touchList(cpu, th, step.list!);
+          (owner < 0 ? this.globalDead : this.cpus[owner]!.deadList).push(item);
+          this.out.push(this.now, cpu.id, EventKind.Dead, item.tid, item.process.pid, item.comm, this.listNames[step.list!], owner);
+          th.pc++;
+          break;
+        }
+        case Op.Remove: {
+          const owner = this.touchList(cpu, th, step.list!);
+          const item = (owner < 0 ? this.globalDead : this.cpus[owner]!.deadList).pop();
+          if (!item) throw new Error(`${th.program.name}: Remove on an empty ${step.list} (program bug)`);
+          if (item.runningOn >= 0) this.invariants.violation(`t=${this.now}: tid ${item.tid} taken for reaping while still on CPU ${item.runningOn}`);
+          th.subject = item;
+          th.pc++;
+          break;
+        }
+        case Op.JumpIfEmpty:
+        case Op.JumpIfNotEmpty: {
+          const owner = this.listOwner(cpu, th, step.list!);
+          const empty = (owner < 0 ? this.globalDead : this.cpus[owner]!.deadList).length === 0;
+          th.pc = empty === (step.op === Op.JumpIfEmpty) ? step.target! : th.pc + 1;
+          break;
+        }
+        case Op.Jump:
+          th.pc = step.target!;
+          break;
+        case Op.JumpIfThread:
+          th.pc = th.subject!.isThread ? step.target! : th.pc + 1;
+          break;
+        case Op.Wake:
+          this.wake(cpu, th, this.chanKey(step.chan!, th, cpu, false), step.all === true);
+          th.pc++;
+          break;
+        case Op.Sleep: {
+          this.assertSchedLocked(th, 'Sleep');
+          const key = this.chanKey(step.chan!, th, cpu, true);
+          th.state = ThreadState.Sleeping;
+          th.sleepPrio = step.prio ?? th.basePrio;
+          let list = this.sleepers.get(key);
+          if (!list) this.sleepers.set(key, (list = []));
+          list.push(th);
+          this.emit(cpu, EventKind.Sleep, th, this.chanNames[step.chan!], -1);
+          th.pc++;
+          if (this.switchAway(cpu, th, this.chooseNext(cpu, th))) return;
+          break;
+        }
+        case Op.Switch: {
+          this.assertSchedLocked(th, 'Switch');
+          th.pc++;
+          if (th.exited) th.state = ThreadState.Dead;
+          else if (th === cpu.idle) th.state = ThreadState.Parked;
+          const next = step.to === 'idle' ? cpu.idle : this.chooseNext(cpu, th);
+          if (this.switchAway(cpu, th, next)) return;
+          break;
+        }
+        case Op.Peg:
+          // sched_peg_curproc(ci): peg to the home CPU and move there through the run queue
+          th.peg = th.home >= 0 ? th.home : cpu.id;
+          th.pc++;
+          if (th.peg !== cpu.id) {
+            th.stack.push(th.program, th.pc);
+            th.program = this.migrate;
+            th.pc = 0;
+          }
+          break;
+        case Op.ExitMark:
+          th.exited = true;
+          this.emit(cpu, EventKind.Exit, th, 0, -1);
+          th.pc++;
+          break;
+        case Op.ReapMark: {
+          const s = th.subject!;
+          if (s.reaped) this.invariants.violation(`t=${this.now}: tid ${s.tid} reaped twice`);
+          if (!s.exited) this.invariants.violation(`t=${this.now}: tid ${s.tid} reaped without having exited`);
+          s.reaped = true;
+          s.state = ThreadState.Reaped;
+          this.out.push(this.now, cpu.id, EventKind.Reap, th.tid, th.process.pid, th.comm, s.tid, s.process.pid);
+          this.invariants.reaps++;
+          th.subject = null;
+          th.pc++;
+          break;
+        }
+        case Op.Zombie: {
+          const parent = th.subject!.spawner;
+          if (parent) parent.doneChildren++;
+          th.pc++;
+          break;
+        }
+        case Op.NotifySpawner:
+          if (th.spawner) th.spawner.doneChildren++;
+          th.pc++;
+          break;
+        case Op.Fork: {
+          const child = this.spawn(th.template!.child!, th, cpu.id, -1, null, th.stream ?? this.streams.machine);
+          this.emit(cpu, EventKind.Fork, th, child.tid, child.process.pid);
+          th.pc++;
+          break;
+        }
+        case Op.JumpIfChildDone:
+          if (th.doneChildren > 0) {
+            th.doneChildren--;
+            th.pc = step.target!;
+          } else th.pc++;
+          break;
+        case Op.IdleWait:
+          if (cpu.runq.length > 0) {
+            th.pc++;
+            break;
+          }
+          cpu.mode = CpuMode.Halt;
+          cpu.haltedSince = this.now;
+          this.haltedCount++;
+          return;
+        case Op.Requeue:
+          th.prio = th.basePrio;
+          if (th.peg >= 0 && th.peg !== cpu.id) {
+            this.makeRunnable(th, th.peg);
+          } else {
+            th.state = ThreadState.Runnable;
+            this.enqueue(cpu, th);
+          }
+          th.pc++;
+          break;
+        case Op.Return:
+          th.pc = th.stack.pop() as number;
+          th.program = th.stack.pop() as Program;
+          break;
+        default:
+          throw new Error(`unknown op ${step.op}`);
+      }
+    }
+  }
+
+  // ---- costs ------------------------------------------------------------------------------
+
+  private cost(name: CostName): number {
+    const i = this.costIndex.get(name)!;
+    const f = this.fixedCost[i]!;
+    return f >= 0 ? f : sampleCost(this.config.costs[name], this.streams.machine);
+  }
+
+  private workCost(step: Step, th: Thread): number {
+    const i = this.costIndex.get(step.cost!)!;
+    const owner = step.ofSubject ? th.subject : th;
+    const drawn = owner?.drawn;
+    if (drawn) {
+      const v = drawn[i]!;
+      if (v === v) return v;
+    }
+    const f = this.fixedCost[i]!;
+    return f >= 0 ? f : sampleCost(this.config.costs[step.cost!], this.streams.machine);
+  }
+
+  private transfer(from: number, to: Cpu): number {
+    if (from < 0 || from === to.id) return 0;
+    return this.cpus[from]!.socket === to.socket ? this.cost('cacheLineSocket') : this.cost('cacheLineCross');
+  }
+
+  // ---- locks ------------------------------------------------------------------------------
+
+  private lockOf(name: LockName, th: Thread): SpinLock {
+    if (name !== 'ps_mtx') return this.locks[name];
+    const p = (th.subject ?? th).process;
+    return p.psMtx ?? (p.psMtx = new SpinLock(this.psMtxName, false));
+  }
+
+  /**
+   * Takes `lock` for `th` on `cpu`. Returns the ns the acquisition takes (mutex cost plus a
+   * cache-line transfer when another CPU held it last), or -1 when the CPU must spin: it then
+   * gets the lock in FIFO order and continues (advancing pc when `advancePc`).
+   */
+  private acquire(cpu: Cpu, th: Thread, lock: SpinLock, advancePc: boolean): number {
+    if (lock.owner === null) {
+      lock.owner = th;
+      th.holding++;
+      if (lock === this.locks.kernel_lock) th.kernelLockHeld = true;
+      this.emit(cpu, EventKind.LockAcquire, th, lock.nameId, -1);
+      const d = this.cost('mutex') + this.transfer(lock.lastCpu, cpu);
+      lock.lastCpu = cpu.id;
+      return d;
+    }
+    if (lock.owner === th) throw new Error(`tid ${th.tid} (${th.program.name}) takes ${this.out.strings.get(lock.nameId)} twice`);
+    this.emit(cpu, EventKind.LockWait, th, lock.nameId, -1);
+    lock.waiters.push(cpu);
+    cpu.mode = CpuMode.Spin;
+    cpu.acquireLock = lock;
+    cpu.acquireAdvancesPc = advancePc;
+    return -1;
+  }
+
+  private release(cpu: Cpu, th: Thread, lock: SpinLock): void {
+    if (lock.owner !== th) throw new Error(`tid ${th.tid} (${th.program.name}) releases ${this.out.strings.get(lock.nameId)} it does not hold`);
+    this.emit(cpu, EventKind.LockRelease, th, lock.nameId, -1);
+    th.holding--;
+    if (lock === this.locks.kernel_lock) th.kernelLockHeld = false;
+    const next = lock.waiters.shift();
+    if (!next) {
+      lock.owner = null;
+      return;
+    }
+    const nt = next.curr;
+    lock.owner = nt;
+    nt.holding++;
+    if (lock === this.locks.kernel_lock) nt.kernelLockHeld = true;
+    next.mode = CpuMode.Acquire;
+    lock.lastCpu = next.id;
+    this.at(next, this.now + this.transfer(cpu.id, next));
+  }
+
+  private assertSchedLocked(th: Thread, what: string): void {
+    if (this.locks.sched_lock.owner !== th) throw new Error(`${th.program.name}: ${what} without sched_lock (program bug)`);
+    const expected = 1 + (th.kernelLockHeld ? 1 : 0);
+    if (th.holding !== expected) this.invariants.violation(`t=${this.now}: tid ${th.tid} switches holding a spin mutex`);
+  }
+
+  // ---- dead lists and channels ------------------------------------------------------------
+
+  /** The CPU owning the list `th` means (-1 = the global list). */
+  private listOwner(cpu: Cpu, th: Thread, list: ListName): number {
+    if (list === 'deadproc') return -1;
+    return th.home >= 0 ? th.home : cpu.id;
+  }
+
+  /** listOwner, plus the invariant checks of an access that changes the list. */
+  private touchList(cpu: Cpu, th: Thread, list: ListName): number {
+    const owner = this.listOwner(cpu, th, list);
+    this.invariants.listAccesses++;
+    if (owner < 0) {
+      if (this.globalDeadLastCpu >= 0 && this.globalDeadLastCpu !== cpu.id) this.invariants.globalListCrossCpuTouches++;
+      this.globalDeadLastCpu = cpu.id;
+    } else if (owner !== cpu.id) {
+      this.invariants.violation(`t=${this.now}: CPU ${cpu.id} touched the dead list of CPU ${owner}`);
+    }
+    return owner;
+  }
+
+  /** Channel keys: 0 global deadproc, 1 + cpu for spc_deadproc, 1000 + thread index for a wait channel. */
+  private chanKey(chan: ChannelName, th: Thread, cpu: Cpu, sleeping: boolean): number {
+    if (chan === 'deadproc') return 0;
+    if (chan === 'spc_deadproc') return 1 + (th.home >= 0 ? th.home : cpu.id);
+    if (sleeping) return 1000 + th.index;
+    const spawner = (th.subject ?? th).spawner;
+    return spawner ? 1000 + spawner.index : -1;
+  }
+
+  private wake(cpu: Cpu, waker: Thread, key: number, all: boolean): void {
+    const list = this.sleepers.get(key);
+    if (!list || list.length === 0) return;
+    const woken = all ? list.splice(0) : [list.shift()!];
+    for (const t of woken) {
+      t.prio = t.sleepPrio;
+      const target = this.chooseCpu(t);
+      this.emit(cpu, EventKind.Wakeup, waker, t.tid, target);
+      this.makeRunnable(t, target);
+    }
+  }
+
+  // ---- scheduling -------------------------------------------------------------------------
+
+  private isIdle(c: Cpu): boolean {
+    return c.curr === c.idle && c.runq.length === 0 && !c.wakePending;
+  }
+
+  /** sched_choosecpu, simplified: pegged CPU; else its last CPU if idle; else an idle CPU; else its last CPU. */
+  private chooseCpu(t: Thread): number {
+    if (t.peg >= 0) return t.peg;
+    const cpus = this.cpus;
+    const last = t.cpu;
+    if (this.isIdle(cpus[last]!)) return last;
+    if (this.haltedCount > 0) {
+      const n = cpus.length;
+      for (let i = 1; i < n; i++) {
+        const c = (last + i) % n;
+        if (this.isIdle(cpus[c]!)) return c;
+      }
+    }
+    return last;
+  }
+
+  private enqueue(cpu: Cpu, t: Thread): void {
+    cpu.runq.push(t);
+    if (t.peg < 0) this.stealableTotal++;
+  }
+
+  private makeRunnable(t: Thread, target: number): void {
+    t.state = ThreadState.Runnable;
+    const c = this.cpus[target]!;
+    this.enqueue(c, t);
+    if (c.mode === CpuMode.Halt) {
+      if (!c.wakePending) {
+        c.wakePending = true;
+        this.queue.push(this.now + this.wakeDelay(c), 2, (c.id << 3) | EV_WAKE);
+      }
+    } else if (c.curr !== c.idle && t.prio < c.curr.prio) {
+      if (c === this.cur) c.wantResched = true;
+      else if (!c.preemptPending) {
+        c.preemptPending = true;
+        this.queue.push(this.now + this.cost('ipi'), 2, (c.id << 3) | EV_PREEMPT);
+      }
+    }
+  }
+
+  /** IPI to a halted CPU plus the exit latency of the C-state its idle time put it in. */
+  private wakeDelay(c: Cpu): number {
+    const idleFor = this.now - c.haltedSince;
+    const cstate = idleFor >= this.cost('c3After') ? 'cstateC3' : idleFor >= this.cost('c2After') ? 'cstateC2' : 'cstateC1';
+    return this.cost('idleWake') + this.cost(cstate);
+  }
+
+  /** sched_chooseproc: the best local thread, else one stolen from the busiest queue, else idle. */
+  private chooseNext(cpu: Cpu, _prev: Thread): Thread {
+    const local = cpu.runq.pop();
+    if (local) {
+      if (local.peg < 0) this.stealableTotal--;
+      return local;
+    }
+    if (this.stealableTotal > 0) {
+      let victim: Cpu | null = null;
+      const n = this.cpus.length;
+      for (let i = 1; i < n; i++) {
+        const c = this.cpus[(cpu.id + i) % n]!;
+        if (c.runq.stealable > (victim?.runq.stealable ?? 0)) victim = c;
+      }
+      const t = victim?.runq.popStealable();
+      if (victim && t) {
+        this.stealableTotal--;
+        this.emit(cpu, EventKind.Steal, cpu.curr, t.tid, victim.id);
+        return t;
+      }
+    }
+    return cpu.idle;
+  }
+
+  /**
+   * Switches `cpu` from `prev` to `next` (prev holds sched_lock, which passes to next and is
+   * released after the locked part of the switch). Returns false when next is prev (no switch).
+   */
+  private switchAway(cpu: Cpu, prev: Thread, next: Thread): boolean {
+    if (next === prev) {
+      prev.state = ThreadState.Running;
+      this.release(cpu, prev, this.locks.sched_lock);
+      return false;
+    }
+    if (prev.kernelLockHeld) {
+      this.release(cpu, prev, this.locks.kernel_lock);
+      prev.kernelLockReacquire = true;
+    }
+    this.emit(cpu, EventKind.OffCpu, prev, next.tid, next.process.pid);
+    prev.runningOn = -1;
+    if (next.runningOn >= 0) this.invariants.violation(`t=${this.now}: tid ${next.tid} switched in on CPU ${cpu.id} while running on CPU ${next.runningOn}`);
+    next.runningOn = cpu.id;
+    next.cpu = cpu.id;
+    next.state = ThreadState.Running;
+    cpu.curr = next;
+    const sched = this.locks.sched_lock;
+    sched.owner = next;
+    prev.holding--;
+    next.holding++;
+    cpu.switchPrev = prev;
+    cpu.mode = CpuMode.Switch1;
+    cpu.wantResched = false;
+    cpu.inWork = false;
+    this.at(cpu, this.now + this.cost('switchLocked'));
+    return true;
+  }
+
+  // ---- preemption -------------------------------------------------------------------------
+
+  private preemptible(cpu: Cpu, th: Thread): boolean {
+    return th !== cpu.idle && th.holding === 0 && th.program !== this.preempt && th.program !== this.migrate;
+  }
+
+  /** An IPI arrived: preempt the running thread in user work (or anything, for poisson) when a better one waits. */
+  private tryPreempt(cpu: Cpu): void {
+    const th = cpu.curr;
+    if (cpu.mode === CpuMode.Halt || th === cpu.idle || cpu.runq.bestPrio() >= th.prio) return;
+    if (cpu.mode === CpuMode.Run && cpu.inWork && (cpu.workUser || this.workload.preemptKernel) && this.preemptible(cpu, th)) {
+      th.remainingNs = cpu.workEnd - this.now;
+      th.pc--;
+      cpu.inWork = false;
+      cpu.gen++;
+      this.startPreempt(cpu, th);
+      this.runCpu(cpu);
+      return;
+    }
+    cpu.wantResched = true;
+  }
+
+  /** At a step boundary: preempt (push the preempt program) when allowed; true when it did. */
+  private preemptAtBoundary(cpu: Cpu, th: Thread, step: Step): boolean {
+    if (cpu.runq.bestPrio() >= th.prio) {
+      cpu.wantResched = false;
+      return false;
+    }
+    const userret = step.op === Op.Work && step.user === true;
+    if (!this.preemptible(cpu, th) || !(userret || this.workload.preemptKernel)) return false;
+    cpu.wantResched = false;
+    this.startPreempt(cpu, th);
+    return true;
+  }
+
+  private startPreempt(cpu: Cpu, th: Thread): void {
+    th.stack.push(th.program, th.pc);
+    th.program = this.preempt;
+    th.pc = 0;
+  }
+
+  // ---- output -----------------------------------------------------------------------------
+
+  private emit(cpu: Cpu, kind: EventKind, th: Thread, arg0: number, arg1: number): void {
+    this.out.push(this.now, cpu.id, kind, th.tid, th.process.pid, th.comm, arg0, arg1);
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Exit-path variants as data (DESIGN.md "The exit path, as the simulator must model it"): a
+ * program is a list of steps the engine executes per CPU, each carrying the C source location
+ * it models so the editor can show it next to the source line.
+ */
+import type { CostName } from './costs';
+
+/** Where a step comes from in the kernel source: file, function, and the statement's text. */
+export interface SourceRef {
+  file: string;
+  func: string;
+  /** A snippet of the statement, as it reads in the source (enough to find the line). */
+  text: string;
+}
+
+export type LockName = 'kernel_lock' | 'sched_lock' | 'deadproc_mutex' | 'ps_mtx';
+/** `spc_deadproc`: the executing CPU's dead list; `deadproc`: the global one. */
+export type ListName = 'spc_deadproc' | 'deadproc';
+/**
+ * Wait channels: `deadproc` (global), `spc_deadproc` (the executing CPU's), `wait` (the wait
+ * channel of the thread that spawned the subject — its parent waiting in wait4 or a joiner).
+ */
+export type ChannelName = 'deadproc' | 'spc_deadproc' | 'wait';
+
+/** Numeric opcodes (the engine switches on them in its hot loop). */
+export const Op = {
+  /** Spend `cost` on this CPU. */
+  Work: 0,
+  Lock: 1,
+  Unlock: 2,
+  /** Put a thread (the subject, or the running thread with `self`) on a dead list. */
+  Insert: 3,
+  /** Take the first thread off a dead list; it becomes the subject. */
+  Remove: 4,
+  JumpIfEmpty: 5,
+  JumpIfNotEmpty: 6,
+  Jump: 7,
+  /** Wake one or all sleepers on a channel (the caller holds sched_lock). */
+  Wake: 8,
+  /** Sleep on a channel at `prio` (the caller holds sched_lock; the kernel lock is released and re-taken around it). */
+  Sleep: 9,
+  /**
+   * Switch to this CPU's idle thread or to the next runnable one (the caller holds sched_lock).
+   * The running thread is dead after exit1, parked when it is the idle thread, and otherwise in
+   * the state the previous step gave it (runnable after Requeue).
+   */
+  Switch: 10,
+  /** Peg the running thread to the CPU it runs on (sched_peg_curproc). */
+  Peg: 11,
+  /** The running thread leaves exit1 (an Exit event). */
+  ExitMark: 12,
+  /** The subject's resources are freed (a Reap event naming the subject). */
+  ReapMark: 13,
+  /** Jump when the subject is a thread of a multi-threaded process (P_THREAD). */
+  JumpIfThread: 14,
+  /** The subject becomes a zombie: its spawner's count of finished children goes up. */
+  Zombie: 15,
+  /** Workload: create a child from the running thread's template. */
+  Fork: 16,
+  /** Workload: jump when a child of the running thread finished (and consume it). */
+  JumpIfChildDone: 17,
+  /** Workload: tell the spawner this thread is done (a joined thread's exit). */
+  NotifySpawner: 18,
+  /** Idle thread: halt until there is something to run; fall through when there is. */
+  IdleWait: 19,
+  /** Put the running thread back on its CPU's run queue (preemption). */
+  Requeue: 20,
+  /** Return from a pushed program (the preemption sequence). */
+  Return: 21,
+} as const;
+export type Op = (typeof Op)[keyof typeof Op];
+
+export interface Step {
+  op: Op;
+  cost?: CostName;
+  /** Work: user-mode time (a thread may be preempted in it). */
+  user?: boolean;
+  /** Work: the cost belongs to the subject (the dead thread being handled), drawn when it was created. */
+  ofSubject?: boolean;
+  lock?: LockName;
+  list?: ListName;
+  /** Insert: the running thread itself instead of the subject. */
+  self?: boolean;
+  chan?: ChannelName;
+  /** Wake: all sleepers (wakeup) instead of one (wakeup_one). */
+  all?: boolean;
+  /** Sleep: priority the thread wakes up with (OpenBSD numbering, lower is better). */
+  prio?: number;
+  /** Switch: where to. */
+  to?: 'idle' | 'next';
+  /** Jumps: index of the target step (resolved by {@link assemble}). */
+  target?: number;
+  /** The C statement this step models; absent for workload steps outside the kernel. */
+  src?: SourceRef;
+}
+
+export interface Program {
+  name: string;
+  steps: Step[];
+}
+
+/** A step before assembly: jumps name a label; `label` names the step itself. */
+export type Draft = Omit<Step, 'target'> & { label?: string; to_label?: string };
+
+/** OpenBSD priorities (sys/param.h): PVM 4, PWAIT 32, PUSER 50. */
+export const PRIO = { PVM: 4, PWAIT: 32, PUSER: 50, IDLE: 127 } as const;
+
+/** Resolves labels into step indices; throws on an unknown or duplicate label (a bug in a program). */
+export function assemble(name: string, drafts: Draft[]): Program {
+  const labels = new Map<string, number>();
+  drafts.forEach((d, i) => {
+    if (d.label === undefined) return;
+    if (labels.has(d.label)) throw new Error(`program ${name}: duplicate label ${d.label}`);
+    labels.set(d.label, i);
+  });
+  const steps = drafts.map(({ label: _label, to_label, ...step }): Step => {
+    if (to_label === undefined) return step;
+    const target = labels.get(to_label);
+    if (target === undefined) throw new Error(`program ${name}: unknown label ${to_label}`);
+    return { ...step, target };
+  });
+  return { name, steps };
+}
+
+/** wakeup()/wakeup_one(): take sched_lock, walk the sleep queue, make sleepers runnable, release. */
+export function wakeupDrafts(chan: ChannelName, all: boolean, src?: SourceRef): Draft[] {
+  return [
+    { op: Op.Lock, lock: 'sched_lock', src },
+    { op: Op.Work, cost: 'wakeup', src },
+    { op: Op.Wake, chan, all, src },
+    { op: Op.Unlock, lock: 'sched_lock', src },
+  ];
+}

@@ -1,0 +1,59 @@
+/**
+ * One simulation run: a variant on a machine under a workload, for a duration, from a seed.
+ * The same input gives the same events, byte for byte (DESIGN.md).
+ */
+import type { EventTable } from '../trace/event-table';
+import { defaultCosts, type Costs } from './costs';
+import type { InvariantReport } from './invariants';
+import { Machine } from './machine';
+import { StreamFactory } from './prng';
+import { variant, type VariantName } from './variants';
+import { makeWorkload, workloadCosts, type WorkloadName } from './workload';
+
+export interface SimulationInput {
+  variant: VariantName;
+  cpus: number;
+  workload: WorkloadName;
+  seed: number;
+  /** Simulated time, ns. */
+  durationNs: number;
+  /** Costs before the workload's adjustments; defaults when absent. */
+  costs?: Costs;
+  /** CPUs per socket (lock hand-off cost within or across sockets); default 16. */
+  cpusPerSocket?: number;
+  /** Concurrent jobs of the workload; default per workload. */
+  jobs?: number;
+  /** poisson: exits per second over the machine. */
+  exitRatePerSec?: number;
+  /** Mean reap cost (uvm_exit), ns; poisson makes it exponential. */
+  reapCostNs?: number;
+}
+
+/** DESIGN.md's `RunResult`: the event table plus the inputs that made it. */
+export interface RunResult {
+  input: SimulationInput;
+  /** The costs the run used (after the workload's adjustments). */
+  costs: Costs;
+  table: EventTable;
+  invariants: InvariantReport;
+}
+
+export const DEFAULT_CPUS_PER_SOCKET = 16;
+
+export function simulate(input: SimulationInput): RunResult {
+  const costs = workloadCosts(input.workload, input.costs ?? defaultCosts(), input.reapCostNs);
+  const workload = makeWorkload(input.workload, { cpus: input.cpus, jobs: input.jobs, exitRatePerSec: input.exitRatePerSec });
+  const streams = new StreamFactory(input.seed);
+  const machineStream = streams.next();
+  const arrivals = streams.next();
+  const machine = new Machine(
+    { cpus: input.cpus, cpusPerSocket: input.cpusPerSocket ?? DEFAULT_CPUS_PER_SOCKET, durationNs: input.durationNs, costs },
+    variant(input.variant),
+    workload,
+    { machine: machineStream, arrivals, spawner: () => streams.next() },
+  );
+  machine.run();
+  let unreaped = 0;
+  for (const t of machine.threads) if (t.exited && !t.reaped) unreaped++;
+  return { input, costs, table: machine.out.finish(), invariants: machine.invariants.report(unreaped) };
+}
