@@ -1,0 +1,96 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { traceCommand } from '../../../src/cli/commands/trace';
+import { InputError, UsageError, type CliIo } from '../../../src/cli/command';
+import { TRACES } from '../core/trace/trace-test-helpers';
+
+function fakeIo(stdin = ''): CliIo & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    out(t: string) { io.stdout += t; },
+    err(t: string) { io.stderr += t; },
+    readStdin: async () => new TextEncoder().encode(stdin),
+  };
+  return io;
+}
+
+const BTRACE = join(TRACES, 'btrace-baseline.txt');
+const FTRACE = join(TRACES, 'ftrace-flags5.txt');
+
+test('trace --json prints the shape of issue #4 with the fixture facts', async () => {
+  const io = fakeIo();
+  assert.equal(await traceCommand.run([BTRACE, '--json'], io), 0);
+  const j = JSON.parse(io.stdout);
+  assert.equal(j.format, 'btrace');
+  assert.equal(j.events, 15);
+  assert.equal(j.cpus, 2);
+  assert.equal(j.spanNs, 59_500);
+  assert.equal(j.unknownLines, 1);
+  assert.deepEqual(j.reapers.map((r: Record<string, unknown>) => [r.cpu, r.comm, r.runs, r.busyNs, r.reaps]), [[1, 'reaper', 1, 50_100, 1]]);
+  assert.deepEqual(j.exitToReapNs, { count: 1, mean: 8000, p50: 8000, p90: 8000, p99: 8000, max: 8000, inferred: true });
+  assert.deepEqual(j.diagnostics.map((d: { line: number }) => d.line), [13, 14]);
+});
+
+test('trace prints a readable summary and names file:line for each diagnostic on stderr', async () => {
+  const io = fakeIo();
+  assert.equal(await traceCommand.run([BTRACE], io), 0);
+  assert.match(io.stdout, /reaper\s+1\s+50\.1 µs\s+1/);
+  assert.match(io.stdout, /exit→reap latency \(inferred\): n=1 mean 8 µs/);
+  assert.match(io.stderr, /btrace-baseline\.txt:14: warning junk-line/);
+});
+
+test('trace - reads standard input; a Linux trace shows the exit→free split', async () => {
+  const io = fakeIo(readFileSync(FTRACE, 'utf8'));
+  assert.equal(await traceCommand.run(['-', '--json'], io), 0);
+  const j = JSON.parse(io.stdout);
+  assert.equal(j.format, 'ftrace');
+  assert.deepEqual(j.reapers, []);
+  assert.equal(j.exitToFree.count, 1);
+  assert.equal(j.exitToFree.switchToFree.mean, 2_750_000);
+});
+
+test('trace A --against B compares the same metrics side by side', async () => {
+  const io = fakeIo();
+  assert.equal(await traceCommand.run([BTRACE, '--against', FTRACE, '--json'], io), 0);
+  const j = JSON.parse(io.stdout);
+  const row = (m: string) => j.rows.find((r: { metric: string }) => r.metric === m);
+  assert.deepEqual([row('reaperBusyNs').a, row('reaperBusyNs').b], [50_100, 0]);
+  assert.deepEqual([row('events').a, row('events').b, row('events').delta], [15, 12, -3]);
+});
+
+test('trace --export chrome and csv write files', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'reaperscope-trace-'));
+  try {
+    const json = join(dir, 't.json');
+    assert.equal(await traceCommand.run([BTRACE, '--export', 'chrome', '-o', json], fakeIo()), 0);
+    const doc = JSON.parse(readFileSync(json, 'utf8'));
+    assert.ok(doc.traceEvents.some((e: { cat?: string }) => e.cat === 'reaper'));
+    const csv = join(dir, 't.csv');
+    assert.equal(await traceCommand.run([BTRACE, '--export', 'csv', '-o', csv], fakeIo()), 0);
+    const lines = readFileSync(csv, 'utf8').split('\n');
+    assert.equal(lines[0], 'metric,unit,value');
+    assert.ok(lines.includes('reaperBusyNs,ns,50100'));
+    assert.ok(lines.includes('cpu1.reaps,count,1'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('bad input is an InputError naming file and line; usage mistakes are UsageErrors', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'reaperscope-trace-'));
+  try {
+    const notTrace = join(dir, 'mail.txt');
+    writeFileSync(notTrace, '\nFrom: someone\nSubject: hello\n');
+    await assert.rejects(traceCommand.run([notTrace], fakeIo()), (e: Error) => e instanceof InputError && e.message.startsWith(`${notTrace}:2:`));
+    await assert.rejects(traceCommand.run([join(dir, 'missing.txt')], fakeIo()), InputError);
+    await assert.rejects(traceCommand.run([], fakeIo()), UsageError);
+    await assert.rejects(traceCommand.run([BTRACE, '--export', 'svg', '-o', 'x'], fakeIo()), UsageError);
+    await assert.rejects(traceCommand.run([BTRACE, '--export', 'csv'], fakeIo()), UsageError);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
