@@ -150,7 +150,8 @@ function joinSplitComparisons(pieces: Piece[], diagnostics: Diagnostic[], lineOf
     const range = pieces[h]!.quoted ? parseHunkHeader(pieces[h]!.text) : null;
     if (!range) continue;
     let end = h + 1;
-    while (end < pieces.length && !(pieces[end]!.quoted && /^(?:@@ |diff --git )/.test(pieces[end]!.text))) end++;
+    // The hunk ends at the next hunk or file header, or at the `-- ` that git puts after the patch.
+    while (end < pieces.length && !(pieces[end]!.quoted && /^(?:@@ |diff --git |--$)/.test(pieces[end]!.text))) end++;
     if (end === pieces.length) continue;
     const body: number[] = [];
     for (let i = h + 1; i < end; i++) if (pieces[i]!.quoted) body.push(i);

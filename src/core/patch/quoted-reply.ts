@@ -6,8 +6,8 @@
  * the diff). Text at a shallower depth between them is commentary: each block becomes a comment
  * placed before the quoted line that follows it. Depth 0 is the reply's author; depth k is the
  * author named by the nearest `... wrote:` line at depth k - 1 or quoted `From:` at depth k.
- * The reply's own signature (after `-- `) and archive attachment markers (`[2:application/...]`)
- * are not comments.
+ * The reply's own signature (after `-- `), archive attachment markers (`[2:application/...]`)
+ * and snip marks (`[...]`, `<snip>`) are not comments.
  */
 
 /** A quoted line split into its depth and its text after the quote markers. */
@@ -43,6 +43,8 @@ export interface QuotedPatch {
 const DIFF_START = /^(?:diff --git |@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@)/;
 const SIGNATURE = /^-- ?$/;
 const ARCHIVE_ATTACHMENT = /^\[\d+:[\w.+-]+\/[\w.+-]+[^\]]*\]$/;
+/** Where a reviewer cut quoted text: `[...]`, `...`, `<snip>`, `[ trimmed ]`. */
+const SNIP = /^[[<(]?\s*(?:\.{3}|…|snip(?:ped)?|trimmed|cut)\s*[\]>)]?$/i;
 const WROTE = /\bwrote:\s*$/;
 const QUOTED_FROM = /^From:\s*(.+)$/;
 
@@ -130,7 +132,7 @@ export function readQuotedPatch(bodyLines: readonly string[], replyAuthor: strin
       closeBlock();
       inSignature = true;
     }
-    if (inSignature || ARCHIVE_ATTACHMENT.test(q.content.trim())) return;
+    if (inSignature || ARCHIVE_ATTACHMENT.test(q.content.trim()) || SNIP.test(q.content.trim())) return;
     const open = block as { depth: number; start: number; text: string[] } | null;
     if (blank) {
       if (open && open.depth === q.depth) open.text.push('');

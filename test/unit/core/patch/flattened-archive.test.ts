@@ -89,3 +89,17 @@ test('a `>` inside C code is joined back when the hunk counts say the line was s
   assert.equal(hunk.lines[2]!.text.trim(), 'if (a > b)');
   assert.equal(patch.diagnostics.filter((d) => d.severity !== 'info').length, 0, JSON.stringify(patch.diagnostics));
 });
+
+test('a `>` inside C code in the last hunk is joined back too: the hunk ends at git\'s `-- ` line', async () => {
+  const text = 'From: Eve Reviewer Subject: Re: [PATCH] clamp Date: Mon, 15 Jul 2024 10:00:00 +0200 ' +
+    '> diff --git a/lib/clamp.c b/lib/clamp.c > --- a/lib/clamp.c > +++ b/lib/clamp.c ' +
+    '> @@ -5,2 +5,2 @@ clamp(int a, int b) > while (a > b && b > 0) > - a--; > + a -= 2; > -- > 2.45.2 > ' +
+    'Looks good to me, ok eve@. '.repeat(12);
+  const recovered = recoverFlattenedArchive(text);
+  assert.ok(recovered.lines.includes('> while (a > b && b > 0)'), recovered.lines.join('\n'));
+  assert.equal(recovered.diagnostics.filter((d) => d.code === 'archive-gt-joined').length, 2);
+  const patch = await readPatch(text);
+  assert.deepEqual(patch.files[0]!.hunks[0]!.lines.map((l) => [l.kind, l.oldLine, l.newLine]),
+    [['context', 5, 5], ['remove', 6, null], ['add', null, 6]]);
+  assert.equal(patch.diagnostics.filter((d) => d.severity !== 'info').length, 0, JSON.stringify(patch.diagnostics));
+});

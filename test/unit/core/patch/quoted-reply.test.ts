@@ -85,3 +85,12 @@ test('a reply whose mail client stripped the space of blank context lines', asyn
   const anchored = patch.files[0]!.hunks[1]!.lines.find((l) => l.oldLine === 501)!;
   assert.deepEqual([anchored.kind, anchored.text], ['remove', '']);
 });
+
+test('snip marks where the reviewer cut the quote are not comments', () => {
+  const body = [
+    '> diff --git a/x.c b/x.c', '> --- a/x.c', '> +++ b/x.c', '> @@ -1,2 +1,2 @@', '> -a', '> +b',
+    '', '[...]', '', '> @@ -9,1 +9,1 @@', '> -c', '> +d', '', 'Why d?', '', '<snip>',
+  ];
+  const quoted = readQuotedPatch(body, 'Eve')!;
+  assert.deepEqual(quoted.comments.map((c) => [c.text, c.before]), [['Why d?', 9]]);
+});

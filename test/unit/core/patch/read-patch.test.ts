@@ -170,3 +170,14 @@ test('a bare diff, a string input, and input without any diff', async () => {
   assert.equal(none.files.length, 0);
   assert.deepEqual(none.diagnostics.map((d) => [d.code, d.severity, d.message]), [['no-diff', 'warning', 'No diff found in note.txt.']]);
 });
+
+test('CRLF line breaks: the same patch, comment and line numbers', async () => {
+  for (const path of [SEED.patch, SEED.review]) {
+    const crlf = readFileSync(path, 'utf8').replace(/\n/g, '\r\n');
+    const [lf, patch] = await Promise.all([readPatch(bytesOf(path)), readPatch(crlf)]);
+    assertSeedFacts(patch);
+    assert.deepEqual(lineNumbers(patch), lineNumbers(lf));
+    assert.deepEqual(patch.files.map((f) => f.sourceLine), lf.files.map((f) => f.sourceLine));
+    assert.deepEqual(patch.comments, lf.comments);
+  }
+});
