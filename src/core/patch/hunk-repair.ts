@@ -4,8 +4,10 @@
  * A reviewer writes into the quoted patch and usually deletes the blank context line the
  * comment goes in (the seed reply does, after `+\t\t}` in reaper()). The hunk is then short by
  * that many context lines at the place of the comment. When a hunk ends short by the same number
- * of old and new lines and had a comment inside it, the missing lines are put back as blank
- * context lines at the comment, and a `hunk-repaired` diagnostic says so.
+ * of old and new lines, at most one per comment inside it, the missing lines are put back as
+ * blank context lines at the comments (the first ones when fewer lines than comments are
+ * missing), and a `hunk-repaired` diagnostic says so. A hunk short by more was cut by the
+ * reviewer and is left to parseDiff's count check.
  *
  * Empty lines inside a hunk (a blank context line whose lone space a mail client stripped) are
  * counted as context here and left as they are: `parseDiff` reads them (`stripped-blank-context`).
@@ -54,14 +56,14 @@ function consume(hunk: OpenHunk, line: string, whitespaceDamaged: boolean): bool
   return true;
 }
 
-/** Puts back `missing` blank context lines at the hunk's gaps (one per gap, the rest at the last). */
+/**
+ * Puts back `missing` blank context lines at the hunk's gaps, one per gap in order. A hunk short
+ * by more lines than it has comments was cut by the reviewer (a trimmed quote), not repaired.
+ */
 function fill(hunk: OpenHunk, out: HunkRepairResult): void {
   const missing = hunk.oldLeft;
-  if (missing <= 0 || hunk.newLeft !== missing || hunk.gaps.length === 0) return;
-  // One line per gap in order; what is left over goes to the last gap that got one.
-  const used = Math.min(missing, hunk.gaps.length);
-  const per = hunk.gaps.map((_, i) => (i < used ? 1 : 0));
-  per[used - 1]! += missing - used;
+  if (missing <= 0 || hunk.newLeft !== missing || missing > hunk.gaps.length) return;
+  const per = hunk.gaps.map((_, i) => (i < missing ? 1 : 0));
   for (let g = hunk.gaps.length - 1; g >= 0; g--) {
     const { at, sourceLine } = hunk.gaps[g]!;
     const n = per[g]!;

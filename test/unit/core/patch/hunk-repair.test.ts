@@ -14,6 +14,12 @@ test('a hunk short by one line where a comment sits gets a blank context line th
   assert.match(result.diagnostics[0]!.message, /"@@ -1,4 \+1,4 @@" was 1 line short/);
 });
 
+test('a hunk cut short by the reviewer (more lines missing than comments) is not padded', () => {
+  const lines = ['@@ -1,6 +1,6 @@', ' a', '-b', '+B', 'diff --git a/x b/x'];
+  const result = repairHunks({ lines, sourceLines: numbered(lines), gaps: [{ before: 4, sourceLine: 9 }] });
+  assert.deepEqual([result.lines, result.diagnostics], [lines, []]);
+});
+
 test('a comment at the end of a hunk, and two gaps in one hunk', () => {
   const end = ['@@ -1,3 +1,3 @@', '-a', '+b', ' c', 'diff --git a/x b/x'];
   assert.deepEqual(repairHunks({ lines: end, sourceLines: numbered(end), gaps: [{ before: 4, sourceLine: 9 }] }).lines,
