@@ -15,6 +15,12 @@ const bundles = [
     external: ['vscode'],
   },
   {
+    // Long work (trace reading, simulation sweeps) off the extension host's thread.
+    ...common,
+    entryPoints: { worker: 'src/extension/work/worker-main.ts' },
+    platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist',
+  },
+  {
     ...common,
     entryPoints: { cli: 'src/cli/main.ts' },
     platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist',

@@ -10,11 +10,11 @@ export async function api(): Promise<ReaperscopeApi> {
   return extension.activate();
 }
 
-/** A file of the kernel-tree fixture (test/fixtures/workspace), from the opened test/fixtures folder. */
+/** A file of the kernel-tree fixture: the harness opens a copy of test/fixtures/workspace as the folder. */
 export function fixture(path: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('no workspace folder open');
-  return vscode.Uri.joinPath(folder.uri, 'workspace', path);
+  return vscode.Uri.joinPath(folder.uri, path);
 }
 
 export async function textOf(uri: vscode.Uri): Promise<string> {

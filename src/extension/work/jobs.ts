@@ -1,0 +1,89 @@
+/**
+ * What the worker does: read traces (in 1 MiB pieces, with progress and cancel), simulate the
+ * variants over seeds, build the panel's views, export Chrome Trace JSON. Pure of `vscode`:
+ * runs in a worker thread or in process.
+ */
+import type { FormatError } from '../../core/common/diagnostic';
+import { applyCostOverrides, defaultCosts } from '../../core/sim/costs';
+import { simulate } from '../../core/sim/simulate';
+import { chromeTracePieces } from '../../core/trace/chrome-trace-export';
+import { EVENT_KIND_NAMES } from '../../core/trace/event-kind';
+import type { EventTable } from '../../core/trace/event-table';
+import { readTrace, type TraceReadResult } from '../../core/trace/trace-reader';
+import type { TraceCounts } from '../logic/lock-sites';
+import { comparisonView, simulationView, traceView } from './views';
+import { JobCancelled, type JobContext, type TraceInput, type WorkRequest, type WorkResult } from './work-protocol';
+
+const PIECE_BYTES = 1 << 20;
+
+/** Lets the thread take messages (cancel) between pieces of work. */
+const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export async function runJob(request: WorkRequest, context: JobContext): Promise<WorkResult> {
+  switch (request.job) {
+    case 'trace': {
+      const read = await readTraceInput(request.trace, context, 0, 1);
+      return { job: 'trace', view: traceView(read, request.trace.fileName), counts: countEvents(read.table, request.trace.fileName), diagnostics: read.diagnostics };
+    }
+    case 'compare-traces': {
+      const [a, b] = request.traces;
+      const ra = await readTraceInput(a, context, 0, 0.5);
+      const rb = await readTraceInput(b, context, 0.5, 0.5);
+      return { job: 'compare-traces', view: comparisonView([ra, rb], [a.fileName, b.fileName]), counts: [countEvents(ra.table, a.fileName), countEvents(rb.table, b.fileName)] };
+    }
+    case 'simulate': {
+      const { costs, errors } = applyCostOverrides(defaultCosts(), request.costs);
+      const { controls } = request;
+      const total = controls.variants.length * controls.seeds;
+      const runs = [];
+      for (const variant of controls.variants) {
+        const seeds = [];
+        for (let seed = 1; seed <= controls.seeds; seed++) {
+          if (context.cancelled) throw new JobCancelled();
+          context.progress(runs.length * controls.seeds + seed - 1 === 0 ? 0 : (runs.length * controls.seeds + seed - 1) / total, `${variant}, seed ${seed} of ${controls.seeds}`);
+          await breathe();
+          seeds.push(simulate({ variant, cpus: controls.cpus, workload: controls.workload, seed, durationNs: request.durationNs, costs }));
+        }
+        runs.push({ variant, seeds });
+      }
+      context.progress(1, 'building the view');
+      return { job: 'simulate', view: simulationView(runs, controls), errors };
+    }
+    case 'chrome-trace': {
+      const read = await readTraceInput(request.trace, context, 0, 0.8);
+      const pieces: string[] = [];
+      for (const piece of chromeTracePieces(read.table)) {
+        if (context.cancelled) throw new JobCancelled();
+        pieces.push(piece);
+      }
+      return { job: 'chrome-trace', json: pieces.join(''), events: read.table.length };
+    }
+  }
+}
+
+/** Reads one trace; progress goes from `from` to `from + share`. Throws on a format error. */
+async function readTraceInput(input: TraceInput, context: JobContext, from: number, share: number): Promise<TraceReadResult> {
+  async function* pieces(): AsyncGenerator<Uint8Array> {
+    for (let at = 0; at < input.bytes.length; at += PIECE_BYTES) {
+      await breathe();
+      yield input.bytes.subarray(at, at + PIECE_BYTES);
+    }
+  }
+  const result: TraceReadResult | FormatError = await readTrace(pieces(), {
+    totalBytes: input.bytes.length,
+    signal: { get aborted() { return context.cancelled; } },
+    onProgress: (read, total) => context.progress(from + share * (total ? read / total : 0), `reading ${input.fileName}: ${(read / 1048576).toFixed(1)} MiB`),
+  });
+  if (result.kind === 'format-error') throw new Error(`${input.fileName}: ${result.message}`);
+  if (result.cancelled) throw new JobCancelled();
+  return result;
+}
+
+/** Events per kind name, for hovers and CodeLenses. */
+export function countEvents(table: EventTable, label: string): TraceCounts {
+  const counts = new Array<number>(EVENT_KIND_NAMES.length).fill(0);
+  for (let i = 0; i < table.length; i++) counts[table.kind[i]!] = (counts[table.kind[i]!] ?? 0) + 1;
+  const byKind: Record<string, number> = {};
+  EVENT_KIND_NAMES.forEach((name, k) => { byKind[name] = counts[k] ?? 0; });
+  return { label, byKind, lockWaitNs: {} };
+}

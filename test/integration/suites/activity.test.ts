@@ -1,0 +1,121 @@
+/**
+ * The "Reaper activity" panel and traces: the ready handshake, message validation, the
+ * simulation and trace commands, the trace custom editor, Chrome Trace export, and the numbers
+ * they bring to hovers and CodeLenses.
+ */
+import * as assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
+import * as vscode from 'vscode';
+import type { ActivityView } from '../../../src/protocol/activity-view';
+import type { ReviewSession } from '../../../src/extension/review-session';
+import { api, fixture, lineOf, noAutoSave, resetWorkbench, textOf, until } from './api';
+
+const small = { variants: ['baseline', 'patched'], workload: 'poisson', cpus: 2, seeds: 1 };
+
+function traceFixture(name: string): vscode.Uri {
+  return fixture(`traces/${name}`);
+}
+
+suite('reaper activity', () => {
+  suiteSetup(noAutoSave);
+  teardown(resetWorkbench);
+
+  test('the panel says ready before it gets data, and malformed messages are dropped', async () => {
+    const view = await vscode.commands.executeCommand<ActivityView | null>('reaperscope.simulate', small);
+    assert.ok(view, 'the simulation produced no view');
+    const { panels } = await api();
+    const panel = panels.panel();
+    assert.ok(panel);
+    await until(() => panel.isReady, 'the webview to say ready', 20_000);
+    assert.equal(panel.received[0]?.type, 'ready');
+    const rejected = panel.rejected.length;
+    panel.handle({ type: 'run-simulation', controls: { ...small, cpus: 100_000 } });
+    panel.handle({ type: 'no-such-message' });
+    panel.handle('ready');
+    assert.equal(panel.rejected.length, rejected + 3);
+    assert.ok(panel.received.every((m) => m.type !== 'run-simulation'));
+  });
+
+  test('simulate: one run per variant, and the numbers reach hovers and CodeLenses', async () => {
+    const view = await vscode.commands.executeCommand<ActivityView | null>('reaperscope.simulate', small);
+    assert.ok(view);
+    assert.equal(view.source, 'simulation');
+    assert.deepEqual(view.runs.map((r) => r.label), ['baseline', 'patched']);
+    assert.ok(view.runs.every((r) => r.origin === 'simulated' && r.cpus === 2));
+
+    const uri = fixture('sys/kern/kern_exit.c');
+    const text = await textOf(uri);
+    const line = lineOf(text, 'mtx_enter(&deadproc_mutex)');
+    const column = text.split('\n')[line - 1]!.indexOf('mtx_enter') + 1;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line - 1, column));
+    const markdown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(markdown, /Simulated wait on `deadproc_mutex`/);
+    assert.match(markdown, /- baseline: /);
+    assert.match(markdown, /- patched: /);
+
+    const session = await vscode.commands.executeCommand<ReviewSession | null>('reaperscope.openPatch',
+      fixture('patches/one-reaper-per-cpu.patch'));
+    assert.ok(session);
+    const lenses = await until(async () => {
+      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      return l.some((x) => x.command?.title.startsWith('sim wait on')) && l;
+    }, 'simulation CodeLenses');
+    const reaper = lenses.filter((l) => l.range.start.line + 1 === lineOf(text, 'reaper(void *arg)') - 1).map((l) => l.command!.title);
+    assert.ok(reaper.some((t) => /^sim wait on kernel_lock, deadproc_mutex: baseline .* · patched /.test(t)), reaper.join('; '));
+    await vscode.commands.executeCommand('reaperscope.closePatch');
+  });
+
+  test('openTrace shows a btrace trace and its counts reach hovers', async () => {
+    const view = await vscode.commands.executeCommand<ActivityView | null>('reaperscope.openTrace', traceFixture('btrace-baseline.txt'));
+    assert.ok(view);
+    assert.equal(view.source, 'trace');
+    assert.equal(view.runs[0]?.origin, 'traced');
+    assert.equal(view.runs[0]?.cpus, 2);
+    assert.equal(view.runs[0]?.exitToReapInferred, true);
+    const { analysis } = await api();
+    assert.equal(analysis.trace?.counts.label, 'btrace-baseline.txt');
+    assert.ok((analysis.trace?.counts.byKind['on-cpu'] ?? 0) > 0);
+  });
+
+  test('compareTraces puts two traces side by side', async () => {
+    const view = await vscode.commands.executeCommand<ActivityView | null>('reaperscope.compareTraces',
+      traceFixture('btrace-baseline.txt'), traceFixture('ftrace-flags5.txt'));
+    assert.ok(view);
+    assert.equal(view.source, 'comparison');
+    assert.deepEqual(view.runs.map((r) => r.label), ['btrace-baseline.txt', 'ftrace-flags5.txt']);
+    assert.ok(view.metrics.every((m) => m.values.length === 2));
+  });
+
+  test('the trace custom editor opens a panel for the trace and says ready', async () => {
+    const uri = traceFixture('btrace-baseline.txt');
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'reaperscope.traceText');
+    const { panels } = await api();
+    const panel = await until(() => panels.traceEditors.panels.get(uri.toString()), 'the trace editor panel');
+    await until(() => panel.isReady, 'the trace editor webview to say ready', 20_000);
+    assert.match(panel.panel.title, /btrace-baseline\.txt/);
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(tab?.input instanceof vscode.TabInputCustom);
+    assert.equal(tab.input.viewType, 'reaperscope.traceText');
+  });
+
+  test('exportChromeTrace writes Chrome Trace JSON', async () => {
+    const target = vscode.Uri.file(`${tmpdir()}/reaperscope-export-${process.pid}.trace.json`);
+    const written = await vscode.commands.executeCommand<vscode.Uri | null>('reaperscope.exportChromeTrace', traceFixture('btrace-baseline.txt'), target);
+    assert.equal(written?.toString(), target.toString());
+    const json = JSON.parse(await textOf(target)) as { traceEvents: { ph: string }[] };
+    assert.ok(json.traceEvents.some((e) => e.ph === 'X'), 'no complete (X) slices');
+    await vscode.workspace.fs.delete(target);
+  });
+
+  test('clearAnalysis forgets the simulation and the trace', async () => {
+    await vscode.commands.executeCommand('reaperscope.clearAnalysis');
+    const { analysis } = await api();
+    assert.equal(analysis.simulation, null);
+    assert.equal(analysis.trace, null);
+  });
+
+  test('long work runs in a worker thread', async () => {
+    const { panels } = await api();
+    assert.equal(panels.work.kind, 'worker');
+  });
+});
