@@ -79,12 +79,20 @@ function countLines(text: string): number {
   return n;
 }
 
-/** The 1-based input line of the body when the decoded body is the raw body as it is. */
+/** Every non-ASCII character as '?': an 8-bit byte read as UTF-8 (U+FFFD) and read in its charset compare equal. */
+function asciiShape(text: string): string {
+  return text.replace(/\r\n/g, '\n').replace(/[^\x00-\x7f]/g, '?');
+}
+
+/**
+ * The 1-based input line of the body when the decoded body is the raw body as it is (up to
+ * charset decoding), so body line i is input line (result + i); null when it was transformed.
+ */
 function verbatimBodyLine(raw: string, body: string): number | null {
   const offset = bodyOffset(raw);
   if (offset < 0) return null;
-  const rawBody = raw.slice(offset).replace(/\r\n/g, '\n');
-  const decoded = body.replace(/\r\n/g, '\n').replace(/\n+$/, '');
+  const rawBody = asciiShape(raw.slice(offset));
+  const decoded = asciiShape(body).replace(/\n+$/, '');
   if (!rawBody.startsWith(decoded)) return null;
   return countLines(raw.slice(0, offset)) + 1;
 }

@@ -10,6 +10,8 @@ export interface MboxMessage {
   text: string;
   /** 1-based line of the input where `text` starts (the line after the separator). */
   firstLine: number;
+  /** 0-based index of the input line after the message's last line. */
+  endIndex: number;
 }
 
 const WEEKDAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
@@ -39,7 +41,7 @@ export function splitMbox(text: string): MboxMessage[] {
   let current: string[] | null = null;
   let firstLine = 0;
   const flush = (): void => {
-    if (current) messages.push({ text: current.join('\n'), firstLine });
+    if (current) messages.push({ text: current.join('\n'), firstLine, endIndex: firstLine - 1 + current.length });
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -54,4 +56,41 @@ export function splitMbox(text: string): MboxMessage[] {
   }
   flush();
   return messages;
+}
+
+/** Byte offset of the start of each line of `bytes` (index 0 is 0). */
+export function lineStartOffsets(bytes: Uint8Array): number[] {
+  const starts = [0];
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+const FROM = [70, 114, 111, 109, 32]; // "From "
+
+/** True when the line at byte `at` is `>+From ` (an escaped From line). */
+function escapedFromAt(bytes: Uint8Array, at: number): boolean {
+  let i = at;
+  while (bytes[i] === 62) i++;
+  return i > at && FROM.every((c, k) => bytes[i + k] === c);
+}
+
+/**
+ * The bytes of `message` (as {@link splitMbox} found it in the text decoded from `bytes`), with
+ * `>From` unescaped the same way, so a mail in a legacy charset reaches the MIME reader intact.
+ * `starts` is {@link lineStartOffsets} of `bytes`.
+ */
+export function mboxMessageBytes(bytes: Uint8Array, starts: readonly number[], message: MboxMessage): Uint8Array {
+  const parts: Uint8Array[] = [];
+  for (let line = message.firstLine - 1; line < message.endIndex && line < starts.length; line++) {
+    const start = starts[line]!;
+    const end = starts[line + 1] ?? bytes.length;
+    parts.push(bytes.subarray(escapedFromAt(bytes, start) ? start + 1 : start, end));
+  }
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }

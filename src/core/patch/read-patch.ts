@@ -14,7 +14,7 @@ import { isFlattenedArchive, recoverFlattenedArchive } from './flattened-archive
 import { repairHunks } from './hunk-repair';
 import { looksLikeMail, readMail, type MailMessage } from './mail-message';
 import { seriesPosition } from './mail-subject';
-import { looksLikeMbox, splitMbox } from './mbox';
+import { lineStartOffsets, looksLikeMbox, mboxMessageBytes, splitMbox } from './mbox';
 import type { MailHeaders, Patch } from './model';
 import { readQuotedPatch } from './quoted-reply';
 import { anchorComments, type PendingComment } from './review-comments';
@@ -130,6 +130,10 @@ function textOf(input: Uint8Array | string): string {
   return typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
 }
 
+function bytesOf(input: Uint8Array | string): Uint8Array | null {
+  return typeof input === 'string' ? null : input;
+}
+
 function withNoDiffDiagnostic(patch: Patch, fileName: string): Patch {
   if (patch.files.length === 0 && patch.series?.index !== 0) {
     patch.diagnostics.push(diagnostic(1, 'warning', 'no-diff', `No diff found in ${fileName}.`));
@@ -137,11 +141,16 @@ function withNoDiffDiagnostic(patch: Patch, fileName: string): Patch {
   return patch;
 }
 
-/** Reads every message of an mbox text; messages keep file order. */
-async function readMboxMessages(text: string, fileName: string): Promise<Patch[]> {
+/**
+ * Reads every message of an mbox; messages keep file order. With the input's bytes, each mail
+ * goes to the MIME reader as bytes, so 8-bit bodies in a legacy charset decode right.
+ */
+async function readMboxMessages(text: string, bytes: Uint8Array | null, fileName: string): Promise<Patch[]> {
   const patches: Patch[] = [];
+  const starts = bytes ? lineStartOffsets(bytes) : [];
   for (const message of splitMbox(text)) {
-    const mail = await readMail(message.text, message.text);
+    const raw = bytes ? mboxMessageBytes(bytes, starts, message) : message.text;
+    const mail = await readMail(raw, message.text);
     patches.push(withNoDiffDiagnostic(patchFromMail(mail, message.firstLine, false), fileName));
   }
   return patches;
@@ -169,7 +178,7 @@ export async function readPatch(input: Uint8Array | string, options: ReadPatchOp
   const text = textOf(input);
   if (isFlattenedArchive(text)) return readFlattened(text, fileName);
   if (looksLikeMbox(text)) {
-    const patches = inSeriesOrder(await readMboxMessages(text, fileName));
+    const patches = inSeriesOrder(await readMboxMessages(text, bytesOf(input), fileName));
     const first = patches.find((p) => p.files.length > 0) ?? patches[0];
     if (first) return first;
   }
@@ -188,7 +197,7 @@ export async function readPatch(input: Uint8Array | string, options: ReadPatchOp
 export async function readPatchSeries(input: Uint8Array | string, options: ReadPatchOptions = {}): Promise<Patch[]> {
   const text = textOf(input);
   if (!looksLikeMbox(text) || isFlattenedArchive(text)) return [await readPatch(input, options)];
-  return inSeriesOrder(await readMboxMessages(text, options.fileName ?? 'the input'));
+  return inSeriesOrder(await readMboxMessages(text, bytesOf(input), options.fileName ?? 'the input'));
 }
 
 /** Sorts by `[PATCH n/m]` (stable); messages without a position go after those with one. */

@@ -101,3 +101,18 @@ test('a mail postal-mime reads without headers still gives what is there, withou
   assert.equal(patch.mail?.subject, 'x');
   assert.deepEqual(patch.diagnostics.map((d) => d.code), ['no-diff']);
 });
+
+test('an 8-bit ISO 8859-1 format-patch mail (with its From line) decodes in its charset, lines of the file', async () => {
+  const path = join(MAIL, 'latin1-8bit.patch');
+  const bytes = bytesOf(path);
+  assert.ok(bytes.includes(0xf6));
+  const patch = await readPatch(bytes);
+  assert.equal(patch.mail?.from, 'Jörg Müller <jm@example.org>');
+  assert.equal(patch.prose, 'Credit Jörg in the header; the file is ISO 8859-1 like the mail.');
+  const hunk = patch.files[0]!.hunks[0]!;
+  assert.equal(hunk.lines[1]!.text, '/*\tbar.c: © 2024 Jörg Müller\t*/');
+  const lines = new TextDecoder('latin1').decode(bytes).split('\n');
+  for (const l of hunk.lines) assert.equal(lines[l.sourceLine - 1], sign[l.kind] + l.text);
+  assert.equal(patch.diffstat.matches, true);
+  assert.deepEqual(patch.diagnostics, []);
+});

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMboxSeparator, looksLikeMbox, splitMbox } from '../../../../src/core/patch/mbox';
+import { isMboxSeparator, lineStartOffsets, looksLikeMbox, mboxMessageBytes, splitMbox } from '../../../../src/core/patch/mbox';
 import { readPatch, readPatchSeries } from '../../../../src/core/patch/read-patch';
 import { MAIL, SEED, bytesOf, linesOf } from './read-patch-fixtures';
 
@@ -76,4 +76,14 @@ test('a single format-patch mail with its From line is a one-message series', as
   const seed = await readPatchSeries(bytesOf(SEED.patch));
   assert.equal(seed.length, 1);
   assert.equal(seed[0]!.files.length, 4);
+});
+
+test('message bytes: the lines of one message, >From unescaped', () => {
+  const text = 'From a@b Mon Jul  1 10:00:00 2024\nSubject: x\n\n>From here\n>>From there\n\nFrom c@d Tue Jul  2 10:00:00 2024\nSubject: y\n';
+  const bytes = new TextEncoder().encode(text);
+  const messages = splitMbox(text);
+  assert.deepEqual(messages.map((m) => [m.firstLine, m.endIndex]), [[2, 6], [8, 9]]);
+  const first = new TextDecoder().decode(mboxMessageBytes(bytes, lineStartOffsets(bytes), messages[0]!));
+  assert.equal(first, 'Subject: x\n\nFrom here\n>From there\n\n');
+  assert.equal(first.replace(/\n$/, ''), messages[0]!.text);
 });
