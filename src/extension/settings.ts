@@ -27,7 +27,8 @@ export function settings(): Settings {
     decorations: c.get<boolean>('review.decorations') ?? true,
     codeLens: c.get<boolean>('review.codeLens') ?? true,
     hovers: c.get<boolean>('review.hovers') ?? true,
-    costs: c.get<Record<string, unknown>>('costs') ?? {},
+    // A plain copy: configuration values are proxies that cannot be posted to a worker.
+    costs: JSON.parse(JSON.stringify(c.get<Record<string, unknown>>('costs') ?? {})) as Record<string, unknown>,
     controls: controls.ok ? controls.value : defaultControls,
   };
 }
