@@ -6,8 +6,8 @@
  * the diff). Text at a shallower depth between them is commentary: each block becomes a comment
  * placed before the quoted line that follows it. Depth 0 is the reply's author; depth k is the
  * author named by the nearest `... wrote:` line at depth k - 1 or quoted `From:` at depth k.
- * The reply's own signature (after `-- `), archive attachment markers (`[2:application/...]`)
- * and snip marks (`[...]`, `<snip>`) are not comments.
+ * The reply's own signature (after `-- `), attribution lines (`... wrote:`), archive attachment
+ * markers (`[2:application/...]`) and snip marks (`[...]`, `<snip>`) are not comments.
  */
 
 /** A quoted line split into its depth and its text after the quote markers. */
@@ -81,8 +81,12 @@ function diffDepth(quoted: readonly QuotedLine[]): number {
 
 /** The person a `... wrote:` attribution line names (`On Wed, 10 Jul 2024, Mark Kettenis wrote:`). */
 export function attributionName(text: string): string {
-  let name = text.replace(WROTE, '').replace(/<[^>]*>/g, '').replace(/\([^)]*@[^)]*\)/g, '').trim();
-  if (/^On\b/.test(name)) name = name.slice(name.lastIndexOf(',') + 1).trim();
+  let name = text.replace(WROTE, '').replace(/<[^>]*>?/g, '').replace(/\([^)]*@[^)]*\)/g, '').trim();
+  if (/^On\b/.test(name)) {
+    // `On <date> <time> [zone], Name` or Gmail's `On <date> at <time> PM Name`: the name follows the time.
+    const time = /\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[+-]\d{4})?(?:\s*\([A-Za-z]+\))?[\s,]*/.exec(name);
+    name = time ? name.slice(time.index + time[0].length) : name.slice(name.lastIndexOf(',') + 1);
+  }
   return name.replace(/^"|"$/g, '').trim();
 }
 
@@ -91,7 +95,12 @@ function authorAt(quoted: readonly QuotedLine[], depth: number, from: number, re
   if (depth === 0) return replyAuthor;
   for (let i = from - 1; i >= 0; i--) {
     const q = quoted[i]!;
-    if (q.depth === depth - 1 && WROTE.test(q.content)) return attributionName(q.content);
+    if (q.depth === depth - 1 && WROTE.test(q.content)) {
+      // Clients wrap long attributions: `On Wed, Jul 10, 2024 at 5:21 PM Christian Ludwig <` / `cl@x> wrote:`.
+      const previous = quoted[i - 1];
+      const wrapped = !/^On\b/.test(q.content) && previous?.depth === q.depth && /^On\b/.test(previous.content);
+      return attributionName(wrapped ? `${previous.content} ${q.content}` : q.content);
+    }
     const header = q.depth === depth ? QUOTED_FROM.exec(q.content) : null;
     if (header) return attributionName(header[1]!);
   }
@@ -134,6 +143,11 @@ export function readQuotedPatch(bodyLines: readonly string[], replyAuthor: strin
     }
     if (inSignature || ARCHIVE_ATTACHMENT.test(q.content.trim()) || SNIP.test(q.content.trim())) return;
     const open = block as { depth: number; start: number; text: string[] } | null;
+    if (WROTE.test(q.content)) {
+      // An attribution line (perhaps wrapped after `On ... <`) introduces a quote; it is no comment.
+      if (open?.depth === q.depth && /^On\b/.test(open.text[open.text.length - 1] ?? '')) open.text.pop();
+      return;
+    }
     if (blank) {
       if (open && open.depth === q.depth) open.text.push('');
       return;

@@ -23,6 +23,18 @@ test('attribution lines name the quoted author', () => {
   assert.equal(attributionName('On Thu, 11 Jul 2024 22:10:00 +0200, Bob Reviewer wrote:'), 'Bob Reviewer');
   assert.equal(attributionName('Christian Ludwig <cludwig@example.org> wrote:'), 'Christian Ludwig');
   assert.equal(attributionName('"Mark Kettenis" wrote:'), 'Mark Kettenis');
+  assert.equal(attributionName('On Wed, Jul 10, 2024 at 5:21 PM Christian Ludwig <cludwig@example.org> wrote:'), 'Christian Ludwig');
+});
+
+test('a wrapped attribution line still names the author of the quoted comment', () => {
+  const body = [
+    'On Wed, Jul 10, 2024 at 5:21 PM Bob Reviewer <', 'bob@example.org> wrote:',
+    '> > diff --git a/x.c b/x.c', '> > --- a/x.c', '> > +++ b/x.c', '> > @@ -1,1 +1,1 @@', '> > -a', '>',
+    '> Why remove a?', '>', '> > +b',
+  ];
+  const quoted = readQuotedPatch(body, 'Carol')!;
+  assert.equal(quoted.depth, 2);
+  assert.deepEqual(quoted.comments.map((c) => [c.author, c.text, c.depth]), [['Bob Reviewer', 'Why remove a?', 1]]);
 });
 
 test('a plain patch mail is not a quoted reply', () => {
