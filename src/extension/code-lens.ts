@@ -4,8 +4,9 @@
  */
 import * as vscode from 'vscode';
 import type { AnalysisStore } from './analysis-store';
+import { describeSteps, exitPathSteps, stepLocks } from './logic/exit-path-steps';
 import { findFunctionSpans } from './logic/function-spans';
-import { simulationSummary, sitesIn, traceSummary } from './logic/function-numbers';
+import { lockWaitSummary, simulationSummary, sitesIn, traceSummary } from './logic/function-numbers';
 import { describeChange, touchedFunctions } from './logic/touched-functions';
 import type { ReviewStore } from './review-session';
 import { settings } from './settings';
@@ -38,7 +39,15 @@ export class PatchCodeLenses implements vscode.CodeLensProvider, vscode.Disposab
         tooltip: `The patch changes ${fn.name} in hunk(s) ${fn.hunks.map((h) => h + 1).join(', ')}`,
       }));
       const sites = fn.span ? sitesIn(lines, fn.span.startLine, fn.span.endLine) : [];
-      const sim = simulationSummary(sites, this.analysis.simulation);
+      const model = exitPathSteps(review.path, fn.name);
+      const described = describeSteps(model);
+      if (described) {
+        const tooltip = model.map((m) => `${m.variant}:\n${m.steps.map((x) => `  ${x.op}${x.lock ? ` ${x.lock}` : ''}  ${x.text}`).join('\n')}`).join('\n');
+        lenses.push(new vscode.CodeLens(range, { title: described, command: 'reaperscope.showActivity', arguments: ['simulation'], tooltip }));
+      }
+      // The locks the model takes here when it models this function; else the lock sites in the code.
+      const locks = stepLocks(model);
+      const sim = locks.length > 0 ? lockWaitSummary(locks, this.analysis.simulation) : simulationSummary(sites, this.analysis.simulation);
       if (sim) lenses.push(new vscode.CodeLens(range, { title: sim, command: 'reaperscope.showActivity', arguments: ['simulation'] }));
       const traced = traceSummary(sites, this.analysis.trace?.counts ?? null);
       if (traced) lenses.push(new vscode.CodeLens(range, { title: traced, command: 'reaperscope.showActivity', arguments: ['trace'] }));

@@ -47,3 +47,20 @@ test('hovers and lens summaries show a simulation per variant and a trace\'s cou
 test('ns are formatted with their unit', () => {
   assert.deepEqual([formatNs(850), formatNs(12_345), formatNs(4_560_000), formatNs(1.2e9)], ['850 ns', '12.3 µs', '4.56 ms', '1.20 s']);
 });
+
+test('the model\'s steps in reaper(): the baseline takes deadproc_mutex, only patched takes the kernel lock to sleep', async () => {
+  const { exitPathSteps, describeSteps, stepLocks } = await import('../../../src/extension/logic/exit-path-steps');
+  const steps = exitPathSteps('sys/kern/kern_exit.c', 'reaper');
+  assert.deepEqual(steps.map((s) => s.variant), ['baseline', 'patched', 'lockless']);
+  const byName = Object.fromEntries(steps.map((s) => [s.variant, s]));
+  assert.ok(byName.baseline!.steps.some((s) => s.lock === 'deadproc_mutex'));
+  assert.ok(!byName.patched!.steps.some((s) => s.lock === 'deadproc_mutex'));
+  // Both take the kernel lock for the zombie part; patched also around tsleep_nsec.
+  const kernelLocks = (v: string): number => byName[v]!.steps.filter((s) => s.op === 'Lock' && s.lock === 'kernel_lock').length;
+  assert.equal(kernelLocks('patched'), kernelLocks('lockless') + 1);
+  assert.ok(stepLocks(steps).includes('deadproc_mutex'));
+  assert.match(describeSteps(steps)!, /^exit path \(model\): baseline \d+ steps · patched \d+ · lockless \d+$/);
+  // exit2() is modelled in the baseline only.
+  assert.deepEqual(exitPathSteps('sys/kern/kern_exit.c', 'exit2').map((s) => s.variant), ['baseline']);
+  assert.deepEqual(exitPathSteps('sys/kern/kern_exit.c', 'no_such_function'), []);
+});
