@@ -3,9 +3,10 @@
  * decoded text/plain body, and attachments that hold a patch (text/x-patch, text/x-diff, or a
  * text attachment named *.patch / *.diff).
  *
- * Line numbers: when the body reached us as it is in the input (single part, not
- * quoted-printable or base64), body lines map to lines of the input, so diagnostics point into
- * the file the user opened. Otherwise they refer to the decoded body (line 1 = its first line).
+ * Line numbers: when the body reached us as it is in the input (single part, not base64), body
+ * lines map to lines of the input, so diagnostics point into the file the user opened; for a
+ * quoted-printable body, to the raw line where each decoded line starts. Otherwise (base64,
+ * multipart) they refer to the decoded body (line 1 = its first line).
  */
 import PostalMime from 'postal-mime';
 import type { Address, Email } from 'postal-mime';
@@ -24,10 +25,11 @@ export interface MailMessage {
   /** The decoded text/plain body ('' when the mail has none). */
   body: string;
   /**
-   * 1-based input line of the body's first line when the body is the input text as it is;
-   * null when it was decoded (then body line i is reported as i + 1).
+   * 1-based input line of each body line: consecutive when the body is the input text as it is,
+   * the first raw line of each decoded line for a quoted-printable body; null when the body was
+   * decoded otherwise (base64, multipart): then body line i is reported as i + 1.
    */
-  bodyFirstLine: number | null;
+  bodySourceLines: number[] | null;
   /** Text attachments that look like patches, in mail order. */
   patchAttachments: MailAttachmentText[];
 }
@@ -97,6 +99,36 @@ function verbatimBodyLine(raw: string, body: string): number | null {
   return countLines(raw.slice(0, offset)) + 1;
 }
 
+/**
+ * For a single-part quoted-printable body: the input line where each decoded line starts (a raw
+ * line ending in `=` is a soft break that continues on the next). Null when the count of lines
+ * found differs from the decoded body's.
+ */
+function quotedPrintableLines(raw: string, body: string): number[] | null {
+  const offset = bodyOffset(raw);
+  if (offset < 0) return null;
+  const first = countLines(raw.slice(0, offset)) + 1;
+  const starts: number[] = [];
+  let startsLine = true;
+  raw.slice(offset).replace(/\r\n/g, '\n').split('\n').forEach((line, i) => {
+    if (startsLine) starts.push(first + i);
+    startsLine = !/=[ \t]*$/.test(line);
+  });
+  const decodedLines = body.replace(/\r\n/g, '\n').split('\n').length;
+  while (starts.length > decodedLines) starts.pop();
+  return starts.length === decodedLines ? starts : null;
+}
+
+/** Input lines of the body's lines, when they can be told (see MailMessage.bodySourceLines). */
+function bodySourceLines(email: Email, raw: string, body: string): number[] | null {
+  const first = verbatimBodyLine(raw, body);
+  const lineCount = body.split('\n').length;
+  if (first !== null) return Array.from({ length: lineCount }, (_, i) => first + i);
+  const header = (key: string): string => email.headers.find((h) => h.key === key)?.value.trim().toLowerCase() ?? '';
+  if (header('content-transfer-encoding') !== 'quoted-printable' || header('content-type').startsWith('multipart/')) return null;
+  return quotedPrintableLines(raw, body);
+}
+
 function attachmentText(content: ArrayBuffer | Uint8Array | string): string {
   if (typeof content === 'string') return content;
   return new TextDecoder('utf-8').decode(content);
@@ -113,10 +145,12 @@ export async function readMail(raw: Uint8Array | string, rawText: string): Promi
     email = await PostalMime.parse(raw, { attachmentEncoding: 'utf8' });
   } catch {
     const offset = bodyOffset(rawText);
+    const body = offset < 0 ? '' : rawText.slice(offset);
+    const first = countLines(rawText.slice(0, offset)) + 1;
     return {
       headers: { from: '', date: '', subject: '' },
-      body: offset < 0 ? '' : rawText.slice(offset),
-      bodyFirstLine: offset < 0 ? null : countLines(rawText.slice(0, offset)) + 1,
+      body,
+      bodySourceLines: offset < 0 ? null : body.split('\n').map((_, i) => first + i),
       patchAttachments: [],
     };
   }
@@ -132,5 +166,5 @@ export async function readMail(raw: Uint8Array | string, rawText: string): Promi
   const patchAttachments = email.attachments
     .filter((a) => PATCH_MIME.test(a.mimeType) || (/^text\//i.test(a.mimeType) && PATCH_NAME.test(a.filename ?? '')))
     .map((a) => ({ fileName: a.filename, mimeType: a.mimeType, text: attachmentText(a.content) }));
-  return { headers, body, bodyFirstLine: verbatimBodyLine(rawText, body), patchAttachments };
+  return { headers, body, bodySourceLines: bodySourceLines(email, rawText, body), patchAttachments };
 }

@@ -4,9 +4,10 @@
  * or mail-archive text whose line breaks were lost.
  *
  * Line numbers (PatchLine.sourceLine, comments, diagnostics) are 1-based lines of the input as
- * given; for a quoted-printable or base64 mail, of the decoded body; for a patch attachment, of
- * the attachment; for flattened archive text, of the recovered lines (see flattened-archive.ts),
- * with the column in the original text on diagnostics.
+ * given (for a quoted-printable mail, the raw line where the decoded line starts); for a base64
+ * or multipart mail, of the decoded body; for a patch attachment, of the attachment; for
+ * flattened archive text, of the recovered lines (see flattened-archive.ts), with the column in
+ * the original text on diagnostics.
  */
 import { diagnostic, type Diagnostic } from '../common/diagnostic';
 import { checkDiffstat, readDiffstat } from './diffstat';
@@ -110,8 +111,8 @@ function patchFromBody(body: string, context: BodyContext): Patch {
 
 /** A patch mail: the body, or when the body holds no diff, the patch attachments. */
 function patchFromMail(message: MailMessage, firstLine: number, whitespaceDamaged: boolean): Patch {
-  const bodyFirst = message.bodyFirstLine;
-  const lineOf = bodyFirst === null ? (i: number) => i + 1 : (i: number) => firstLine - 1 + bodyFirst + i;
+  const lines = message.bodySourceLines;
+  const lineOf = lines === null ? (i: number) => i + 1 : (i: number) => firstLine - 1 + (lines[i] ?? lines[lines.length - 1] ?? 1);
   const author = message.headers.from.replace(/\s*<[^>]*>\s*$/, '').replace(/^"|"$/g, '') || message.headers.from;
   const patch = patchFromBody(message.body, { whitespaceDamaged, mail: message.headers, author, lineOf });
   if (patch.files.length > 0 || message.patchAttachments.length === 0) return patch;

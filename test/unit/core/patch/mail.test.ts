@@ -30,12 +30,13 @@ test('series positions and reply subjects', () => {
 test('a plain mail maps body lines to lines of the file', async () => {
   const text = readFileSync(SEED.patch, 'utf8');
   const mail = await readMail(bytesOf(SEED.patch), text);
-  assert.equal(mail.bodyFirstLine, 6);
-  assert.equal(linesOf(SEED.patch)[5], mail.body.split('\n')[0]);
+  const lines = linesOf(SEED.patch);
+  assert.equal(mail.bodySourceLines?.[0], 6);
+  mail.body.split('\n').forEach((line, i) => assert.equal(lines[mail.bodySourceLines![i]! - 1], line));
   assert.deepEqual(mail.headers, { from: 'Christian Ludwig', date: 'Wed, 10 Jul 2024 17:21:35 +0200', subject: 'One reaper per CPU' });
 });
 
-test('quoted-printable format-patch mail: soft breaks joined, =3D and =20 decoded, lines of the decoded body', async () => {
+test('quoted-printable format-patch mail: soft breaks joined, =3D and =20 decoded, raw lines where decoded lines start', async () => {
   const path = join(MAIL, 'qp-format-patch.eml');
   const raw = readFileSync(path, 'utf8');
   assert.match(raw, /=3D/);
@@ -60,11 +61,19 @@ test('quoted-printable format-patch mail: soft breaks joined, =3D and =20 decode
   assert.equal(patch.diffstat.matches, true);
   assert.deepEqual(patch.diffstat.claimed?.totals, { files: 1, added: 3, removed: 1 });
   assert.ok(patch.prose.endsWith('The flag value is FOO_F_ATTACHED = 0x01.'));
-  const mail = await readMail(bytesOf(path), raw);
-  assert.equal(mail.bodyFirstLine, null);
-  const body = mail.body.split('\n');
-  for (const l of hunk.lines) assert.equal(body[l.sourceLine - 1], sign[l.kind] + l.text);
+  // Each patch line points at the raw line where it starts; =3D/=20 and soft breaks (`=` at the end) undone give its text.
+  const rawLines = raw.split('\n');
+  const unQP = (s: string): string => s.replace(/=3D/g, '=').replace(/=20$/, ' ');
+  for (const l of hunk.lines) {
+    let text = rawLines[l.sourceLine - 1]!;
+    for (let next = l.sourceLine; text.endsWith('='); next++) text = text.slice(0, -1) + rawLines[next];
+    assert.equal(unQP(text), sign[l.kind] + l.text);
+  }
+  assert.equal(rawLines[hunk.sourceLine - 1], '@@ -10,7 +10,9 @@ foo_attach(struct device *parent, struct device *self, vo=');
+  assert.equal(rawLines[patch.files[0]!.sourceLine - 1], 'diff --git a/sys/dev/ic/foo.c b/sys/dev/ic/foo.c');
   assert.deepEqual(patch.diagnostics, []);
+  const mail = await readMail(bytesOf(path), raw);
+  assert.equal(mail.body.split('\n').length, mail.bodySourceLines!.length);
 });
 
 test('base64 body in UTF-8 with encoded-word headers: a new file and a binary file', async () => {
