@@ -61,7 +61,9 @@ suite('reaper activity', () => {
       return l.some((x) => x.command?.title.startsWith('sim wait on')) && l;
     }, 'simulation CodeLenses');
     const reaper = lenses.filter((l) => l.range.start.line + 1 === lineOf(text, 'reaper(void *arg)') - 1).map((l) => l.command!.title);
-    assert.ok(reaper.some((t) => /^sim wait on kernel_lock, deadproc_mutex: baseline .* · patched /.test(t)), reaper.join('; '));
+    // The model's steps in reaper() take deadproc_mutex (baseline), sched_lock and the kernel lock.
+    assert.ok(reaper.some((t) => /^sim wait on deadproc_mutex, sched_lock, kernel_lock: baseline .* · patched /.test(t)), reaper.join('; '));
+    assert.ok(reaper.some((t) => /^exit path \(model\): baseline \d+ steps · patched \d+ · lockless \d+$/.test(t)), reaper.join('; '));
     await vscode.commands.executeCommand('reaperscope.closePatch');
   });
 
