@@ -107,6 +107,50 @@ suite('patch review', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('replying to the reviewer\'s thread and deleting a comment, through the comment commands', async () => {
+    await openReview();
+    const { comments } = await api();
+    const thread = comments.reviewer[0]!;
+    await vscode.commands.executeCommand('reaperscope.replyComment', { thread, text: 'Agreed, drop the kernel lock.' });
+    assert.equal(thread.comments.length, 2);
+    const mine = comments.userComments();
+    assert.equal(mine.length, 1);
+    assert.ok(mine[0]!.at, 'the reply is placed in the patch');
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument | null>('reaperscope.composeReply');
+    const lines = doc!.getText().split('\n');
+    // Under the new loop's closing brace, where Mark Kettenis commented.
+    assert.equal(lines[lines.indexOf('Agreed, drop the kernel lock.') - 2], '> +\t\t}');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('reaperscope.deleteComment', thread.comments[1]);
+    assert.equal(thread.comments.length, 1);
+    assert.equal(comments.userComments().length, 0);
+    // The reviewer's own comment cannot be deleted.
+    await vscode.commands.executeCommand('reaperscope.deleteComment', thread.comments[0]);
+    assert.equal(thread.comments.length, 1);
+  });
+
+  test('createComment starts a new thread in a hunk of kern_sched.c', async () => {
+    await openReview('one-reaper-per-cpu.patch');
+    const { comments } = await api();
+    const uri = fixture('sys/kern/kern_sched.c');
+    const line = lineOf(await textOf(uri), 'sched_toidle();');
+    const thread = comments.controller.createCommentThread(uri, new vscode.Range(line - 1, 0, line - 1, 0), []);
+    await vscode.commands.executeCommand('reaperscope.createComment', { thread, text: 'Is sched_toidle still needed?' });
+    const mine = comments.userComments();
+    assert.equal(mine.length, 1);
+    assert.equal(mine[0]!.where, `sys/kern/kern_sched.c:${line}`);
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument | null>('reaperscope.composeReply');
+    assert.match(doc!.getText(), /> -\tsched_toidle\(\);\n(> .*\n)*\nIs sched_toidle still needed\?/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    thread.dispose();
+  });
+
+  test('the reader\'s notes on a flattened archive page appear on that file in Problems', async () => {
+    await openReview('one-reaper-per-cpu.marc.txt');
+    const notes = vscode.languages.getDiagnostics(fixture('patches/one-reaper-per-cpu.marc.txt')).filter((d) => d.source === 'reaperscope');
+    assert.ok(notes.length > 0);
+  });
+
   test('CodeLens above each touched function of kern_sched.c', async () => {
     await openReview();
     const uri = fixture('sys/kern/kern_sched.c');
