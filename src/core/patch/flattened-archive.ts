@@ -132,7 +132,6 @@ function isChange(text: string): 'add' | 'remove' | 'context' {
 
 /** How likely joining quoted pieces a and b undoes a split at a `>` inside C code (higher is likelier). */
 function joinScore(a: string, b: string): number {
-  if (isChange(b) !== 'context') return -1;
   const open = (s: string): number => (s.match(/\(/g)?.length ?? 0) - (s.match(/\)/g)?.length ?? 0);
   let score = 0;
   if (open(a) > 0) score += 2;
@@ -141,9 +140,17 @@ function joinScore(a: string, b: string): number {
   return score;
 }
 
+/** Old and new lines a hunk body line takes (a context line takes one of each). */
+function sideCounts(text: string): { old: number; new: number } {
+  const kind = isChange(text);
+  return { old: kind === 'add' ? 0 : 1, new: kind === 'remove' ? 0 : 1 };
+}
+
 /**
- * Joins back pieces split at a `>` inside C code: for each hunk with more lines than its counts
- * before the next hunk or file header, the best-scoring neighbours are joined, one per extra line.
+ * Joins back pieces split at a `>` inside C code (`if (a > b)`, `x > -1`): for each hunk with
+ * more old or new lines than its header counts before the next hunk or file header (or git's
+ * `-- `), the best-scoring neighbours are joined while that brings the counts down without
+ * making either side short.
  */
 function joinSplitComparisons(pieces: Piece[], diagnostics: Diagnostic[], lineOfPiece: (index: number) => number): void {
   for (let h = 0; h < pieces.length; h++) {
@@ -153,30 +160,35 @@ function joinSplitComparisons(pieces: Piece[], diagnostics: Diagnostic[], lineOf
     // The hunk ends at the next hunk or file header, or at the `-- ` that git puts after the patch.
     while (end < pieces.length && !(pieces[end]!.quoted && /^(?:@@ |diff --git |--$)/.test(pieces[end]!.text))) end++;
     if (end === pieces.length) continue;
-    const body: number[] = [];
-    for (let i = h + 1; i < end; i++) if (pieces[i]!.quoted) body.push(i);
-    const kinds = body.map((i) => isChange(pieces[i]!.text));
-    const oldUsed = kinds.filter((k) => k !== 'add').length;
-    const newUsed = kinds.filter((k) => k !== 'remove').length;
-    let extra = Math.min(oldUsed - range.oldLines, newUsed - range.newLines);
-    while (extra > 0) {
+    let oldExtra = -range.oldLines;
+    let newExtra = -range.newLines;
+    for (let i = h + 1; i < end; i++) {
+      if (!pieces[i]!.quoted) continue;
+      const counts = sideCounts(pieces[i]!.text);
+      oldExtra += counts.old;
+      newExtra += counts.new;
+    }
+    while (oldExtra > 0 || newExtra > 0) {
       let best = -1;
       let bestScore = 0;
-      for (let k = 0; k + 1 < body.length; k++) {
-        const score = joinScore(pieces[body[k]!]!.text, pieces[body[k + 1]!]!.text);
+      for (let k = h + 1; k + 1 < end; k++) {
+        const [a, b] = [pieces[k]!, pieces[k + 1]!];
+        if (!a.quoted || !b.quoted) continue;
+        const counts = sideCounts(b.text);
+        if (counts.old > oldExtra || counts.new > newExtra) continue;
+        const score = joinScore(a.text, b.text);
         if (score > bestScore) [best, bestScore] = [k, score];
       }
       if (best < 0) break;
-      const a = pieces[body[best]!]!;
-      const b = pieces[body[best + 1]!]!;
-      diagnostics.push(diagnostic(lineOfPiece(body[best]!), 'info', 'archive-gt-joined',
+      const [a, b] = [pieces[best]!, pieces[best + 1]!];
+      const counts = sideCounts(b.text);
+      diagnostics.push(diagnostic(lineOfPiece(best), 'info', 'archive-gt-joined',
         `Joined "${a.text} > ${b.text}": the \`>\` is C code, not a quote marker (the hunk counts say so).`, a.column));
       a.text = `${a.text} > ${b.text}`;
-      pieces.splice(body[best + 1]!, 1);
-      body.splice(best + 1, 1);
-      for (let k = best + 1; k < body.length; k++) body[k]!--;
+      pieces.splice(best + 1, 1);
       end--;
-      extra--;
+      oldExtra -= counts.old;
+      newExtra -= counts.new;
     }
   }
 }

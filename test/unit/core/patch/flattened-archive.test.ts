@@ -103,3 +103,16 @@ test('a `>` inside C code in the last hunk is joined back too: the hunk ends at 
     [['context', 5, 5], ['remove', 6, null], ['add', null, 6]]);
   assert.equal(patch.diagnostics.filter((d) => d.severity !== 'info').length, 0, JSON.stringify(patch.diagnostics));
 });
+
+test('a `> -1` inside C code takes an old line only; the counts still find it', async () => {
+  const text = 'From: Eve Reviewer Subject: Re: [PATCH] sign Date: Mon, 15 Jul 2024 10:00:00 +0200 ' +
+    '> diff --git a/lib/sign.c b/lib/sign.c > --- a/lib/sign.c > +++ b/lib/sign.c ' +
+    '> @@ -7,3 +7,3 @@ sign(int x) > if (x > -1) > - return 1; > + return x != 0; > return -1; > -- > 2.45.2 > ' +
+    'Fine with me. '.repeat(30);
+  const recovered = recoverFlattenedArchive(text);
+  assert.ok(recovered.lines.includes('> if (x > -1)'), recovered.lines.join('\n'));
+  const patch = await readPatch(text);
+  assert.deepEqual(patch.files[0]!.hunks[0]!.lines.map((l) => [l.kind, l.oldLine, l.newLine]),
+    [['context', 7, 7], ['remove', 8, null], ['add', null, 8], ['context', 9, 9]]);
+  assert.equal(patch.diagnostics.filter((d) => d.severity !== 'info').length, 0, JSON.stringify(patch.diagnostics));
+});
