@@ -4,6 +4,7 @@
  */
 import { diagnostic, type Diagnostic } from '../common/diagnostic';
 import type { HunkRange } from './hunk-header';
+import { lineAt, lineEnd, lineStartsWith, type LineSource } from './line-index';
 import type { Hunk, PatchLine } from './model';
 
 const SPACE = 32;
@@ -12,72 +13,68 @@ const MINUS = 45;
 const BACKSLASH = 92;
 const AT = 64;
 
-/** The input the hunk reader works on, shared with the diff parser. */
-export interface LineSource {
-  /** The input lines, without line breaks (a trailing CR already removed). */
-  lines: string[];
-  /** Number of lines to read (`lines` may hold a trailing empty piece after the last break). */
-  count: number;
-  /** 1-based input line of line index `i`. */
-  sourceLine(i: number): number;
-  whitespaceDamaged: boolean;
-  diagnostics: Diagnostic[];
-}
-
 /** True when lines i and i+1 are a `---`/`+++` file header pair (a new file starts there). */
 export function isFileHeaderPair(source: LineSource, i: number): boolean {
-  return i + 1 < source.count && source.lines[i]!.startsWith('--- ') && source.lines[i + 1]!.startsWith('+++ ');
+  return lineStartsWith(source, i, '--- ') && lineStartsWith(source, i + 1, '+++ ');
 }
 
 /**
  * Reads the hunk whose header is line `headerIndex`. Returns the hunk and the index of the
  * first line after it. Counts that do not match the lines found give a diagnostic.
  */
-export function readHunk(source: LineSource, headerIndex: number, range: HunkRange): { hunk: Hunk; next: number } {
-  const { lines, count } = source;
+export function readHunk(source: LineSource, headerIndex: number, range: HunkRange): { hunk: Hunk; next: number; added: number; removed: number } {
+  const { text, starts, count, sourceLine } = source;
   const body: PatchLine[] = [];
   let oldLeft = range.oldLines;
   let newLeft = range.newLines;
   let oldNo = range.oldLines === 0 ? range.oldStart + 1 : range.oldStart;
   let newNo = range.newLines === 0 ? range.newStart + 1 : range.newStart;
+  let added = 0;
+  let removed = 0;
   let i = headerIndex + 1;
   for (; i < count && (oldLeft > 0 || newLeft > 0); i++) {
-    const line = lines[i]!;
-    const c = line.charCodeAt(0);
+    const start = starts[i]!;
+    const end = lineEnd(source, i);
+    const c = end > start ? text.charCodeAt(start) : -1;
     if (c === SPACE) {
-      body.push({ kind: 'context', text: line.slice(1), oldLine: oldNo++, newLine: newNo++, sourceLine: source.sourceLine(i) });
+      body.push({ kind: 'context', text: text.slice(start + 1, end), oldLine: oldNo++, newLine: newNo++, sourceLine: sourceLine(i) });
       oldLeft--;
       newLeft--;
     } else if (c === MINUS) {
-      if (isFileHeaderPair(source, i)) break;
-      body.push({ kind: 'remove', text: line.slice(1), oldLine: oldNo++, newLine: null, sourceLine: source.sourceLine(i) });
+      if (text.charCodeAt(start + 1) === MINUS && isFileHeaderPair(source, i)) break;
+      body.push({ kind: 'remove', text: text.slice(start + 1, end), oldLine: oldNo++, newLine: null, sourceLine: sourceLine(i) });
       oldLeft--;
+      removed++;
     } else if (c === PLUS) {
-      body.push({ kind: 'add', text: line.slice(1), oldLine: null, newLine: newNo++, sourceLine: source.sourceLine(i) });
+      body.push({ kind: 'add', text: text.slice(start + 1, end), oldLine: null, newLine: newNo++, sourceLine: sourceLine(i) });
       newLeft--;
+      added++;
     } else if (c === BACKSLASH) {
       markNoNewline(body);
-    } else if (line.length === 0 && oldLeft > 0 && newLeft > 0) {
-      source.diagnostics.push(diagnostic(source.sourceLine(i), 'info', 'stripped-blank-context',
+    } else if (c === -1 && oldLeft > 0 && newLeft > 0) {
+      source.diagnostics.push(diagnostic(sourceLine(i), 'info', 'stripped-blank-context',
         'Empty line inside a hunk read as a blank context line whose leading space was stripped.'));
-      body.push({ kind: 'context', text: '', oldLine: oldNo++, newLine: newNo++, sourceLine: source.sourceLine(i) });
+      body.push({ kind: 'context', text: '', oldLine: oldNo++, newLine: newNo++, sourceLine: sourceLine(i) });
       oldLeft--;
       newLeft--;
-    } else if (source.whitespaceDamaged && line.length > 0 && c !== AT && !line.startsWith('diff --git ') && oldLeft > 0 && newLeft > 0) {
-      body.push({ kind: 'context', text: line, oldLine: oldNo++, newLine: newNo++, sourceLine: source.sourceLine(i) });
+    } else if (source.whitespaceDamaged && c !== -1 && c !== AT && !lineStartsWith(source, i, 'diff --git ') && oldLeft > 0 && newLeft > 0) {
+      body.push({ kind: 'context', text: lineAt(source, i), oldLine: oldNo++, newLine: newNo++, sourceLine: sourceLine(i) });
       oldLeft--;
       newLeft--;
     } else {
       break;
     }
   }
-  if (i < count && lines[i]!.charCodeAt(0) === BACKSLASH) {
+  if (i < count && lineStartsWith(source, i, '\\')) {
     markNoNewline(body);
     i++;
   }
-  const hunk: Hunk = { ...range, functions: [], lines: body, sourceLine: source.sourceLine(headerIndex) };
+  const hunk: Hunk = {
+    oldStart: range.oldStart, oldLines: range.oldLines, newStart: range.newStart, newLines: range.newLines,
+    header: range.header, functions: [], lines: body, sourceLine: sourceLine(headerIndex),
+  };
   checkCounts(source, hunk, i, oldLeft, newLeft);
-  return { hunk, next: i };
+  return { hunk, next: i, added, removed };
 }
 
 function markNoNewline(body: PatchLine[]): void {
@@ -98,7 +95,7 @@ function checkCounts(source: LineSource, hunk: Hunk, next: number, oldLeft: numb
       `Hunk ${describe(hunk)} has ${oldRead} old and ${newRead} new lines, not the ${hunk.oldLines} and ${hunk.newLines} its header says.`));
     return;
   }
-  const following = next < source.count ? source.lines[next]! : '';
+  const following = next < source.count ? lineAt(source, next) : '';
   const looksLikeMore = (following.startsWith('+') || following.startsWith('-')) && following !== '-- ' && following !== '--' && !isFileHeaderPair(source, next);
   if (looksLikeMore) {
     source.diagnostics.push(diagnostic(at, 'warning', 'hunk-count-mismatch',

@@ -36,14 +36,16 @@ export function functionsFromHunkText(header: string, lines: readonly PatchLine[
   let pending: string | null = null;
   for (const line of lines) {
     const text = line.text;
-    if (text.startsWith('}')) {
+    if (text.charCodeAt(0) === 0x7d /* } */) {
       if (line.kind !== 'context' && current !== null && !found.includes(current)) found.push(current);
       current = null;
       continue;
     }
-    const name = functionNameOf(text);
+    // Only a line starting with a letter or `_` in column 0 can open a definition.
+    const first = text.charCodeAt(0) | 0x20;
+    const name = (first >= 0x61 && first <= 0x7a) || text.charCodeAt(0) === 0x5f ? functionNameOf(text) : null;
     if (name !== null) pending = name;
-    if (text.startsWith('{') && pending !== null) {
+    if (pending !== null && text.charCodeAt(0) === 0x7b /* { */) {
       current = pending;
       pending = null;
     }

@@ -9,7 +9,8 @@ import { diagnostic, type Diagnostic } from '../common/diagnostic';
 import { gitDiffPaths, headerPath, stripAbPrefixes } from './diff-paths';
 import { isBinaryPatchData, readGitHeaderLine, type GitHeaderFacts } from './git-extended-header';
 import { parseHunkHeader } from './hunk-header';
-import { isFileHeaderPair, readHunk, type LineSource } from './hunk-reader';
+import { isFileHeaderPair, readHunk } from './hunk-reader';
+import { indexLines, lineAt, lineStartsWith, type LineSource } from './line-index';
 import { functionsFromHunkText } from './hunk-text-functions';
 import type { FilePatch, FileStatus } from './model';
 
@@ -36,7 +37,7 @@ export function parseDiff(text: string, options: DiffParseOptions = {}): DiffPar
   let firstDiffLine = -1;
   let i = 0;
   while (i < source.count) {
-    const line = source.lines[i]!;
+    const line = lineAt(source, i);
     let next = i + 1;
     let file: FilePatch | null = null;
     if (line.startsWith('diff --git ')) {
@@ -59,7 +60,6 @@ export function parseDiff(text: string, options: DiffParseOptions = {}): DiffPar
     }
     i = next;
   }
-  for (const file of files) countChanges(file);
   if (options.whitespaceDamaged && files.length > 0) {
     source.diagnostics.push(diagnostic(files[0]!.sourceLine, 'info', 'whitespace-damaged',
       'The patch lost its white space on the way: context lines without a leading space were read as context.'));
@@ -67,26 +67,14 @@ export function parseDiff(text: string, options: DiffParseOptions = {}): DiffPar
   return { files, diagnostics: source.diagnostics, firstDiffLine };
 }
 
-/** Splits the input into lines once, removing the CR of CRLF line breaks (with one diagnostic). */
+/** Indexes the input's lines; CRLF line breaks are read as line breaks (with one diagnostic). */
 function lineSource(text: string, options: DiffParseOptions): LineSource {
-  const lines = text.split('\n');
-  const count = text.endsWith('\n') ? lines.length - 1 : lines.length;
-  const diagnostics: Diagnostic[] = [];
-  const sourceLine = options.sourceLineOf ?? ((i: number) => i + 1);
-  let crlf = 0;
-  let firstCr = -1;
-  for (let i = 0; i < count; i++) {
-    const line = lines[i]!;
-    if (line.charCodeAt(line.length - 1) === 13) {
-      lines[i] = line.slice(0, -1);
-      if (crlf++ === 0) firstCr = i;
-    }
+  const source = indexLines(text, options.sourceLineOf ?? ((i: number) => i + 1), options.whitespaceDamaged ?? false);
+  if (source.crLines > 0) {
+    source.diagnostics.push(diagnostic(source.sourceLine(source.firstCrLine), 'info', 'crlf-line-breaks',
+      `${source.crLines} line(s) end with CR LF; the CR was removed before reading the diff.`));
   }
-  if (crlf > 0) {
-    diagnostics.push(diagnostic(sourceLine(firstCr), 'info', 'crlf-line-breaks',
-      `${crlf} line(s) end with CR LF; the CR was removed before reading the diff.`));
-  }
-  return { lines, count, sourceLine, whitespaceDamaged: options.whitespaceDamaged ?? false, diagnostics };
+  return source;
 }
 
 function emptyFile(oldPath: string | null, newPath: string | null, sourceLine: number): FilePatch {
@@ -95,7 +83,7 @@ function emptyFile(oldPath: string | null, newPath: string | null, sourceLine: n
 
 /** Reads a `diff --git` section: extended header, optional `---`/`+++`, hunks or binary data. */
 function readGitFile(source: LineSource, start: number): { file: FilePatch; next: number } {
-  const paths = gitDiffPaths(source.lines[start]!.slice('diff --git '.length));
+  const paths = gitDiffPaths(lineAt(source, start).slice('diff --git '.length));
   const file = emptyFile(paths?.oldPath ?? null, paths?.newPath ?? null, source.sourceLine(start));
   if (!paths) {
     source.diagnostics.push(diagnostic(file.sourceLine, 'warning', 'bad-diff-git-line',
@@ -106,11 +94,11 @@ function readGitFile(source: LineSource, start: number): { file: FilePatch; next
   let oldHeader: string | null | undefined;
   let newHeader: string | null | undefined;
   for (; i < source.count; i++) {
-    const line = source.lines[i]!;
+    const line = lineAt(source, i);
     if (readGitHeaderLine(facts, line)) continue;
     if (isFileHeaderPair(source, i)) {
       oldHeader = headerPath(line.slice(4));
-      newHeader = headerPath(source.lines[i + 1]!.slice(4));
+      newHeader = headerPath(lineAt(source, i + 1).slice(4));
       i += 2;
       break;
     }
@@ -121,7 +109,7 @@ function readGitFile(source: LineSource, start: number): { file: FilePatch; next
     }
     if (line === 'GIT binary patch') {
       facts.binary = true;
-      for (i++; i < source.count && isBinaryPatchData(source.lines[i]!); i++);
+      for (i++; i < source.count && isBinaryPatchData(lineAt(source, i)); i++);
       break;
     }
     break;
@@ -167,7 +155,7 @@ function applyFacts(file: FilePatch, facts: GitHeaderFacts): void {
 
 /** Reads a plain `---`/`+++` file (no `diff --git` line) and its hunks. */
 function readPlainFile(source: LineSource, start: number): { file: FilePatch; next: number } {
-  const { oldPath, newPath } = stripAbPrefixes(headerPath(source.lines[start]!.slice(4)), headerPath(source.lines[start + 1]!.slice(4)));
+  const { oldPath, newPath } = stripAbPrefixes(headerPath(lineAt(source, start).slice(4)), headerPath(lineAt(source, start + 1).slice(4)));
   const file = emptyFile(oldPath, newPath, source.sourceLine(start));
   if (oldPath === null) file.status = 'added';
   else if (newPath === null) file.status = 'deleted';
@@ -176,7 +164,7 @@ function readPlainFile(source: LineSource, start: number): { file: FilePatch; ne
 
 /** `Binary files a/x and b/x differ` outside a git header (plain `diff -r`). */
 function plainBinaryFile(source: LineSource, i: number): FilePatch | null {
-  const match = BINARY_FILES.exec(source.lines[i]!);
+  const match = BINARY_FILES.exec(lineAt(source, i));
   if (!match) return null;
   const { oldPath, newPath } = stripAbPrefixes(headerPath(match[1]!), headerPath(match[2]!));
   const file = emptyFile(oldPath, newPath, source.sourceLine(i));
@@ -189,26 +177,14 @@ function plainBinaryFile(source: LineSource, i: number): FilePatch | null {
 /** Reads consecutive hunks starting at line `i` into `file`; returns the first line after them. */
 function readHunks(source: LineSource, i: number, file: FilePatch): number {
   while (i < source.count) {
-    const line = source.lines[i]!;
-    const range = line.startsWith('@@ ') ? parseHunkHeader(line) : null;
+    const range = lineStartsWith(source, i, '@@ ') ? parseHunkHeader(lineAt(source, i)) : null;
     if (!range) break;
-    const { hunk, next } = readHunk(source, i, range);
+    const { hunk, next, added, removed } = readHunk(source, i, range);
     hunk.functions = functionsFromHunkText(hunk.header, hunk.lines);
     file.hunks.push(hunk);
+    file.added += added;
+    file.removed += removed;
     i = next;
   }
   return i;
-}
-
-function countChanges(file: FilePatch): void {
-  let added = 0;
-  let removed = 0;
-  for (const hunk of file.hunks) {
-    for (const line of hunk.lines) {
-      if (line.kind === 'add') added++;
-      else if (line.kind === 'remove') removed++;
-    }
-  }
-  file.added = added;
-  file.removed = removed;
 }
