@@ -2,7 +2,7 @@
  * Reads the body of one unified-diff hunk: the lines after `@@ ... @@`, as many as the
  * header's counts say, each with its old/new line number and input line.
  */
-import { diagnostic, type Diagnostic } from '../common/diagnostic';
+import { diagnostic } from '../common/diagnostic';
 import type { HunkRange } from './hunk-header';
 import { lineAt, lineEnd, lineStartsWith, type LineSource } from './line-index';
 import type { Hunk, PatchLine } from './model';
