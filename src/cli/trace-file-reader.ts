@@ -21,7 +21,7 @@ export async function readTraceFile(file: string, io: CliIo, options: ReadTraceO
   }
   const chunks: AsyncIterable<Uint8Array> | Uint8Array[] =
     file === '-' ? [await io.readStdin()] : (createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>);
-  const result = await readTrace(chunks, { totalBytes: size, expectedEvents: size ? Math.floor(size / 70) : undefined, ...options });
+  const result = await readTrace(chunks, { totalBytes: size, ...options });
   if (result.kind === 'format-error') throw new InputError(`${file}:${result.line ?? 1}: ${result.message}`);
   return result;
 }

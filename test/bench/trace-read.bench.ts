@@ -40,7 +40,7 @@ function generate(path: string, bytes: number): number {
         const ns = base + BigInt(t + k * 1000 + cpu);
         const tid = 100_000 + ((k * 7 + cpu) % 5000);
         const pid = 1000 + ((k * 7 + cpu) % 900);
-        const comm = comms[(k + cpu) % comms.length]!;
+        const comm = comms[tid % comms.length]!;
         switch (k % 5) {
           case 0: block += `${ns} ${cpu} ${tid} ${pid} tracepoint:sched:on__cpu 0 0 0 ${comm}\n`; break;
           case 1: block += `${ns} ${cpu} ${tid} ${pid} tracepoint:sched:wakeup ${tid + 1} ${pid} ${(cpu + 1) % 8} ${comm}\n`; break;

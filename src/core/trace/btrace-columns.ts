@@ -9,7 +9,7 @@
  *   100000), cpu the one with the smallest maximum, pid the rest. Numbers after the probe are
  *   its arguments; a non-numeric token is the thread name.
  */
-import { MAX_ARGS, setNames, type BtraceRecord } from './btrace-record';
+import { MAX_ARGS, type BtraceRecord } from './btrace-record';
 import { scanNsecs, scanUint } from './number-scan';
 import { isKnownShortProbe } from './btrace-probes';
 
@@ -133,7 +133,8 @@ export function applyLayout(tokens: string[], probeAt: number, layout: ColumnLay
       break;
     }
   }
-  setNames(rec, tokens[probeAt]!, comm ?? '');
+  rec.probe = tokens[probeAt]!;
+  rec.comm = comm ?? '';
   return hasTime;
 }
 

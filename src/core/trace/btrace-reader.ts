@@ -10,14 +10,21 @@
  *   arg0 = -1 (a trace cannot tell which dead thread was freed).
  * The map contents btrace prints when it exits (`@name[key]: value`, histogram rows) are skipped.
  */
-import { EventKind } from './event-kind';
+import { EventKind as EventKinds } from './event-kind';
 import type { DiagnosticLog } from './diagnostic-log';
 import type { FormatReader } from './format-reader';
 import type { TraceSink } from './trace-sink';
 import { newRecord, parseDocumentedLine, type BtraceRecord } from './btrace-record';
 import { applyLayout, learnLayout, tokenize, type ColumnLayout } from './btrace-columns';
-import { EXIT_SYSCALLS, Probe } from './btrace-probes';
+import { EXIT_SYSCALLS, Probe as Probes } from './btrace-probes';
+import { decodeLine } from './line-splitter';
 import { CommInterner, ProbeMatcher } from './btrace-names';
+
+// Module-level copies: read once per event, and a transpiled module namespace would make each
+// read a getter call.
+const EventKind = EventKinds;
+const Probe = Probes;
+type Probe = Probes;
 
 /** Lines of the general shape sampled before their column roles are decided. */
 const LAYOUT_SAMPLE = 64;
@@ -27,6 +34,16 @@ interface LastOff {
   cpu: number;
   pid: number;
   comm: number;
+}
+
+/** An on-cpu synthesized from `off__cpu`, held until the CPU's next line shows whether `on__cpu` follows. */
+interface PendingOn {
+  active: boolean;
+  ts: number;
+  tid: number;
+  pid: number;
+  outTid: number;
+  outPid: number;
 }
 
 interface Pending {
@@ -52,24 +69,70 @@ export class BtraceReader implements FormatReader {
   private readonly deadList: number;
   private readonly probes = new ProbeMatcher();
   private readonly comms: CommInterner;
+  /** Per CPU: the synthesized on-cpu waiting for the CPU's next line. */
+  private readonly pendingOn: (PendingOn | undefined)[] = [];
+  /** Per CPU: time of its latest line (relative ns). */
+  private readonly lastTs: number[] = [];
 
   constructor(private readonly sink: TraceSink, private readonly log: DiagnosticLog) {
     this.deadList = sink.intern('spc_deadproc');
     this.comms = new CommInterner(sink);
   }
 
-  line(text: string, start: number, end: number, lineNo: number): void {
+  line(bytes: Uint8Array, start: number, end: number, lineNo: number): void {
     if (end === start) return;
-    if (parseDocumentedLine(text, start, end, this.rec)) this.emit(this.rec, lineNo);
-    else this.otherLine(text.slice(start, end), lineNo);
+    const rec = this.rec;
+    if (parseDocumentedLine(bytes, start, end, rec)) {
+      const probe = this.probes.match(bytes, rec.probeStart, rec.probeEnd);
+      if (probe === undefined) this.unknownProbe(decodeLine(bytes, rec.probeStart, rec.probeEnd), lineNo);
+      else this.emit(rec, probe, this.comms.intern(rec.tid, bytes, rec.commStart, rec.commEnd), lineNo);
+    } else {
+      this.otherLine(decodeLine(bytes, start, end), lineNo);
+    }
+  }
+
+  private unknownProbe(name: string, lineNo: number): void {
+    this.unknownLines++;
+    this.log.add(lineNo, 'info', 'unknown-probe', `probe '${clip(name)}' is not one Reaperscope reads; line skipped.`);
   }
 
   end(): void {
     if (this.layout === null && this.pending.length > 0) this.settleLayout();
+    this.pendingOn.forEach((p, cpu) => {
+      if (p?.active) this.flushOn(p, cpu);
+    });
     for (const [tid, exitTs] of this.exitedAt) {
       const off = this.lastOff.get(tid);
       if (off && off.ts >= exitTs) this.sink.push(off.ts, off.cpu, EventKind.Dead, tid, off.pid, off.comm, this.deadList, off.cpu);
     }
+  }
+
+  private holdOn(cpu: number, ts: number, tid: number, pid: number, outTid: number, outPid: number): void {
+    let p = this.pendingOn[cpu];
+    if (!p) {
+      p = { active: false, ts: 0, tid: 0, pid: 0, outTid: 0, outPid: 0 };
+      this.pendingOn[cpu] = p;
+    }
+    p.active = true;
+    p.ts = ts;
+    p.tid = tid;
+    p.pid = pid;
+    p.outTid = outTid;
+    p.outPid = outPid;
+  }
+
+  /**
+   * Pushes a synthesized on-cpu that no on__cpu line confirmed, named after the thread's last
+   * name, or (when the thread has not printed a line yet) after its first line to come.
+   */
+  private flushOn(p: PendingOn, cpu: number): void {
+    p.active = false;
+    let comm = this.comms.known(p.tid);
+    if (comm < 0) {
+      comm = this.sink.unknownComm;
+      this.sink.awaitName(p.tid);
+    }
+    this.sink.push(p.ts, cpu, EventKind.OnCpu, p.tid, p.pid, comm, p.outTid, p.outPid);
   }
 
   private noteOff(ts: number, cpu: number, tid: number, pid: number, comm: number): void {
@@ -112,8 +175,12 @@ export class BtraceReader implements FormatReader {
   }
 
   private general(tokens: string[], probeAt: number, lineNo: number): void {
-    if (applyLayout(tokens, probeAt, this.layout!, this.rec)) this.emit(this.rec, lineNo);
-    else this.junk(lineNo, `btrace line without a time (nsecs) column: '${clip(tokens.join(' '))}'`);
+    const rec = this.rec;
+    if (applyLayout(tokens, probeAt, this.layout!, rec)) {
+      const probe = this.probes.matchName(rec.probe);
+      if (probe === undefined) this.unknownProbe(rec.probe, lineNo);
+      else this.emit(rec, probe, this.comms.internName(rec.tid, rec.comm), lineNo);
+    } else this.junk(lineNo, `btrace line without a time (nsecs) column: '${clip(tokens.join(' '))}'`);
   }
 
   private junk(lineNo: number, message: string): void {
@@ -121,14 +188,8 @@ export class BtraceReader implements FormatReader {
     this.log.add(lineNo, 'warning', 'junk-line', message);
   }
 
-  private emit(rec: BtraceRecord, lineNo: number): void {
-    const probe = this.probes.match(rec.src, rec.probeStart, rec.probeEnd);
-    if (probe === undefined) {
-      this.unknownLines++;
-      const name = rec.src.slice(rec.probeStart, rec.probeEnd);
-      this.log.add(lineNo, 'info', 'unknown-probe', `probe '${clip(name)}' is not one Reaperscope reads; line skipped.`);
-      return;
-    }
+  /** Turns one line (probe and thread name resolved) into events. */
+  private emit(rec: BtraceRecord, probe: Probe, comm: number, lineNo: number): void {
     if (rec.cpu > 0xffff) {
       this.junk(lineNo, `CPU number ${rec.cpu} out of range`);
       return;
@@ -136,7 +197,20 @@ export class BtraceReader implements FormatReader {
     const sink = this.sink;
     const ts = sink.relative(rec.t);
     const { cpu, tid, pid } = rec;
-    const comm = this.comms.intern(tid, rec.src, rec.commStart, rec.commEnd);
+    if (sink.awaitingNames > 0) sink.nameSeen(tid, comm);
+    const last = this.lastTs[cpu];
+    if (last !== undefined && ts < last) sink.cpuOrderBroken = true;
+    this.lastTs[cpu] = ts;
+    const waiting = this.pendingOn[cpu];
+    if (waiting?.active) {
+      waiting.active = false;
+      if (probe === Probe.OnCpu && tid === waiting.tid) {
+        // the thread's own on__cpu: its real start, with the switch partner from off__cpu
+        sink.push(ts, cpu, EventKind.OnCpu, tid, pid, comm, waiting.outTid, waiting.outPid);
+        return;
+      }
+      this.flushOn(waiting, cpu);
+    }
     const n = rec.argCount;
     const a0 = n > 0 ? int32(rec.args[0]!) : -1;
     const a1 = n > 1 ? int32(rec.args[1]!) : -1;
@@ -148,7 +222,7 @@ export class BtraceReader implements FormatReader {
       case Probe.OffCpu:
         sink.push(ts, cpu, EventKind.OffCpu, tid, pid, comm, a0, a1);
         this.noteOff(ts, cpu, tid, pid, comm);
-        if (n >= 2) sink.push(ts, cpu, EventKind.OnCpu, a0, a1, sink.unknownComm, tid, pid);
+        if (n >= 2) this.holdOn(cpu, ts, a0, a1, tid, pid);
         break;
       case Probe.Wakeup:
         sink.push(ts, cpu, EventKind.Wakeup, tid, pid, comm, a0, a2);

@@ -2,7 +2,7 @@
  * One btrace output line as fields: the columns of media/reaperscope.bt's documented format
  * (`NSECS CPU TID PID PROBE ARG0 ARG1 ARG2 COMM`), parsed allocation-light on the hot path.
  */
-import { scanNsecs, scanUint, type SplitNs } from './number-scan';
+import type { SplitNs } from './number-scan';
 
 /** Arguments a record holds at most (btrace has arg0..arg9). */
 export const MAX_ARGS = 10;
@@ -14,80 +14,111 @@ export interface BtraceRecord {
   /** Current thread (kernel tid + 100000), -1 when the line has none. */
   tid: number;
   pid: number;
-  /**
-   * The text holding the probe name and the thread name (the chunk text on the hot path: no
-   * copy per line): probe = src[probeStart, probeEnd), e.g. `tracepoint:sched:off__cpu`,
-   * comm = src[commStart, commEnd).
-   */
-  src: string;
+  /** Documented lines: the probe name is bytes[probeStart, probeEnd), the thread name bytes[commStart, commEnd). */
   probeStart: number;
   probeEnd: number;
   commStart: number;
   commEnd: number;
   args: number[];
   argCount: number;
-}
-
-/** Sets the probe and thread names from separate strings (the general, slower path). */
-export function setNames(rec: BtraceRecord, probe: string, comm: string): void {
-  rec.src = `${probe} ${comm}`;
-  rec.probeStart = 0;
-  rec.probeEnd = probe.length;
-  rec.commStart = probe.length + 1;
-  rec.commEnd = rec.src.length;
+  /** General lines (decoded, slower path): the probe and thread names as text. */
+  probe: string;
+  comm: string;
 }
 
 export function newRecord(): BtraceRecord {
-  return { t: { sec: 0, ns: 0 }, cpu: 0, tid: -1, pid: -1, src: '', probeStart: 0, probeEnd: 0, commStart: 0, commEnd: 0, args: new Array<number>(MAX_ARGS).fill(0), argCount: 0 };
+  return { t: { sec: 0, ns: 0 }, cpu: 0, tid: -1, pid: -1, probeStart: 0, probeEnd: 0, commStart: 0, commEnd: 0, args: new Array<number>(MAX_ARGS).fill(0), argCount: 0, probe: '', comm: '' };
 }
 
-const scratch = [0, 0, 0];
+/** Where the last {@link digitsThenSpace} stopped: the index after the space, or -1 on failure. */
+let next = -1;
 
-/** Index of the next space in text[from, end), or -1. */
-function nextSpace(text: string, from: number, end: number): number {
-  const i = text.indexOf(' ', from);
-  return i < 0 || i >= end ? -1 : i;
+const SPACE = 32;
+const COLON = 58;
+
+/**
+ * Reads the unsigned decimal starting at bytes[i] up to the next space (before `end`); sets
+ * {@link next} past the space. One pass, no allocation; at most 15 digits (exact in a double).
+ */
+function digitsThenSpace(bytes: Uint8Array, i: number, end: number): number {
+  let v = 0;
+  const from = i;
+  for (; i < end; i++) {
+    const c = bytes[i]!;
+    if (c === SPACE) break;
+    const d = c - 48;
+    if (d < 0 || d > 9) {
+      next = -1;
+      return 0;
+    }
+    v = v * 10 + d;
+  }
+  next = i < end && i > from && i - from <= 15 ? i + 1 : -1;
+  return v;
+}
+
+/** Reads `nsecs` (up to 19 digits) up to the next space into t, split at 10^9; sets {@link next}. */
+function nsecsThenSpace(bytes: Uint8Array, i: number, end: number, t: SplitNs): void {
+  let sp = i;
+  while (sp < end && bytes[sp] !== SPACE) sp++;
+  const digits = sp - i;
+  if (sp >= end || digits === 0 || digits > 19) {
+    next = -1;
+    return;
+  }
+  const cut = Math.max(i, sp - 9);
+  let sec = 0;
+  let ns = 0;
+  for (let k = i; k < sp; k++) {
+    const d = bytes[k]! - 48;
+    if (d < 0 || d > 9) {
+      next = -1;
+      return;
+    }
+    if (k < cut) sec = sec * 10 + d;
+    else ns = ns * 10 + d;
+  }
+  t.sec = sec;
+  t.ns = ns;
+  next = sp + 1;
 }
 
 /**
- * Parses text[start, end) as a line of the documented format into `rec`.
+ * Parses bytes[start, end) as a line of the documented format into `rec` (names as byte
+ * ranges: rec.probeStart.. and rec.commStart.. index `bytes`).
  * False when the line is not in exactly that shape (the caller then tries the general columns).
  */
-export function parseDocumentedLine(text: string, start: number, end: number, rec: BtraceRecord): boolean {
-  let s = start;
-  let e = nextSpace(text, s, end);
-  if (e < 0 || !scanNsecs(text, s, e, rec.t)) return false;
-  const ints = scratch;
-  for (let k = 0; k < 3; k++) {
-    s = e + 1;
-    e = nextSpace(text, s, end);
-    if (e < 0) return false;
-    const v = scanUint(text, s, e);
-    if (v < 0) return false;
-    ints[k] = v;
+export function parseDocumentedLine(bytes: Uint8Array, start: number, end: number, rec: BtraceRecord): boolean {
+  nsecsThenSpace(bytes, start, end, rec.t);
+  if (next < 0) return false;
+  const cpu = digitsThenSpace(bytes, next, end);
+  if (next < 0) return false;
+  const tid = digitsThenSpace(bytes, next, end);
+  if (next < 0) return false;
+  const pid = digitsThenSpace(bytes, next, end);
+  if (next < 0) return false;
+  const probeStart = next;
+  let colon = false;
+  let i = probeStart;
+  for (; i < end; i++) {
+    const c = bytes[i]!;
+    if (c === SPACE) break;
+    if (c === COLON) colon = true;
   }
-  s = e + 1;
-  e = nextSpace(text, s, end);
-  if (e < 0) return false;
-  const probeStart = s;
-  const probeEnd = e;
-  const colon = text.indexOf(':', s);
-  if (colon < 0 || colon >= e) return false;
-  for (let k = 0; k < 3; k++) {
-    s = e + 1;
-    e = nextSpace(text, s, end);
-    if (e < 0) return false;
-    const v = scanUint(text, s, e);
-    if (v < 0) return false;
-    rec.args[k] = v;
-  }
-  rec.cpu = ints[0]!;
-  rec.tid = ints[1]!;
-  rec.pid = ints[2]!;
-  rec.src = text;
+  if (!colon || i >= end) return false;
+  const args = rec.args;
+  args[0] = digitsThenSpace(bytes, i + 1, end);
+  if (next < 0) return false;
+  args[1] = digitsThenSpace(bytes, next, end);
+  if (next < 0) return false;
+  args[2] = digitsThenSpace(bytes, next, end);
+  if (next < 0) return false;
+  rec.cpu = cpu;
+  rec.tid = tid;
+  rec.pid = pid;
   rec.probeStart = probeStart;
-  rec.probeEnd = probeEnd;
-  rec.commStart = e + 1;
+  rec.probeEnd = i;
+  rec.commStart = next;
   rec.commEnd = end;
   rec.argCount = 3;
   return true;

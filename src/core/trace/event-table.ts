@@ -4,7 +4,6 @@
  */
 import { StringTable } from './string-table';
 import { EventKind } from './event-kind';
-import { stableTimeOrder } from './time-order';
 
 export interface EventTable {
   /** Number of events (rows). */
@@ -121,7 +120,10 @@ export class EventTableBuilder {
     const n = this.n;
     let order: Uint32Array | null = null;
     if (!this.sorted) {
-      order = stableTimeOrder(this.ts, n);
+      order = new Uint32Array(n);
+      for (let i = 0; i < n; i++) order[i] = i;
+      const ts = this.ts;
+      order.sort((a, b) => ts[a]! - ts[b]! || a - b);
     }
     const take = <T extends Float64Array | Uint16Array | Uint8Array | Int32Array | Uint32Array>(col: T): T => {
       const out = col.slice(0, n) as T;

@@ -3,8 +3,8 @@ export type TraceFormat = 'btrace' | 'ftrace';
 
 export interface FormatReader {
   readonly format: TraceFormat;
-  /** Reads one line, text[start, end) without its newline; lineNo is 1-based. */
-  line(text: string, start: number, end: number, lineNo: number): void;
+  /** Reads one line, bytes[start, end) without its newline (UTF-8); lineNo is 1-based. */
+  line(bytes: Uint8Array, start: number, end: number, lineNo: number): void;
   /** Called once after the last line. */
   end(): void;
   /** Lines of a well-formed shape whose probe/event Reaperscope does not model. */

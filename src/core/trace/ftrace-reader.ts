@@ -14,6 +14,7 @@ import { scanSecondsDotFraction, type SplitNs } from './number-scan';
 import { parseFtraceLine, type FtraceLine } from './ftrace-line';
 import { parseFork, parseMigrate, parseSwitch, parseTask, parseWakeup } from './ftrace-payloads';
 import { clip } from './btrace-reader';
+import { decodeLine } from './line-splitter';
 
 const LOST = /LOST (\d+) EVENTS/;
 const HEADER = /^(cpus=\d+|version\s*=|CPU \d+ is empty|CPU:?\d+ \[)/;
@@ -31,8 +32,8 @@ export class FtraceReader implements FormatReader {
     this.dead = sink.intern('linux-exit-dead');
   }
 
-  line(text: string, start: number, end: number, lineNo: number): void {
-    const line = text.slice(start, end);
+  line(bytes: Uint8Array, start: number, end: number, lineNo: number): void {
+    const line = decodeLine(bytes, start, end);
     const trimmed = line.trim();
     if (trimmed === '') return;
     if (trimmed.startsWith('#') || HEADER.test(trimmed)) {

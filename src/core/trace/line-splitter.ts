@@ -1,67 +1,105 @@
 /**
- * Splits a stream of UTF-8 byte chunks into lines (LF or CRLF) without ever holding the whole
- * input: only the current chunk's text and the unfinished line carried over to the next chunk.
- * Lines are handed out as (text, start, end) ranges of the chunk text to avoid a copy per line.
+ * Splits a stream of byte chunks into lines (LF or CRLF) without decoding them and without
+ * ever holding the whole input: only the current chunk and the unfinished line carried over to
+ * the next one. Lines are handed out as byte ranges of the chunk, so a reader can parse ASCII
+ * fields straight from the bytes and decode only the text it keeps (see {@link decodeLine}).
  */
 
-/** Called for each complete line: the line is `text.slice(start, end)` (no CR/LF); lineNo is 1-based. */
-export type LineHandler = (text: string, start: number, end: number, lineNo: number) => void;
+/** Called for each complete line: bytes[start, end) without CR/LF; lineNo is 1-based. */
+export type LineHandler = (bytes: Uint8Array, start: number, end: number, lineNo: number) => void;
 
-/** Longest line kept whole, in UTF-16 code units; a longer one is cut there (bounded memory). */
-export const MAX_LINE_CHARS = 1 << 20;
+/** Longest line kept whole, in bytes; a longer one is cut there (bounded memory). */
+export const MAX_LINE_BYTES = 1 << 20;
+
+const LF = 10;
+const CR = 13;
+
+const decoder = new TextDecoder('utf-8');
+
+/** The UTF-8 text of bytes[start, end) (invalid sequences become U+FFFD). */
+export function decodeLine(bytes: Uint8Array, start: number, end: number): string {
+  return decoder.decode(bytes.subarray(start, end));
+}
 
 export interface SplitEnd {
   /** Lines handed out, including a last line without a newline. */
   lines: number;
   /** 1-based number of the last line when it had no newline (a truncated file), else 0. */
   unterminatedLine: number;
-  /** 1-based numbers of lines cut at {@link MAX_LINE_CHARS} (at most 100 listed). */
+  /** 1-based numbers of lines cut at {@link MAX_LINE_BYTES} (at most 100 listed). */
   overlongLines: number[];
 }
 
 export class LineSplitter {
-  private readonly decoder = new TextDecoder('utf-8');
-  private carry = '';
+  /** The unfinished line: carry[0, carryLength). */
+  private carry = new Uint8Array(256);
+  private carryLength = 0;
   private lineNo = 0;
+  /** After cutting an overlong line: drop bytes until its newline. */
+  private skipping = false;
   private readonly overlong: number[] = [];
 
   constructor(private readonly onLine: LineHandler) {}
 
-  /** Feeds the next chunk of bytes. */
+  /** Feeds the next chunk (it may be reused by the caller afterwards). */
   push(chunk: Uint8Array): void {
-    this.pushText(this.decoder.decode(chunk, { stream: true }));
+    let start = 0;
+    if (this.skipping) {
+      const nl = chunk.indexOf(LF);
+      if (nl < 0) return;
+      this.skipping = false;
+      start = nl + 1;
+    } else if (this.carryLength > 0) {
+      const nl = chunk.indexOf(LF);
+      if (nl < 0) {
+        this.append(chunk);
+        return;
+      }
+      this.append(chunk.subarray(0, nl));
+      if (this.skipping) this.skipping = false; // cut and handed out by append: its newline is here
+      else this.emit(this.carry, 0, this.carryLength);
+      this.carryLength = 0;
+      start = nl + 1;
+    }
+    for (let nl = chunk.indexOf(LF, start); nl >= 0; nl = chunk.indexOf(LF, start)) {
+      this.emit(chunk, start, nl);
+      start = nl + 1;
+    }
+    if (start < chunk.length) this.append(chunk.subarray(start));
   }
 
   /** Ends the input; a last line without a newline is handed out and reported. */
   end(): SplitEnd {
-    this.pushText(this.decoder.decode());
     let unterminatedLine = 0;
-    if (this.carry.length > 0) {
-      const text = this.carry;
-      this.carry = '';
-      const end = text.charCodeAt(text.length - 1) === 13 ? text.length - 1 : text.length;
-      unterminatedLine = ++this.lineNo;
-      this.onLine(text, 0, end, unterminatedLine);
+    if (this.carryLength > 0) {
+      this.emit(this.carry, 0, this.carryLength);
+      unterminatedLine = this.lineNo;
+      this.carryLength = 0;
     }
     return { lines: this.lineNo, unterminatedLine, overlongLines: this.overlong };
   }
 
-  private pushText(chunkText: string): void {
-    const text = this.carry.length > 0 ? this.carry + chunkText : chunkText;
-    let start = 0;
-    for (;;) {
-      const nl = text.indexOf('\n', start);
-      if (nl < 0) break;
-      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      this.onLine(text, start, end, ++this.lineNo);
-      start = nl + 1;
+  private emit(bytes: Uint8Array, start: number, nl: number): void {
+    const end = nl > start && bytes[nl - 1] === CR ? nl - 1 : nl;
+    this.onLine(bytes, start, end, ++this.lineNo);
+  }
+
+  private append(bytes: Uint8Array): void {
+    const need = this.carryLength + bytes.length;
+    if (need > this.carry.length) {
+      const grown = new Uint8Array(Math.min(Math.max(need, this.carry.length * 2), MAX_LINE_BYTES + bytes.length));
+      grown.set(this.carry.subarray(0, this.carryLength));
+      this.carry = grown;
     }
-    this.carry = start === 0 ? text : text.slice(start);
-    if (this.carry.length > MAX_LINE_CHARS) {
-      const no = ++this.lineNo;
+    this.carry.set(bytes, this.carryLength);
+    this.carryLength = need;
+    if (this.carryLength > MAX_LINE_BYTES) {
+      const no = this.lineNo + 1;
       if (this.overlong.length < 100) this.overlong.push(no);
-      this.onLine(this.carry, 0, MAX_LINE_CHARS, no);
-      this.carry = '';
+      this.emit(this.carry, 0, MAX_LINE_BYTES);
+      this.carryLength = 0;
+      this.carry = new Uint8Array(256);
+      this.skipping = true;
     }
   }
 }

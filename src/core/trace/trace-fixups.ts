@@ -2,7 +2,8 @@
  * Clean-up of a trace's event table once it is sorted by time (the per-CPU buffers of btrace
  * make that impossible while reading):
  * 1. An on-cpu event synthesized from another thread's switch (`off__cpu` names the incoming
- *    thread, not its name) gets the thread's name from its own next (else previous) event.
+ *    thread, not its name) before any line of that thread gets the name its later lines gave
+ *    it (found while reading).
  * 2. One on-cpu event per switch: when both the synthesized one (arg0 = outgoing tid) and a
  *    recorded `on__cpu` (arg0 = -1) exist for the same thread on the same CPU, the recorded one
  *    is kept (it is when the thread really started) and takes the outgoing thread's ids.
@@ -12,31 +13,29 @@
 import type { EventTable } from './event-table';
 import { EventKind } from './event-kind';
 
-/** Fixes `table` in place where possible; returns it, or a shorter table when events were dropped. */
-export function applyTraceFixups(table: EventTable, unknownComm: number): EventTable {
-  nameSynthesizedThreads(table, unknownComm);
-  const drop = markDuplicates(table);
+export interface FixupNeeds {
+  /** Step 1: names found while reading for threads first seen unnamed (tid → name id), or null. */
+  names: ReadonlyMap<number, number> | null;
+  /** Lines of a CPU came out of time order, so steps 2 and 3 could not be done while reading. */
+  duplicates: boolean;
+}
+
+/**
+ * Fixes `table` in place where possible; returns it, or a shorter table when events were
+ * dropped. Readers do steps 2 and 3 while reading when each CPU's lines are in time order
+ * (btrace prints each CPU's buffer in order), so only what `needs` says is done here.
+ */
+export function applyTraceFixups(table: EventTable, unknownComm: number, needs: FixupNeeds): EventTable {
+  if (needs.names) nameUnnamed(table, unknownComm, needs.names);
+  const drop = needs.duplicates ? markDuplicates(table) : null;
   return drop ? compact(table, drop) : table;
 }
 
-function nameSynthesizedThreads(table: EventTable, unknownComm: number): void {
-  const { kind, tid, comm } = table;
-  const known = new Map<number, number>();
-  const unresolved: number[] = [];
-  for (let i = table.length - 1; i >= 0; i--) {
-    const c = comm[i]!;
-    if (c !== unknownComm) {
-      known.set(tid[i]!, c);
-    } else if (kind[i] === EventKind.OnCpu) {
-      const name = known.get(tid[i]!);
-      if (name !== undefined) comm[i] = name;
-      else unresolved.push(i);
-    }
+function nameUnnamed(table: EventTable, unknownComm: number, names: ReadonlyMap<number, number>): void {
+  const { tid, comm } = table;
+  for (let i = 0; i < table.length; i++) {
+    if (comm[i] === unknownComm) comm[i] = names.get(tid[i]!) ?? unknownComm;
   }
-  if (unresolved.length === 0) return;
-  const last = new Map<number, number>();
-  for (let i = 0; i < table.length; i++) if (comm[i] !== unknownComm) last.set(tid[i]!, comm[i]!);
-  for (const i of unresolved) comm[i] = last.get(tid[i]!) ?? unknownComm;
 }
 
 /** Marks duplicated on-cpu events and non-final Dead candidates; null when nothing is dropped. */

@@ -8,7 +8,7 @@
 import type { Diagnostic, FormatError } from '../common/diagnostic';
 import type { EventTable } from './event-table';
 import { DiagnosticLog } from './diagnostic-log';
-import { LineSplitter } from './line-splitter';
+import { LineSplitter, decodeLine } from './line-splitter';
 import { TraceSink } from './trace-sink';
 import { BtraceReader } from './btrace-reader';
 import { FtraceReader } from './ftrace-reader';
@@ -33,8 +33,6 @@ export interface ReadTraceOptions {
   onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
   /** Checked before each chunk; reading stops and the result says `cancelled`. */
   signal?: CancelSignal;
-  /** Expected size hint in events, for the table's first allocation. */
-  expectedEvents?: number;
 }
 
 export interface TraceReadResult {
@@ -63,15 +61,15 @@ export class TraceStreamReader {
   private readonly sink: TraceSink;
   private readonly splitter: LineSplitter;
   private reader: FormatReader | null = null;
-  private undecided: { line: string; lineNo: number }[] = [];
+  private undecided: { line: Uint8Array; lineNo: number }[] = [];
   private formatError: FormatError | null = null;
 
   constructor(private readonly options: ReadTraceOptions = {}) {
-    this.sink = new TraceSink(Math.max(1024, Math.min(options.expectedEvents ?? 0, 1 << 28)));
+    this.sink = new TraceSink();
     if (options.format) this.reader = this.makeReader(options.format);
-    this.splitter = new LineSplitter((text, start, end, lineNo) => {
-      if (this.reader) this.reader.line(text, start, end, lineNo);
-      else this.detect(text.slice(start, end), lineNo);
+    this.splitter = new LineSplitter((bytes, start, end, lineNo) => {
+      if (this.reader) this.reader.line(bytes, start, end, lineNo);
+      else this.detect(bytes.slice(start, end), lineNo);
     });
   }
 
@@ -88,7 +86,7 @@ export class TraceStreamReader {
     if (split.unterminatedLine > 0 && !cancelled) {
       this.log.add(split.unterminatedLine, 'warning', 'truncated-last-line', 'the last line has no newline: the file may be truncated (read as far as it goes).');
     }
-    for (const line of split.overlongLines) this.log.add(line, 'warning', 'line-too-long', 'line longer than 1 MiB characters, cut.');
+    for (const line of split.overlongLines) this.log.add(line, 'warning', 'line-too-long', 'line longer than 1 MiB, cut there (the rest of it is skipped).');
     const table = this.sink.finish();
     if (table.length === 0) this.log.add(Math.max(1, split.lines), 'warning', 'no-events', 'no scheduler events found in the trace.');
     return {
@@ -108,9 +106,9 @@ export class TraceStreamReader {
     return format === 'btrace' ? new BtraceReader(this.sink, this.log) : new FtraceReader(this.sink, this.log);
   }
 
-  private detect(line: string, lineNo: number): void {
+  private detect(line: Uint8Array, lineNo: number): void {
     this.undecided.push({ line, lineNo });
-    const trimmed = line.trim();
+    const trimmed = decodeLine(line, 0, line.length).trim();
     let format: TraceFormat | null = null;
     if (looksLikeFtrace(trimmed)) format = 'ftrace';
     else if (parseDocumentedLine(line, 0, line.length, newRecord()) || isGeneralBtraceLine(trimmed)) format = 'btrace';
@@ -119,7 +117,7 @@ export class TraceStreamReader {
   }
 
   private decideOrFail(atEnd: boolean): void {
-    const nonEmpty = this.undecided.filter((u) => u.line.trim() !== '');
+    const nonEmpty = this.undecided.filter((u) => decodeLine(u.line, 0, u.line.length).trim() !== '');
     if (atEnd && nonEmpty.length === 0) {
       this.choose('btrace');
       return;

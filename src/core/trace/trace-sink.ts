@@ -1,9 +1,11 @@
 /**
- * Where the trace readers put events: an {@link EventTableBuilder} plus what both readers need
+ * Where the trace readers put events: block columns ({@link TraceColumns}) plus what both readers need
  * around it — times kept exact relative to the first event seen, the thread names, and the
  * clean-up after sorting ({@link applyTraceFixups}).
  */
-import { EventTableBuilder, type EventTable } from './event-table';
+import type { EventTable } from './event-table';
+import { StringTable } from './string-table';
+import { TraceColumns } from './trace-columns';
 import type { EventKind } from './event-kind';
 import type { SplitNs } from './number-scan';
 import { applyTraceFixups } from './trace-fixups';
@@ -12,38 +14,58 @@ import { applyTraceFixups } from './trace-fixups';
 export const UNKNOWN_COMM = '';
 
 export class TraceSink {
-  readonly builder: EventTableBuilder;
+  private readonly columns = new TraceColumns();
+  readonly strings = new StringTable();
   /** Id of {@link UNKNOWN_COMM}. */
   readonly unknownComm: number;
+  /** Set by a reader when lines of one CPU came out of time order: duplicates may need merging. */
+  cpuOrderBroken = false;
+  /** Threads with events pushed under {@link unknownComm}, not named yet. */
+  private readonly awaiting = new Set<number>();
+  /** Names found later for threads in {@link awaiting}: tid → name id. */
+  private readonly foundNames = new Map<number, number>();
   /** Seconds part of the first event's time: times are kept as ns after this second. */
   private baseSec = -1;
 
-  constructor(initialCapacity = 1 << 16) {
-    this.builder = new EventTableBuilder(0n, initialCapacity);
-    this.unknownComm = this.builder.strings.intern(UNKNOWN_COMM);
+  constructor() {
+    this.unknownComm = this.strings.intern(UNKNOWN_COMM);
   }
 
   get length(): number {
-    return this.builder.length;
+    return this.columns.length;
   }
 
   /** Converts an absolute time to ns relative to the base second (exact below 2^53 ns ≈ 104 days). */
+  /** Thread `tid` has an event under {@link unknownComm}: its name is wanted from a later line. */
+  awaitName(tid: number): void {
+    if (!this.foundNames.has(tid)) this.awaiting.add(tid);
+  }
+
+  get awaitingNames(): number {
+    return this.awaiting.size;
+  }
+
+  /** A line of thread `tid` named it `comm`. */
+  nameSeen(tid: number, comm: number): void {
+    if (comm !== this.unknownComm && this.awaiting.delete(tid)) this.foundNames.set(tid, comm);
+  }
+
   relative(t: SplitNs): number {
     if (this.baseSec < 0) this.baseSec = t.sec;
     return (t.sec - this.baseSec) * 1e9 + t.ns;
   }
 
   intern(comm: string): number {
-    return this.builder.strings.intern(comm);
+    return this.strings.intern(comm);
   }
 
   push(ts: number, cpu: number, kind: EventKind, tid: number, pid: number, comm: number, arg0 = -1, arg1 = -1): void {
-    this.builder.push(ts, cpu, kind, tid, pid, comm, arg0, arg1);
+    this.columns.push(ts, cpu, kind, tid, pid, comm, arg0, arg1);
   }
 
   /** Sorts, cleans up (see {@link applyTraceFixups}) and rebases so the first event is at ts = 0. */
   finish(): EventTable {
-    const sorted = applyTraceFixups(this.builder.finish(), this.unknownComm);
+    const sorted = applyTraceFixups(this.columns.finish(0n, this.strings), this.unknownComm, { names: this.foundNames.size > 0 || this.awaiting.size > 0 ? this.foundNames : null, duplicates: this.cpuOrderBroken });
     const first = sorted.length > 0 ? sorted.ts[0]! : 0;
     if (first !== 0) for (let i = 0; i < sorted.length; i++) sorted.ts[i] = sorted.ts[i]! - first;
     const baseSec = BigInt(Math.max(0, this.baseSec));
