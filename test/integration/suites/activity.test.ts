@@ -36,6 +36,18 @@ suite('reaper activity', () => {
     assert.ok(panel.received.every((m) => m.type !== 'run-simulation'));
   });
 
+  test('a run-simulation message from the panel runs the simulation with its controls', async () => {
+    const { panels, analysis } = await api();
+    await vscode.commands.executeCommand('reaperscope.simulate', small);
+    const panel = panels.panel();
+    assert.ok(panel);
+    await vscode.commands.executeCommand('reaperscope.clearAnalysis');
+    panel.handle({ type: 'run-simulation', controls: { variants: ['lockless'], workload: 'thread-churn', cpus: 3, seeds: 2 } });
+    const view = await until(() => analysis.simulation ?? undefined, 'the simulation the panel asked for', 30_000);
+    assert.deepEqual(view.runs.map((r) => [r.label, r.cpus]), [['lockless', 3]]);
+    assert.match(view.title, /thread-churn, 3 CPUs, 2 seed/);
+  });
+
   test('simulate: one run per variant, and the numbers reach hovers and CodeLenses', async () => {
     const view = await vscode.commands.executeCommand<ActivityView | null>('reaperscope.simulate', small);
     assert.ok(view);
