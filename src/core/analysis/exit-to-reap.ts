@@ -14,11 +14,13 @@ import { EventKind } from '../trace/event-kind';
 import { reaperIndexOfComm } from './reaper-activity';
 
 /** Syscall numbers after which a thread never returns: exit(2) = 1, __threxit(2) = 302. */
-const EXIT_SYSCALLS = new Set([1, 302]);
+export const EXIT_SYSCALLS: ReadonlySet<number> = new Set([1, 302]);
 
 export interface ExitToReap {
   /** One latency per reaped thread, ns (exact: in reap order; inferred: in exit order). */
   latenciesNs: Float64Array;
+  /** When each of those threads exited (the pair's start), ns. */
+  startsNs: Float64Array;
   /** True when the pairs were inferred (no Reap event named the reaped thread). */
   inferred: boolean;
 }
@@ -30,16 +32,25 @@ export interface ExitToReapOptions {
 
 export function exitToReap(table: EventTable, options: ExitToReapOptions = {}): ExitToReap {
   for (let i = 0; i < table.length; i++) {
-    if (table.kind[i] === EventKind.Reap && table.arg0[i]! >= 0) return { latenciesNs: exactPairs(table), inferred: false };
+    if (table.kind[i] === EventKind.Reap && table.arg0[i]! >= 0) return { ...exactPairs(table), inferred: false };
   }
-  return { latenciesNs: inferredPairs(table, options), inferred: true };
+  return { ...inferredPairs(table, options), inferred: true };
 }
 
-function exactPairs(table: EventTable): Float64Array {
+type Pairs = Pick<ExitToReap, 'latenciesNs' | 'startsNs'>;
+
+function pairs(starts: number[], ends: number[]): Pairs {
+  const latenciesNs = new Float64Array(starts.length);
+  for (let i = 0; i < starts.length; i++) latenciesNs[i] = ends[i]! - starts[i]!;
+  return { latenciesNs, startsNs: Float64Array.from(starts) };
+}
+
+function exactPairs(table: EventTable): Pairs {
   const exitAt = new Map<number, number>();
   const deadAt = new Map<number, number>();
   const lastOff = new Map<number, number>();
-  const out: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   for (let i = 0; i < table.length; i++) {
     const kind = table.kind[i]!;
     const tid = table.tid[i]!;
@@ -54,10 +65,13 @@ function exactPairs(table: EventTable): Float64Array {
       const reaped = table.arg0[i]!;
       if (reaped < 0) continue;
       const start = exitAt.get(reaped) ?? deadAt.get(reaped) ?? lastOff.get(reaped);
-      if (start !== undefined) out.push(t - start);
+      if (start !== undefined) {
+        starts.push(start);
+        ends.push(t);
+      }
     }
   }
-  return Float64Array.from(out);
+  return pairs(starts, ends);
 }
 
 interface DeadThread {
@@ -65,7 +79,7 @@ interface DeadThread {
   cpu: number;
 }
 
-function inferredPairs(table: EventTable, options: ExitToReapOptions): Float64Array {
+function inferredPairs(table: EventTable, options: ExitToReapOptions): Pairs {
   const exited = new Set<number>(options.exitedTids ?? []);
   const lastOff = new Map<number, DeadThread>();
   /** Per reaper key (-1 = global reaper, N = reaperN): times of its runs and of its reaps. */
@@ -105,17 +119,19 @@ function inferredPairs(table: EventTable, options: ExitToReapOptions): Float64Ar
   const useReaps = reaps.size > 0;
   const ends = useReaps ? reaps : runs;
   const next = new Map<number, number>();
-  const out: number[] = [];
+  const starts: number[] = [];
+  const endTimes: number[] = [];
   for (const d of dead) {
     const key = ends.has(d.cpu) ? d.cpu : -1;
     const times = ends.get(key);
     if (!times) continue;
     let j = lowerBound(times, d.start, useReaps ? next.get(key) ?? 0 : 0);
     if (j >= times.length) continue;
-    out.push(times[j]! - d.start);
+    starts.push(d.start);
+    endTimes.push(times[j]!);
     if (useReaps) next.set(key, ++j);
   }
-  return Float64Array.from(out);
+  return pairs(starts, endTimes);
 }
 
 /** First index ≥ from whose value is > t (the reaper acts strictly after the thread left). */

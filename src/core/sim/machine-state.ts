@@ -25,8 +25,8 @@ export class Thread {
   /** The CPU whose per-CPU state it works on (a reaper's `ci`, an idle thread's CPU), or -1 for curcpu(). */
   home = -1;
   pc = 0;
-  /** Saved (program, pc) pairs of a pushed program (preemption). */
-  readonly stack: (Program | number)[] = [];
+  /** Saved (program, pc) pairs of pushed programs (preemption, pegging); allocated on first use. */
+  stack: (Program | number)[] | null = null;
   /** The dead thread it is handling (exit2 in idle, the reaper). */
   subject: Thread | null = null;
   /** Spin locks held (the kernel lock included). */

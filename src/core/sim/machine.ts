@@ -18,6 +18,13 @@ import { InvariantLog } from './invariants';
 import { pegProgram, preemptProgram, type Variant } from './variants';
 import type { ThreadTemplate, Workload } from './workload';
 
+// Module-level copies of the enum members: imported objects are read through getters when
+// the modules are transpiled one by one (tsx), which costs a call per step in the hot loop.
+const { ExitMark: OP_EXITMARK, Fork: OP_FORK, IdleWait: OP_IDLEWAIT, Insert: OP_INSERT, Jump: OP_JUMP, JumpIfChildDone: OP_JUMPIFCHILDDONE, JumpIfEmpty: OP_JUMPIFEMPTY, JumpIfNotEmpty: OP_JUMPIFNOTEMPTY, JumpIfThread: OP_JUMPIFTHREAD, Lock: OP_LOCK, NotifySpawner: OP_NOTIFYSPAWNER, Peg: OP_PEG, ReapMark: OP_REAPMARK, Remove: OP_REMOVE, Requeue: OP_REQUEUE, Return: OP_RETURN, Sleep: OP_SLEEP, Switch: OP_SWITCH, Unlock: OP_UNLOCK, Wake: OP_WAKE, Work: OP_WORK, Zombie: OP_ZOMBIE } = Op;
+const { Dead: K_DEAD, Exit: K_EXIT, Fork: K_FORK, LockAcquire: K_LOCKACQUIRE, LockRelease: K_LOCKRELEASE, LockWait: K_LOCKWAIT, OffCpu: K_OFFCPU, OnCpu: K_ONCPU, Reap: K_REAP, Sleep: K_SLEEP, Steal: K_STEAL, Wakeup: K_WAKEUP } = EventKind;
+const { Acquire: M_ACQUIRE, Halt: M_HALT, Run: M_RUN, Spin: M_SPIN, Switch1: M_SWITCH1, Switch2: M_SWITCH2 } = CpuMode;
+const { Dead: S_DEAD, Parked: S_PARKED, Reaped: S_REAPED, Runnable: S_RUNNABLE, Running: S_RUNNING, Sleeping: S_SLEEPING } = ThreadState;
+
 /** Queue entry types (low 3 bits of the payload). */
 const EV_CPU = 0;
 const EV_WAKE = 1;
@@ -50,7 +57,10 @@ export class Machine {
   readonly out: EventTableBuilder;
   readonly invariants = new InvariantLog();
   readonly cpus: Cpu[] = [];
-  readonly threads: Thread[] = [];
+  /** Threads created so far (tids and wait-channel keys derive from it). */
+  threadCount = 0;
+  /** Threads that left exit1. */
+  exits = 0;
   private readonly queue = new EventQueue(1024);
   private readonly locks: Record<Exclude<LockName, 'ps_mtx'>, SpinLock>;
   private readonly psMtxName: number;
@@ -122,7 +132,7 @@ export class Machine {
       idle.home = c;
       idle.cpu = c;
       idle.runningOn = c;
-      idle.state = ThreadState.Running;
+      idle.state = S_RUNNING;
       const cpu = new Cpu(c, Math.floor(c / this.config.cpusPerSocket), idle);
       this.cpus.push(cpu);
       this.haltedCount++;
@@ -149,9 +159,8 @@ export class Machine {
   private newThread(comm: number, program: Program, prio: number, user: boolean, isThread: boolean,
     spawner: Thread | null, template: ThreadTemplate | null, stream: RandomStream | null, drawn: Float64Array | null = null): Thread {
     const process = isThread && spawner ? spawner.process : new Process(this.nextPid++);
-    const t = new Thread(this.threads.length, TID_BASE + this.threads.length + 1, process, comm, program, prio, user, isThread, spawner, template, stream, drawn);
-    this.threads.push(t);
-    return t;
+    const index = this.threadCount++;
+    return new Thread(index, TID_BASE + index + 1, process, comm, program, prio, user, isThread, spawner, template, stream, drawn);
   }
 
   private programOf(template: ThreadTemplate): Program {
@@ -208,8 +217,8 @@ export class Machine {
       this.continueCpu(cpu);
     } else if (type === EV_WAKE) {
       cpu.wakePending = false;
-      if (cpu.mode === CpuMode.Halt) {
-        cpu.mode = CpuMode.Run;
+      if (cpu.mode === M_HALT) {
+        cpu.mode = M_RUN;
         this.haltedCount--;
         this.runCpu(cpu);
       }
@@ -225,42 +234,42 @@ export class Machine {
 
   private continueCpu(cpu: Cpu): void {
     switch (cpu.mode) {
-      case CpuMode.Run:
+      case M_RUN:
         cpu.inWork = false;
         this.runCpu(cpu);
         return;
-      case CpuMode.Acquire: {
+      case M_ACQUIRE: {
         const th = cpu.curr;
-        this.emit(cpu, EventKind.LockAcquire, th, cpu.acquireLock!.nameId, -1);
+        this.emit(cpu, K_LOCKACQUIRE, th, cpu.acquireLock!.nameId, -1);
         cpu.acquireLock = null;
-        cpu.mode = CpuMode.Run;
+        cpu.mode = M_RUN;
         if (cpu.acquireAdvancesPc) th.pc++;
         this.runCpu(cpu);
         return;
       }
-      case CpuMode.Switch1: {
+      case M_SWITCH1: {
         const th = cpu.curr;
         const prev = cpu.switchPrev!;
         cpu.switchPrev = null;
-        this.emit(cpu, EventKind.OnCpu, th, prev.tid, prev.process.pid);
+        this.emit(cpu, K_ONCPU, th, prev.tid, prev.process.pid);
         this.release(cpu, th, this.locks.sched_lock);
         const rest = this.cost('contextSwitch') - this.cost('switchLocked');
         if (rest > 0) {
-          cpu.mode = CpuMode.Switch2;
+          cpu.mode = M_SWITCH2;
           this.at(cpu, this.now + rest);
           return;
         }
         this.afterSwitchIn(cpu);
         return;
       }
-      case CpuMode.Switch2:
+      case M_SWITCH2:
         this.afterSwitchIn(cpu);
         return;
     }
   }
 
   private afterSwitchIn(cpu: Cpu): void {
-    cpu.mode = CpuMode.Run;
+    cpu.mode = M_RUN;
     const th = cpu.curr;
     if (th.kernelLockReacquire) {
       th.kernelLockReacquire = false;
@@ -283,7 +292,7 @@ export class Machine {
       const step = th.program.steps[th.pc]!;
       if (cpu.wantResched && this.preemptAtBoundary(cpu, th, step)) continue;
       switch (step.op) {
-        case Op.Work: {
+        case OP_WORK: {
           let d = th.remainingNs;
           if (d >= 0) th.remainingNs = -1;
           else d = this.workCost(step, th);
@@ -297,7 +306,7 @@ export class Machine {
           }
           break;
         }
-        case Op.Lock: {
+        case OP_LOCK: {
           const d = this.acquire(cpu, th, this.lockOf(step.lock!, th), true);
           if (d < 0) return;
           th.pc++;
@@ -307,19 +316,19 @@ export class Machine {
           }
           break;
         }
-        case Op.Unlock:
+        case OP_UNLOCK:
           this.release(cpu, th, this.lockOf(step.lock!, th));
           th.pc++;
           break;
-        case Op.Insert: {
+        case OP_INSERT: {
           const item = step.self ? th : th.subject!;
           const owner = this.touchList(cpu, th, step.list!);
           (owner < 0 ? this.globalDead : this.cpus[owner]!.deadList).push(item);
-          this.out.push(this.now, cpu.id, EventKind.Dead, item.tid, item.process.pid, item.comm, this.listNames[step.list!], owner);
+          this.out.push(this.now, cpu.id, K_DEAD, item.tid, item.process.pid, item.comm, this.listNames[step.list!], owner);
           th.pc++;
           break;
         }
-        case Op.Remove: {
+        case OP_REMOVE: {
           const owner = this.touchList(cpu, th, step.list!);
           const item = (owner < 0 ? this.globalDead : this.cpus[owner]!.deadList).pop();
           if (!item) throw new Error(`${th.program.name}: Remove on an empty ${step.list} (program bug)`);
@@ -328,116 +337,117 @@ export class Machine {
           th.pc++;
           break;
         }
-        case Op.JumpIfEmpty:
-        case Op.JumpIfNotEmpty: {
+        case OP_JUMPIFEMPTY:
+        case OP_JUMPIFNOTEMPTY: {
           const owner = this.listOwner(cpu, th, step.list!);
           const empty = (owner < 0 ? this.globalDead : this.cpus[owner]!.deadList).length === 0;
-          th.pc = empty === (step.op === Op.JumpIfEmpty) ? step.target! : th.pc + 1;
+          th.pc = empty === (step.op === OP_JUMPIFEMPTY) ? step.target! : th.pc + 1;
           break;
         }
-        case Op.Jump:
+        case OP_JUMP:
           th.pc = step.target!;
           break;
-        case Op.JumpIfThread:
+        case OP_JUMPIFTHREAD:
           th.pc = th.subject!.isThread ? step.target! : th.pc + 1;
           break;
-        case Op.Wake:
+        case OP_WAKE:
           this.wake(cpu, th, this.chanKey(step.chan!, th, cpu, false), step.all === true);
           th.pc++;
           break;
-        case Op.Sleep: {
+        case OP_SLEEP: {
           this.assertSchedLocked(th, 'Sleep');
           const key = this.chanKey(step.chan!, th, cpu, true);
-          th.state = ThreadState.Sleeping;
+          th.state = S_SLEEPING;
           th.sleepPrio = step.prio ?? th.basePrio;
           let list = this.sleepers.get(key);
           if (!list) this.sleepers.set(key, (list = []));
           list.push(th);
-          this.emit(cpu, EventKind.Sleep, th, this.chanNames[step.chan!], -1);
+          this.emit(cpu, K_SLEEP, th, this.chanNames[step.chan!], -1);
           th.pc++;
           if (this.switchAway(cpu, th, this.chooseNext(cpu, th))) return;
           break;
         }
-        case Op.Switch: {
+        case OP_SWITCH: {
           this.assertSchedLocked(th, 'Switch');
           th.pc++;
-          if (th.exited) th.state = ThreadState.Dead;
-          else if (th === cpu.idle) th.state = ThreadState.Parked;
+          if (th.exited) th.state = S_DEAD;
+          else if (th === cpu.idle) th.state = S_PARKED;
           const next = step.to === 'idle' ? cpu.idle : this.chooseNext(cpu, th);
           if (this.switchAway(cpu, th, next)) return;
           break;
         }
-        case Op.Peg:
+        case OP_PEG:
           // sched_peg_curproc(ci): peg to the home CPU and move there through the run queue
           th.peg = th.home >= 0 ? th.home : cpu.id;
           th.pc++;
           if (th.peg !== cpu.id) {
-            th.stack.push(th.program, th.pc);
+            (th.stack ??= []).push(th.program, th.pc);
             th.program = this.migrate;
             th.pc = 0;
           }
           break;
-        case Op.ExitMark:
+        case OP_EXITMARK:
           th.exited = true;
-          this.emit(cpu, EventKind.Exit, th, 0, -1);
+          this.exits++;
+          this.emit(cpu, K_EXIT, th, 0, -1);
           th.pc++;
           break;
-        case Op.ReapMark: {
+        case OP_REAPMARK: {
           const s = th.subject!;
           if (s.reaped) this.invariants.violation(`t=${this.now}: tid ${s.tid} reaped twice`);
           if (!s.exited) this.invariants.violation(`t=${this.now}: tid ${s.tid} reaped without having exited`);
           s.reaped = true;
-          s.state = ThreadState.Reaped;
-          this.out.push(this.now, cpu.id, EventKind.Reap, th.tid, th.process.pid, th.comm, s.tid, s.process.pid);
+          s.state = S_REAPED;
+          this.out.push(this.now, cpu.id, K_REAP, th.tid, th.process.pid, th.comm, s.tid, s.process.pid);
           this.invariants.reaps++;
           th.subject = null;
           th.pc++;
           break;
         }
-        case Op.Zombie: {
+        case OP_ZOMBIE: {
           const parent = th.subject!.spawner;
           if (parent) parent.doneChildren++;
           th.pc++;
           break;
         }
-        case Op.NotifySpawner:
+        case OP_NOTIFYSPAWNER:
           if (th.spawner) th.spawner.doneChildren++;
           th.pc++;
           break;
-        case Op.Fork: {
+        case OP_FORK: {
           const child = this.spawn(th.template!.child!, th, cpu.id, -1, null, th.stream ?? this.streams.machine);
-          this.emit(cpu, EventKind.Fork, th, child.tid, child.process.pid);
+          this.emit(cpu, K_FORK, th, child.tid, child.process.pid);
           th.pc++;
           break;
         }
-        case Op.JumpIfChildDone:
+        case OP_JUMPIFCHILDDONE:
           if (th.doneChildren > 0) {
             th.doneChildren--;
             th.pc = step.target!;
           } else th.pc++;
           break;
-        case Op.IdleWait:
+        case OP_IDLEWAIT:
           if (cpu.runq.length > 0) {
             th.pc++;
             break;
           }
-          cpu.mode = CpuMode.Halt;
+          cpu.mode = M_HALT;
           cpu.haltedSince = this.now;
           this.haltedCount++;
           return;
-        case Op.Requeue:
+        case OP_REQUEUE:
           th.prio = th.basePrio;
           if (th.peg >= 0 && th.peg !== cpu.id) {
             this.makeRunnable(th, th.peg);
           } else {
-            th.state = ThreadState.Runnable;
+            th.state = S_RUNNABLE;
             this.enqueue(cpu, th);
           }
           th.pc++;
           break;
-        case Op.Return:
-          th.pc = th.stack.pop() as number;
-          th.program = th.stack.pop() as Program;
+        case OP_RETURN:
+          th.pc = th.stack!.pop() as number;
+          th.program = th.stack!.pop() as Program;
           break;
         default:
           throw new Error(`unknown op ${step.op}`);
@@ -488,15 +498,15 @@ export class Machine {
       lock.owner = th;
       th.holding++;
       if (lock === this.locks.kernel_lock) th.kernelLockHeld = true;
-      this.emit(cpu, EventKind.LockAcquire, th, lock.nameId, -1);
+      this.emit(cpu, K_LOCKACQUIRE, th, lock.nameId, -1);
       const d = this.cost('mutex') + this.transfer(lock.lastCpu, cpu);
       lock.lastCpu = cpu.id;
       return d;
     }
     if (lock.owner === th) throw new Error(`tid ${th.tid} (${th.program.name}) takes ${this.out.strings.get(lock.nameId)} twice`);
-    this.emit(cpu, EventKind.LockWait, th, lock.nameId, -1);
+    this.emit(cpu, K_LOCKWAIT, th, lock.nameId, -1);
     lock.waiters.push(cpu);
-    cpu.mode = CpuMode.Spin;
+    cpu.mode = M_SPIN;
     cpu.acquireLock = lock;
     cpu.acquireAdvancesPc = advancePc;
     return -1;
@@ -504,7 +514,7 @@ export class Machine {
 
   private release(cpu: Cpu, th: Thread, lock: SpinLock): void {
     if (lock.owner !== th) throw new Error(`tid ${th.tid} (${th.program.name}) releases ${this.out.strings.get(lock.nameId)} it does not hold`);
-    this.emit(cpu, EventKind.LockRelease, th, lock.nameId, -1);
+    this.emit(cpu, K_LOCKRELEASE, th, lock.nameId, -1);
     th.holding--;
     if (lock === this.locks.kernel_lock) th.kernelLockHeld = false;
     const next = lock.waiters.shift();
@@ -516,7 +526,7 @@ export class Machine {
     lock.owner = nt;
     nt.holding++;
     if (lock === this.locks.kernel_lock) nt.kernelLockHeld = true;
-    next.mode = CpuMode.Acquire;
+    next.mode = M_ACQUIRE;
     lock.lastCpu = next.id;
     this.at(next, this.now + this.transfer(cpu.id, next));
   }
@@ -564,7 +574,7 @@ export class Machine {
     for (const t of woken) {
       t.prio = t.sleepPrio;
       const target = this.chooseCpu(t);
-      this.emit(cpu, EventKind.Wakeup, waker, t.tid, target);
+      this.emit(cpu, K_WAKEUP, waker, t.tid, target);
       this.makeRunnable(t, target);
     }
   }
@@ -597,10 +607,10 @@ export class Machine {
   }
 
   private makeRunnable(t: Thread, target: number): void {
-    t.state = ThreadState.Runnable;
+    t.state = S_RUNNABLE;
     const c = this.cpus[target]!;
     this.enqueue(c, t);
-    if (c.mode === CpuMode.Halt) {
+    if (c.mode === M_HALT) {
       if (!c.wakePending) {
         c.wakePending = true;
         this.queue.push(this.now + this.wakeDelay(c), 2, (c.id << 3) | EV_WAKE);
@@ -638,7 +648,7 @@ export class Machine {
       const t = victim?.runq.popStealable();
       if (victim && t) {
         this.stealableTotal--;
-        this.emit(cpu, EventKind.Steal, cpu.curr, t.tid, victim.id);
+        this.emit(cpu, K_STEAL, cpu.curr, t.tid, victim.id);
         return t;
       }
     }
@@ -651,7 +661,7 @@ export class Machine {
    */
   private switchAway(cpu: Cpu, prev: Thread, next: Thread): boolean {
     if (next === prev) {
-      prev.state = ThreadState.Running;
+      prev.state = S_RUNNING;
       this.release(cpu, prev, this.locks.sched_lock);
       return false;
     }
@@ -659,19 +669,19 @@ export class Machine {
       this.release(cpu, prev, this.locks.kernel_lock);
       prev.kernelLockReacquire = true;
     }
-    this.emit(cpu, EventKind.OffCpu, prev, next.tid, next.process.pid);
+    this.emit(cpu, K_OFFCPU, prev, next.tid, next.process.pid);
     prev.runningOn = -1;
     if (next.runningOn >= 0) this.invariants.violation(`t=${this.now}: tid ${next.tid} switched in on CPU ${cpu.id} while running on CPU ${next.runningOn}`);
     next.runningOn = cpu.id;
     next.cpu = cpu.id;
-    next.state = ThreadState.Running;
+    next.state = S_RUNNING;
     cpu.curr = next;
     const sched = this.locks.sched_lock;
     sched.owner = next;
     prev.holding--;
     next.holding++;
     cpu.switchPrev = prev;
-    cpu.mode = CpuMode.Switch1;
+    cpu.mode = M_SWITCH1;
     cpu.wantResched = false;
     cpu.inWork = false;
     this.at(cpu, this.now + this.cost('switchLocked'));
@@ -687,8 +697,8 @@ export class Machine {
   /** An IPI arrived: preempt the running thread in user work (or anything, for poisson) when a better one waits. */
   private tryPreempt(cpu: Cpu): void {
     const th = cpu.curr;
-    if (cpu.mode === CpuMode.Halt || th === cpu.idle || cpu.runq.bestPrio() >= th.prio) return;
-    if (cpu.mode === CpuMode.Run && cpu.inWork && (cpu.workUser || this.workload.preemptKernel) && this.preemptible(cpu, th)) {
+    if (cpu.mode === M_HALT || th === cpu.idle || cpu.runq.bestPrio() >= th.prio) return;
+    if (cpu.mode === M_RUN && cpu.inWork && (cpu.workUser || this.workload.preemptKernel) && this.preemptible(cpu, th)) {
       th.remainingNs = cpu.workEnd - this.now;
       th.pc--;
       cpu.inWork = false;
@@ -706,7 +716,7 @@ export class Machine {
       cpu.wantResched = false;
       return false;
     }
-    const userret = step.op === Op.Work && step.user === true;
+    const userret = step.op === OP_WORK && step.user === true;
     if (!this.preemptible(cpu, th) || !(userret || this.workload.preemptKernel)) return false;
     cpu.wantResched = false;
     this.startPreempt(cpu, th);
@@ -714,7 +724,7 @@ export class Machine {
   }
 
   private startPreempt(cpu: Cpu, th: Thread): void {
-    th.stack.push(th.program, th.pc);
+    (th.stack ??= []).push(th.program, th.pc);
     th.program = this.preempt;
     th.pc = 0;
   }

@@ -53,7 +53,6 @@ export function simulate(input: SimulationInput): RunResult {
     { machine: machineStream, arrivals, spawner: () => streams.next() },
   );
   machine.run();
-  let unreaped = 0;
-  for (const t of machine.threads) if (t.exited && !t.reaped) unreaped++;
+  const unreaped = machine.exits - machine.invariants.reaps;
   return { input, costs, table: machine.out.finish(), invariants: machine.invariants.report(unreaped) };
 }

@@ -1,0 +1,43 @@
+/**
+ * Dead-thread backlog: threads that left exit1 (or were enlisted dead, or entered an exit
+ * syscall, when the table has no Exit events) and are not yet reaped, over time.
+ */
+import type { EventTable } from '../trace/event-table';
+import { EventKind } from '../trace/event-kind';
+import { EXIT_SYSCALLS } from './exit-to-reap';
+
+export interface BacklogSeries {
+  /** Times at which the backlog changed, ns (ascending). */
+  ts: Float64Array;
+  /** Backlog right after each change. */
+  value: Int32Array;
+  max: number;
+}
+
+export function backlogSeries(table: EventTable): BacklogSeries {
+  const entered = new Set<number>();
+  const ts: number[] = [];
+  const value: number[] = [];
+  let current = 0;
+  let max = 0;
+  for (let i = 0; i < table.length; i++) {
+    const kind = table.kind[i]!;
+    let delta = 0;
+    if (kind === EventKind.Exit || kind === EventKind.Dead || (kind === EventKind.Syscall && EXIT_SYSCALLS.has(table.arg0[i]!))) {
+      const tid = table.tid[i]!;
+      if (!entered.has(tid)) {
+        entered.add(tid);
+        delta = 1;
+      }
+    } else if (kind === EventKind.Reap) {
+      const reaped = table.arg0[i]!;
+      if (reaped < 0 || entered.has(reaped)) delta = current > 0 ? -1 : 0;
+    }
+    if (delta === 0) continue;
+    current += delta;
+    if (current > max) max = current;
+    ts.push(table.ts[i]!);
+    value.push(current);
+  }
+  return { ts: Float64Array.from(ts), value: Int32Array.from(value), max };
+}

@@ -1,0 +1,105 @@
+/**
+ * The metrics of one run, from its event table only (simulations and traces alike): exit→reap
+ * latency, reaps and reaper busy time per CPU, backlog, lock waits, idle hops, cross-CPU
+ * wakeups, context switches, exits per second and utilisation.
+ */
+import type { EventTable } from '../trace/event-table';
+import { EventKind } from '../trace/event-kind';
+import { backlogSeries } from './backlog';
+import { EXIT_SYSCALLS, exitToReap } from './exit-to-reap';
+import { lockWaitByName } from './lock-wait';
+import { forEachOnCpuInterval, idleCommIds } from './on-cpu-intervals';
+import { reaperCommIds } from './reaper-activity';
+import { summarize, type Summary } from './stats';
+
+export interface RunMetrics {
+  exitToReapNs: Summary;
+  /** True when exit→reap pairs were inferred (traces without reaped tids). */
+  exitToReapInferred: boolean;
+  /** Reap events per CPU. */
+  reapsPerCpu: number[];
+  /** Time reaper threads spent on each CPU, ns. */
+  reaperBusyNsPerCpu: number[];
+  backlogMax: number;
+  /** Wait per lock name, ns. */
+  lockWaitNs: Record<string, number>;
+  /** Exits followed directly by a switch to the idle thread. */
+  idleHops: number;
+  /** Wakeups that put the woken thread on another CPU than the waker's. */
+  crossCpuWakeups: number;
+  /** Off-cpu events. */
+  contextSwitches: number;
+  exits: number;
+  exitsPerSec: number;
+  /** Fraction of CPU time spent running non-idle threads, 0..1. */
+  utilisation: number;
+  /** Time covered, ns. */
+  spanNs: number;
+}
+
+export interface MetricsOptions {
+  /** Time covered, ns (a simulation's duration); default: first to last event. */
+  spanNs?: number;
+  /** CPUs of the machine; default: the CPUs seen in the table. */
+  cpus?: number;
+}
+
+export function spanOf(table: EventTable, options: MetricsOptions): number {
+  if (options.spanNs !== undefined) return options.spanNs;
+  return table.length > 0 ? table.ts[table.length - 1]! - table.ts[0]! : 0;
+}
+
+export function computeMetrics(table: EventTable, options: MetricsOptions = {}): RunMetrics {
+  const cpus = Math.max(options.cpus ?? 0, table.cpuCount);
+  const spanNs = spanOf(table, options);
+  const start = table.length > 0 && options.spanNs === undefined ? table.ts[0]! : 0;
+  const idle = idleCommIds(table);
+  const reaper = reaperCommIds(table);
+  const reapsPerCpu = new Array<number>(cpus).fill(0);
+  const reaperBusyNsPerCpu = new Array<number>(cpus).fill(0);
+  const exited = new Set<number>();
+  let idleHops = 0;
+  let crossCpuWakeups = 0;
+  let contextSwitches = 0;
+  let exits = 0;
+  for (let i = 0; i < table.length; i++) {
+    const kind = table.kind[i]!;
+    if (kind === EventKind.Exit || (kind === EventKind.Syscall && EXIT_SYSCALLS.has(table.arg0[i]!))) {
+      if (!exited.has(table.tid[i]!)) {
+        exited.add(table.tid[i]!);
+        exits++;
+      }
+    } else if (kind === EventKind.Reap) {
+      reapsPerCpu[table.cpu[i]!]!++;
+    } else if (kind === EventKind.OffCpu) {
+      contextSwitches++;
+    } else if (kind === EventKind.OnCpu) {
+      if (idle[table.comm[i]!] === 1 && exited.has(table.arg0[i]!)) idleHops++;
+    } else if (kind === EventKind.Wakeup) {
+      const target = table.arg1[i]!;
+      if (target >= 0 && target !== table.cpu[i]!) crossCpuWakeups++;
+    }
+  }
+  let busy = 0;
+  forEachOnCpuInterval(table, start + spanNs, (cpu, _tid, comm, s, e) => {
+    if (idle[comm] === 1) return;
+    busy += e - s;
+    if (reaper[comm] === 1) reaperBusyNsPerCpu[cpu]! += e - s;
+  });
+  const latency = exitToReap(table);
+  return {
+    exitToReapNs: summarize(latency.latenciesNs),
+    exitToReapInferred: latency.inferred,
+    reapsPerCpu,
+    reaperBusyNsPerCpu,
+    backlogMax: backlogSeries(table).max,
+    lockWaitNs: lockWaitByName(table),
+    idleHops,
+    crossCpuWakeups,
+    contextSwitches,
+    exits,
+    exitsPerSec: spanNs > 0 ? exits / (spanNs / 1e9) : 0,
+    utilisation: spanNs > 0 && cpus > 0 ? busy / (spanNs * cpus) : 0,
+    spanNs,
+  };
+}
