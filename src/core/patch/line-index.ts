@@ -25,21 +25,24 @@ export interface LineSource {
 
 /** Indexes the lines of `text`. */
 export function indexLines(text: string, sourceLine: (i: number) => number, whitespaceDamaged: boolean): LineSource {
-  let breaks = 0;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) breaks++;
-  const count = text.length === 0 ? 0 : text.endsWith('\n') ? breaks : breaks + 1;
-  const starts = new Uint32Array(count + 1);
+  // Room for one line per 32 characters, grown by doubling: one pass over the text.
+  let starts = new Uint32Array(Math.max(16, (text.length >>> 5) + 2));
+  let count = 0;
   let crLines = 0;
   let firstCrLine = -1;
   let start = 0;
-  for (let i = 0; i < count; i++) {
-    starts[i] = start;
+  while (start < text.length) {
+    if (count + 1 >= starts.length) {
+      const grown = new Uint32Array(starts.length * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[count] = start;
     let lf = text.indexOf('\n', start);
     if (lf < 0) lf = text.length;
-    else if (lf > start && text.charCodeAt(lf - 1) === 13) {
-      if (crLines++ === 0) firstCrLine = i;
-    }
+    else if (lf > start && text.charCodeAt(lf - 1) === 13 && crLines++ === 0) firstCrLine = count;
     start = lf + 1;
+    count++;
   }
   starts[count] = start;
   return { text, starts, count, hasCr: crLines > 0, crLines, firstCrLine, sourceLine, whitespaceDamaged, diagnostics: [] };
