@@ -11,6 +11,8 @@ import { filePathLabel } from './patch-summary';
 export interface AppliedFile {
   file: FilePatch;
   result: ApplyResult;
+  /** The patch does not apply, but its reverse does: it is already in the tree (patch(1)'s "Reversed (or previously applied) patch detected"). */
+  alreadyApplied: boolean;
 }
 
 export interface ApplyHunkJson extends HunkJson {
@@ -23,7 +25,7 @@ export interface ApplyHunkJson extends HunkJson {
 
 export interface ApplyFileJson {
   oldPath: string | null; newPath: string | null; status: FilePatch['status'];
-  ok: boolean; problem: string | null;
+  ok: boolean; problem: string | null; alreadyApplied: boolean;
   oldBlob: string | null; newBlob: string | null;
   oldBlobMatches: boolean | null; newBlobMatches: boolean | null;
   hunks: ApplyHunkJson[];
@@ -39,9 +41,9 @@ export interface ApplyJson {
   files: ApplyFileJson[];
 }
 
-export function applyFileJson({ file, result }: AppliedFile): ApplyFileJson {
+export function applyFileJson({ file, result, alreadyApplied }: AppliedFile): ApplyFileJson {
   return {
-    oldPath: file.oldPath, newPath: file.newPath, status: file.status, ok: result.ok, problem: result.problem,
+    oldPath: file.oldPath, newPath: file.newPath, status: file.status, ok: result.ok, problem: result.problem, alreadyApplied,
     oldBlob: file.oldBlob ?? null, newBlob: file.newBlob ?? null,
     oldBlobMatches: result.oldBlobMatches, newBlobMatches: result.newBlobMatches,
     hunks: file.hunks.map((hunk, i) => {
@@ -68,9 +70,10 @@ function blobText(label: string, id: string | undefined, matches: boolean | null
 /** Text report: a line per file, a line per hunk, then what was written. */
 export function applyText(applied: readonly AppliedFile[], outcome: string): string {
   const out: string[] = [];
-  for (const { file, result } of applied) {
+  for (const { file, result, alreadyApplied } of applied) {
     const failed = result.outcomes.filter((o) => o.status === 'failed').length;
-    const state = result.ok ? (result.deletesFile ? 'deleted' : 'applies') : `does not apply${result.problem ? `: ${result.problem}` : `: ${failed} of ${result.outcomes.length} hunks failed`}`;
+    const reason = result.problem ?? `${failed} of ${result.outcomes.length} hunks failed${alreadyApplied ? ' (it applies in reverse: already applied?)' : ''}`;
+    const state = result.ok ? (result.deletesFile ? 'deleted' : 'applies') : `does not apply: ${reason}`;
     out.push(`${filePathLabel(file)}: ${state}; ${blobText('old blob', file.oldBlob, result.oldBlobMatches)}, ${blobText('new blob', file.newBlob, result.newBlobMatches)}`);
     file.hunks.forEach((hunk, i) => {
       const range = `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`;

@@ -6,12 +6,11 @@
 import { applyFilePatch } from '../../core/patch/apply';
 import { hunkFunctions } from '../../core/patch/c-functions';
 import type { FilePatch } from '../../core/patch/model';
-import { readPatch } from '../../core/patch/read-patch';
 import { applyFileJson, applyText, type AppliedFile, type ApplyJson } from '../apply-report';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError, UsageError, type Command } from '../command';
 import { integerOption, parseCommandArgs } from '../parse-command-args';
 import { diagnosticLines } from '../patch-summary';
-import { inputName, readInputFile } from '../read-input-file';
+import { readPatchArgument } from '../patch-input';
 import { commitTreeChanges, readTreeText, treePath, type TreeChange } from '../tree-files';
 import { cFunctionSpans } from '../tree-functions';
 
@@ -50,22 +49,26 @@ async function applyOne(file: FilePatch, tree: string, name: string, options: { 
       hunk.functions = options.reverse ? hunkFunctions(hunk, postSpans, preSpans) : hunkFunctions(hunk, preSpans, postSpans);
     }
   }
-  if (!result.ok) return { file, result, change: null };
-  if (result.deletesFile) return { file, result, change: { writePath: null, bytes: null, mode: null, removePath: preAbs } };
+  if (!result.ok) {
+    const alreadyApplied = result.problem === null && applyFilePatch(file, pre?.text ?? null, { ...options, reverse: !options.reverse }).ok;
+    return { file, result, alreadyApplied, change: null };
+  }
+  if (result.deletesFile) return { file, result, alreadyApplied: false, change: { writePath: null, bytes: null, mode: null, removePath: preAbs } };
   const encode = pre?.encode ?? ((text: string) => new TextEncoder().encode(text));
   const oldMode = options.reverse ? file.newMode : file.oldMode;
   const newMode = options.reverse ? file.oldMode : file.newMode;
   const mode = newMode !== undefined && newMode !== oldMode ? parseInt(newMode, 8) & 0o7777 : null;
   const moves = file.status === 'renamed';
-  return { file, result, change: { writePath: postAbs, bytes: encode(result.postImage ?? ''), mode, removePath: moves ? preAbs : null } };
+  return { file, result, alreadyApplied: false, change: { writePath: postAbs, bytes: encode(result.postImage ?? ''), mode, removePath: moves ? preAbs : null } };
 }
 
 /** `PATCH:LINE: ...` lines for what did not apply. */
 function failureLines(applied: readonly AppliedFile[], name: string): string[] {
   const lines: string[] = [];
-  for (const { file, result } of applied) {
+  for (const { file, result, alreadyApplied } of applied) {
     const path = file.newPath ?? file.oldPath ?? '?';
     if (result.problem) lines.push(`${name}:${file.sourceLine}: ${path}: ${result.problem}`);
+    else if (alreadyApplied) lines.push(`${name}:${file.sourceLine}: ${path}: already applied (the patch applies in reverse)`);
     else {
       result.outcomes.forEach((o) => {
         if (o.status === 'failed') lines.push(`${name}:${file.hunks[o.hunk]!.sourceLine}: ${path}: hunk ${o.hunk + 1} does not apply`);
@@ -88,12 +91,8 @@ export const applyCommand: Command = {
       fuzz: { type: 'string' },
       'ignore-whitespace': { type: 'boolean' },
     });
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'which patch? Give a PATCH file or -' : 'one patch at a time');
     if (values.tree === undefined) throw new UsageError('--tree DIR is required');
-    const path = positionals[0]!;
-    const name = inputName(path);
-    const patch = await readPatch(await readInputFile(path, io), { fileName: name });
-    if (patch.files.length === 0) throw new InputError(`${name}:1: no diff found`);
+    const { patch, name } = await readPatchArgument(positionals, io);
     const errors = patch.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) throw new InputError(`the patch has errors:\n${diagnosticLines(errors, name).join('\n')}`);
     const options = {

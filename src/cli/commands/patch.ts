@@ -5,12 +5,11 @@
  */
 import { hunkFunctions } from '../../core/patch/c-functions';
 import type { Patch } from '../../core/patch/model';
-import { readPatch } from '../../core/patch/read-patch';
-import { EXIT_BAD_INPUT, EXIT_OK, InputError, UsageError, type Command } from '../command';
+import { EXIT_BAD_INPUT, EXIT_OK, type Command } from '../command';
 import { parseCommandArgs } from '../parse-command-args';
 import { patchJson } from '../patch-json';
 import { diagnosticLines, patchSummary } from '../patch-summary';
-import { inputName, readInputFile } from '../read-input-file';
+import { readPatchArgument } from '../patch-input';
 import { readTreeText, treePath } from '../tree-files';
 import { cFunctionSpans } from '../tree-functions';
 
@@ -50,14 +49,9 @@ export const patchCommand: Command = {
       json: { type: 'boolean' },
       tree: { type: 'string' },
     });
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'which patch? Give a FILE or -' : 'one patch at a time');
-    const path = positionals[0]!;
-    const name = inputName(path);
-    const bytes = await readInputFile(path, io);
-    const patch = await readPatch(bytes, { fileName: name });
+    const { patch, name } = await readPatchArgument(positionals, io);
     if (values.tree !== undefined) await functionsFromTree(patch, values.tree, name);
     io.out(values.json ? `${JSON.stringify(patchJson(patch), null, 2)}\n` : patchSummary(patch, name));
-    if (patch.files.length === 0) throw new InputError(`${name}:1: no diff found`);
     const errors = patch.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       io.err(`${diagnosticLines(errors, name).join('\n')}\n`);
