@@ -11,9 +11,13 @@
  *
  * Empty lines inside a hunk (a blank context line whose lone space a mail client stripped) are
  * counted as context here and left as they are: `parseDiff` reads them (`stripped-blank-context`).
+ * A quoted line inside a hunk that is no diff line was wrapped by the replier's client: it is
+ * joined to the line above (`quote-rewrapped`). git's `-- ` signature ends the last hunk, so a
+ * comment that replaced that hunk's last blank line is repaired too.
  */
 import { diagnostic, type Diagnostic } from '../common/diagnostic';
 import { parseHunkHeader } from './hunk-header';
+import { WRAP_WIDTH, displayWidth } from './quoted-reply';
 
 /** Input of {@link repairHunks}. */
 export interface HunkRepairInput {
@@ -76,6 +80,38 @@ function fill(hunk: OpenHunk, out: HunkRepairResult): void {
   }
 }
 
+/** True when line i is git's `-- ` signature line after the patch (followed by its version or nothing). */
+function endsPatch(lines: readonly string[], i: number): boolean {
+  if (!/^--[ ]?$/.test(lines[i]!)) return false;
+  const next = lines[i + 1];
+  return next === undefined || next.trim() === '' || /^\d+(?:\.\d+)+/.test(next);
+}
+
+
+/**
+ * A quoted line inside a hunk that is no diff line, after a long diff line and before more diff
+ * lines, is the tail of the line above wrapped by the replier's mail client: join it back (with
+ * the space the wrap took) and say so. Returns false when it does not look like that.
+ */
+function rejoinWrapped(out: HunkRepairResult, lines: readonly string[], i: number, sourceLine: number): boolean {
+  const line = lines[i]!;
+  const last = out.lines.length - 1;
+  const above = out.lines[last];
+  const next = lines[i + 1];
+  if (above === undefined || above.startsWith('@@ ') || line.trim() === '') return false;
+  if (displayWidth(`${above} ${line}`) < WRAP_WIDTH || next === undefined || !/^(?:[ +-]|$)/.test(next)) return false;
+  out.lines[last] = `${above} ${line}`;
+  out.diagnostics.push(rewrappedDiagnostic(sourceLine, out.sourceLines[last]!));
+  return true;
+}
+
+/** The warning for a wrapped diff line joined back: `line` continued `aboveLine`. */
+export function rewrappedDiagnostic(line: number, aboveLine: number): Diagnostic {
+  return diagnostic(line, 'warning', 'quote-rewrapped',
+    `This line continues the quoted diff line above it (line ${aboveLine}): a mail client wrapped it. ` +
+    'Joined them with one space; the white space at the break may differ from the patch.');
+}
+
 /**
  * Walks the hunks of `input.lines` by their header counts and repairs the ones a comment made
  * short. Lines outside hunks pass through unchanged.
@@ -99,7 +135,11 @@ export function repairHunks(input: HunkRepairInput): HunkRepairResult {
       if (open.oldLeft <= 0 && open.newLeft <= 0) close();
       else {
         open.gaps.push(...pending);
-        if (FILE_HEADER.test(line) || line.startsWith('@@ ') || !consume(open, line, input.whitespaceDamaged ?? false)) close();
+        if (FILE_HEADER.test(line) || line.startsWith('@@ ') || endsPatch(input.lines, i)) close();
+        else if (!consume(open, line, input.whitespaceDamaged ?? false)) {
+          if (!input.whitespaceDamaged && rejoinWrapped(out, input.lines, i, input.sourceLines[i] ?? i + 1)) continue;
+          close();
+        }
       }
     }
     pending = [];

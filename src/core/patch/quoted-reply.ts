@@ -7,7 +7,9 @@
  * placed before the quoted line that follows it. Depth 0 is the reply's author; depth k is the
  * author named by the nearest `... wrote:` line at depth k - 1 or quoted `From:` at depth k.
  * The reply's own signature (after `-- `), attribution lines (`... wrote:`), archive attachment
- * markers (`[2:application/...]`) and snip marks (`[...]`, `<snip>`) are not comments.
+ * markers (`[2:application/...]`) and snip marks (`[...]`, `<snip>`) are not comments. One
+ * unquoted line squeezed between two quoted diff lines, the one above it long, is the tail of
+ * that line that the replier's client wrapped: it is joined back (`rewrapped`).
  */
 
 /** A quoted line split into its depth and its text after the quote markers. */
@@ -38,6 +40,18 @@ export interface QuotedPatch {
   /** 0-based body line of each of `lines`. */
   bodyIndex: number[];
   comments: QuotedComment[];
+  /** Unquoted tails of long quoted lines that a mail client wrapped, joined back: [tail, line above] body lines. */
+  rewrapped: [number, number][];
+}
+
+/** Joined lines at least this wide (columns) are ones a mail client wraps (they wrap at 72-78 with the quote marker). */
+export const WRAP_WIDTH = 64;
+
+/** Columns `text` takes with tabs to every 8th column, as a mail client lays it out. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const c of text) width = c === '\t' ? width + 8 - (width % 8) : width + 1;
+  return width;
 }
 
 const DIFF_START = /^(?:diff --git |@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@)/;
@@ -115,7 +129,14 @@ export function readQuotedPatch(bodyLines: readonly string[], replyAuthor: strin
   const quoted = bodyLines.map((line) => splitQuote(line.replace(/\r$/, '')));
   const depth = diffDepth(quoted);
   if (depth <= 0) return null;
-  const result: QuotedPatch = { depth, lines: [], bodyIndex: [], comments: [] };
+  const result: QuotedPatch = { depth, lines: [], bodyIndex: [], comments: [], rewrapped: [] };
+  /** True when line i is the unquoted tail of a quoted diff line that a client wrapped. */
+  const wrappedTail = (i: number): boolean => {
+    const [above, below] = [quoted[i - 1], quoted[i + 1]];
+    if (!above || !below || above.depth < depth || below.depth < depth) return false;
+    const last = result.lines[result.lines.length - 1] ?? '';
+    return /^[ +-]/.test(last) && /^(?:[ +-]|$)/.test(below.content) && displayWidth(`${last} ${quoted[i]!.content}`) >= WRAP_WIDTH;
+  };
   let block: { depth: number; start: number; text: string[] } | null = null;
   let inSignature = false;
   const closeBlock = (): void => {
@@ -137,6 +158,11 @@ export function readQuotedPatch(bodyLines: readonly string[], replyAuthor: strin
       return;
     }
     const blank = q.content.trim() === '';
+    if (!blank && wrappedTail(i)) {
+      result.lines[result.lines.length - 1] += ` ${q.content}`;
+      result.rewrapped.push([i, result.bodyIndex[result.bodyIndex.length - 1]!]);
+      return;
+    }
     if (SIGNATURE.test(q.content)) {
       closeBlock();
       inSignature = true;

@@ -12,7 +12,7 @@
 import { diagnostic, type Diagnostic } from '../common/diagnostic';
 import { checkDiffstat, readDiffstat } from './diffstat';
 import { isFlattenedArchive, recoverFlattenedArchive } from './flattened-archive';
-import { repairHunks } from './hunk-repair';
+import { repairHunks, rewrappedDiagnostic } from './hunk-repair';
 import { looksLikeMail, readMail, type MailMessage } from './mail-message';
 import { seriesPosition } from './mail-subject';
 import { lineStartOffsets, looksLikeMbox, mboxMessageBytes, splitMbox } from './mbox';
@@ -73,6 +73,7 @@ function patchFromBody(body: string, context: BodyContext): Patch {
       whitespaceDamaged: context.whitespaceDamaged,
     });
     ({ lines, sourceLines } = repaired);
+    diagnostics.push(...quoted.rewrapped.map(([tail, above]) => rewrappedDiagnostic(context.lineOf(tail), context.lineOf(above))));
     diagnostics.push(...repaired.diagnostics);
     for (const c of quoted.comments) {
       const above = quoted.bodyIndex[c.before - 1];

@@ -56,3 +56,32 @@ test('empty lines count as stripped blank context, white-space damaged lines as 
   const result = repairHunks({ lines: damaged, sourceLines: numbered(damaged), gaps: [{ before: 4, sourceLine: 3 }], whitespaceDamaged: true });
   assert.deepEqual(result.lines, ['@@ -1,4 +1,4 @@', 'int x;', '-a', '+b', ' ', 'return;']);
 });
+
+test('a diff line the replier\'s client wrapped is joined back, with a warning', () => {
+  const lines = [
+    '@@ -1,3 +1,3 @@', ' \tstruct proc *p;',
+    '-\t\tTRACEPOINT(sched, off__cpu, idle->p_tid + THREAD_PID_OFFSET,', 'idle->p_p->ps_pid);',
+    '+\t\tTRACEPOINT(sched, off__cpu, nextproc->p_tid +', 'THREAD_PID_OFFSET, nextproc->p_p->ps_pid);', ' }',
+  ];
+  const result = repairHunks({ lines, sourceLines: numbered(lines), gaps: [] });
+  assert.deepEqual(result.lines, [
+    '@@ -1,3 +1,3 @@', ' \tstruct proc *p;',
+    '-\t\tTRACEPOINT(sched, off__cpu, idle->p_tid + THREAD_PID_OFFSET, idle->p_p->ps_pid);',
+    '+\t\tTRACEPOINT(sched, off__cpu, nextproc->p_tid + THREAD_PID_OFFSET, nextproc->p_p->ps_pid);', ' }',
+  ]);
+  assert.deepEqual(result.sourceLines, [100, 101, 102, 104, 106]);
+  assert.deepEqual(result.diagnostics.map((d) => [d.line, d.severity, d.code]), [[103, 'warning', 'quote-rewrapped'], [105, 'warning', 'quote-rewrapped']]);
+  // A short line, or one with no diff line after it, is no wrap: the hunk just ends there.
+  const trimmed = ['@@ -1,3 +1,3 @@', '-a', '+b', 'Looks fine.', ' c'];
+  assert.deepEqual(repairHunks({ lines: trimmed, sourceLines: numbered(trimmed), gaps: [] }).lines, trimmed);
+});
+
+test('git\'s `-- ` after the patch ends the last hunk, so a comment that replaced its last line is repaired', () => {
+  const lines = ['@@ -1,3 +1,3 @@', '-a', '+b', ' c', '-- ', '2.45.2'];
+  const result = repairHunks({ lines, sourceLines: numbered(lines), gaps: [{ before: 4, sourceLine: 9 }] });
+  assert.deepEqual(result.lines, ['@@ -1,3 +1,3 @@', '-a', '+b', ' c', ' ', '-- ', '2.45.2']);
+  assert.deepEqual(result.diagnostics.map((d) => d.code), ['hunk-repaired']);
+  // A removed line `- ` inside a hunk that goes on is still a removed line.
+  const inside = ['@@ -1,3 +1,2 @@', '-- ', '-x', ' c'];
+  assert.deepEqual(repairHunks({ lines: inside, sourceLines: numbered(inside), gaps: [] }).lines, inside);
+});

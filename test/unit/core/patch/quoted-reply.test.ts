@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { attributionName, readQuotedPatch, splitQuote } from '../../../../src/core/patch/quoted-reply';
+import { attributionName, displayWidth, readQuotedPatch, splitQuote } from '../../../../src/core/patch/quoted-reply';
 import { readPatch } from '../../../../src/core/patch/read-patch';
 import { MAIL, SEED, bytesOf, linesOf } from './read-patch-fixtures';
 
@@ -16,6 +16,7 @@ test('quote markers: one space per level belongs to the marker, a second one to 
   assert.deepEqual(splitQuote('> >  ctx'), { depth: 2, content: ' ctx' });
   assert.deepEqual(splitQuote('> > '), { depth: 2, content: '' });
   assert.deepEqual(splitQuote('plain'), { depth: 0, content: 'plain' });
+  assert.equal(displayWidth('-\t\tx'), 17);
   assert.deepEqual(splitQuote('> > > deep', 1), { depth: 1, content: '> > deep' });
 });
 
@@ -105,4 +106,25 @@ test('snip marks where the reviewer cut the quote are not comments', () => {
   ];
   const quoted = readQuotedPatch(body, 'Eve')!;
   assert.deepEqual(quoted.comments.map((c) => [c.text, c.before]), [['Why d?', 9]]);
+});
+
+test('quoted diff lines a client wrapped at 72 columns are joined back, with or without a quote marker on the tail', async () => {
+  const path = join(MAIL, 'rewrapped-reply.eml');
+  const raw = readFileSync(path, 'utf8');
+  // The file has the classic broken wrap (tails without `> `); the variant re-quotes the tails.
+  const requoted = raw.replace(/^(THREAD_PID_OFFSET,)$/gm, '> $1');
+  assert.equal(raw.match(/^THREAD_PID_OFFSET,$/gm)?.length, 2);
+  const seed = (await readPatch(bytesOf(SEED.patch))).files[2]!.hunks[5]!;
+  for (const text of [raw, requoted]) {
+    const patch = await readPatch(text);
+    const hunk = patch.files[0]!.hunks[0]!;
+    assert.deepEqual(hunk.lines.map((l) => [l.kind, l.oldLine, l.newLine, l.text]), seed.lines.map((l) => [l.kind, l.oldLine, l.newLine, l.text]));
+    assert.deepEqual(patch.diagnostics.map((d) => [d.code, raw.split('\n')[d.line - 1]!.replace(/^> /, '')]), [
+      ['quote-rewrapped', 'THREAD_PID_OFFSET,'], ['quote-rewrapped', 'THREAD_PID_OFFSET,'],
+      ['hunk-repaired', 'Why not clear SPCF_SWITCHCLEAR after taking the scheduler lock?'],
+    ]);
+    // Anchored on `atomic_clearbits_int(...)`, the hunk's first line: new 260.
+    assert.deepEqual(patch.comments.map((c) => [c.author, c.file, c.side, c.line, c.text]),
+      [['Mark Kettenis', 'sys/kern/kern_sched.c', 'new', 260, 'Why not clear SPCF_SWITCHCLEAR after taking the scheduler lock?']]);
+  }
 });
