@@ -7,7 +7,7 @@ import { defineConfig } from '@vscode/test-cli';
 export default defineConfig({
   label: 'integration',
   files: 'out/integration/suites/**/*.test.js',
-  workspaceFolder: 'test/fixtures',
+  workspaceFolder: 'test/fixtures/workspace',
   mocha: { ui: 'tdd', timeout: 60_000 },
   launchArgs: ['--disable-extensions', '--disable-workspace-trust'],
   env: {},

@@ -16,7 +16,7 @@ import { format } from 'node:util';
 import { ChromiumMissingError, launchChromium, requireChromium } from './vscode-browser.mjs';
 import { buildIntegrationTests } from './vscode-build-tests.mjs';
 import { installCodeServer } from './vscode-install.mjs';
-import { developmentUrl, startCodeServer } from './vscode-server.mjs';
+import { copyWorkspace, developmentUrl, startCodeServer } from './vscode-server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const stage = process.argv[2] ?? 'integration';
@@ -30,15 +30,14 @@ function summary(passed, failed) {
   console.log(`${stage}: ${passed} passed, ${failed} failed`);
 }
 
-/** The workspace folder the tests open: the bundled example and the test fixtures. */
-export const testWorkspace = join(root, 'test', 'fixtures');
 
 async function runIntegration(install) {
   const built = await buildIntegrationTests(root);
   const resultsDir = mkdtempSync(join(tmpdir(), 'reaperscope-integration-'));
   const resultsFile = join(resultsDir, 'results.json');
+  const workspace = copyWorkspace(resultsDir);
   const server = await startCodeServer(install, {
-    env: { REAPERSCOPE_TEST_RESULTS: resultsFile, ...(process.env.REAPERSCOPE_TEST_GREP ? { REAPERSCOPE_TEST_GREP: process.env.REAPERSCOPE_TEST_GREP } : {}) },
+    env: { REAPERSCOPE_TEST_RESULTS: resultsFile, REAPERSCOPE_TEST_WORKSPACE: workspace, ...(process.env.REAPERSCOPE_TEST_GREP ? { REAPERSCOPE_TEST_GREP: process.env.REAPERSCOPE_TEST_GREP } : {}) },
     log: verbose ? (line) => console.log(`[code-server] ${line}`) : undefined,
   });
   let browser;
@@ -54,7 +53,7 @@ async function runIntegration(install) {
     });
     await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
     if (verbose) page.on('console', (m) => console.log(`[page] ${m.text()}`));
-    const url = developmentUrl(server, { folder: testWorkspace, extensionPath: root, testsPath: built.index });
+    const url = developmentUrl(server, { folder: workspace, extensionPath: root, testsPath: built.index });
     await page.goto(url);
     const timer = new Promise((r) => setTimeout(() => r('timeout'), timeoutMs).unref());
     const code = await Promise.race([exitCode, timer]);

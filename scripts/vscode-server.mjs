@@ -2,10 +2,11 @@
 // process group, and guarantees the whole group is killed: on stop(), on process exit, on
 // SIGINT/SIGTERM, and on uncaught errors. Webviews need a secure context: 127.0.0.1 is one.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** User settings for the test profile: no AI/chat prompts, no tips or welcome page getting in the way. */
 export const testSettings = {
@@ -19,7 +20,8 @@ export const testSettings = {
   'update.mode': 'none',
   'security.workspace.trust.enabled': false,
   'window.confirmBeforeClose': 'never',
-  'editor.experimental.asyncTokenization': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.colorTheme': 'Default Dark Modern',
 };
 
 /** A free TCP port on 127.0.0.1 (the OS picks it; tiny race window accepted). */
@@ -121,4 +123,16 @@ export function developmentUrl(server, { folder, extensionPath, testsPath }) {
   const payload = [['extensionDevelopmentPath', remote(extensionPath)]];
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
   return `${server.origin}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/**
+ * A fresh copy of test/fixtures/workspace (the BSD-style kernel tree and patches) under `parent`:
+ * tests may apply patches and edit files without touching the repository.
+ * @returns the absolute path of the copy
+ */
+export function copyWorkspace(parent) {
+  const source = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'test', 'fixtures', 'workspace');
+  const target = join(parent, 'workspace');
+  cpSync(source, target, { recursive: true });
+  return target;
 }

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import type { ActivityView } from '../../src/protocol/activity-view';
 import type { HostToWebview, WebviewToHost } from '../../src/protocol/messages';
 
@@ -102,8 +102,8 @@ export async function postAndWaitForPaint(page: Page, message: HostToWebview): P
   }), message);
 }
 
-/** Per canvas: its size and how many sampled pixels differ from the most common (background) colour. */
-export async function canvasInk(page: Page): Promise<{ id: string; width: number; height: number; inked: number; sampled: number; colors: string[] }[]> {
+/** Per canvas of a page or frame: its size and how many sampled pixels differ from the most common (background) colour. */
+export async function canvasInk(page: Page | Frame): Promise<{ id: string; width: number; height: number; inked: number; sampled: number; colors: string[] }[]> {
   return page.evaluate(() => [...document.querySelectorAll('canvas')].map((canvas) => {
     const ctx = canvas.getContext('2d')!;
     const { width, height } = canvas;

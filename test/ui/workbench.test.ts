@@ -1,0 +1,104 @@
+/**
+ * UI tests against the real workbench (code-server + headless Chromium): the command palette
+ * lists and runs Reaperscope commands, the Patch tree shows the example patch, reviewer comments
+ * appear as comment threads, and the Reaper activity panel draws its charts. Screenshots go to
+ * test-results/ (the README uses them).
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { canvasInk } from '../webview/webview-page';
+import { openPalette, openWorkbench, repoRoot, runCommand, screenshot, webviewFrame, type Workbench } from './workbench';
+
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+  contributes: { commands: { command: string; title: string; category?: string }[] };
+};
+const commandTitle = (id: string) => {
+  const c = manifest.contributes.commands.find((x) => x.command === id);
+  assert.ok(c, `package.json does not declare ${id}`);
+  return `${c.category ?? 'Reaperscope'}: ${c.title}`;
+};
+
+let bench: Workbench;
+before(async () => { bench = await openWorkbench(); });
+after(async () => { await bench?.close(); });
+
+/** A UI test that leaves a screenshot `ui-FAILED-<name>.png` when it fails. */
+function uiTest(name: string, body: () => Promise<void>): void {
+  test(name, async () => {
+    try {
+      await body();
+    } catch (error) {
+      await screenshot(bench.page, `FAILED-${name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}`).catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+uiTest('the command palette lists the Reaperscope commands', async () => {
+  const { page } = bench;
+  await openPalette(page, 'Reaperscope: ');
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await rows.first().waitFor({ state: 'visible', timeout: 30_000 });
+  const labels = await rows.allTextContents();
+  assert.ok(labels.some((l) => l.includes('Reaperscope: Open the Bundled Example Patch')), labels.join(' | '));
+  await screenshot(page, 'command-palette');
+  await page.keyboard.press('Escape');
+});
+
+uiTest('opening the example patch fills the Patch tree with its files and hunks', async () => {
+  const { page } = bench;
+  await runCommand(page, commandTitle('reaperscope.openExample'));
+  await runCommand(page, 'Reaperscope: Focus on Patch View');
+  const tree = page.locator('.pane:has(.pane-header:has-text("Patch")) .monaco-list-row');
+  await tree.first().waitFor({ state: 'visible', timeout: 30_000 });
+  const names = (await tree.allTextContents()).join(' | ');
+  assert.match(names, /kern_sched\.c/, names);
+  assert.match(names, /kern_exit\.c/, names);
+  await screenshot(page, 'patch-tree');
+});
+
+/** Opens a workspace file through Quick Open. */
+async function quickOpen(page: Workbench['page'], name: string): Promise<void> {
+  await openPalette(page, '');
+  await page.locator('.quick-input-widget input').fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+}
+
+uiTest('the review mail\'s comment shows as a comment thread in kern_exit.c', async () => {
+  const { page } = bench;
+  // The reviewer's reply (patches/*.review.eml) carries the comment; open it as the patch.
+  await quickOpen(page, 'one-reaper-per-cpu.review.eml');
+  await runCommand(page, commandTitle('reaperscope.openPatchFromEditor'));
+  await quickOpen(page, 'kern_exit.c');
+  // The comment sits under the old sleep loop (`INFSLP);`): go there, expand the threads.
+  const lines = readFileSync(join(bench.workspace, 'sys/kern/kern_exit.c'), 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.includes('INFSLP);')) + 1;
+  assert.ok(line > 0, 'fixture changed: no INFSLP); in kern_exit.c');
+  await openPalette(page, '');
+  await page.locator('.quick-input-widget input').fill(`:${line}`);
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  await runCommand(page, 'Comments: Expand All Comments');
+  const widget = page.locator('.review-widget');
+  await widget.first().waitFor({ state: 'visible', timeout: 30_000 });
+  // The reviewer (fixture facts: Mark Kettenis, about the kernel lock in the reaper loop).
+  const text = await widget.first().textContent() ?? '';
+  assert.match(text, /Mark Kettenis/);
+  assert.match(text, /kernel lock/);
+  await screenshot(page, 'comment-thread');
+});
+
+uiTest('the Reaper activity panel draws its charts in the webview', async () => {
+  const { page } = bench;
+  await runCommand(page, commandTitle('reaperscope.simulate'));
+  const frame = await webviewFrame(page, 90_000);
+  await frame.waitForFunction(() => document.querySelectorAll('canvas').length >= 6, undefined, { timeout: 90_000 });
+  await frame.waitForTimeout(300);
+  const ink = await canvasInk(frame);
+  for (const c of ink) assert.ok(c.inked / c.sampled > 0.02, `${c.id}: canvas looks blank (${c.inked}/${c.sampled})`);
+  await screenshot(page, 'activity-panel');
+});
