@@ -13,6 +13,8 @@ const bundles = [
     entryPoints: { extension: 'src/extension/extension.ts' },
     platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist',
     external: ['vscode'],
+    // As for the CLI: web-tree-sitter's CJS build (its ESM build needs import.meta.url).
+    alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   },
   {
     // Long work (trace reading, simulation sweeps) off the extension host's thread.

@@ -5,7 +5,6 @@
 import * as vscode from 'vscode';
 import type { AnalysisStore } from './analysis-store';
 import { describeSteps, exitPathSteps, stepLocks } from './logic/exit-path-steps';
-import { findFunctionSpans } from './logic/function-spans';
 import { lockWaitSummary, simulationSummary, sitesIn, traceSummary } from './logic/function-numbers';
 import { describeChange, touchedFunctions } from './logic/touched-functions';
 import type { ReviewStore } from './review-session';
@@ -30,7 +29,7 @@ export class PatchCodeLenses implements vscode.CodeLensProvider, vscode.Disposab
     const text = doc.getText();
     const lines = text.split(/\r?\n/);
     const lenses: vscode.CodeLens[] = [];
-    for (const fn of touchedFunctions(review.file, review.placements, findFunctionSpans(text))) {
+    for (const fn of touchedFunctions(review.file, review.placements, review.spans, review.functions)) {
       const range = new vscode.Range(fn.line - 1, 0, fn.line - 1, 0);
       lenses.push(new vscode.CodeLens(range, {
         title: `${fn.name}: ${describeChange(fn)}`,

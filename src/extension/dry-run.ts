@@ -5,13 +5,17 @@
  */
 import type * as vscode from 'vscode';
 import { blobMatches } from '../core/patch/git-blob';
+import type { CFunctionFinder } from '../core/patch/c-functions';
 import type { Patch } from '../core/patch/model';
 import { applyToText } from './apply-file';
+import { isCSource } from './c-functions-host';
+import { placedHunkFunctions } from './logic/hunk-functions';
 import { placementsFromStarts } from './logic/hunk-placement';
 import { patchPathOf, type FileReview } from './review-session';
 import { findWorkspaceFile, readCurrent } from './workspace-files';
 
-export async function dryRun(patch: Patch, token?: vscode.CancellationToken): Promise<FileReview[]> {
+/** @param finder tree-sitter's C function finder; null: functions come from the patch text. */
+export async function dryRun(patch: Patch, finder: CFunctionFinder | null, token?: vscode.CancellationToken): Promise<FileReview[]> {
   const reviews: FileReview[] = [];
   for (const [index, file] of patch.files.entries()) {
     if (token?.isCancellationRequested) break;
@@ -20,7 +24,7 @@ export async function dryRun(patch: Patch, token?: vscode.CancellationToken): Pr
     const uri = lookup === null ? await findWorkspaceFile(path) : await findWorkspaceFile(lookup);
     if (!uri && file.status !== 'added') {
       reviews.push({
-        index, file, path, uri: null, currentText: '', patchedText: null, blobMatches: null,
+        index, file, path, uri: null, currentText: '', patchedText: null, blobMatches: null, spans: [], functions: file.hunks.map((h) => h.functions),
         placements: placementsFromStarts(file.hunks, file.hunks.map(() => null)),
         failures: file.hunks.map((_, hunkIndex) => ({ hunkIndex, message: `${path} is not in the workspace` })),
       });
@@ -28,10 +32,16 @@ export async function dryRun(patch: Patch, token?: vscode.CancellationToken): Pr
     }
     const current = uri && file.status !== 'added' ? await readCurrent(uri) : null;
     const outcome = applyToText(current?.text ?? null, file, patch.whitespaceDamaged);
+    const placements = placementsFromStarts(file.hunks, outcome.starts);
+    const c = finder && isCSource(path) ? finder : null;
+    const spans = c && current ? c.functionSpans(current.text) : [];
+    const patchedSpans = c && outcome.text !== null ? c.functionSpans(outcome.text) : null;
     reviews.push({
       index, file, path, uri,
       currentText: current?.text ?? '',
-      placements: placementsFromStarts(file.hunks, outcome.starts),
+      placements,
+      spans,
+      functions: c ? placedHunkFunctions(file, placements, spans, patchedSpans) : file.hunks.map((h) => h.functions),
       failures: outcome.failures,
       patchedText: outcome.failures.length === 0 ? outcome.text : null,
       blobMatches: file.status === 'added' ? null : blobMatches(file.oldBlob, current?.bytes ?? null),

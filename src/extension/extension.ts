@@ -29,7 +29,7 @@ export interface ReaperscopeApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
-  const review = new ReviewStore();
+  const review = new ReviewStore(context.extensionUri);
   const analysis = new AnalysisStore();
   const tree = new PatchTreeProvider(review);
   const comments = new ReviewComments(review);

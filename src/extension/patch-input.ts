@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { readPatch } from '../core/patch/read-patch';
 import type { Patch } from '../core/patch/model';
+import { cFunctionFinder } from './c-functions-host';
 import { dryRun } from './dry-run';
 import type { ReviewSession, ReviewStore } from './review-session';
 import { baseName, readBytes } from './workspace-files';
@@ -18,15 +19,16 @@ export async function openReview(store: ReviewStore, input: Uint8Array | string,
     void vscode.window.showErrorMessage(`Reaperscope: ${label} holds no patch to review (${why}).`);
     return null;
   }
-  const session = await reviewSession(patch, label, sourceUri);
+  const session = await reviewSession(store, patch, label, sourceUri);
   store.set(session);
   return session;
 }
 
-export async function reviewSession(patch: Patch, label: string, sourceUri: vscode.Uri | null): Promise<ReviewSession> {
+export async function reviewSession(store: ReviewStore, patch: Patch, label: string, sourceUri: vscode.Uri | null): Promise<ReviewSession> {
+  const finder = await cFunctionFinder(store.extensionUri);
   const files = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Reaperscope: checking ${label} against the workspace` },
-    (_progress, token) => dryRun(patch, token));
+    (_progress, token) => dryRun(patch, finder, token));
   return { patch, label, sourceUri, files };
 }
 
@@ -34,7 +36,7 @@ export async function reviewSession(patch: Patch, label: string, sourceUri: vsco
 export async function refreshReview(store: ReviewStore): Promise<ReviewSession | null> {
   const current = store.session;
   if (!current) return null;
-  const session = await reviewSession(current.patch, current.label, current.sourceUri);
+  const session = await reviewSession(store, current.patch, current.label, current.sourceUri);
   if (store.session === current) store.set(session);
   return session;
 }

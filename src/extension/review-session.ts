@@ -3,6 +3,7 @@
  * state the tree, comments, decorations, lenses, diff view and Problems view all follow.
  */
 import * as vscode from 'vscode';
+import type { CFunctionSpan } from '../core/patch/c-functions';
 import type { FilePatch, Patch } from '../core/patch/model';
 import type { HunkPlacement } from './logic/hunk-placement';
 
@@ -24,6 +25,10 @@ export interface FileReview {
   currentText: string;
   /** Whether the `index` line's old blob id matches the current bytes; null when not checkable. */
   blobMatches: boolean | null;
+  /** Function definitions of the current text (tree-sitter); empty for non-C files or without the grammar. */
+  spans: CFunctionSpan[];
+  /** Per hunk, the C functions it touches in this workspace's file (falls back to the reader's). */
+  functions: string[][];
 }
 
 export interface ReviewSession {
@@ -37,6 +42,9 @@ export interface ReviewSession {
 
 /** The current session (one at a time) and a change event. */
 export class ReviewStore implements vscode.Disposable {
+  /** @param extensionUri where dist/ (tree-sitter's wasm) is. */
+  constructor(readonly extensionUri: vscode.Uri) {}
+
   private current: ReviewSession | null = null;
   private readonly changed = new vscode.EventEmitter<ReviewSession | null>();
   readonly onDidChange = this.changed.event;

@@ -2,14 +2,14 @@
  * Which functions of the current file a file patch touches, with the lines it adds and removes
  * in each: what the CodeLens above each function says. Pure: no `vscode`.
  */
+import type { CFunctionSpan } from '../../core/patch/c-functions';
 import type { FilePatch } from '../../core/patch/model';
-import { functionAt, type FunctionSpan } from './function-spans';
 import { currentLineOf, type HunkPlacement } from './hunk-placement';
 
 export interface TouchedFunction {
   name: string;
-  /** The function's span in the current file; null when only the hunk header names it. */
-  span: FunctionSpan | null;
+  /** The function's span in the current file; null when it is not there (e.g. a new function). */
+  span: CFunctionSpan | null;
   /** 1-based line of the current file to put the lens on. */
   line: number;
   added: number;
@@ -18,12 +18,20 @@ export interface TouchedFunction {
   hunks: number[];
 }
 
+/** The innermost span holding a 1-based line, or null. */
+export function functionAt(spans: readonly CFunctionSpan[], line: number): CFunctionSpan | null {
+  let found: CFunctionSpan | null = null;
+  for (const s of spans) if (s.startLine <= line && line <= s.endLine && (!found || s.startLine >= found.startLine)) found = s;
+  return found;
+}
+
 /**
- * Counts changed lines per function. A changed line belongs to the function whose span holds
- * its current line (added lines: the old line above them); lines outside any function are
- * counted under the hunk's header (`@@ ... @@ header`) or `(file scope)`.
+ * Counts changed lines per function. A removed line belongs to the function whose span (in the
+ * current file, from tree-sitter) holds it; an added line to the function holding the old line
+ * above it. Lines outside every function count under the hunk's first function (from
+ * `functions`, the per-hunk functions of the dry run) or `(file scope)`.
  */
-export function touchedFunctions(file: FilePatch, placements: readonly HunkPlacement[], spans: readonly FunctionSpan[]): TouchedFunction[] {
+export function touchedFunctions(file: FilePatch, placements: readonly HunkPlacement[], spans: readonly CFunctionSpan[], functions: readonly (readonly string[])[] = []): TouchedFunction[] {
   const byName = new Map<string, TouchedFunction>();
   file.hunks.forEach((hunk, h) => {
     const start = placements[h]?.startLine;
@@ -31,12 +39,12 @@ export function touchedFunctions(file: FilePatch, placements: readonly HunkPlace
     hunk.lines.forEach((line, i) => {
       if (line.kind === 'context') return;
       const at = currentLineOf(hunk, start, i);
-      // An added line right after the function's last line still belongs to the function above.
       const span = functionAt(spans, at);
-      const name = span?.name ?? (hunk.functions[0] || '(file scope)');
+      const name = span?.name ?? ((functions[h] ?? hunk.functions)[0] || '(file scope)');
       let entry = byName.get(name);
       if (!entry) {
-        entry = { name, span, line: span?.startLine ?? start, added: 0, removed: 0, hunks: [] };
+        const known = span ?? spans.find((s) => s.name === name) ?? null;
+        entry = { name, span: known, line: known?.startLine ?? start, added: 0, removed: 0, hunks: [] };
         byName.set(name, entry);
       }
       if (line.kind === 'add') entry.added++;

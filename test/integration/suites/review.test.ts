@@ -76,6 +76,10 @@ suite('patch review', () => {
     assert.equal(comment.hunkIndex, 2);
     assert.equal(tree.getTreeItem(comment).label, 'Mark Kettenis');
     assert.match(String(tree.getTreeItem(hunks[2]!).description), /line 151 \(offset -290\)/);
+    // Functions found by tree-sitter in the workspace file: hunk 5 of kern_sched.c ends
+    // sched_exit and turns sched_toidle into sched_toproc.
+    const sched = tree.getChildren(files[2]!).map((h) => tree.getTreeItem(h).label);
+    assert.deepEqual(sched, ['(file scope)', 'sched_kthreads_create', 'sched_kthreads_create', 'sched_idle', 'sched_exit, sched_toidle, sched_toproc', 'sched_toidle, sched_toproc']);
   });
 
   test('the review comment is a thread on kern_exit.c under the old sleep loop', async () => {

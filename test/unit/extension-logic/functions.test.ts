@@ -1,30 +1,37 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findFunctionSpans, functionAt } from '../../../src/extension/logic/function-spans';
-import { describeChange, touchedFunctions } from '../../../src/extension/logic/touched-functions';
-import { lineOf, placementsOf, seedPatch, workspaceText } from './seed';
+import { applyToText } from '../../../src/extension/apply-file';
+import { placedHunkFunctions } from '../../../src/extension/logic/hunk-functions';
+import { describeChange, functionAt, touchedFunctions } from '../../../src/extension/logic/touched-functions';
+import { cFinder, lineOf, placementsOf, seedPatch } from './seed';
 
-test('BSD-style definitions of kern_sched.c are found with their return-type line', () => {
-  const text = workspaceText('sys/kern/kern_sched.c');
-  const spans = findFunctionSpans(text);
+test('tree-sitter finds the BSD-style definitions of the workspace kern_sched.c', async () => {
+  const { text } = placementsOf(await seedPatch(), 'sys/kern/kern_sched.c');
+  const spans = (await cFinder()).functionSpans(text);
   assert.deepEqual(spans.map((s) => s.name), ['sched_init_cpu', 'sched_kthreads_create', 'sched_idle', 'sched_exit', 'sched_toidle', 'setrunqueue', 'remrunqueue', 'sched_peg_curproc']);
   const exit = spans.find((s) => s.name === 'sched_exit')!;
-  assert.equal(exit.nameLine, lineOf(text, 'sched_exit(struct proc *p)'));
-  assert.equal(exit.startLine, exit.nameLine - 1);
+  // BSD style: the span starts at the `void` above the name.
+  assert.equal(exit.startLine, lineOf(text, 'sched_exit(struct proc *p)') - 1);
   assert.equal(functionAt(spans, lineOf(text, 'sched_toidle();'))?.name, 'sched_exit');
-  // Prototypes are not definitions.
-  assert.equal(spans.some((s) => s.nameLine === lineOf(text, 'void sched_kthreads_create(void *);')), false);
 });
 
-test('one-line GNU-style definitions are found too', () => {
-  const spans = findFunctionSpans('static int foo(int a) {\n\treturn a;\n}\n\nint\nbar(void)\n{\n\treturn 0;\n}\n');
-  assert.deepEqual(spans.map((s) => [s.name, s.startLine, s.endLine]), [['foo', 1, 3], ['bar', 5, 9]]);
+test('the functions each hunk touches, found in the workspace file at its offsets', async () => {
+  const patch = await seedPatch();
+  const finder = await cFinder();
+  const { file, placements, text } = placementsOf(patch, 'sys/kern/kern_sched.c');
+  const patched = applyToText(text, file).text!;
+  const functions = placedHunkFunctions(file, placements, finder.functionSpans(text), finder.functionSpans(patched));
+  // Hunk 1 adds a prototype at file scope; hunk 5 ends sched_exit and renames sched_toidle to
+  // sched_toproc; hunk 6 removes lines of the old sched_toidle, and adds lines to sched_toproc
+  // and a new sched_toidle.
+  assert.deepEqual(functions, [[], ['sched_kthreads_create'], ['sched_kthreads_create'], ['sched_idle'], ['sched_exit', 'sched_toidle', 'sched_toproc'], ['sched_toidle', 'sched_toproc']]);
 });
 
 test('the functions the patch touches in kern_sched.c add up to the diffstat (+28 −15)', async () => {
   const patch = await seedPatch();
   const { file, placements, text } = placementsOf(patch, 'sys/kern/kern_sched.c');
-  const touched = touchedFunctions(file, placements, findFunctionSpans(text));
+  const spans = (await cFinder()).functionSpans(text);
+  const touched = touchedFunctions(file, placements, spans);
   assert.equal(touched.reduce((n, t) => n + t.added, 0), 28);
   assert.equal(touched.reduce((n, t) => n + t.removed, 0), 15);
   const create = touched.find((t) => t.name === 'sched_kthreads_create')!;

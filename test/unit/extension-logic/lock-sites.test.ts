@@ -2,9 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findSites, formatNs, siteAt, siteHoverLines } from '../../../src/extension/logic/lock-sites';
 import { simulationSummary, sitesIn, traceSummary } from '../../../src/extension/logic/function-numbers';
-import { findFunctionSpans } from '../../../src/extension/logic/function-spans';
 import type { ActivityView, RunView } from '../../../src/protocol/activity-view';
-import { workspaceText } from './seed';
+import { cFinder, workspaceText } from './seed';
 
 test('sites name the lock, channel or probe they are about', () => {
   assert.deepEqual(findSites('\tmtx_enter(&p->p_p->ps_mtx);').map((s) => [s.kind, s.subject]), [['mutex', 'ps_mtx']]);
@@ -24,7 +23,7 @@ function run(label: string, lockWaitNs: Record<string, number>): RunView {
   return { label, origin: 'simulated', cpus: 4, spanNs: 1e9, binNs: 1e7, reaperBusyNs: [], reaps: [], utilisation: [], backlog: [], exitToReap: { edgesNs: [0], counts: [] }, exitToReapInferred: false, lockWaitNs };
 }
 
-test('hovers and lens summaries show a simulation per variant and a trace\'s counts', () => {
+test('hovers and lens summaries show a simulation per variant and a trace\'s counts', async () => {
   const sim: ActivityView = { title: 'kernel-build, 4 CPUs', source: 'simulation', notes: [], metrics: [],
     runs: [run('baseline', { deadproc_mutex: 12_300, kernel_lock: 2_000_000 }), run('patched', { kernel_lock: 2_500_000 })] };
   const site = findSites('\t\tmtx_enter(&deadproc_mutex);')[0]!;
@@ -37,7 +36,7 @@ test('hovers and lens summaries show a simulation per variant and a trace\'s cou
 
   // The reaper() of the workspace's kern_exit.c drops the kernel lock, takes deadproc_mutex and sleeps (in source order).
   const text = workspaceText('sys/kern/kern_exit.c');
-  const reaper = findFunctionSpans(text).find((s) => s.name === 'reaper')!;
+  const reaper = (await cFinder()).functionSpans(text).find((s) => s.name === 'reaper')!;
   const sites = sitesIn(text.split('\n'), reaper.startLine, reaper.endLine);
   assert.equal(simulationSummary(sites, sim), 'sim wait on kernel_lock, deadproc_mutex: baseline 2.01 ms · patched 2.50 ms');
   assert.equal(traceSummary(sites, trace), 'trace: 120 sleep, 340 wakeup');

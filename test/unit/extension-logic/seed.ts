@@ -36,3 +36,13 @@ export function lineOf(text: string, needle: string): number {
   if (i < 0) throw new Error(`${needle} not found`);
   return i + 1;
 }
+
+/** tree-sitter's C function finder, from the installed wasm files. */
+export async function cFinder(): Promise<import('../../../src/core/patch/c-functions').CFunctionFinder> {
+  const { loadCFunctionFinder } = await import('../../../src/core/patch/c-functions');
+  const root = join(__dirname, '../../../node_modules');
+  return loadCFunctionFinder({
+    runtime: new Uint8Array(readFileSync(join(root, 'web-tree-sitter/tree-sitter.wasm'))),
+    grammar: new Uint8Array(readFileSync(join(root, 'tree-sitter-c/tree-sitter-c.wasm'))),
+  });
+}
