@@ -70,6 +70,7 @@ export class CommInterner {
       prev.id = id;
     } else {
       this.last.set(tid, { name, id });
+      if (this.sink.awaitingNames > 0) this.sink.nameSeen(tid, id);
     }
     return id;
   }

@@ -197,7 +197,6 @@ export class BtraceReader implements FormatReader {
     const sink = this.sink;
     const ts = sink.relative(rec.t);
     const { cpu, tid, pid } = rec;
-    if (sink.awaitingNames > 0) sink.nameSeen(tid, comm);
     const last = this.lastTs[cpu];
     if (last !== undefined && ts < last) sink.cpuOrderBroken = true;
     this.lastTs[cpu] = ts;

@@ -39,7 +39,13 @@ export class LineSplitter {
   private skipping = false;
   private readonly overlong: number[] = [];
 
-  constructor(private readonly onLine: LineHandler) {}
+  /** @param onLine receives each line; replaceable (see {@link setHandler}) */
+  constructor(private onLine: LineHandler) {}
+
+  /** Hands the following lines to another handler (a reader chosen after the first lines). */
+  setHandler(onLine: LineHandler): void {
+    this.onLine = onLine;
+  }
 
   /** Feeds the next chunk (it may be reused by the caller afterwards). */
   push(chunk: Uint8Array): void {

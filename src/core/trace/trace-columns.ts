@@ -27,6 +27,15 @@ export class TraceColumns {
   private arg0: Int32Array[] = [];
   private arg1: Int32Array[] = [];
   private lastTs = -Infinity;
+  // the block being filled, one per column (saves a lookup per column and event)
+  private bTs = new Float64Array(0);
+  private bCpu = new Uint16Array(0);
+  private bKind = new Uint8Array(0);
+  private bTid = new Int32Array(0);
+  private bPid = new Int32Array(0);
+  private bComm = new Uint32Array(0);
+  private bArg0 = new Int32Array(0);
+  private bArg1 = new Int32Array(0);
 
   get length(): number {
     return this.n;
@@ -36,45 +45,52 @@ export class TraceColumns {
   push(ts: number, cpu: number, kind: EventKind, tid: number, pid: number, comm: number, arg0: number, arg1: number): void {
     const i = this.n & MASK;
     if (i === 0) this.addBlock();
-    const b = this.n >>> SHIFT;
     this.n++;
     if (ts < this.lastTs) this.sorted = false;
     this.lastTs = ts;
-    this.ts[b]![i] = ts;
-    this.cpu[b]![i] = cpu;
-    this.kind[b]![i] = kind;
-    this.tid[b]![i] = tid;
-    this.pid[b]![i] = pid;
-    this.comm[b]![i] = comm;
-    this.arg0[b]![i] = arg0;
-    this.arg1[b]![i] = arg1;
+    this.bTs[i] = ts;
+    this.bCpu[i] = cpu;
+    this.bKind[i] = kind;
+    this.bTid[i] = tid;
+    this.bPid[i] = pid;
+    this.bComm[i] = comm;
+    this.bArg0[i] = arg0;
+    this.bArg1[i] = arg1;
     if (cpu > this.maxCpu) this.maxCpu = cpu;
   }
 
   private addBlock(): void {
-    this.ts.push(new Float64Array(BLOCK));
-    this.cpu.push(new Uint16Array(BLOCK));
-    this.kind.push(new Uint8Array(BLOCK));
-    this.tid.push(new Int32Array(BLOCK));
-    this.pid.push(new Int32Array(BLOCK));
-    this.comm.push(new Uint32Array(BLOCK));
-    this.arg0.push(new Int32Array(BLOCK));
-    this.arg1.push(new Int32Array(BLOCK));
+    this.ts.push((this.bTs = new Float64Array(BLOCK)));
+    this.cpu.push((this.bCpu = new Uint16Array(BLOCK)));
+    this.kind.push((this.bKind = new Uint8Array(BLOCK)));
+    this.tid.push((this.bTid = new Int32Array(BLOCK)));
+    this.pid.push((this.bPid = new Int32Array(BLOCK)));
+    this.comm.push((this.bComm = new Uint32Array(BLOCK)));
+    this.arg0.push((this.bArg0 = new Int32Array(BLOCK)));
+    this.arg1.push((this.bArg1 = new Int32Array(BLOCK)));
   }
 
-  /** The events sorted by time (stable), as a table; the columns are emptied. */
+  /** The events sorted by time (stable within a CPU, see {@link stableTimeOrder}), as a table; the columns are emptied. */
   finish(baseNs: bigint, strings: StringTable): EventTable {
     const n = this.n;
     const flatTs = new Float64Array(n);
     this.ts.forEach((block, b) => flatTs.set(n - b * BLOCK >= BLOCK ? block : block.subarray(0, n - b * BLOCK), b * BLOCK));
     this.ts = [];
-    const order = this.sorted ? null : stableTimeOrder(flatTs, n);
-    const ts = order ? gatherF64(flatTs, order) : flatTs;
+    let order: Uint32Array | null = null;
+    let cpu: Uint16Array;
+    if (this.sorted) {
+      cpu = take(this.cpu, n, null, (k) => new Uint16Array(k));
+    } else {
+      const flatCpu = take(this.cpu, n, null, (k) => new Uint16Array(k));
+      order = stableTimeOrder(flatTs, n, flatCpu);
+      cpu = gather(flatCpu, order, new Uint16Array(n));
+    }
+    const ts = order ? gather(flatTs, order, new Float64Array(n)) : flatTs;
     const table: EventTable = {
       length: n,
       baseNs,
       ts,
-      cpu: take(this.cpu, n, order, (k) => new Uint16Array(k)),
+      cpu,
       kind: take(this.kind, n, order, (k) => new Uint8Array(k)),
       tid: take(this.tid, n, order, (k) => new Int32Array(k)),
       pid: take(this.pid, n, order, (k) => new Int32Array(k)),
@@ -89,8 +105,7 @@ export class TraceColumns {
   }
 }
 
-function gatherF64(src: Float64Array, order: Uint32Array): Float64Array {
-  const out = new Float64Array(order.length);
+function gather<T extends Float64Array | Uint16Array>(src: T, order: Uint32Array, out: T): T {
   for (let i = 0; i < order.length; i++) out[i] = src[order[i]!]!;
   return out;
 }

@@ -66,11 +66,8 @@ export class TraceStreamReader {
 
   constructor(private readonly options: ReadTraceOptions = {}) {
     this.sink = new TraceSink();
-    if (options.format) this.reader = this.makeReader(options.format);
-    this.splitter = new LineSplitter((bytes, start, end, lineNo) => {
-      if (this.reader) this.reader.line(bytes, start, end, lineNo);
-      else this.detect(bytes.slice(start, end), lineNo);
-    });
+    this.splitter = new LineSplitter((bytes, start, end, lineNo) => this.detect(bytes.slice(start, end), lineNo));
+    if (options.format) this.choose(options.format);
   }
 
   push(chunk: Uint8Array): void {
@@ -133,6 +130,7 @@ export class TraceStreamReader {
   private choose(format: TraceFormat): void {
     const reader = this.makeReader(format);
     this.reader = reader;
+    this.splitter.setHandler((bytes, start, end, lineNo) => reader.line(bytes, start, end, lineNo));
     for (const u of this.undecided) reader.line(u.line, 0, u.line.length, u.lineNo);
     this.undecided = [];
   }
