@@ -6,7 +6,7 @@ import { PatchCodeLenses } from './code-lens';
 import { PatchDecorations } from './decorations';
 import { showDiff } from './diff-view';
 import { SiteHovers } from './hovers';
-import { openExampleCommand, openFromClipboardCommand, openFromEditorCommand, openPatchCommand, refreshReview } from './patch-input';
+import { openExampleCommand, openFromClipboardCommand, openFromEditorCommand, openPatchCommand, refreshReview, type OpenOptions } from './patch-input';
 import { PatchTreeProvider } from './patch-tree';
 import { PatchProblems } from './problems';
 import { composeReplyCommand } from './reply-command';
@@ -46,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   const command = (id: string, run: (...args: never[]) => unknown): void => {
     context.subscriptions.push(vscode.commands.registerCommand(id, run as (...args: unknown[]) => unknown));
   };
-  command('reaperscope.openPatch', (uri?: vscode.Uri) => openPatchCommand(review, uri));
+  command('reaperscope.openPatch', (uri?: vscode.Uri, options?: OpenOptions) => openPatchCommand(review, uri, options ?? {}));
   command('reaperscope.openPatchFromEditor', () => openFromEditorCommand(review));
   command('reaperscope.openPatchFromClipboard', () => openFromClipboardCommand(review));
   command('reaperscope.openExample', () => openExampleCommand(review, context.extensionUri));

@@ -4,24 +4,42 @@
  * works), or the bundled example. Reads with the core reader, then runs the dry run.
  */
 import * as vscode from 'vscode';
-import { readPatch } from '../core/patch/read-patch';
+import { readPatchSeries } from '../core/patch/read-patch';
 import type { Patch } from '../core/patch/model';
 import { cFunctionFinder } from './c-functions-host';
 import { dryRun } from './dry-run';
 import type { ReviewSession, ReviewStore } from './review-session';
 import { baseName, readBytes } from './workspace-files';
 
-/** Reads `input`, runs the dry run with progress, and makes it the session. Null when no diff was found. */
-export async function openReview(store: ReviewStore, input: Uint8Array | string, label: string, sourceUri: vscode.Uri | null): Promise<ReviewSession | null> {
-  const patch = await readPatch(input, { fileName: label });
-  if (patch.files.length === 0) {
-    const why = patch.diagnostics.find((d) => d.severity === 'error')?.message ?? 'no diff in it';
+export interface OpenOptions {
+  /** For an mbox series: which patch (0-based, among those with a diff), instead of asking. */
+  seriesIndex?: number;
+}
+
+/**
+ * Reads `input`, runs the dry run with progress, and makes it the session. For an mbox series
+ * the user picks one patch. Null when no diff was found or nothing was picked.
+ */
+export async function openReview(store: ReviewStore, input: Uint8Array | string, label: string, sourceUri: vscode.Uri | null, options: OpenOptions = {}): Promise<ReviewSession | null> {
+  const series = await readPatchSeries(input, { fileName: label });
+  const withDiff = series.filter((p) => p.files.length > 0);
+  if (withDiff.length === 0) {
+    const why = series[0]?.diagnostics.find((d) => d.severity === 'error')?.message ?? 'no diff in it';
     void vscode.window.showErrorMessage(`Reaperscope: ${label} holds no patch to review (${why}).`);
     return null;
   }
-  const session = await reviewSession(store, patch, label, sourceUri);
+  const index = withDiff.length === 1 ? 0 : options.seriesIndex ?? await pickFromSeries(withDiff);
+  const patch = index === undefined ? undefined : withDiff[index];
+  if (!patch) return null;
+  const name = patch.series ? `${label} [${patch.series.index}/${patch.series.total}]` : label;
+  const session = await reviewSession(store, patch, name, sourceUri);
   store.set(session);
   return session;
+}
+
+async function pickFromSeries(patches: readonly Patch[]): Promise<number | undefined> {
+  const items = patches.map((p, index) => ({ label: p.mail?.subject ?? `patch ${index + 1}`, description: `${p.files.length} file(s)`, index }));
+  return (await vscode.window.showQuickPick(items, { title: 'This mbox holds a series: which patch?' }))?.index;
 }
 
 export async function reviewSession(store: ReviewStore, patch: Patch, label: string, sourceUri: vscode.Uri | null): Promise<ReviewSession> {
@@ -42,7 +60,7 @@ export async function refreshReview(store: ReviewStore): Promise<ReviewSession |
 }
 
 /** `reaperscope.openPatch`: the URI from a context menu, else the active patch editor, else a file picker. */
-export async function openPatchCommand(store: ReviewStore, uri?: vscode.Uri): Promise<ReviewSession | null> {
+export async function openPatchCommand(store: ReviewStore, uri?: vscode.Uri, options: OpenOptions = {}): Promise<ReviewSession | null> {
   let target = uri instanceof vscode.Uri ? uri : undefined;
   if (!target) {
     const picked = await vscode.window.showOpenDialog({
@@ -53,7 +71,7 @@ export async function openPatchCommand(store: ReviewStore, uri?: vscode.Uri): Pr
   }
   if (!target) return null;
   const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString() && d.isDirty);
-  return openReview(store, doc ? doc.getText() : await readBytes(target), baseName(target), target);
+  return openReview(store, doc ? doc.getText() : await readBytes(target), baseName(target), target, options);
 }
 
 export async function openFromEditorCommand(store: ReviewStore): Promise<ReviewSession | null> {

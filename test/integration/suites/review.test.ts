@@ -54,6 +54,14 @@ suite('patch review', () => {
     assert.deepEqual(Object.fromEntries(session.files.map((f) => [f.path, f.placements.map((p) => p.startLine)])), gitApplyStarts);
   });
 
+  test('openPatch on an mbox series opens the patch asked for, in series order', async () => {
+    const session = await vscode.commands.executeCommand<ReviewSession | null>('reaperscope.openPatch', fixture('patches/series-out-of-order.mbox'), { seriesIndex: 0 });
+    assert.ok(session);
+    assert.equal(session.label, 'series-out-of-order.mbox [1/3]');
+    assert.deepEqual(session.files.map((f) => f.path), ['sys/sys/proc.h']);
+    assert.deepEqual(session.files[0]!.placements.map((p) => p.startLine), [68]);
+  });
+
   test('openExample opens the bundled patch', async () => {
     const session = await vscode.commands.executeCommand<ReviewSession | null>('reaperscope.openExample');
     assert.ok(session);
