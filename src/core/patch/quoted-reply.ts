@@ -12,6 +12,8 @@
  * that line that the replier's client wrapped: it is joined back (`rewrapped`).
  */
 
+import { readsAsProse } from './flattened-archive';
+
 /** A quoted line split into its depth and its text after the quote markers. */
 export interface QuotedLine {
   depth: number;
@@ -135,7 +137,11 @@ export function readQuotedPatch(bodyLines: readonly string[], replyAuthor: strin
     const [above, below] = [quoted[i - 1], quoted[i + 1]];
     if (!above || !below || above.depth < depth || below.depth < depth) return false;
     const last = result.lines[result.lines.length - 1] ?? '';
-    return /^[ +-]/.test(last) && /^(?:[ +-]|$)/.test(below.content) && displayWidth(`${last} ${quoted[i]!.content}`) >= WRAP_WIDTH;
+    const tail = quoted[i]!.content;
+    // The head fits the client's width (at most 80 columns with its quote markers), head and tail do not,
+    // and the tail is no sentence of the reviewer's.
+    return /^[ +-]/.test(last) && /^(?:[ +-]|$)/.test(below.content) && displayWidth(last) + 2 * depth <= 80 &&
+      displayWidth(`${last} ${tail}`) >= WRAP_WIDTH && !readsAsProse(tail);
   };
   let block: { depth: number; start: number; text: string[] } | null = null;
   let inSignature = false;

@@ -128,3 +128,15 @@ test('quoted diff lines a client wrapped at 72 columns are joined back, with or 
       [['Mark Kettenis', 'sys/kern/kern_sched.c', 'new', 260, 'Why not clear SPCF_SWITCHCLEAR after taking the scheduler lock?']]);
   }
 });
+
+test('a reviewer\'s sentence right under a long quoted line is a comment, not a wrapped tail', () => {
+  const body = [
+    '> diff --git a/x.c b/x.c', '> --- a/x.c', '> +++ b/x.c', '> @@ -1,2 +1,2 @@',
+    '> -\t\tTRACEPOINT(sched, off__cpu, idle->p_tid + THREAD_PID_OFFSET,',
+    'This tracepoint is wrong for the idle thread.',
+    '> +\t\tTRACEPOINT(sched, off__cpu, nextproc->p_tid + THREAD_PID_OFFSET,', '>  }',
+  ];
+  const quoted = readQuotedPatch(body, 'Eve')!;
+  assert.deepEqual(quoted.rewrapped, []);
+  assert.deepEqual(quoted.comments.map((c) => [c.text, c.before]), [['This tracepoint is wrong for the idle thread.', 5]]);
+});
