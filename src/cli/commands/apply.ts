@@ -29,7 +29,8 @@ lines match the files before and after. Files are written only when no hunk fail
   --reverse             undo the patch (the tree holds the patched files)
   --fuzz N              context lines a hunk may ignore at each end (default 2)
   --ignore-whitespace   match context ignoring white space (on by default for patches
-                        whose white space was damaged, e.g. mail-archive text)
+                        whose white space was damaged, e.g. mail-archive text; such
+                        patches are only checked, never written)
 
 Exit status: 0 every hunk applies, 1 bad input or a hunk/file does not apply, 2 usage.
 `;
@@ -103,7 +104,9 @@ export const applyCommand: Command = {
     const applied: (AppliedFile & { change: TreeChange | null })[] = [];
     for (const file of patch.files) applied.push(await applyOne(file, values.tree, name, options));
     const ok = applied.every((a) => a.result.ok);
-    const dryRun = values['dry-run'] ?? false;
+    // A white-space damaged patch (archive text) would write its added lines without their
+    // indentation: it is checked, never written.
+    const dryRun = (values['dry-run'] ?? false) || patch.whitespaceDamaged;
     if (ok && !dryRun) await commitTreeChanges(applied.flatMap((a) => (a.change ? [a.change] : [])));
     const written = ok && !dryRun;
     if (values.json) {
@@ -111,7 +114,8 @@ export const applyCommand: Command = {
       io.out(`${JSON.stringify(report, null, 2)}\n`);
     } else {
       const outcome = written ? `patched ${applied.length} file(s) in ${values.tree}`
-        : ok ? 'dry run: every hunk applies; nothing written' : 'nothing written: the patch does not apply as a whole';
+        : ok && patch.whitespaceDamaged ? 'every hunk applies, but the patch lost its white space: checked only, nothing written'
+          : ok ? 'dry run: every hunk applies; nothing written' : 'nothing written: the patch does not apply as a whole';
       io.out(applyText(applied, outcome));
     }
     if (!ok) {

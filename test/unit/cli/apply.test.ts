@@ -115,3 +115,18 @@ test('usage and bad input: no --tree is a usage error; a path leaving the tree i
     assert.match(run.stderr, /<stdin>:1: the path "\.\.\/outside\.txt" leaves the tree/);
   });
 });
+
+test('a white-space damaged patch (archive text, line breaks lost) is checked ignoring white space, never written', () => {
+  // The diff quoted in a reply, then flattened as a web mail archive shows it: one line, `> ` markers, white space collapsed.
+  const quoted = readFileSync(diff, 'utf8').trimEnd().split('\n').map((l) => `> ${l.replace(/\s+/g, ' ').trim()}`).join(' ');
+  const archive = `From: Mark Kettenis Subject: Re: sched toproc To: Christian Ludwig Date: Wed, 10 Jul 2024 17:42:45 +0200 Hi, ${quoted} Looks fine to me.\n`;
+  withTree({ [target]: pre }, (tree) => {
+    const run = runCli(['apply', '-', '--tree', tree, '--json'], archive);
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout);
+    assert.deepEqual(report.files[0].hunks.map((h: { status: string }) => h.status), ['exact', 'exact', 'exact', 'exact']);
+    assert.deepEqual([report.written, report.files[0].oldBlobMatches, report.files[0].newBlobMatches], [false, true, false],
+      'the result lacks the indentation, so its blob id differs from the one the patch names');
+    assert.equal(readFileSync(join(tree, target), 'utf8'), pre);
+  });
+});
