@@ -19,7 +19,8 @@ function cells(grid: number[][], run: RunView, scale: (v: number) => number): Ce
   return out;
 }
 
-function heatmap(run: RunView, data: Cell[], palette: Palette, label: string): ChartConfiguration {
+/** `full`: the cell value drawn at full intensity (values are fractions of a bin, 0..1). */
+function heatmap(run: RunView, data: Cell[], palette: Palette, label: string, full: number): ChartConfiguration {
   const binMs = run.binNs / 1e6;
   const options = baseOptions<'matrix'>(palette, true);
   return {
@@ -28,7 +29,7 @@ function heatmap(run: RunView, data: Cell[], palette: Palette, label: string): C
       datasets: [{
         label,
         data,
-        backgroundColor: (ctx: ScriptableContext<'matrix'>) => withAlpha(palette.heat, 0.08 + 0.92 * ((ctx.raw as Cell | undefined)?.v ?? 0)),
+        backgroundColor: (ctx: ScriptableContext<'matrix'>) => withAlpha(palette.heat, 0.1 + 0.9 * Math.min(1, ((ctx.raw as Cell | undefined)?.v ?? 0) / full)),
         borderWidth: 0,
         width: ({ chart }: ScriptableContext<'matrix'>) => {
           const x = chart.scales.x;
@@ -69,7 +70,9 @@ export const reaperHeatmap: ChartSpec = {
   perRun: true,
   build(view: ActivityView, runIndex: number, palette: Palette) {
     const run = view.runs[runIndex]!;
-    return heatmap(run, cells(run.reaperBusyNs, run, (ns) => ns / run.binNs), palette, 'reaper busy');
+    // Colour scale: the busiest bin of any run is full intensity, so switching runs keeps one scale.
+    const peak = Math.max(...view.runs.map((r) => Math.max(0, ...r.reaperBusyNs.flat()) / r.binNs), 1e-9);
+    return heatmap(run, cells(run.reaperBusyNs, run, (ns) => ns / run.binNs), palette, 'reaper busy', peak);
   },
 };
 
@@ -79,6 +82,6 @@ export const utilisationHeatmap: ChartSpec = {
   perRun: true,
   build(view: ActivityView, runIndex: number, palette: Palette) {
     const run = view.runs[runIndex]!;
-    return heatmap(run, cells(run.utilisation, run, (u) => u), palette, 'utilisation');
+    return heatmap(run, cells(run.utilisation, run, (u) => u), palette, 'utilisation', 1);
   },
 };
