@@ -35,7 +35,8 @@ export function renderSummary(file: string, s: TraceSummary): string {
     const x = s.exitToFree;
     lines.push(`exit→free (Linux): n=${x.count} exit→final switch mean ${formatNs(x.exitToSwitch.mean)}, switch→free mean ${formatNs(x.switchToFree.mean)}, exit→free mean ${formatNs(x.exitToFree.mean)}`);
   }
-  lines.push(`per CPU: ${s.perCpu.map((c) => `cpu${c.cpu} ${(c.utilisation * 100).toFixed(1)}% busy, ${c.crossCpuWakeups} cross-CPU wakeups, ${c.idleHops} idle hops`).join('; ')}`);
+  lines.push(`${s.exits} exits, ${s.idleHops} idle hops, ${s.crossCpuWakeups} cross-CPU wakeups, ${s.contextSwitches} context switches`);
+  lines.push(`busy: ${(s.utilisation * 100).toFixed(1)}% (${s.utilisationPerCpu.map((u, cpu) => `cpu${cpu} ${(u * 100).toFixed(1)}%`).join(', ')})`);
   return `${lines.join('\n')}\n`;
 }
 

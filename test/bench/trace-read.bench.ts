@@ -146,6 +146,8 @@ async function peakMemory(): Promise<void> {
   const n = r.table.length;
   const tableBytes = n * BYTES_PER_EVENT;
   gc();
+  await new Promise((resolve) => setTimeout(resolve, 200)); // array buffers are freed after the GC, concurrently
+  gc();
   const after = memNow();
   const retained = after.heap + after.buffers - (before.heap + before.buffers);
   console.log(`memory reading a ${(size / MB).toFixed(0)} MB trace (${lines} lines → ${n} events):`);

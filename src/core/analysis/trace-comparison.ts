@@ -44,9 +44,11 @@ export function summaryMetrics(s: TraceSummary): { metric: string; unit: Compari
     { metric: 'exitToReap.p50Ns', unit: 'ns', value: s.exitToReapNs.p50 },
     { metric: 'exitToReap.p99Ns', unit: 'ns', value: s.exitToReapNs.p99 },
     { metric: 'exitToReap.maxNs', unit: 'ns', value: s.exitToReapNs.max },
-    { metric: 'crossCpuWakeups', unit: 'count', value: sum(s.perCpu.map((c) => c.crossCpuWakeups)) },
-    { metric: 'idleHops', unit: 'count', value: sum(s.perCpu.map((c) => c.idleHops)) },
-    { metric: 'meanUtilisation', unit: 'ratio', value: s.perCpu.length ? sum(s.perCpu.map((c) => c.utilisation)) / s.perCpu.length : 0 },
+    { metric: 'exits', unit: 'count', value: s.exits },
+    { metric: 'contextSwitches', unit: 'count', value: s.contextSwitches },
+    { metric: 'crossCpuWakeups', unit: 'count', value: s.crossCpuWakeups },
+    { metric: 'idleHops', unit: 'count', value: s.idleHops },
+    { metric: 'utilisation', unit: 'ratio', value: s.utilisation },
   ];
   const cpus = Math.max(s.cpus, ...s.reapers.map((r) => r.cpu + 1));
   for (let cpu = 0; cpu < cpus; cpu++) {
@@ -54,7 +56,7 @@ export function summaryMetrics(s: TraceSummary): { metric: string; unit: Compari
     out.push({ metric: `cpu${cpu}.reaperRuns`, unit: 'count', value: sum(on.map((r) => r.runs)) });
     out.push({ metric: `cpu${cpu}.reaperBusyNs`, unit: 'ns', value: sum(on.map((r) => r.busyNs)) });
     out.push({ metric: `cpu${cpu}.reaps`, unit: 'count', value: sum(on.map((r) => r.reaps)) });
-    out.push({ metric: `cpu${cpu}.utilisation`, unit: 'ratio', value: s.perCpu[cpu]?.utilisation ?? 0 });
+    out.push({ metric: `cpu${cpu}.utilisation`, unit: 'ratio', value: s.utilisationPerCpu[cpu] ?? 0 });
   }
   if (s.exitToFree) {
     out.push({ metric: 'exitToFree.count', unit: 'count', value: s.exitToFree.count });

@@ -9,7 +9,8 @@ import { findReapers } from './reaper-activity';
 import { exitToReap } from './exit-to-reap';
 import { summarize, type Summary } from './stats';
 import { exitFreeSplit, summarizeExitFree } from './exit-free-split';
-import { cpuMetrics, type CpuMetrics } from './trace-cpu-metrics';
+import { utilisationPerCpu } from './trace-cpu-metrics';
+import { computeMetrics } from './run-metrics';
 
 export interface TraceSummary {
   format: 'btrace' | 'ftrace';
@@ -20,7 +21,17 @@ export interface TraceSummary {
   junkLines: number;
   reapers: { cpu: number; comm: string; tid: number; runs: number; busyNs: number; reaps: number }[];
   exitToReapNs: Summary & { inferred: boolean };
-  perCpu: CpuMetrics[];
+  /** Exits followed directly by a switch to the idle thread (the old exit path's idle hop). */
+  idleHops: number;
+  /** Wakeups that put the woken thread on another CPU than the waker's. */
+  crossCpuWakeups: number;
+  contextSwitches: number;
+  /** Threads that exited. */
+  exits: number;
+  /** Share of CPU time running non-idle threads, whole machine, 0..1. */
+  utilisation: number;
+  /** The same per CPU (index = CPU). */
+  utilisationPerCpu: number[];
   /** Linux traces: exit → final switch → free, ns. */
   exitToFree?: ReturnType<typeof summarizeExitFree> & { count: number };
   diagnostics: Diagnostic[];
@@ -37,6 +48,7 @@ export interface SummaryInput {
 export function summarizeTrace(input: SummaryInput): TraceSummary {
   const { table } = input;
   const latency = exitToReap(table);
+  const m = computeMetrics(table);
   const summary: TraceSummary = {
     format: input.format,
     events: table.length,
@@ -46,7 +58,12 @@ export function summarizeTrace(input: SummaryInput): TraceSummary {
     junkLines: input.junkLines,
     reapers: findReapers(table),
     exitToReapNs: { ...summarize(latency.latenciesNs), inferred: latency.inferred },
-    perCpu: cpuMetrics(table),
+    idleHops: m.idleHops,
+    crossCpuWakeups: m.crossCpuWakeups,
+    contextSwitches: m.contextSwitches,
+    exits: m.exits,
+    utilisation: m.utilisation,
+    utilisationPerCpu: utilisationPerCpu(table),
     diagnostics: input.diagnostics,
   };
   if (input.format === 'ftrace') {

@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixture, read } from './trace-test-helpers';
+import { summarizeTrace } from '../../../../src/core/analysis/trace-summary';
+import { compareTraces, summaryMetrics } from '../../../../src/core/analysis/trace-comparison';
+
+function summary(name: string) {
+  const r = read(fixture(name));
+  return summarizeTrace({ format: r.format, table: r.table, unknownLines: r.unknownLines, junkLines: r.junkLines, diagnostics: r.diagnostics });
+}
+
+test('btrace sample summary: the fixture README facts', () => {
+  const s = summary('btrace-baseline.txt');
+  assert.deepEqual(s.reapers.map((r) => [r.cpu, r.comm, r.runs, r.busyNs, r.reaps]), [[1, 'reaper', 1, 50_100, 1]]);
+  assert.deepEqual({ ...s.exitToReapNs }, { count: 1, mean: 8000, p50: 8000, p90: 8000, p99: 8000, max: 8000, inferred: true });
+  assert.equal(s.idleHops, 1, 'sh exits and CPU 0 switches to idle0');
+  assert.equal(s.crossCpuWakeups, 1, 'idle0 on CPU 0 wakes the reaper onto CPU 1');
+  assert.equal(s.contextSwitches, 4);
+  assert.equal(s.exits, 1);
+  // CPU 0: sh 500→1500; CPU 1: ksh 0→3500 and the reaper 3700→53800, over 59500 ns
+  assert.deepEqual(s.utilisationPerCpu, [1000 / 59_500, 53_600 / 59_500]);
+  assert.equal(s.exitToFree, undefined);
+});
+
+test('ftrace summary carries the exit→free split and no reapers', () => {
+  const s = summary('ftrace-flags5.txt');
+  assert.deepEqual(s.reapers, []);
+  assert.equal(s.exitToFree?.count, 1);
+  assert.equal(s.exitToFree?.exitToSwitch.mean, 50_000);
+});
+
+test('comparing a trace with itself: every metric on both sides, no change', () => {
+  const s = summary('btrace-baseline.txt');
+  const c = compareTraces(s, s);
+  assert.equal(c.rows.length, summaryMetrics(s).length);
+  for (const row of c.rows) {
+    assert.equal(row.a, row.b, row.metric);
+    assert.equal(row.delta, 0);
+  }
+  assert.ok(c.rows.some((r) => r.metric === 'cpu1.reaperBusyNs' && r.a === 50_100));
+});
+
+test('comparing btrace with ftrace: metrics only one side has count as 0 on the other', () => {
+  const c = compareTraces(summary('btrace-baseline.txt'), summary('ftrace-flags5.txt'));
+  const row = (m: string) => c.rows.find((r) => r.metric === m)!;
+  assert.deepEqual([row('exitToFree.count').a, row('exitToFree.count').b], [0, 1]);
+  assert.deepEqual([row('reaps').a, row('reaps').b, row('reaps').ratio], [1, 0, 0]);
+});
