@@ -38,7 +38,9 @@ interface Piece {
   column: number;
 }
 
-const HEADER_NAME = /(?:^|\s)(From|To|Cc|Bcc|Subject|Date|Reply-To|Message-I[Dd]|In-Reply-To|Sender|Organization):\s/g;
+const HEADER_NAME = /(?:^|\s)(List|From|To|Cc|Bcc|Subject|Date|Reply-To|Message-I[Dd]|In-Reply-To|Sender|Organization):\s/g;
+/** The `2024-07-10 15:42:45` dates of some archives. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?(?: ?(?:Z|[+-]\d{2}:?\d{2}))?/;
 const RFC_DATE = /^(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(?::\d{2})? (?:[+-]\d{4}|[A-Z]{2,5})(?: \([A-Z]{2,5}\))?/;
 const DIFF_START = /(?:^|\s)> (?:diff --git |@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@)/;
 const DIFF_HEADER = /^(?:diff --git |index [0-9a-f]|--- |\+\+\+ |@@ |new file mode|deleted file mode|old mode|new mode|similarity index|rename (?:from|to) |copy (?:from|to) |Binary files |GIT binary patch)/;
@@ -64,7 +66,8 @@ function markerOffsets(line: string): number[] {
 /** The header block at the start of the text, and the unquoted text left after the last header. */
 function readHeaderRun(prefix: string, column: number): { headers: Piece[]; rest: Piece | null } {
   const names = [...prefix.matchAll(HEADER_NAME)];
-  if (names.length === 0 || prefix.slice(0, names[0]!.index).trim() !== '') {
+  // Archive navigation before the headers (`[prev in list] [next in list] ...`) is dropped.
+  if (names.length === 0 || !/^(?:\s*\[[^\]]*\])*\s*$/.test(prefix.slice(0, names[0]!.index))) {
     return { headers: [], rest: prefix.trim() ? { quoted: false, text: prefix.trim(), column } : null };
   }
   const headers: Piece[] = [];
@@ -74,8 +77,10 @@ function readHeaderRun(prefix: string, column: number): { headers: Piece[]; rest
     const end = k + 1 < names.length ? names[k + 1]!.index : prefix.length;
     let value = prefix.slice(start, end).trim();
     if (k === names.length - 1) {
-      const date = match[1] === 'Date' ? RFC_DATE.exec(value) : null;
-      const cut = date ? date[0].length : value.length;
+      // The header run ends after the date, or before archive links such as `[Download RAW message or body]`.
+      const date = match[1] === 'Date' ? RFC_DATE.exec(value) ?? ISO_DATE.exec(value) : null;
+      const link = value.indexOf(' [');
+      const cut = date ? date[0].length : link >= 0 ? link : value.length;
       const tail = value.slice(cut).trim();
       if (tail) rest = { quoted: false, text: tail, column: column + prefix.lastIndexOf(tail) };
       value = value.slice(0, cut);

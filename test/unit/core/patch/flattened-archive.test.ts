@@ -116,3 +116,13 @@ test('a `> -1` inside C code takes an old line only; the counts still find it', 
     [['context', 7, 7], ['remove', 8, null], ['add', null, 8], ['context', 9, 9]]);
   assert.equal(patch.diagnostics.filter((d) => d.severity !== 'info').length, 0, JSON.stringify(patch.diagnostics));
 });
+
+test('archive navigation and links around the header run are not headers or body', async () => {
+  const body = marc.slice(marc.indexOf(' > Date: Wed, 10 Jul 2024 17:21:35'));
+  const text = '[prev in list] [next in list] [prev in thread] [next in thread] List: openbsd-tech ' +
+    'Subject: Re: One reaper per CPU From: Mark Kettenis Date: 2024-07-10 15:42:45 [Download RAW message or body]' + body;
+  const { lines } = recoverFlattenedArchive(text);
+  assert.deepEqual(lines.slice(0, 6), ['List: openbsd-tech', 'Subject: Re: One reaper per CPU', 'From: Mark Kettenis', 'Date: 2024-07-10 15:42:45', '', '[Download RAW message or body]']);
+  const patch = await readPatch(text);
+  assert.deepEqual([patch.files.length, patch.comments.length, patch.comments[0]?.author, patch.comments[0]?.line], [4, 1, 'Mark Kettenis', 427]);
+});
