@@ -7,9 +7,18 @@
  */
 import type { PatchLine } from './model';
 
-/** `name(` at the start of a definition line, after an optional return type / qualifiers. */
-const DEFINITION = /^(?:[A-Za-z_][\w]*[\s*]+)*?\**([A-Za-z_]\w*)\s*\(/;
+/** What may stand before a definition's `(`: return type and qualifiers, then the name. */
+const BEFORE_PAREN = /^[A-Za-z_][\w\s*]*$/;
+const LAST_NAME = /([A-Za-z_]\w*)\s*$/;
+/** After the `(`: a parameter list that ends the line (maybe with `{`), or goes on to the next line. */
+const PARAMETERS_END = /\)\s*(?:\{\s*)?$|,\s*$/;
 const NOT_FUNCTIONS = new Set(['if', 'for', 'while', 'switch', 'return', 'sizeof', 'do', 'else']);
+
+/** True for A-Z, a-z and `_`: the characters a definition line can start with. */
+function startsIdentifier(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+}
 
 /**
  * The function named by a `@@` header text or a column-0 source line, or null when the text
@@ -17,16 +26,17 @@ const NOT_FUNCTIONS = new Set(['if', 'for', 'while', 'switch', 'return', 'sizeof
  * prototype ending in `;`, a bare return type like `void`, a macro call in column 0).
  */
 export function functionNameOf(text: string): string | null {
+  if (!startsIdentifier(text)) return null;
   const trimmed = text.trimEnd();
-  if (trimmed === '' || /^\s/.test(trimmed) || trimmed.endsWith(';') || trimmed.startsWith('#')) return null;
-  const match = DEFINITION.exec(trimmed);
-  if (!match) return null;
-  const name = match[1]!;
-  if (NOT_FUNCTIONS.has(name)) return null;
+  const paren = trimmed.indexOf('(');
+  if (paren < 0 || trimmed.endsWith(';')) return null;
+  const before = trimmed.slice(0, paren);
+  const name = BEFORE_PAREN.test(before) ? LAST_NAME.exec(before)?.[1] : undefined;
+  if (name === undefined || NOT_FUNCTIONS.has(name)) return null;
   // A macro invocation like `TAILQ_HEAD(, proc) q` or `SYSCTL_INT(...)` in column 0 is not a
-  // definition: it has no parameter list ending the line (or followed by `{`).
-  const after = trimmed.slice(match.index + match[0].length);
-  return /\)\s*(?:\{\s*)?$|,\s*$/.test(after) || !after.includes(')') ? name : null;
+  // definition: its parentheses do not end the line.
+  const after = trimmed.slice(paren + 1);
+  return PARAMETERS_END.test(after) || !after.includes(')') ? name : null;
 }
 
 /** The functions a hunk's changed lines lie in, from its header text and its own lines. */
@@ -41,9 +51,7 @@ export function functionsFromHunkText(header: string, lines: readonly PatchLine[
       current = null;
       continue;
     }
-    // Only a line starting with a letter or `_` in column 0 can open a definition.
-    const first = text.charCodeAt(0) | 0x20;
-    const name = (first >= 0x61 && first <= 0x7a) || text.charCodeAt(0) === 0x5f ? functionNameOf(text) : null;
+    const name = functionNameOf(text);
     if (name !== null) pending = name;
     if (pending !== null && text.charCodeAt(0) === 0x7b /* { */) {
       current = pending;
