@@ -58,7 +58,11 @@ export class ActivityPanel implements vscode.Disposable {
     this.post({ type: 'progress', message, fraction });
   }
 
+  /** The last error shown in the panel (for tests and the output log). */
+  lastError: string | null = null;
+
   error(message: string): void {
+    this.lastError = message;
     this.post({ type: 'error', message });
   }
 

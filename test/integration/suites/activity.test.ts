@@ -48,6 +48,22 @@ suite('reaper activity', () => {
     assert.match(view.title, /thread-churn, 3 CPUs, 2 seed/);
   });
 
+  test('a long simulation sweep can be cancelled from the panel', async () => {
+    const { panels, analysis } = await api();
+    await vscode.commands.executeCommand('reaperscope.simulate', small);
+    const panel = panels.panel();
+    assert.ok(panel);
+    await vscode.commands.executeCommand('reaperscope.clearAnalysis');
+    const started = Date.now();
+    const sweep = vscode.commands.executeCommand<ActivityView | null>('reaperscope.simulate', { variants: ['baseline', 'patched', 'lockless'], workload: 'kernel-build', cpus: 64, seeds: 100 });
+    await new Promise((r) => setTimeout(r, 500));
+    panel.handle({ type: 'cancel' });
+    assert.equal(await sweep, null);
+    assert.equal(panel.lastError, 'Simulation cancelled.');
+    assert.ok(Date.now() - started < 15_000, `cancelling took ${Date.now() - started} ms`);
+    assert.equal(analysis.simulation, null);
+  });
+
   test('simulate: one run per variant, and the numbers reach hovers and CodeLenses', async () => {
     const view = await vscode.commands.executeCommand<ActivityView | null>('reaperscope.simulate', small);
     assert.ok(view);
