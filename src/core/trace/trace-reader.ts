@@ -29,8 +29,8 @@ export interface ReadTraceOptions {
   format?: TraceFormat;
   /** Size of the whole input in bytes, when known, passed on to onProgress. */
   totalBytes?: number;
-  /** Called after each chunk with the bytes read so far. */
-  onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
+  /** Called after each chunk with the bytes read and the events held so far. */
+  onProgress?: (bytesRead: number, totalBytes: number | undefined, events: number) => void;
   /** Checked before each chunk; reading stops and the result says `cancelled`. */
   signal?: CancelSignal;
 }
@@ -72,6 +72,11 @@ export class TraceStreamReader {
 
   push(chunk: Uint8Array): void {
     if (!this.formatError) this.splitter.push(chunk);
+  }
+
+  /** Events read so far. */
+  get events(): number {
+    return this.sink.length;
   }
 
   end(cancelled = false): TraceReadResult | FormatError {
@@ -152,7 +157,7 @@ export async function readTrace(
     if (options.signal?.aborted) return reader.end(true);
     reader.push(chunk);
     bytes += chunk.length;
-    options.onProgress?.(bytes, options.totalBytes);
+    options.onProgress?.(bytes, options.totalBytes, reader.events);
   }
   return reader.end(options.signal?.aborted ?? false);
 }
