@@ -5,7 +5,8 @@
  * latencies measured from each dead thread's last off-cpu.
  *
  * The writer here is a stand-in that follows the documented format; `simulate --trace-out`
- * (helper S) was not in the tree when this was written. Swap it in when it lands.
+ * (helper S) was not in the tree when this was written. Swap it in when it lands. The last
+ * tests run the real simulator (src/core/sim) through it.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +15,8 @@ import { EventKind } from '../../../../src/core/trace/event-kind';
 import { findReapers } from '../../../../src/core/analysis/reaper-activity';
 import { exitToReap } from '../../../../src/core/analysis/exit-to-reap';
 import { read } from './trace-test-helpers';
+import { simulate } from '../../../../src/core/sim/simulate';
+import type { VariantName } from '../../../../src/core/sim/variants';
 
 const BASE = 1_720_624_895_000_000_000n;
 
@@ -100,3 +103,32 @@ test('round trip: inferred exit→reap latencies equal the simulator\'s, measure
   // the simulator's exact pairs count from Exit instead: longer by exit → final switch (200–300 ns here)
   assert.deepEqual([...exitToReap(sim).latenciesNs].sort((a, b) => a - b), [3000, 5000, 7000]);
 });
+
+/** The table with Reap events no longer naming the reaped thread: what a trace can know. */
+function withoutReapedTids(table: EventTable): EventTable {
+  const arg0 = table.arg0.slice();
+  const arg1 = table.arg1.slice();
+  for (let i = 0; i < table.length; i++) {
+    if (table.kind[i] === EventKind.Reap) {
+      arg0[i] = -1;
+      arg1[i] = -1;
+    }
+  }
+  return { ...table, arg0, arg1 };
+}
+
+for (const variant of ['baseline', 'patched', 'lockless'] as VariantName[]) {
+  test(`round trip of a simulated ${variant} run (4 CPUs, poisson): reapers exact, latencies as the simulator's table infers them`, () => {
+    const run = simulate({ variant, cpus: 4, workload: 'poisson', seed: 42, durationNs: 20_000_000 });
+    const trace = read(toBtrace(run.table));
+    assert.deepEqual(trace.diagnostics, []);
+    const expected = findReapers(run.table);
+    assert.ok(expected.length > 0 && expected.some((r) => r.reaps > 0), 'the run reaps something');
+    assert.deepEqual(findReapers(trace.table), expected);
+    const fromTrace = exitToReap(trace.table);
+    const fromSim = exitToReap(withoutReapedTids(run.table));
+    assert.equal(fromTrace.inferred, true);
+    assert.ok(fromTrace.latenciesNs.length > 0);
+    assert.deepEqual([...fromTrace.latenciesNs], [...fromSim.latenciesNs]);
+  });
+}
