@@ -5,16 +5,19 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { isFlattenedArchive, recoverFlattenedArchive } from '../../../../src/core/patch/flattened-archive';
 import type { Patch } from '../../../../src/core/patch/model';
-import { readPatch } from '../../../../src/core/patch/read-patch';
-import { SEED } from './read-patch-fixtures';
+import { readPatch, readPatchSeries } from '../../../../src/core/patch/read-patch';
+import { MAIL, SEED } from './read-patch-fixtures';
 
-/** Mutated inputs per fixture. */
+/** Mutated inputs per seed fixture. */
 const RUNS = 1000;
+/** Mutated inputs per mail case of test/fixtures/mail (MIME, mbox, nested quotes). */
+const MAIL_RUNS = 100;
 /** Time bound for one input, ms: reading a seed takes ~2 ms, so this only catches hangs. */
 const BOUND_MS = 1000;
 
@@ -88,3 +91,24 @@ for (const [name, path] of Object.entries(SEED)) {
     );
   });
 }
+
+test(`fuzz: ${MAIL_RUNS} byte-level mutations of each mail case (QP, base64, multipart, mbox, charsets) never throw or hang`, async () => {
+  for (const name of readdirSync(MAIL).sort()) {
+    const seedBytes = new Uint8Array(readFileSync(join(MAIL, name)));
+    const seedText = new TextDecoder('latin1').decode(seedBytes);
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutationArb, { minLength: 1, maxLength: 6 }), async (mutations) => {
+        // Mutate as Latin-1 so every byte survives, then back to bytes: 8-bit and broken UTF-8 reach the MIME reader.
+        const text = mutate(seedText, mutations);
+        const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
+        const start = performance.now();
+        const [patch, series] = await Promise.all([readPatch(bytes, { fileName: name }), readPatchSeries(bytes, { fileName: name })]);
+        assert.ok(performance.now() - start < 2 * BOUND_MS, `${name} took too long`);
+        for (const p of [patch, ...series]) {
+          for (const { what, line } of namedLines(p)) assert.ok(Number.isInteger(line) && line >= 1, `${name}: ${what} names line ${line}`);
+        }
+      }),
+      { seed: 0x3a11 + name.length, numRuns: MAIL_RUNS, endOnFailure: true },
+    );
+  }
+});
