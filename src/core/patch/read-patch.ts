@@ -166,7 +166,7 @@ async function readFlattened(text: string, fileName: string): Promise<Patch> {
   patch.diagnostics.push(...recovered.diagnostics);
   for (const d of patch.diagnostics) {
     const column = recovered.columns[d.line - 1];
-    if (d.column === undefined && column !== undefined) d.column = column;
+    if (d.column === undefined && column !== undefined && column > 0) d.column = column;
   }
   return withNoDiffDiagnostic(patch, fileName);
 }

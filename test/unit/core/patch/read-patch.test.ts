@@ -147,7 +147,10 @@ test('diagnostics on the flattened text use recovered line numbers and the colum
   const repaired = patch.diagnostics.find((d) => d.code === 'hunk-repaired')!;
   assert.ok(recovered.lines[repaired.line - 1]!.startsWith("I don't think"));
   assert.ok(original.slice(repaired.column! - 1).startsWith("I don't think going back"));
-  for (const d of patch.diagnostics) assert.ok(d.line >= 1 && d.line <= recovered.lines.length, JSON.stringify(d));
+  for (const d of patch.diagnostics) {
+    assert.ok(d.line >= 1 && d.line <= recovered.lines.length, JSON.stringify(d));
+    assert.ok(d.column === undefined || (d.column >= 1 && d.column <= original.length), JSON.stringify(d));
+  }
 });
 
 test('the hunks read from the three forms have identical line numbers', async () => {
