@@ -28,6 +28,17 @@ suite('reaper activity', () => {
     assert.ok(panel);
     await until(() => panel.isReady, 'the webview to say ready', 20_000);
     assert.equal(panel.received[0]?.type, 'ready');
+    // Scripts only with this page's nonce; nothing inline or remote; resources from dist/ and media/ only.
+    const html = panel.panel.webview.html;
+    const nonce = /script-src 'nonce-([A-Za-z0-9]{32})'/.exec(html)?.[1];
+    assert.ok(nonce, 'no script nonce in the CSP');
+    assert.match(html, /default-src 'none'/);
+    assert.doesNotMatch(html, /unsafe-inline|unsafe-eval/);
+    const urls = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    assert.ok(urls.length >= 2 && urls.every((u) => /vscode-resource[^/]*\/.*\/dist\/[\w.-]+$/.test(u)), urls.join(' '));
+    assert.equal(html.match(/<script /g)?.length, html.match(new RegExp(`<script nonce="${nonce}"`, 'g'))?.length);
+    const roots = (panel.panel.webview.options.localResourceRoots ?? []).map((u) => u.path.split('/').pop());
+    assert.deepEqual(roots, ['dist', 'media']);
     const rejected = panel.rejected.length;
     panel.handle({ type: 'run-simulation', controls: { ...small, cpus: 100_000 } });
     panel.handle({ type: 'no-such-message' });
