@@ -48,7 +48,7 @@ function generate(path: string, bytes: number): number {
           case 0: block += `${ns} ${cpu} ${tid} ${pid} tracepoint:sched:on__cpu 0 0 0 ${comm}\n`; break;
           case 1: block += `${ns} ${cpu} ${tid} ${pid} tracepoint:sched:wakeup ${tid + 1} ${pid} ${(cpu + 1) % 8} ${comm}\n`; break;
           case 2: block += `${ns} ${cpu} ${tid} ${pid} tracepoint:sched:sleep 0 0 0 ${comm}\n`; break;
-          case 3: block += `${ns} ${cpu} ${tid} ${pid} raw_syscalls:sys_enter ${k % 50 === 3 ? 1 : 4} 0 0 ${comm}\n`; break;
+          case 3: block += `${ns} ${cpu} ${tid} ${pid} tracepoint:raw_syscalls:sys_enter ${k % 50 === 3 ? 1 : 4} 0 0 ${comm}\n`; break;
           default: block += `${ns} ${cpu} ${tid} ${pid} tracepoint:sched:off__cpu ${tid + 3} ${pid} 0 ${comm}\n`;
         }
         lines++;

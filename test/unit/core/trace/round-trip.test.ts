@@ -62,7 +62,7 @@ function toBtrace(table: EventTable): string {
       e.kind === EventKind.OnCpu ? 'tracepoint:sched:on__cpu 0 0 0'
       : e.kind === EventKind.OffCpu ? `tracepoint:sched:off__cpu ${e.arg0} ${e.arg1} 0`
       : e.kind === EventKind.Wakeup ? `tracepoint:sched:wakeup ${e.arg0} 0 ${e.arg1}`
-      : e.kind === EventKind.Exit ? 'raw_syscalls:sys_enter 1 0 0'
+      : e.kind === EventKind.Exit ? 'tracepoint:raw_syscalls:sys_enter 1 0 0'
       : e.kind === EventKind.Reap ? 'kprobe:proc_free:entry 0 0 0'
       : null; // Dead has no probe: a trace cannot see it
     if (probe === null) continue;

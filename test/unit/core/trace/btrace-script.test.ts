@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { read } from './trace-test-helpers';
+import { probeOf } from '../../../../src/core/trace/btrace-probes';
+
+const SCRIPT = readFileSync(join(__dirname, '../../../../media/reaperscope.bt'), 'utf8');
+
+/** Each clause: its probe, its filter (if any) and its printf format and arguments. */
+const CLAUSES = [...SCRIPT.matchAll(/^([a-z_]+:[a-z_]+:[a-z_]+)\n(?:\/(.*)\/\n)?\{\n\tprintf\("(.*)\\n", (.*)\);\n\}/gm)].map((m) => ({
+  probe: m[1]!,
+  filter: m[2],
+  format: m[3]!,
+  args: m[4]!.split(', '),
+}));
+
+const VALUES: Record<string, string> = { nsecs: '1720624895000000123', cpu: '1', tid: '100123', pid: '42', arg0: '1', arg1: '8', arg2: '2', comm: 'sh' };
+
+test('the script has a printf clause for every probe the issue lists, named as dt(4) names them', () => {
+  assert.deepEqual(CLAUSES.map((c) => c.probe), [
+    'tracepoint:sched:on__cpu', 'tracepoint:sched:off__cpu', 'tracepoint:sched:wakeup', 'tracepoint:sched:sleep',
+    'tracepoint:sched:enqueue', 'tracepoint:sched:dequeue', 'tracepoint:sched:fork', 'tracepoint:sched:steal',
+    'tracepoint:raw_syscalls:sys_enter', 'tracepoint:raw_syscalls:sys_enter', 'kprobe:uvm_exit:entry', 'kprobe:proc_free:entry',
+  ]);
+  assert.deepEqual(CLAUSES.filter((c) => c.filter).map((c) => c.filter), ['arg0 == 1', 'arg0 == 302']);
+});
+
+test('every printf follows the documented line and uses no length modifier', () => {
+  for (const c of CLAUSES) {
+    assert.doesNotMatch(c.format, /%(l|ll|h|j|z|q)[a-z]/, c.probe);
+    const convs = c.format.match(/%[a-z]/g)!;
+    assert.equal(convs.length, c.args.length, c.probe);
+    assert.match(c.format, new RegExp(`^%u %u %u %u ${c.probe} (%u|0) (%u|0) (%u|0) %s$`), c.probe);
+    assert.deepEqual(c.args.slice(0, 4), ['nsecs', 'cpu', 'tid', 'pid']);
+    assert.equal(c.args.at(-1), 'comm');
+    assert.ok(probeOf(c.probe) !== undefined, `the reader knows ${c.probe}`);
+  }
+});
+
+test('what the script prints, the reader reads without a diagnostic', () => {
+  const lines = CLAUSES.map((c) => {
+    let k = 0;
+    return c.format.replace(/%[us]/g, () => VALUES[c.args[k++]!]!);
+  });
+  const r = read(`${lines.join('\n')}\n`);
+  assert.deepEqual(r.diagnostics, []);
+  assert.equal(r.unknownLines + r.junkLines, 0);
+  // 12 lines; off__cpu gives two events, on__cpu and the off__cpu's on-cpu of tid 1 are distinct
+  assert.ok(r.table.length >= lines.length);
+});
