@@ -86,6 +86,7 @@ for (const [name, path] of Object.entries(SEED)) {
         for (const { what, line } of namedLines(patch)) {
           assert.ok(Number.isInteger(line) && line >= 1 && line <= bound, `${what} names line ${line} of ${bound}`);
         }
+        for (const d of patch.diagnostics) assert.ok(d.column === undefined || d.column >= 1, `${d.code} has column ${d.column}`);
       }),
       { seed: 0x5eed + name.length, numRuns: RUNS, endOnFailure: true },
     );
