@@ -140,3 +140,13 @@ test('a reviewer\'s sentence right under a long quoted line is a comment, not a 
   assert.deepEqual(quoted.rewrapped, []);
   assert.deepEqual(quoted.comments.map((c) => [c.text, c.before]), [['This tracepoint is wrong for the idle thread.', 5]]);
 });
+
+test('`>> ` quoting (no space between the markers) reads the same as `> > `', async () => {
+  const raw = readFileSync(join(MAIL, 'nested-quotes.eml'), 'utf8');
+  const compact = raw.replace(/^> > /gm, '>> ').replace(/^> >$/gm, '>>');
+  assert.notEqual(compact, raw);
+  const [spaced, tight] = await Promise.all([readPatch(raw), readPatch(compact)]);
+  assert.deepEqual(tight.files, spaced.files);
+  assert.deepEqual(tight.comments, spaced.comments);
+  assert.equal(tight.comments.length, 3);
+});
