@@ -31,6 +31,12 @@ const bundles = [
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   },
   {
+    // Worker threads of the CLI's simulation sweeps (src/cli/sim-workers.ts).
+    ...common,
+    entryPoints: { 'sim-worker': 'src/cli/sim-worker-main.ts' },
+    platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist',
+  },
+  {
     ...common,
     entryPoints: { webview: 'webview/main.ts' },
     platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist',

@@ -3,5 +3,7 @@ import type { Command } from '../command';
 import { applyCommand } from './apply';
 import { patchCommand } from './patch';
 import { traceCommand } from './trace';
+import { simulateCommand } from './simulate';
+import { compareCommand } from './compare';
 
-export const commands: Command[] = [patchCommand, applyCommand, traceCommand];
+export const commands: Command[] = [patchCommand, applyCommand, traceCommand, simulateCommand, compareCommand];

@@ -59,6 +59,12 @@ export function logEdges(values: ArrayLike<number>, count = 40): number[] {
   return Array.from({ length: count + 1 }, (_, i) => lo * Math.exp(step * i));
 }
 
+/** `count` log-spaced bins from loNs to hiNs (shared edges for runs binned separately). */
+export function fixedLogEdges(loNs: number, hiNs: number, count: number): number[] {
+  const step = Math.log(hiNs / loNs) / count;
+  return Array.from({ length: count + 1 }, (_, i) => loNs * Math.exp(step * i));
+}
+
 export function histogram(values: ArrayLike<number>, edgesNs: number[]): Histogram {
   const counts = new Array<number>(edgesNs.length - 1).fill(0);
   for (let i = 0; i < values.length; i++) {

@@ -389,7 +389,8 @@ export class Machine {
         case OP_EXITMARK:
           th.exited = true;
           this.exits++;
-          this.emit(cpu, K_EXIT, th, 0, -1);
+          // arg1: the exit syscall (1 exit, 302 __threxit), for the btrace writer
+          this.emit(cpu, K_EXIT, th, 0, th.isThread ? 302 : 1);
           th.pc++;
           break;
         case OP_REAPMARK: {

@@ -1,0 +1,154 @@
+/**
+ * `reaperscope simulate`: one run of the exit-path simulator (docs/simulator.md), or the
+ * validation against queueing theory (`--validate`).
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { InputError, UsageError, EXIT_BAD_INPUT, EXIT_OK, type CliIo, type Command } from '../command';
+import { parseSharedOption, numberOption, resolveCosts, SHARED_USAGE, type SharedSimOptions } from '../sim-options';
+import { defaultThreads, runJobs } from '../sim-workers';
+import { computeMetrics, type RunMetrics } from '../../core/analysis/run-metrics';
+import { btraceChunks } from '../../core/sim/btrace-writer';
+import type { InvariantReport } from '../../core/sim/invariants';
+import { simulate, type SimulationInput } from '../../core/sim/simulate';
+import { tableHash } from '../../core/sim/table-hash';
+import { formatValidationTable, validationPlan, validationRow, type ValidationRow } from '../../core/sim/validation';
+import { isVariantName, type VariantName } from '../../core/sim/variants';
+
+const DEFAULT_DURATION_MS = 200;
+
+const usage = `usage: reaperscope simulate [--variant baseline|patched|lockless] [--cpus N]
+         [--workload W] [--exit-rate PER_S --reap-cost-us MEAN]
+         [--duration-ms D] [--seed S] [--costs FILE] [--json] [--trace-out FILE]
+       reaperscope simulate --validate [--cpus N] [--reap-cost-us MEAN] [--json]
+
+Simulates the OpenBSD exit path on a multiprocessor (docs/simulator.md).
+
+  --variant V         baseline (default; before the patch), patched (as posted),
+                      lockless (without the kernel lock around the reaper's sleep)
+  --cpus N            1..256 (default 8; --validate: 4)
+  --seed S            seed of the random streams (default 1)
+${SHARED_USAGE.replace('DEFAULT_DURATION', `${DEFAULT_DURATION_MS} ms`)}  --json              print the result as JSON
+  --trace-out FILE    write the run as btrace text (media/reaperscope.bt format)
+  --validate          poisson exits, exponential reap cost: compare the mean
+                      exit→reap latency with 1/(μ−λ) (one reaper) and 1/(μ−λ/N)
+                      (a reaper per CPU) at ρ = 0.3, 0.6, 0.9
+
+Exit status: 0 done, 1 bad input or broken invariants/validation, 2 usage.
+`;
+
+interface Options extends SharedSimOptions {
+  variant: VariantName;
+  cpus?: number;
+  seed: number;
+  json: boolean;
+  traceOut?: string;
+  validate: boolean;
+}
+
+function parse(args: string[]): Options {
+  const o: Options = { variant: 'baseline', workload: 'kernel-build', durationNs: DEFAULT_DURATION_MS * 1e6, costFlags: [], seed: 1, json: false, validate: false };
+  for (let i = 0; i < args.length; i++) {
+    const shared = parseSharedOption(args, i, o);
+    if (shared >= 0) {
+      i = shared;
+      continue;
+    }
+    const a = args[i]!;
+    const value = (): string => {
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--variant') {
+      const v = value();
+      if (!isVariantName(v)) throw new UsageError(`--variant takes baseline, patched or lockless, not '${v}'`);
+      o.variant = v;
+    } else if (a === '--cpus') {
+      o.cpus = numberOption(value(), 'cpus', true);
+      if (o.cpus > 256) throw new UsageError('--cpus is at most 256');
+    } else if (a === '--seed') {
+      const v = value();
+      if (!/^\d+$/.test(v)) throw new UsageError(`--seed wants a whole number, not '${v}'`);
+      o.seed = Number(v) | 0;
+    } else if (a === '--json') o.json = true;
+    else if (a === '--trace-out') o.traceOut = value();
+    else if (a === '--validate') o.validate = true;
+    else throw new UsageError(`unknown argument '${a}'`);
+  }
+  if (o.workload === 'poisson' && !o.validate && (o.exitRatePerSec === undefined || o.reapCostNs === undefined)) {
+    throw new UsageError('--workload poisson needs --exit-rate and --reap-cost-us');
+  }
+  return o;
+}
+
+const us = (ns: number): string => `${(ns / 1000).toFixed(1)} µs`;
+
+export function renderRun(input: SimulationInput, events: number, m: RunMetrics, inv: InvariantReport): string {
+  const e = m.exitToReapNs;
+  const lines = [
+    `${input.variant} on ${input.cpus} CPUs, ${input.workload}, ${input.durationNs / 1e6} ms, seed ${input.seed}: ${events} events`,
+    `exit→reap: mean ${us(e.mean)}, p50 ${us(e.p50)}, p90 ${us(e.p90)}, p99 ${us(e.p99)}, max ${us(e.max)} (${e.count} reaps)`,
+    `backlog max ${m.backlogMax}, ${m.exitsPerSec.toFixed(0)} exits/s, utilisation ${(m.utilisation * 100).toFixed(1)} %`,
+    `lock wait: ${Object.entries(m.lockWaitNs).map(([k, v]) => `${k} ${us(v)}`).join(', ')}`,
+    `idle hops ${m.idleHops}, cross-CPU wakeups ${m.crossCpuWakeups}, context switches ${m.contextSwitches}`,
+    'CPU  reaps  reaper busy',
+    ...m.reapsPerCpu.map((r, c) => `${String(c).padStart(3)}  ${String(r).padStart(5)}  ${us(m.reaperBusyNsPerCpu[c]!).padStart(11)}`),
+    `invariants: ${inv.ok ? 'ok' : `${inv.violationCount} VIOLATED`} (${inv.reaps} reaped, ${inv.unreapedAtEnd} still dead at the end, ` +
+      `global list touched from another CPU ${inv.globalListCrossCpuTouches} times)`,
+    ...inv.violations.map((v) => `  violation: ${v}`),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+async function runValidation(o: Options, io: CliIo): Promise<number> {
+  const plan = validationPlan({ cpus: o.cpus ?? 4, reapCostNs: o.reapCostNs, seed: o.seed });
+  const jobs = plan.flatMap((p) => p.runs.map((input) => ({ kind: 'replication' as const, input })))
+    .map((j, id) => ({ ...j, id }));
+  const results = await runJobs(jobs, o.threads ?? defaultThreads());
+  let k = 0;
+  const rows: ValidationRow[] = plan.map((p) => validationRow(p, p.runs.map(() => {
+    const r = results[k++]!;
+    return r.kind === 'replication' ? r.result : { sumNs: 0, count: 0 };
+  })));
+  io.out(o.json ? JSON.stringify(rows, null, 2) + '\n' : formatValidationTable(rows));
+  return rows.every((r) => r.ok) ? EXIT_OK : EXIT_BAD_INPUT;
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  const o = parse(args);
+  if (o.validate) return runValidation(o, io);
+  const input: SimulationInput = {
+    variant: o.variant, cpus: o.cpus ?? 8, workload: o.workload, seed: o.seed, durationNs: o.durationNs,
+    costs: await resolveCosts(o), jobs: o.jobs, exitRatePerSec: o.exitRatePerSec, reapCostNs: o.reapCostNs,
+  };
+  const result = simulate(input);
+  const metrics = computeMetrics(result.table, { spanNs: input.durationNs, cpus: input.cpus });
+  if (o.traceOut) await writeTrace(o.traceOut, result.table);
+  if (o.json) {
+    io.out(JSON.stringify({
+      variant: input.variant, cpus: input.cpus, workload: input.workload, seed: input.seed, durationNs: input.durationNs,
+      events: result.table.length, eventsSha256: tableHash(result.table), metrics, invariants: result.invariants, costs: result.costs,
+    }, null, 2) + '\n');
+  } else {
+    io.out(renderRun(input, result.table.length, metrics, result.invariants));
+  }
+  return result.invariants.ok ? EXIT_OK : EXIT_BAD_INPUT;
+}
+
+async function writeTrace(path: string, table: Parameters<typeof btraceChunks>[0]): Promise<void> {
+  const out = createWriteStream(path);
+  const failed = once(out, 'error').then(([e]) => { throw new InputError(`${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`); });
+  for (const chunk of btraceChunks(table)) {
+    if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
+  }
+  out.end();
+  await Promise.race([once(out, 'finish'), failed]);
+}
+
+export const simulateCommand: Command = {
+  name: 'simulate',
+  summary: 'simulate the exit path (baseline, patched, lockless) on a multiprocessor',
+  usage,
+  run,
+};

@@ -1,0 +1,62 @@
+/**
+ * Runs simulation jobs on a pool of worker threads (node:worker_threads), the longest jobs
+ * first; falls back to this thread when there is one thread or no worker script. The core
+ * stays pure: workers only call runJob (src/core/sim/sim-job.ts).
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { runJob, type SimJob, type SimJobResult } from '../core/sim/sim-job';
+
+/** How to start a worker: the bundle next to dist/cli.js, or the TypeScript source through tsx's require hook. */
+function workerEntry(): (() => Worker) | null {
+  const bundled = join(__dirname, 'sim-worker.js');
+  if (existsSync(bundled)) return () => new Worker(bundled);
+  const source = join(__dirname, 'sim-worker-main.ts');
+  if (existsSync(source)) return () => new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true });
+  return null;
+}
+
+export function defaultThreads(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** Rough cost of a job, to start the longest first. */
+const weight = (job: SimJob): number => job.input.cpus * job.input.durationNs;
+
+/** Runs every job; results come back in job order. `onDone` is called after each job. */
+export async function runJobs(jobs: SimJob[], threads: number, onDone?: (done: number, total: number) => void): Promise<SimJobResult[]> {
+  const entry = workerEntry();
+  const n = Math.min(threads, jobs.length);
+  if (n <= 1 || !entry) {
+    return jobs.map((job, i) => {
+      const r = runJob(job);
+      onDone?.(i + 1, jobs.length);
+      return r;
+    });
+  }
+  const queue = [...jobs].sort((a, b) => weight(b) - weight(a));
+  const results = new Map<number, SimJobResult>();
+  const workers = Array.from({ length: n }, entry);
+  try {
+    await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
+      const next = (): void => {
+        const job = queue.shift();
+        if (!job) return resolve();
+        worker.postMessage(job);
+      };
+      worker.on('message', (msg: SimJobResult | { id: number; error: string }) => {
+        if ('error' in msg) return reject(new Error(`simulation job ${msg.id} failed: ${msg.error}`));
+        results.set(msg.id, msg);
+        onDone?.(results.size, jobs.length);
+        next();
+      });
+      worker.on('error', reject);
+      next();
+    })));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return jobs.map((j) => results.get(j.id)!);
+}
