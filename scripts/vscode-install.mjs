@@ -3,7 +3,7 @@
 // of the pinned versions exists and the binaries are there, it returns at once.
 // Run alone: `node scripts/vscode-install.mjs` (prints where things are and how long it took).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,6 +35,23 @@ function npm(args, env, what) {
   if (result.status !== 0) throw new Error(`vscode-install: ${what} failed (npm ${args.join(' ')}: exit ${result.status})`);
 }
 
+/** True when `command` is an executable on PATH. */
+function onPath(command) {
+  return (process.env.PATH ?? '').split(':').some((dir) => {
+    try { accessSync(join(dir, command), constants.X_OK); return true; } catch { return false; }
+  });
+}
+
+/** code-server's postinstall compiles native modules: say up front what is missing and how to get it. */
+function checkBuildTools() {
+  const missing = ['g++', 'make', 'python3'].filter((c) => !onPath(c));
+  if (!existsSync('/usr/include/krb5.h') && !existsSync('/usr/include/krb5/krb5.h')) missing.push('krb5 headers');
+  if (missing.length) {
+    throw new Error(`vscode-install: code-server's native build needs ${missing.join(', ')}.\n` +
+      'Install them with:  sudo apt-get install -y build-essential python3 libkrb5-dev');
+  }
+}
+
 /** Installs (or finds) code-server + Node 24. Throws with a readable message on failure. */
 export function installCodeServer({ quiet = false } = {}) {
   const started = Date.now();
@@ -46,6 +63,7 @@ export function installCodeServer({ quiet = false } = {}) {
       return { node: l.node, nodeDir: l.nodeDir, codeServerEntry: l.codeServerEntry, seconds: (Date.now() - started) / 1000, cached: true };
     }
   }
+  checkBuildTools();
   if (!quiet) console.log(`vscode-install: installing code-server ${CODE_SERVER_VERSION} with ${NODE_PACKAGE} into ${cacheDir} (about 2 minutes, once)`);
   rmSync(l.marker, { force: true });
   mkdirSync(cacheDir, { recursive: true });
