@@ -100,14 +100,21 @@ function quotedPieces(line: string, markers: readonly number[]): Piece[] {
   });
 }
 
-/** True when `text` reads as a reviewer's prose rather than C: words, a capital start, no C punctuation. */
+/** Words of a reviewer's text that {@link readsAsProse} looks at: the start is enough, later words may quote code. */
+const PROSE_WORDS = 8;
+
+/**
+ * True when `text` starts like a reviewer's prose rather than C: its first words are words with
+ * a capital start and no C punctuation (what follows may quote code).
+ */
 export function readsAsProse(text: string): boolean {
   if (!/^(?:[A-Z][a-z']*|I)\b/.test(text)) return false;
-  if (/[;{}=#]|\*\/|\/\*|->|&&|\|\|/.test(text)) return false;
-  const words = text.split(/\s+/).filter(Boolean);
+  const words = text.split(/\s+/).filter(Boolean).slice(0, PROSE_WORDS);
   if (words.length < 4) return false;
-  const letters = text.replace(/[^A-Za-z]/g, '').length;
-  return letters >= 0.7 * text.replace(/\s/g, '').length;
+  const start = words.join(' ');
+  if (/[;{}=#]|\*\/|\/\*|->|&&|\|\|/.test(start)) return false;
+  const letters = start.replace(/[^A-Za-z]/g, '').length;
+  return letters >= 0.7 * start.replace(/\s/g, '').length;
 }
 
 /** Splits a reviewer's comment off the end of a quoted diff body line, or returns null. */

@@ -69,6 +69,8 @@ test('prose tails are only split off C-like line ends, never off C comments or s
   assert.equal(splitProseTail('diff --git a/x.c b/x.c'), null);
   assert.equal(readsAsProse('KERNEL_LOCK(); tsleep_nsec(&spc->spc_deadproc, PVM, "reaper", INFSLP);'), false);
   assert.equal(readsAsProse('So there would be no need to do any locking...'), true);
+  assert.equal(readsAsProse('Why not keep it simple and write p = LIST_FIRST(&spc->spc_deadproc); here?'), true);
+  assert.equal(readsAsProse('EXPORT_SYMBOL(sched_toproc); and more words here'), false);
 });
 
 test('a `>` inside C code is joined back when the hunk counts say the line was split there', async () => {
