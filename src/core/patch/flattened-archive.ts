@@ -122,9 +122,9 @@ export function splitProseTail(text: string): { code: string; tail: string } | n
   if (DIFF_HEADER.test(text)) return null;
   const marker = text.charAt(0) === '+' || text.charAt(0) === '-' ? text.charAt(0) : '';
   const body = text.slice(marker.length);
-  if (/^\s*(?:\*|\/\*|\/\/)/.test(body.replace(/\*\/\s*$/, ''))) {
-    if (!/\*\/ /.test(body)) return null;
-  }
+  // Inside a C comment prose is expected; only text after the comment's `*/` can be a reviewer's.
+  const inComment = /^\s*(?:\*|\/\*|\/\/)/.test(body);
+  if (inComment && !/\*\/ /.test(body)) return null;
   for (const match of body.matchAll(/(?:[;{})]|\*\/) +(?=\S)/g)) {
     const cut = match.index + match[0].trimEnd().length;
     const code = body.slice(0, cut);
