@@ -26,6 +26,9 @@ export class ReviewComments implements vscode.Disposable {
   readonly controller: vscode.CommentController;
   private reviewerThreads: vscode.CommentThread[] = [];
   private userThreads: vscode.CommentThread[] = [];
+  /** The patch the threads were made for, and which of its comments each reviewer thread shows. */
+  private patchShown: object | null = null;
+  private placedComments: number[] = [];
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly store: ReviewStore) {
@@ -110,19 +113,29 @@ export class ReviewComments implements vscode.Disposable {
     return ranges;
   }
 
+  /**
+   * Follows the session. A new patch replaces every thread; a new dry run of the same patch
+   * (after edits, undo, apply) only moves the reviewers' threads, keeping the user's comments.
+   */
   private refresh(): void {
+    const session = this.store.session;
+    if (session && session.patch === this.patchShown) {
+      this.reviewerThreads.forEach((thread, t) => {
+        const line = this.reviewerLine(this.placedComments[t]!);
+        if (line !== null) thread.range = new vscode.Range(line - 1, 0, line - 1, 0);
+      });
+      return;
+    }
     for (const t of [...this.reviewerThreads, ...this.userThreads]) t.dispose();
     this.reviewerThreads = [];
     this.userThreads = [];
-    const session = this.store.session;
+    this.placedComments = [];
+    this.patchShown = session?.patch ?? null;
     if (!session) return;
-    for (const comment of session.patch.comments) {
+    session.patch.comments.forEach((comment, i) => {
       const review = session.files.find((f) => f.path === comment.file);
-      if (!review?.uri) continue;
-      const at = findHunkLine(review.file, comment.side, comment.line);
-      const start = at ? review.placements[at.hunkIndex]?.startLine : null;
-      if (!at || start == null) continue;
-      const line = currentLineOf(review.file.hunks[at.hunkIndex]!, start, at.lineIndex);
+      const line = this.reviewerLine(i);
+      if (!review?.uri || line === null) return;
       const thread = this.controller.createCommentThread(review.uri, new vscode.Range(line - 1, 0, line - 1, 0), []);
       thread.comments = [new ReviewNote(comment.text, { name: comment.author || 'reviewer' }, 'reviewer', thread)];
       thread.label = `Review by ${comment.author || 'a reviewer'}`;
@@ -130,7 +143,19 @@ export class ReviewComments implements vscode.Disposable {
       thread.contextValue = 'review';
       thread.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
       this.reviewerThreads.push(thread);
-    }
+      this.placedComments.push(i);
+    });
+  }
+
+  /** 1-based line of the workspace file where the patch's i-th review comment sits now; null when its hunk does not apply. */
+  private reviewerLine(i: number): number | null {
+    const session = this.store.session;
+    const comment = session?.patch.comments[i];
+    const review = comment && session?.files.find((f) => f.path === comment.file);
+    if (!comment || !review) return null;
+    const at = findHunkLine(review.file, comment.side, comment.line);
+    const start = at ? review.placements[at.hunkIndex]?.startLine : null;
+    return at && start != null ? currentLineOf(review.file.hunks[at.hunkIndex]!, start, at.lineIndex) : null;
   }
 
   dispose(): void {

@@ -141,6 +141,21 @@ suite('patch review', () => {
     assert.equal(thread.comments.length, 1);
   });
 
+  test('edits above a hunk move the reviewer\'s thread and keep the user\'s comments', async () => {
+    await openReview();
+    const { comments } = await api();
+    const thread = comments.reviewer[0]!;
+    await vscode.commands.executeCommand('reaperscope.replyComment', { thread, text: 'Keep this.' });
+    const uri = fixture('sys/kern/kern_exit.c');
+    const before = thread.range!.start.line;
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), '/* one */\n/* two */\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await until(() => thread.range!.start.line === before + 2, 'the thread to move down two lines');
+    assert.equal(comments.reviewer[0], thread);
+    assert.deepEqual(comments.userComments().map((c) => c.text), ['Keep this.']);
+  });
+
   test('createComment starts a new thread in a hunk of kern_sched.c', async () => {
     await openReview('one-reaper-per-cpu.patch');
     const { comments } = await api();
