@@ -7,10 +7,15 @@ import type { FilePatch, Patch } from '../core/patch/model';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** A path as printed: quoted with escapes when it holds control characters or quotes (like git). */
+function printable(path: string): string {
+  return /[\u0000-\u001f"\\]/.test(path) ? JSON.stringify(path) : path;
+}
+
 /** `path` for a file, `old → new` for a rename or copy. */
 export function filePathLabel(file: FilePatch): string {
-  if (file.oldPath && file.newPath && file.oldPath !== file.newPath) return `${file.oldPath} → ${file.newPath}`;
-  return file.newPath ?? file.oldPath ?? '(unknown)';
+  if (file.oldPath && file.newPath && file.oldPath !== file.newPath) return `${printable(file.oldPath)} → ${printable(file.newPath)}`;
+  return printable(file.newPath ?? file.oldPath ?? '(unknown)');
 }
 
 function fileNote(file: FilePatch): string {

@@ -80,3 +80,14 @@ test('bad input exits 1 naming the file and line; usage mistakes exit 2', () => 
   assert.equal(runCli(['patch', 'a', 'b']).status, 2);
   assert.equal(runCli(['patch', '--bogus', 'a']).status, 2);
 });
+
+test('the summary names renames, copies, binaries, mode changes and quotes a path with a tab', () => {
+  const run = runCli(['patch', fixturePath('diffs/git-features.diff')]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^dir\/copy-src\.txt → dir\/copy-dst\.txt\s+\+\s+1 -\s+1\s+1 hunk\s+1c99002\.\.742bd57\s+\(copied 93%\)$/m);
+  assert.match(run.stdout, /^dir\/to-rename\.txt → dir\/renamed\.txt .*\(renamed 87%\)$/m);
+  assert.match(run.stdout, /^dir\/blob\.bin .*\(binary\)$/m);
+  assert.match(run.stdout, /^dir\/script\.sh .*\(mode 100644 → 100755\)$/m);
+  assert.match(run.stdout, /^"dir\/tab\\tname\.txt" /m);
+  assert.match(run.stdout, /^11 files, \+11 -8, 10 hunks; no diffstat in the mail$/m);
+});
