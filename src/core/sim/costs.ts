@@ -54,7 +54,7 @@ const TABLE = {
   zombie: [fixed(2000), 'zombie, knote and SIGCHLD work under the kernel lock', ASSUMED],
   fork: [fixed(20_000), 'fork1() under the kernel lock', ASSUMED],
   wait4: [fixed(5000), 'wait4(): collecting a zombie child', ASSUMED],
-  makeThink: [{ dist: 'exponential', meanNs: 50_000 }, 'kernel-build: make between jobs (user time)', ASSUMED],
+  makeThink: [{ dist: 'exponential', meanNs: 50_000 }, 'spawners (make, sh, churn threads): user time between forks', ASSUMED],
   ccRun: [{ dist: 'lognormal', meanNs: 5_000_000, sigma: 1 }, 'kernel-build: compiler process run time (user time)', ASSUMED],
   childRun: [{ dist: 'exponential', meanNs: 20_000 }, 'fork-storm: child run time (user time)', ASSUMED],
   threadRun: [{ dist: 'exponential', meanNs: 50_000 }, 'thread-churn: thread run time (user time)', ASSUMED],
