@@ -7,7 +7,7 @@ export interface TextLines {
   lines: string[];
   /** The break after each line: '\n', '\r\n', or '' for a last line without one. */
   breaks: string[];
-  /** The break most lines use ('\r\n' when CRLF is the majority); used for inserted lines. */
+  /** The break most line breaks are ('\r\n' when CRLF is the majority, '\n' for a text without breaks); used for inserted lines. */
   usual: '\n' | '\r\n';
 }
 
@@ -34,7 +34,8 @@ export function splitLines(text: string): TextLines {
     }
     start = lf + 1;
   }
-  return { lines, breaks, usual: crlf * 2 > lines.length ? '\r\n' : '\n' };
+  const lf = lines.length - crlf - (breaks[breaks.length - 1] === '' ? 1 : 0);
+  return { lines, breaks, usual: crlf > lf ? '\r\n' : '\n' };
 }
 
 /** Joins lines and breaks back into text. */
