@@ -21,9 +21,6 @@ export interface AnalysisApi {
   traceEditors: TraceEditorProvider;
 }
 
-/** Simulated time per run, ns (0.2 s: enough exits for every workload at 8 CPUs). */
-const SIMULATED_NS = 200_000_000;
-
 export function registerAnalysis(context: vscode.ExtensionContext, analysis: AnalysisStore): AnalysisApi {
   const work = makeWorkHost(context);
   let current: ActivityPanel | null = null;
@@ -34,10 +31,11 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
     const source = new vscode.CancellationTokenSource();
     cancelSource = source;
     const title = `Reaperscope: simulating ${controls.variants.join(', ')} on ${controls.cpus} CPUs`;
+    const { costs, durationNs } = settings();
     try {
       const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
         token.onCancellationRequested(() => source.cancel());
-        return work.run({ job: 'simulate', controls, costs: settings().costs, durationNs: SIMULATED_NS }, (fraction, message) => {
+        return work.run({ job: 'simulate', controls, costs, durationNs }, (fraction, message) => {
           progress.report({ message });
           panel?.progress(message, fraction);
         }, source.token);

@@ -11,6 +11,8 @@ export interface Settings {
   costs: Record<string, unknown>;
   /** Default simulation controls; invalid settings fall back to the package.json defaults. */
   controls: SimulationControls;
+  /** Simulated time per run, ns. */
+  durationNs: number;
 }
 
 const defaultControls: SimulationControls = { variants: ['baseline', 'patched', 'lockless'], workload: 'kernel-build', cpus: 8, seeds: 5 };
@@ -30,5 +32,6 @@ export function settings(): Settings {
     // A plain copy: configuration values are proxies that cannot be posted to a worker.
     costs: JSON.parse(JSON.stringify(c.get<Record<string, unknown>>('costs') ?? {})) as Record<string, unknown>,
     controls: controls.ok ? controls.value : defaultControls,
+    durationNs: Math.min(60_000, Math.max(1, c.get<number>('simulation.durationMs') ?? 200)) * 1e6,
   };
 }
