@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { simulate } from '../../../../src/core/sim/simulate';
+import { btraceChunks } from '../../../../src/core/sim/btrace-writer';
+import { readTraceText } from '../../../../src/core/trace/trace-reader';
+import { EventKind } from '../../../../src/core/trace/event-kind';
+import { findReapers } from '../../../../src/core/analysis/reaper-activity';
+import { exitToReap } from '../../../../src/core/analysis/exit-to-reap';
+import type { EventTable } from '../../../../src/core/trace/event-table';
+
+const count = (t: EventTable, kind: number): number => {
+  let n = 0;
+  for (let i = 0; i < t.length; i++) if (t.kind[i] === kind) n++;
+  return n;
+};
+
+test('a simulated run written as btrace text reads back through the trace reader', () => {
+  const run = simulate({ variant: 'patched', cpus: 4, workload: 'fork-storm', seed: 5, durationNs: 20e6 });
+  const text = [...btraceChunks(run.table)].join('');
+  const lines = text.trimEnd().split('\n');
+  assert.match(lines[0]!, /^\d+ \d+ \d+ \d+ [a-z_]+:[a-z_]+:[a-z_]+ \d+ \d+ \d+ \S+$/);
+  const read = readTraceText(text);
+  assert.equal(read.kind, 'trace');
+  if (read.kind !== 'trace') return;
+  assert.equal(read.format, 'btrace');
+  assert.equal(read.junkLines, 0);
+  const t = read.table;
+  for (const kind of [EventKind.OnCpu, EventKind.OffCpu, EventKind.Wakeup, EventKind.Sleep]) {
+    assert.equal(count(t, kind), count(run.table, kind), `kind ${kind}`);
+  }
+  // reapers and their reaps: the kprobe lines stand for the simulator's Reap events
+  const simulated = findReapers(run.table).map((r) => ({ comm: r.comm, cpu: r.cpu, reaps: r.reaps, runs: r.runs }));
+  const traced = findReapers(t).map((r) => ({ comm: r.comm, cpu: r.cpu, reaps: r.reaps, runs: r.runs }));
+  assert.deepEqual(traced, simulated);
+  // the trace cannot say which thread a reap freed: latencies are inferred, one per reap at most
+  const inferred = exitToReap(t);
+  assert.equal(inferred.inferred, true);
+  assert.ok(inferred.latenciesNs.length > 0 && inferred.latenciesNs.length <= run.invariants.reaps);
+});
