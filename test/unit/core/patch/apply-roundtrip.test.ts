@@ -36,3 +36,19 @@ test('jsdiff-made patches apply forward and in reverse to exactly the other vers
     { seed: 424242, numRuns: 1500 },
   );
 });
+
+test('lines added above every hunk move them by that offset, and the result is still exact', { timeout: 120_000 }, () => {
+  fc.assert(
+    // With context (and a non-empty old file) every hunk has lines to find; a context-free
+    // insertion has nothing to anchor it and goes where its header says, as with patch(1).
+    fc.property(fileText, fileText, fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 30 }), (before, after, context, pad) => {
+      fc.pre(before !== after && before.endsWith('\n') && after.endsWith('\n'));
+      const file = parseDiff(createTwoFilesPatch('a/f.c', 'b/f.c', before, after, undefined, undefined, { context })).files[0]!;
+      const top = '/* pad */\n'.repeat(pad);
+      const result = applyFilePatch(file, top + before);
+      assert.equal(result.postImage, top + after);
+      for (const outcome of result.outcomes) assert.deepEqual([outcome.status, outcome.offset], ['offset', pad]);
+    }),
+    { seed: 1720624895, numRuns: 800 },
+  );
+});
