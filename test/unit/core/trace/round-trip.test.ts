@@ -4,13 +4,12 @@
  * other → readTrace → the same reaper counts and busy times per CPU, exactly, and the same
  * latencies measured from each dead thread's last off-cpu.
  *
- * The writer here is a stand-in that follows the documented format; `simulate --trace-out`
- * (helper S) was not in the tree when this was written. Swap it in when it lands. The last
- * tests run the real simulator (src/core/sim) through it.
+ * The lines are written by the simulator's own btrace writer (src/core/sim/btrace-writer.ts,
+ * behind `simulate --trace-out`); the last tests run the real simulator through it.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventTableBuilder, eventAt, type EventTable } from '../../../../src/core/trace/event-table';
+import { EventTableBuilder, type EventTable } from '../../../../src/core/trace/event-table';
 import { EventKind } from '../../../../src/core/trace/event-kind';
 import { findReapers } from '../../../../src/core/analysis/reaper-activity';
 import { exitToReap } from '../../../../src/core/analysis/exit-to-reap';
@@ -18,6 +17,7 @@ import { read } from './trace-test-helpers';
 import { simulate } from '../../../../src/core/sim/simulate';
 import type { VariantName } from '../../../../src/core/sim/variants';
 import { summarize } from '../../../../src/core/analysis/stats';
+import { btraceChunks } from '../../../../src/core/sim/btrace-writer';
 
 const BASE = 1_720_624_895_000_000_000n;
 
@@ -52,25 +52,15 @@ function simulatedRun(): EventTable {
   return b.finish();
 }
 
-/** Stand-in for `simulate --trace-out`: the documented line of each event, CPU 1's buffer first. */
+/**
+ * The simulator's btrace writer (what `simulate --trace-out` writes), its lines then grouped
+ * by CPU, CPU 1 first, the way btrace prints its per-CPU buffers.
+ */
 function toBtrace(table: EventTable): string {
-  const perCpu = new Map<number, string[]>();
-  for (let i = 0; i < table.length; i++) {
-    const e = eventAt(table, i);
-    const head = `${table.baseNs + BigInt(e.ts)} ${e.cpu} ${e.tid} ${e.pid}`;
-    const probe =
-      e.kind === EventKind.OnCpu ? 'tracepoint:sched:on__cpu 0 0 0'
-      : e.kind === EventKind.OffCpu ? `tracepoint:sched:off__cpu ${e.arg0} ${e.arg1} 0`
-      : e.kind === EventKind.Wakeup ? `tracepoint:sched:wakeup ${e.arg0} 0 ${e.arg1}`
-      : e.kind === EventKind.Exit ? 'tracepoint:raw_syscalls:sys_enter 1 0 0'
-      : e.kind === EventKind.Reap ? 'kprobe:proc_free:entry 0 0 0'
-      : null; // Dead has no probe: a trace cannot see it
-    if (probe === null) continue;
-    const lines = perCpu.get(e.cpu) ?? [];
-    lines.push(`${head} ${probe} ${e.comm}`);
-    perCpu.set(e.cpu, lines);
-  }
-  return [...perCpu.keys()].sort((a, b) => b - a).map((c) => perCpu.get(c)!.join('\n')).join('\n') + '\n';
+  const lines = [...btraceChunks(table)].join('').split('\n').filter((l) => l !== '');
+  const cpuOf = (line: string): number => Number(line.split(' ')[1]);
+  const cpus = [...new Set(lines.map(cpuOf))].sort((a, b) => b - a);
+  return cpus.map((c) => lines.filter((l) => cpuOf(l) === c).join('\n')).join('\n') + '\n';
 }
 
 /** Latencies the way a trace measures them: reap − the reaped thread's last off-cpu before it. */
