@@ -150,3 +150,24 @@ test('`>> ` quoting (no space between the markers) reads the same as `> > `', as
   assert.deepEqual(tight.comments, spaced.comments);
   assert.equal(tight.comments.length, 3);
 });
+
+test('comments after a hunk header, after a file header, above the diff and on a deleted file', async () => {
+  const reply = [
+    'From: Eve Reviewer <eve@example.org>', 'Subject: Re: [PATCH] cleanup', '', 'Bob wrote:', '> Remove old code.', '',
+    'Nice cleanup.', '',
+    '> diff --git a/a.c b/a.c', '> index 1111111..2222222 100644', '> --- a/a.c', '> +++ b/a.c', '',
+    'About the whole file.', '',
+    '> @@ -10,2 +10,2 @@ f(void)', '', 'About this hunk.', '', '>  \tx = 1;', '> -\ty = 2;', '> +\ty = 3;',
+    '> diff --git a/old.c b/old.c', '> deleted file mode 100644', '> index 3333333..0000000', '> --- a/old.c', '> +++ /dev/null',
+    '> @@ -1,2 +0,0 @@', '> -int', '> -old;', '', 'Good riddance.', '',
+  ].join('\n');
+  const patch = await readPatch(reply);
+  assert.deepEqual(patch.files.map((f) => [f.oldPath, f.newPath, f.status]), [['a.c', 'a.c', 'modified'], ['old.c', null, 'deleted']]);
+  assert.deepEqual(patch.comments.map((c) => [c.text, c.file, c.side, c.line]), [
+    ['About the whole file.', 'a.c', 'new', 10],
+    ['About this hunk.', 'a.c', 'new', 10],
+    ['Good riddance.', 'old.c', 'old', 2],
+  ]);
+  assert.ok(patch.comments.every((c) => c.author === 'Eve Reviewer'));
+  assert.equal(patch.prose, 'Remove old code.');
+});
