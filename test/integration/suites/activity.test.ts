@@ -123,6 +123,14 @@ suite('reaper activity', () => {
     }
   });
 
+  test('showActivity shows the loaded trace in the panel', async () => {
+    await vscode.commands.executeCommand('reaperscope.openTrace', traceFixture('btrace-baseline.txt'));
+    const panel = await vscode.commands.executeCommand<{ panel: vscode.WebviewPanel; isReady: boolean } | null>('reaperscope.showActivity', 'trace');
+    assert.ok(panel);
+    assert.equal(panel.panel.title, 'Reaper activity: btrace-baseline.txt');
+    await until(() => panel.isReady, 'the panel to say ready', 20_000);
+  });
+
   test('openTrace shows a btrace trace and its counts reach hovers', async () => {
     const view = await vscode.commands.executeCommand<ActivityView | null>('reaperscope.openTrace', traceFixture('btrace-baseline.txt'));
     assert.ok(view);

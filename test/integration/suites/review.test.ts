@@ -90,6 +90,15 @@ suite('patch review', () => {
     assert.deepEqual(sched, ['(file scope)', 'sched_kthreads_create', 'sched_kthreads_create', 'sched_idle', 'sched_exit, sched_toidle, sched_toproc', 'sched_toidle, sched_toproc']);
   });
 
+  test('revealHunk opens the workspace file at the line where the hunk applies now', async () => {
+    await openReview();
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | null>('reaperscope.revealHunk', 'sys/kern/kern_sched.c', 4);
+    assert.ok(editor);
+    assert.equal(editor.document.uri.toString(), fixture('sys/kern/kern_sched.c').toString());
+    // Hunk 5 (@@ -230,14) applies at line 159 (offset -71).
+    assert.equal(editor.selection.active.line + 1, 159);
+  });
+
   test('the review comment is a thread on kern_exit.c under the old sleep loop', async () => {
     await openReview();
     const { comments } = await api();
