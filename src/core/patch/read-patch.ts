@@ -8,6 +8,11 @@
  * or multipart mail, of the decoded body; for a patch attachment, of the attachment; for
  * flattened archive text, of the recovered lines (see flattened-archive.ts), with the column in
  * the original text on diagnostics.
+ *
+ * Diagnostic codes added here, besides parseDiff's: `hunk-repaired` (info: blank context put back
+ * where a reply comment replaced it), `quote-rewrapped` (warning: a diff line a mail client wrapped,
+ * joined back), `archive-lines-recovered` and `archive-gt-joined` (info: flattened text),
+ * `diffstat-mismatch` (warning, names the file), `patch-attachment` (info), `no-diff` (warning).
  */
 import { diagnostic, type Diagnostic } from '../common/diagnostic';
 import { checkDiffstat, readDiffstat } from './diffstat';
