@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { InputError } from './command';
 import type { ActivityView } from '../protocol/activity-view';
 
-/** Where the built webview lives: next to dist/cli.js, or dist/ when running from source. */
+/** Where the built webview lives: $REAPERSCOPE_WEBVIEW_DIR, next to dist/cli.js, or dist/ when running from source. */
 function distDir(): string {
-  const candidates = [__dirname, join(__dirname, '..', '..', 'dist')];
+  const candidates = [process.env['REAPERSCOPE_WEBVIEW_DIR'] ?? __dirname, join(__dirname, '..', '..', 'dist')];
   return candidates.find((d) => existsSync(join(d, 'webview.js'))) ?? candidates[0]!;
 }
 
