@@ -26,6 +26,8 @@ export class FtraceReader implements FormatReader {
   /** CPUs the header announces (`#P:4`, `cpus=4`), 0 when absent. */
   headerCpus = 0;
   private readonly t: SplitNs = { sec: 0, ns: 0 };
+  /** Thread group (process) of each task seen with a TGID column, for the tasks switched to. */
+  private readonly tgidOf = new Map<number, number>();
   private readonly dead: number;
 
   constructor(private readonly sink: TraceSink, private readonly log: DiagnosticLog) {
@@ -68,6 +70,7 @@ export class FtraceReader implements FormatReader {
 
   private event(f: FtraceLine, ts: number, lineNo: number): void {
     const sink = this.sink;
+    if (f.tgid >= 0 && this.tgidOf.get(f.pid) !== f.tgid) this.tgidOf.set(f.pid, f.tgid);
     const comm = sink.intern(f.comm);
     switch (f.event) {
       case 'sched_switch': {
@@ -76,7 +79,7 @@ export class FtraceReader implements FormatReader {
         const prevComm = sink.intern(s.prevComm);
         sink.push(ts, f.cpu, EventKind.OffCpu, s.prevPid, f.tgid, prevComm, s.nextPid, -1);
         if (/^[XZ]/.test(s.prevState)) sink.push(ts, f.cpu, EventKind.Dead, s.prevPid, f.tgid, prevComm, this.dead, -1);
-        sink.push(ts, f.cpu, EventKind.OnCpu, s.nextPid, -1, sink.intern(s.nextComm), s.prevPid, f.tgid);
+        sink.push(ts, f.cpu, EventKind.OnCpu, s.nextPid, this.tgidOf.get(s.nextPid) ?? -1, sink.intern(s.nextComm), s.prevPid, f.tgid);
         return;
       }
       case 'sched_wakeup':
@@ -95,7 +98,7 @@ export class FtraceReader implements FormatReader {
       case 'sched_process_exit': {
         const x = parseTask(f.payload);
         if (!x) return this.bad(f, lineNo);
-        sink.push(ts, f.cpu, EventKind.Exit, x.pid, f.pid === x.pid ? f.tgid : -1, sink.intern(x.comm));
+        sink.push(ts, f.cpu, EventKind.Exit, x.pid, this.tgidOf.get(x.pid) ?? -1, sink.intern(x.comm));
         return;
       }
       case 'sched_process_free': {

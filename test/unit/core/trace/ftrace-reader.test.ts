@@ -38,10 +38,23 @@ for (const name of VARIANTS) {
   });
 }
 
-test('the TGID column fills the pid column of the current task', () => {
+test('the TGID column fills the pid column: the current task, and a task switched to once its tgid was seen', () => {
   const r = read(fixture('ftrace-tgid-flags4.txt'));
-  const fork = rows(r.table).findIndex((row) => row.includes(' fork '));
-  assert.equal(r.table.pid[fork], 1977);
+  const at = (needle: string) => rows(r.table).findIndex((row) => row.includes(needle));
+  assert.equal(r.table.pid[at(' fork ')], 1977);
+  assert.equal(r.table.pid[at(' exit ')], 2001);
+  // worker is switched to before any line of its own: its tgid is not known yet
+  assert.equal(r.table.pid[at('on-cpu 2001')], -1);
+  assert.equal(read(fixture('ftrace-flags5.txt')).table.pid[at(' fork ')], -1);
+});
+
+test('lost-event notices are reported as warnings on their line', () => {
+  const text = fixture('ftrace-trace-cmd.txt').replace('cpus=2\n', 'cpus=2\nCPU:1 [LOST 1024 EVENTS]\n');
+  const r = read(text);
+  const lost = r.diagnostics.find((d) => d.code === 'lost-events');
+  assert.equal(lost?.line, 2);
+  assert.equal(lost?.severity, 'warning');
+  assert.match(lost!.message, /1024/);
 });
 
 test('Linux exit→free split: 50 µs to the final switch, 2750 µs to the free', () => {
