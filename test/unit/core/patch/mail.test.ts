@@ -89,6 +89,13 @@ test('base64 body in UTF-8 with encoded-word headers: a new file and a binary fi
   assert.deepEqual(patch.diffstat.claimed?.files, [{ path: '.../dev/ic/barvar.h', changes: 3 }, { path: 'share/misc/logo.png', changes: null }]);
   assert.deepEqual(patch.diffstat.claimed?.totals, { files: 2, added: 3, removed: 0 });
   assert.equal(patch.diffstat.matches, true);
+  // Base64 keeps no line structure: line numbers count lines of the decoded body.
+  const path = join(MAIL, 'base64-body.eml');
+  const mail = await readMail(bytesOf(path), readFileSync(path, 'utf8'));
+  assert.equal(mail.bodySourceLines, null);
+  const body = mail.body.split('\n');
+  for (const l of header!.hunks[0]!.lines) assert.equal(body[l.sourceLine - 1], sign[l.kind] + l.text);
+  assert.equal(body[logo!.sourceLine - 1], 'diff --git a/share/misc/logo.png b/share/misc/logo.png');
 });
 
 test('multipart/mixed: prose from the text part, the diff from the text/x-patch attachment', async () => {
