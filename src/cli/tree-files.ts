@@ -18,9 +18,14 @@ const utf8Encoder = new TextEncoder();
 const encodeUtf8 = (text: string): Uint8Array => utf8Encoder.encode(text);
 const encodeLatin1 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'latin1'));
 
-/** The absolute path of `path` in `tree`; a path leaving the tree is bad input. */
-export function treePath(tree: string, path: string, patchName: string, line: number): string {
-  const clean = normalize(path);
+/**
+ * The absolute path of `path` in `tree`, after removing `strip` leading components (patch(1)
+ * `-p`; git's `a/` `b/` are already gone); a path leaving the tree is bad input.
+ */
+export function treePath(tree: string, path: string, patchName: string, line: number, strip = 0): string {
+  const parts = path.split('/');
+  if (parts.length <= strip) throw new InputError(`${patchName}:${line}: cannot strip ${strip} leading component(s) from ${JSON.stringify(path)}`);
+  const clean = normalize(parts.slice(strip).join('/'));
   if (isAbsolute(clean) || clean === '..' || clean.startsWith(`..${sep}`)) {
     throw new InputError(`${patchName}:${line}: the path ${JSON.stringify(path)} leaves the tree`);
   }

@@ -15,7 +15,7 @@ import { commitTreeChanges, readTreeText, treePath, type TreeChange } from '../t
 import { cFunctionSpans } from '../tree-functions';
 
 const usage = `usage: reaperscope apply PATCH --tree DIR [--dry-run] [--json] [--reverse]
-                         [--fuzz N] [--ignore-whitespace]
+                         [--fuzz N] [--strip N] [--ignore-whitespace]
 
 Applies PATCH (a diff, a patch mail, a review reply, archive text; - reads standard input)
 to the source tree DIR like patch(1): each hunk at its line, else at the nearest offset,
@@ -28,6 +28,8 @@ lines match the files before and after. Files are written only when no hunk fail
   --json                print the report as JSON
   --reverse             undo the patch (the tree holds the patched files)
   --fuzz N              context lines a hunk may ignore at each end (default 2)
+  -p, --strip N         leading path components to remove, like patch -pN (default 0:
+                        git's a/ and b/ are removed already; use 1 for 'diff -ru old new')
   --ignore-whitespace   match context ignoring white space (on by default for patches
                         whose white space was damaged, e.g. mail-archive text; such
                         patches are only checked, never written)
@@ -36,11 +38,11 @@ Exit status: 0 every hunk applies, 1 bad input or a hunk/file does not apply, 2 
 `;
 
 /** Reads the pre-image, applies, and finds the functions each hunk touches. */
-async function applyOne(file: FilePatch, tree: string, name: string, options: { reverse: boolean; maxFuzz: number; ignoreWhitespace: boolean }): Promise<AppliedFile & { change: TreeChange | null }> {
+async function applyOne(file: FilePatch, tree: { dir: string; strip: number }, name: string, options: { reverse: boolean; maxFuzz: number; ignoreWhitespace: boolean }): Promise<AppliedFile & { change: TreeChange | null }> {
   const prePath = options.reverse ? file.newPath : file.oldPath;
   const postPath = options.reverse ? file.oldPath : file.newPath;
-  const preAbs = prePath === null ? null : treePath(tree, prePath, name, file.sourceLine);
-  const postAbs = postPath === null ? null : treePath(tree, postPath, name, file.sourceLine);
+  const preAbs = prePath === null ? null : treePath(tree.dir, prePath, name, file.sourceLine, tree.strip);
+  const postAbs = postPath === null ? null : treePath(tree.dir, postPath, name, file.sourceLine, tree.strip);
   const pre = preAbs === null ? null : await readTreeText(preAbs);
   const result = applyFilePatch(file, pre?.text ?? null, { ...options, encode: pre?.encode });
   const preSpans = await cFunctionSpans(prePath, pre?.text ?? null);
@@ -90,6 +92,7 @@ export const applyCommand: Command = {
       json: { type: 'boolean' },
       reverse: { type: 'boolean' },
       fuzz: { type: 'string' },
+      strip: { type: 'string', short: 'p' },
       'ignore-whitespace': { type: 'boolean' },
     });
     if (values.tree === undefined) throw new UsageError('--tree DIR is required');
@@ -102,7 +105,8 @@ export const applyCommand: Command = {
       ignoreWhitespace: values['ignore-whitespace'] ?? patch.whitespaceDamaged,
     };
     const applied: (AppliedFile & { change: TreeChange | null })[] = [];
-    for (const file of patch.files) applied.push(await applyOne(file, values.tree, name, options));
+    const tree = { dir: values.tree, strip: integerOption(values.strip, 'strip', 0) };
+    for (const file of patch.files) applied.push(await applyOne(file, tree, name, options));
     const ok = applied.every((a) => a.result.ok);
     // A white-space damaged patch (archive text) would write its added lines without their
     // indentation: it is checked, never written.

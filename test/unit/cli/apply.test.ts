@@ -130,3 +130,15 @@ test('a white-space damaged patch (archive text, line breaks lost) is checked ig
     assert.equal(readFileSync(join(tree, target), 'utf8'), pre);
   });
 });
+
+test('-p 1 strips the first path component of a `diff -ruN old new` patch', () => {
+  withTree({ 'kern_sched.c': readFileSync(fixturePath('diffs/small-sched.c'), 'utf8') }, (tree) => {
+    const without = runCli(['apply', fixturePath('diffs/diff-ru.diff'), '--tree', tree]);
+    assert.equal(without.status, 1, 'old/kern_sched.c is not in the tree');
+    assert.match(without.stderr, /diff-ru\.diff:2: new\/kern_sched\.c: The file to patch does not exist\./);
+    const run = runCli(['apply', fixturePath('diffs/diff-ru.diff'), '--tree', tree, '-p', '1']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(readFileSync(join(tree, 'kern_sched.c'), 'utf8'), readFileSync(fixturePath('diffs/small-sched.post.c'), 'utf8'));
+    assert.equal(runCli(['apply', fixturePath('diffs/diff-ru.diff'), '--tree', tree, '-p', '2']).status, 1, 'nothing left to strip');
+  });
+});
