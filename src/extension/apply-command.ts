@@ -49,7 +49,7 @@ export async function applyPatchCommand(store: ReviewStore, options: ApplyComman
 /** One edit: replace each file's whole text by its patched text; create and delete files as the patch says. */
 export function workspaceEdit(session: ReviewSession): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const root = treeRoot(session);
   for (const f of session.files) {
     if (f.file.status === 'deleted' && f.uri) {
       edit.deleteFile(f.uri, { ignoreIfNotExists: false });
@@ -57,8 +57,8 @@ export function workspaceEdit(session: ReviewSession): vscode.WorkspaceEdit {
     }
     const text = f.patchedText ?? '';
     if (f.file.status === 'added' && !f.uri) {
-      if (!folder) continue;
-      const uri = vscode.Uri.joinPath(folder, f.path);
+      if (!root) continue;
+      const uri = vscode.Uri.joinPath(root, f.path);
       edit.createFile(uri, { ignoreIfExists: false, contents: new TextEncoder().encode(text) });
       continue;
     }
@@ -73,4 +73,15 @@ export function workspaceEdit(session: ReviewSession): vscode.WorkspaceEdit {
     }
   }
   return edit;
+}
+
+/**
+ * The folder the patch's paths are relative to: derived from a file the dry run found (the
+ * kernel tree may sit below the workspace folder), else the first workspace folder.
+ */
+function treeRoot(session: ReviewSession): vscode.Uri | null {
+  for (const f of session.files) {
+    if (f.uri && f.uri.path.endsWith(`/${f.path}`)) return f.uri.with({ path: f.uri.path.slice(0, f.uri.path.length - f.path.length - 1) });
+  }
+  return vscode.workspace.workspaceFolders?.[0]?.uri ?? null;
 }

@@ -30,7 +30,8 @@ export async function dryRun(patch: Patch, finder: CFunctionFinder | null, token
       });
       continue;
     }
-    const current = uri && file.status !== 'added' ? await readCurrent(uri) : null;
+    // A file the patch creates should not exist; when it does, apply says so.
+    const current = uri ? await readCurrent(uri) : null;
     const outcome = applyToText(current?.text ?? null, file, patch.whitespaceDamaged);
     const placements = placementsFromStarts(file.hunks, outcome.starts);
     const c = finder && isCSource(path) ? finder : null;

@@ -66,4 +66,18 @@ suite('apply', () => {
     assert.equal(await vscode.commands.executeCommand('reaperscope.applyPatch', { confirm: false }), 'refused');
     assert.ok(vscode.workspace.textDocuments.every((d) => !d.isDirty));
   });
+
+  test('a patch that creates a file creates it next to the tree it patches, in the same edit', async () => {
+    await open('new-file.diff');
+    const created = fixture('sys/kern/kern_reaper.c');
+    try {
+      assert.equal(await vscode.commands.executeCommand('reaperscope.applyPatch', { confirm: false }), 'applied');
+      const doc = await vscode.workspace.openTextDocument(created);
+      assert.equal(doc.getText(), '/*\t$Reaperscope: kern_reaper.c fixture $\t*/\n\nint\treaper_fixture_count;\n');
+      const proc = await vscode.workspace.openTextDocument(fixture('sys/sys/proc.h'));
+      assert.match(proc.getText(), /void\treaper\(void \*\);\nvoid\treaper_fixture\(void\);\n/);
+    } finally {
+      await vscode.workspace.fs.delete(created).then(undefined, () => undefined);
+    }
+  });
 });
