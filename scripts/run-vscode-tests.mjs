@@ -7,12 +7,12 @@
 // Prints `integration: N passed, N failed` / `ui: N passed, N failed` and exits with the suites'
 // status. The server's process group is always killed: on success, failure, timeout and Ctrl-C.
 // REAPERSCOPE_TEST_TIMEOUT_S bounds a stage (default 900 s). Run `npm run build` first.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
+import { runNodeTestStage, testFilesIn } from './node-test-stage.mjs';
 import { ChromiumMissingError, launchChromium, requireChromium } from './vscode-browser.mjs';
 import { buildIntegrationTests } from './vscode-build-tests.mjs';
 import { installCodeServer } from './vscode-install.mjs';
@@ -79,29 +79,12 @@ async function runIntegration(install) {
   }
 }
 
-/** UI tests are node:test files under test/ui; they start their own server via test/ui/workbench.ts. */
+/** UI tests are node:test files under test/ui; each starts its own server via test/ui/workbench.ts. */
 function runUi() {
-  return new Promise((resolveExit) => {
-    mkdirSync(join(root, 'test-results'), { recursive: true });
-    const tap = join(mkdtempSync(join(tmpdir(), 'reaperscope-ui-')), 'report.tap');
-    const child = spawn(process.execPath, [
-      '--import', 'tsx', '--test', '--test-concurrency=1', `--test-timeout=${timeoutMs}`,
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=tap', `--test-reporter-destination=${tap}`,
-      ...findUiTests(join(root, 'test', 'ui')),
-    ], { stdio: 'inherit', cwd: root });
-    child.on('close', (code) => {
-      const report = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
-      const count = (name) => Number((report.match(new RegExp(`^# ${name} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
-      summary(count('pass'), count('fail') + (report ? 0 : 1));
-      resolveExit(code ?? 1);
-    });
-  });
+  mkdirSync(join(root, 'test-results'), { recursive: true });
+  return runNodeTestStage('ui', testFilesIn(join(root, 'test', 'ui')), [`--test-timeout=${timeoutMs}`]);
 }
 
-function findUiTests(dir) {
-  return readdirSync(dir).filter((n) => n.endsWith('.test.ts')).sort().map((n) => join(dir, n));
-}
 const started = Date.now();
 let status = 1;
 try {
