@@ -47,7 +47,7 @@ function digitsThenSpace(bytes: Uint8Array, i: number, end: number): number {
     const c = bytes[i]!;
     if (c === SPACE) break;
     const d = c - 48;
-    if (d < 0 || d > 9) {
+    if (d >>> 0 > 9) {
       next = -1;
       return 0;
     }
@@ -57,8 +57,32 @@ function digitsThenSpace(bytes: Uint8Array, i: number, end: number): number {
   return v;
 }
 
+/** Digits of `nsecs` today (ns since the epoch from 2001 to 2286): the common case, parsed without a search. */
+const EPOCH_NS_DIGITS = 19;
+
 /** Reads `nsecs` (up to 19 digits) up to the next space into t, split at 10^9; sets {@link next}. */
 function nsecsThenSpace(bytes: Uint8Array, i: number, end: number, t: SplitNs): void {
+  if (i + EPOCH_NS_DIGITS < end && bytes[i + EPOCH_NS_DIGITS] === SPACE) {
+    let sec = 0;
+    let ns = 0;
+    let k = i;
+    for (const secEnd = i + EPOCH_NS_DIGITS - 9; k < secEnd; k++) {
+      const d = bytes[k]! - 48;
+      if (d >>> 0 > 9) break;
+      sec = sec * 10 + d;
+    }
+    for (const nsEnd = i + EPOCH_NS_DIGITS; k < nsEnd; k++) {
+      const d = bytes[k]! - 48;
+      if (d >>> 0 > 9) break;
+      ns = ns * 10 + d;
+    }
+    if (k === i + EPOCH_NS_DIGITS) {
+      t.sec = sec;
+      t.ns = ns;
+      next = k + 1;
+      return;
+    }
+  }
   let sp = i;
   while (sp < end && bytes[sp] !== SPACE) sp++;
   const digits = sp - i;
@@ -71,7 +95,7 @@ function nsecsThenSpace(bytes: Uint8Array, i: number, end: number, t: SplitNs): 
   let ns = 0;
   for (let k = i; k < sp; k++) {
     const d = bytes[k]! - 48;
-    if (d < 0 || d > 9) {
+    if (d >>> 0 > 9) {
       next = -1;
       return;
     }
