@@ -9,8 +9,7 @@ import { ActivityPanel, PANEL_VIEW_TYPE, type PanelActions } from './activity-pa
 import type { AnalysisStore } from './analysis-store';
 import { settings } from './settings';
 import { TraceEditorProvider } from './trace-editor';
-import { InProcessWorkHost } from './work/in-process-host';
-import { NodeWorkerHost } from './work/node-worker-host';
+import { createWorkHost } from './work/create-work-host';
 import { runWithProgress, type WorkHost } from './work/work-host';
 import { baseName, readBytes } from './workspace-files';
 
@@ -22,7 +21,7 @@ export interface AnalysisApi {
 }
 
 export function registerAnalysis(context: vscode.ExtensionContext, analysis: AnalysisStore): AnalysisApi {
-  const work = makeWorkHost(context);
+  const work = createWorkHost(context.extensionUri);
   let current: ActivityPanel | null = null;
   let cancelSource: vscode.CancellationTokenSource | null = null;
 
@@ -162,10 +161,4 @@ function activeTraceUri(): vscode.Uri | null {
 
 async function pickTraces(title: string, many: boolean): Promise<vscode.Uri[] | undefined> {
   return vscode.window.showOpenDialog({ title, canSelectMany: many, filters: { Traces: ['btrace', 'ftrace', 'txt', 'log'], 'All files': ['*'] } });
-}
-
-/** The worker-thread host when dist/worker.js is there (Node extension host), else in process. */
-function makeWorkHost(context: vscode.ExtensionContext): WorkHost {
-  if (context.extensionUri.scheme !== 'file' || typeof process === 'undefined') return new InProcessWorkHost();
-  return new NodeWorkerHost(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath);
 }
