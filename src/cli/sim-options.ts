@@ -85,3 +85,23 @@ export async function resolveCosts(o: SharedSimOptions): Promise<Costs> {
   }
   return costs;
 }
+
+/**
+ * Walks `args`: shared options go to `o`; every other word to `other(word, value)`, where
+ * value() takes the next word (a usage error when there is none).
+ */
+export function parseSimArgs(args: string[], o: SharedSimOptions, other: (word: string, value: () => string) => void): void {
+  for (let i = 0; i < args.length; i++) {
+    const shared = parseSharedOption(args, i, o);
+    if (shared >= 0) {
+      i = shared;
+      continue;
+    }
+    const word = args[i]!;
+    other(word, () => {
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${word} needs a value`);
+      return v;
+    });
+  }
+}

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { InputError, UsageError, EXIT_BAD_INPUT, EXIT_OK, type CliIo, type Command } from '../command';
 import { htmlReport } from '../html-report';
 import { readInputFile, inputName } from '../read-input-file';
-import { numberOption, parseSharedOption, resolveCosts, SHARED_USAGE, type SharedSimOptions } from '../sim-options';
+import { numberOption, parseSimArgs, resolveCosts, SHARED_USAGE, type SharedSimOptions } from '../sim-options';
 import { defaultThreads, runJobs } from '../sim-workers';
 import { readPatch } from '../../core/patch/read-patch';
 import { comparisonJobs, comparisonView, summarizeComparison, type Comparison, type ComparisonPlan } from '../../core/sim/comparison';
@@ -49,18 +49,7 @@ interface Options extends SharedSimOptions {
 
 function parse(args: string[]): Options {
   const o: Options = { workload: 'kernel-build', durationNs: DEFAULT_DURATION_MS * 1e6, costFlags: [], cpus: DEFAULT_CPUS, seeds: DEFAULT_SEEDS, format: 'text' };
-  for (let i = 0; i < args.length; i++) {
-    const shared = parseSharedOption(args, i, o);
-    if (shared >= 0) {
-      i = shared;
-      continue;
-    }
-    const a = args[i]!;
-    const value = (): string => {
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
+  parseSimArgs(args, o, (a, value) => {
     if (a === '--cpus') {
       const list = value().split(',').map((s) => numberOption(s, 'cpus', true));
       if (list.some((n) => n > 256)) throw new UsageError('--cpus: at most 256 CPUs');
@@ -75,7 +64,7 @@ function parse(args: string[]): Options {
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
     else if (o.patch === undefined) o.patch = a;
     else throw new UsageError('one PATCH expected');
-  }
+  });
   if (o.patch === undefined) throw new UsageError('missing PATCH');
   if (o.viewCpus !== undefined && !o.cpus.includes(o.viewCpus)) throw new UsageError(`--view-cpus ${o.viewCpus} is not in --cpus`);
   if (o.workload === 'poisson' && (o.exitRatePerSec === undefined || o.reapCostNs === undefined)) {

@@ -5,7 +5,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { InputError, UsageError, EXIT_BAD_INPUT, EXIT_OK, type CliIo, type Command } from '../command';
-import { parseSharedOption, numberOption, resolveCosts, SHARED_USAGE, type SharedSimOptions } from '../sim-options';
+import { parseSimArgs, numberOption, resolveCosts, SHARED_USAGE, type SharedSimOptions } from '../sim-options';
 import { defaultThreads, runJobs } from '../sim-workers';
 import { computeMetrics, type RunMetrics } from '../../core/analysis/run-metrics';
 import { btraceChunks } from '../../core/sim/btrace-writer';
@@ -48,18 +48,7 @@ interface Options extends SharedSimOptions {
 
 function parse(args: string[]): Options {
   const o: Options = { variant: 'baseline', workload: 'kernel-build', durationNs: DEFAULT_DURATION_MS * 1e6, costFlags: [], seed: 1, json: false, validate: false };
-  for (let i = 0; i < args.length; i++) {
-    const shared = parseSharedOption(args, i, o);
-    if (shared >= 0) {
-      i = shared;
-      continue;
-    }
-    const a = args[i]!;
-    const value = (): string => {
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
+  parseSimArgs(args, o, (a, value) => {
     if (a === '--variant') {
       const v = value();
       if (!isVariantName(v)) throw new UsageError(`--variant takes baseline, patched or lockless, not '${v}'`);
@@ -75,7 +64,7 @@ function parse(args: string[]): Options {
     else if (a === '--trace-out') o.traceOut = value();
     else if (a === '--validate') o.validate = true;
     else throw new UsageError(`unknown argument '${a}'`);
-  }
+  });
   if (o.workload === 'poisson' && !o.validate && (o.exitRatePerSec === undefined || o.reapCostNs === undefined)) {
     throw new UsageError('--workload poisson needs --exit-rate and --reap-cost-us');
   }

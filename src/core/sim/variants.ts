@@ -168,24 +168,19 @@ export function isVariantName(s: string): s is VariantName {
   return (VARIANT_NAMES as readonly string[]).includes(s);
 }
 
-/** Preemption (kern_sched.c preempt()): put the running thread back on its queue and switch. */
-export function preemptProgram(): Program {
-  const p = (text: string): SourceRef => at(SCHED, 'preempt', text);
-  return assemble('preempt', [
+/** SCHED_LOCK, setrunqueue, mi_switch, then return to the interrupted program, as `func` does it. */
+function requeueAndSwitch(name: string, func: string, setrunqueue: string): Program {
+  const p = (text: string): SourceRef => at(SCHED, func, text);
+  return assemble(name, [
     { op: Op.Lock, lock: 'sched_lock', src: p('SCHED_LOCK();') },
-    { op: Op.Requeue, src: p('setrunqueue(p->p_cpu, p, p->p_usrpri);') },
+    { op: Op.Requeue, src: p(setrunqueue) },
     { op: Op.Switch, to: 'next', src: p('mi_switch();') },
     { op: Op.Return },
   ]);
 }
 
+/** Preemption (kern_sched.c preempt()): put the running thread back on its queue and switch. */
+export const preemptProgram = (): Program => requeueAndSwitch('preempt', 'preempt', 'setrunqueue(p->p_cpu, p, p->p_usrpri);');
+
 /** sched_peg_curproc(ci) when not yet on ci: queue on ci and switch away. */
-export function pegProgram(): Program {
-  const p = (text: string): SourceRef => at(SCHED, 'sched_peg_curproc', text);
-  return assemble('peg', [
-    { op: Op.Lock, lock: 'sched_lock', src: p('SCHED_LOCK();') },
-    { op: Op.Requeue, src: p('setrunqueue(ci, p, p->p_usrpri);') },
-    { op: Op.Switch, to: 'next', src: p('mi_switch();') },
-    { op: Op.Return },
-  ]);
-}
+export const pegProgram = (): Program => requeueAndSwitch('peg', 'sched_peg_curproc', 'setrunqueue(ci, p, p->p_usrpri);');
