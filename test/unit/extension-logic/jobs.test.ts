@@ -36,3 +36,14 @@ test('the chrome-trace job exports the sample with progress, and stops when canc
 test('a file that is no trace is an error naming the file', async () => {
   await assert.rejects(runJob({ job: 'chrome-trace', trace: { bytes: new TextEncoder().encode('hello\nworld\n'), fileName: 'notes.txt' } }, quiet), /notes\.txt/);
 });
+
+test('the in-process work host runs a job and honours a cancelled token', async () => {
+  const { InProcessWorkHost } = await import('../../../src/extension/work/in-process-host');
+  const host = new InProcessWorkHost();
+  const messages: string[] = [];
+  const result = await host.run({ job: 'chrome-trace', trace: { bytes: btrace, fileName: 'b.txt' } }, (_f, m) => messages.push(m));
+  assert.equal(result.events, 15);
+  assert.ok(messages.some((m) => m.startsWith('reading b.txt')));
+  const token = { isCancellationRequested: true, onCancellationRequested: () => ({ dispose() {} }) } as never;
+  await assert.rejects(host.run({ job: 'chrome-trace', trace: { bytes: btrace, fileName: 'b.txt' } }, () => undefined, token), JobCancelled);
+});
