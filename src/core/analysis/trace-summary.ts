@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../common/diagnostic';
 import type { EventTable } from '../trace/event-table';
+import type { TraceFormat } from '../trace/format-reader';
 import { findReapers } from './reaper-activity';
 import { exitToReap } from './exit-to-reap';
 import { summarize, type Summary } from './stats';
@@ -13,7 +14,7 @@ import { utilisationPerCpu } from './trace-cpu-metrics';
 import { computeMetrics } from './run-metrics';
 
 export interface TraceSummary {
-  format: 'btrace' | 'ftrace';
+  format: TraceFormat;
   events: number;
   cpus: number;
   spanNs: number;
@@ -38,7 +39,7 @@ export interface TraceSummary {
 }
 
 export interface SummaryInput {
-  format: 'btrace' | 'ftrace';
+  format: TraceFormat;
   table: EventTable;
   unknownLines: number;
   junkLines: number;

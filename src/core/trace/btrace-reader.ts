@@ -11,7 +11,7 @@
  * The map contents btrace prints when it exits (`@name[key]: value`, histogram rows) are skipped.
  */
 import { EventKind as EventKinds } from './event-kind';
-import type { DiagnosticLog } from './diagnostic-log';
+import { clip, type DiagnosticLog } from './diagnostic-log';
 import type { FormatReader } from './format-reader';
 import type { TraceSink } from './trace-sink';
 import { newRecord, parseDocumentedLine, type BtraceRecord } from './btrace-record';
@@ -259,9 +259,4 @@ export class BtraceReader implements FormatReader {
 /** A value that fits the table's Int32 columns, else -1. */
 function int32(v: number): number {
   return v <= 0x7fffffff ? v : -1;
-}
-
-/** A line shortened for a message. */
-export function clip(s: string): string {
-  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }

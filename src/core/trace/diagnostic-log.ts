@@ -37,3 +37,8 @@ export class DiagnosticLog {
     return out;
   }
 }
+
+/** A line shortened for a message (at most 80 characters). */
+export function clip(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}

@@ -7,13 +7,12 @@
  * freed pid: Linux says which task it frees), sched_migrate_task → Steal (arg1 = orig_cpu).
  */
 import { EventKind } from './event-kind';
-import type { DiagnosticLog } from './diagnostic-log';
+import { clip, type DiagnosticLog } from './diagnostic-log';
 import type { FormatReader } from './format-reader';
 import type { TraceSink } from './trace-sink';
 import { scanSecondsDotFraction, type SplitNs } from './number-scan';
 import { parseFtraceLine, type FtraceLine } from './ftrace-line';
 import { parseFork, parseMigrate, parseSwitch, parseTask, parseWakeup } from './ftrace-payloads';
-import { clip } from './btrace-reader';
 import { decodeLine } from './line-splitter';
 
 const LOST = /LOST (\d+) EVENTS/;
