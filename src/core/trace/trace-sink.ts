@@ -1,7 +1,7 @@
 /**
- * Where the trace readers put events: block columns ({@link TraceColumns}) plus what both readers need
- * around it — times kept exact relative to the first event seen, the thread names, and the
- * clean-up after sorting ({@link applyTraceFixups}).
+ * Where the trace readers put events: block columns ({@link TraceColumns}) plus what both
+ * readers need around them — times kept exact relative to the first event seen, the thread
+ * names, and the clean-up after sorting ({@link applyTraceFixups}).
  */
 import type { EventTable } from './event-table';
 import { StringTable } from './string-table';
@@ -35,7 +35,6 @@ export class TraceSink {
     return this.columns.length;
   }
 
-  /** Converts an absolute time to ns relative to the base second (exact below 2^53 ns ≈ 104 days). */
   /** Thread `tid` has an event under {@link unknownComm}: its name is wanted from a later line. */
   awaitName(tid: number): void {
     if (!this.foundNames.has(tid)) this.awaiting.add(tid);
@@ -50,6 +49,7 @@ export class TraceSink {
     if (comm !== this.unknownComm && this.awaiting.delete(tid)) this.foundNames.set(tid, comm);
   }
 
+  /** Converts an absolute time to ns relative to the base second (exact below 2^53 ns ≈ 104 days). */
   relative(t: SplitNs): number {
     if (this.baseSec < 0) this.baseSec = t.sec;
     return (t.sec - this.baseSec) * 1e9 + t.ns;
@@ -65,7 +65,9 @@ export class TraceSink {
 
   /** Sorts, cleans up (see {@link applyTraceFixups}) and rebases so the first event is at ts = 0. */
   finish(): EventTable {
-    const sorted = applyTraceFixups(this.columns.finish(0n, this.strings), this.unknownComm, { names: this.foundNames.size > 0 || this.awaiting.size > 0 ? this.foundNames : null, duplicates: this.cpuOrderBroken });
+    const unnamed = this.foundNames.size > 0 || this.awaiting.size > 0;
+    const needs = { names: unnamed ? this.foundNames : null, duplicates: this.cpuOrderBroken };
+    const sorted = applyTraceFixups(this.columns.finish(0n, this.strings), this.unknownComm, needs);
     const first = sorted.length > 0 ? sorted.ts[0]! : 0;
     if (first !== 0) for (let i = 0; i < sorted.length; i++) sorted.ts[i] = sorted.ts[i]! - first;
     const baseSec = BigInt(Math.max(0, this.baseSec));
