@@ -76,7 +76,7 @@ function parse(args: string[]): Options {
 function renderNoModel(d: Extract<Detection, { kind: 'no-model' }>, name: string, format: Options['format']): string {
   if (format === 'json') return JSON.stringify({ patch: name, detection: d }, null, 2) + '\n';
   const lines = [`${name}: ${d.reason}.`];
-  for (const e of d.evidence) lines.push(`  ${e.file}:${e.line} (${e.side}): ${e.what}`);
+  for (const e of d.evidence) lines.push(`  ${e.file}:${e.line} (${e.side === 'old' ? 'removed' : 'added'}): ${e.what}`);
   return lines.join('\n') + '\n';
 }
 

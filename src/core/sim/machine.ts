@@ -364,7 +364,7 @@ export class Machine {
           list.push(th);
           this.emit(cpu, K_SLEEP, th, this.chanNames[step.chan!], -1);
           th.pc++;
-          if (this.switchAway(cpu, th, this.chooseNext(cpu, th))) return;
+          if (this.switchAway(cpu, th, this.chooseNext(cpu))) return;
           break;
         }
         case OP_SWITCH: {
@@ -372,7 +372,7 @@ export class Machine {
           th.pc++;
           if (th.exited) th.state = S_DEAD;
           else if (th === cpu.idle) th.state = S_PARKED;
-          const next = step.to === 'idle' ? cpu.idle : this.chooseNext(cpu, th);
+          const next = step.to === 'idle' ? cpu.idle : this.chooseNext(cpu);
           if (this.switchAway(cpu, th, next)) return;
           break;
         }
@@ -633,7 +633,7 @@ export class Machine {
   }
 
   /** sched_chooseproc: the best local thread, else one stolen from the busiest queue, else idle. */
-  private chooseNext(cpu: Cpu, _prev: Thread): Thread {
+  private chooseNext(cpu: Cpu): Thread {
     const local = cpu.runq.pop();
     if (local) {
       if (local.peg < 0) this.stealableTotal--;

@@ -7,7 +7,7 @@
  * Statements quote sys/kern/kern_exit.c and kern_sched.c (pre-image for baseline, post-image
  * of the seed patch for patched; lockless is the post-image minus the two kernel-lock lines).
  */
-import { assemble, Op, PRIO, wakeupDrafts, type Draft, type Program, type SourceRef } from './program';
+import { assemble, Op, PRIO, wakeupDrafts, type Draft, type Program, type SourceRef, type Step } from './program';
 
 export type VariantName = 'baseline' | 'patched' | 'lockless';
 export const VARIANT_NAMES: readonly VariantName[] = ['baseline', 'patched', 'lockless'];
@@ -184,3 +184,44 @@ export const preemptProgram = (): Program => requeueAndSwitch('preempt', 'preemp
 
 /** sched_peg_curproc(ci) when not yet on ci: queue on ci and switch away. */
 export const pegProgram = (): Program => requeueAndSwitch('peg', 'sched_peg_curproc', 'setrunqueue(ci, p, p->p_usrpri);');
+
+/** One step of a variant with where it sits, for showing the model next to the C source. */
+export interface SourceStep {
+  program: 'exit path' | 'idle thread' | 'reaper';
+  index: number;
+  /** What the step does, e.g. `lock deadproc_mutex`, `wakeup one spc_deadproc`. */
+  action: string;
+  src: SourceRef;
+}
+
+const ACTION: Record<number, (s: Step) => string> = {
+  [Op.Work]: (s) => `work ${s.cost}`,
+  [Op.Lock]: (s) => `lock ${s.lock}`,
+  [Op.Unlock]: (s) => `unlock ${s.lock}`,
+  [Op.Insert]: (s) => `insert on ${s.list}`,
+  [Op.Remove]: (s) => `remove from ${s.list}`,
+  [Op.JumpIfEmpty]: (s) => `if ${s.list} is empty`,
+  [Op.JumpIfNotEmpty]: (s) => `if ${s.list} is not empty`,
+  [Op.Wake]: (s) => `wakeup ${s.all ? 'all' : 'one'} ${s.chan}`,
+  [Op.Sleep]: (s) => `sleep on ${s.chan}`,
+  [Op.Switch]: (s) => `switch to ${s.to === 'idle' ? 'the idle thread' : 'the next thread'}`,
+  [Op.Peg]: () => 'peg to its CPU',
+  [Op.ExitMark]: () => 'leave exit1',
+  [Op.ReapMark]: () => 'reaped',
+  [Op.JumpIfThread]: () => 'if a thread (P_THREAD)',
+  [Op.Zombie]: () => 'zombie: tell the parent',
+};
+
+/** Every step of a variant that models a C statement, in program order. */
+export function sourceSteps(v: Variant): SourceStep[] {
+  const out: SourceStep[] = [];
+  const add = (program: SourceStep['program'], steps: Step[]): void => {
+    steps.forEach((s, index) => {
+      if (s.src) out.push({ program, index, action: (ACTION[s.op] ?? (() => 'jump'))(s), src: s.src });
+    });
+  };
+  add('exit path', assemble('exit path', v.exitPath).steps);
+  add('idle thread', v.idle.steps);
+  add('reaper', v.reaper.steps);
+  return out;
+}

@@ -66,3 +66,14 @@ test('every kernel step names its C source; no variant touches deadproc_mutex af
     }
   }
 });
+
+test('sourceSteps lists the modelled statements for the editor, in program order', async () => {
+  const { sourceSteps } = await import('../../../../src/core/sim/variants');
+  const steps = sourceSteps(variant('lockless'));
+  const sleep = steps.find((s) => s.action === 'sleep on spc_deadproc')!;
+  assert.equal(sleep.program, 'reaper');
+  assert.equal(sleep.src.func, 'reaper');
+  assert.ok(!steps.some((s) => s.program === 'reaper' && s.action === 'lock kernel_lock' && s.src.text === 'KERNEL_LOCK();' && s.index < sleep.index));
+  const baselineActions = sourceSteps(variant('baseline')).filter((s) => s.src.func === 'exit2').map((s) => s.action);
+  assert.deepEqual(baselineActions.slice(0, 5), ['lock ps_mtx', 'work tuagg', 'unlock ps_mtx', 'lock deadproc_mutex', 'insert on deadproc']);
+});
