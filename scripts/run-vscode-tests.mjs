@@ -24,7 +24,7 @@ const timeoutMs = Number(process.env.REAPERSCOPE_TEST_TIMEOUT_S ?? 900) * 1000;
 const verbose = process.env.REAPERSCOPE_VERBOSE === '1';
 
 /** Offline noise from the workbench (extension gallery lookups), hidden unless verbose. */
-const noise = /ENOTFOUND|open-vsx\.org|\[Service Worker\]|Creating a socket|AgentHost|AccountPolicyGate/;
+const noise = /ENOTFOUND|open-vsx\.org|authentication provider 'github'|\[Service Worker\]|Creating a socket|AgentHost|AccountPolicyGate/;
 
 function summary(passed, failed) {
   console.log(`${stage}: ${passed} passed, ${failed} failed`);

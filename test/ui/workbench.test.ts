@@ -95,10 +95,26 @@ uiTest('the review mail\'s comment shows as a comment thread in kern_exit.c', as
 uiTest('the Reaper activity panel draws its charts in the webview', async () => {
   const { page } = bench;
   await runCommand(page, commandTitle('reaperscope.simulate'));
-  const frame = await webviewFrame(page, 90_000);
+  const frame = await webviewFrame(page, 90_000, /CPUs/);
   await frame.waitForFunction(() => document.querySelectorAll('canvas').length >= 6, undefined, { timeout: 90_000 });
   await frame.waitForTimeout(300);
   const ink = await canvasInk(frame);
   for (const c of ink) assert.ok(c.inked / c.sampled > 0.02, `${c.id}: canvas looks blank (${c.inked}/${c.sampled})`);
   await screenshot(page, 'activity-panel');
+});
+
+uiTest('a btrace file reopened with the Reaperscope trace editor shows its panel', async () => {
+  const { page } = bench;
+  await quickOpen(page, 'btrace-baseline.txt');
+  await runCommand(page, 'View: Reopen Editor With...');
+  const choice = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reaperscope Trace (text)' }).first();
+  await choice.waitFor({ state: 'visible', timeout: 15_000 });
+  await choice.click();
+  const frame = await webviewFrame(page, 60_000, /btrace-baseline/);
+  await frame.waitForFunction(() => document.querySelectorAll('canvas').length >= 6, undefined, { timeout: 60_000 });
+  await frame.waitForTimeout(300);
+  assert.match(await frame.textContent('vscode-badge.source') ?? '', /^trace, traced$/);
+  const heat = (await canvasInk(frame)).find((c) => c.id === 'chart-reaper-activity');
+  assert.ok(heat && heat.inked / heat.sampled > 0.02, 'the reaper heatmap of the trace is blank');
+  await screenshot(page, 'trace-editor');
 });

@@ -80,15 +80,32 @@ export async function runCommand(page: Page, label: string): Promise<void> {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
 }
 
-/** The inner frame of the visible webview (iframe.webview.ready → iframe#active-frame). */
-export async function webviewFrame(page: Page, timeout = 60_000): Promise<Frame> {
-  const outer = await page.waitForSelector('iframe.webview.ready', { timeout });
-  const outerFrame = await outer.contentFrame();
-  if (!outerFrame) throw new Error('webview host frame has no content');
-  const inner = await outerFrame.waitForSelector('iframe#active-frame', { timeout });
-  const frame = await inner.contentFrame();
-  if (!frame) throw new Error('webview content frame missing');
-  return frame;
+/** Content frames of the webviews on screen (iframe.webview.ready → iframe#active-frame). */
+async function visibleWebviewFrames(page: Page): Promise<Frame[]> {
+  const frames: Frame[] = [];
+  for (const outer of await page.locator('iframe.webview.ready >> visible=true').elementHandles()) {
+    const inner = await (await outer.contentFrame())?.$('iframe#active-frame');
+    const frame = await inner?.contentFrame();
+    if (frame) frames.push(frame);
+  }
+  return frames;
+}
+
+/**
+ * The content frame of the visible webview whose panel title (`h1`) matches `title` (any
+ * visible webview when omitted); waits up to `timeout` ms for it.
+ */
+export async function webviewFrame(page: Page, timeout = 60_000, title?: RegExp): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const frame of await visibleWebviewFrames(page)) {
+      if (!title) return frame;
+      const h1 = await frame.textContent('h1', { timeout: 500 }).catch(() => null);
+      if (h1 && title.test(h1)) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no visible webview${title ? ` titled ${title}` : ''} after ${timeout} ms`);
+    await page.waitForTimeout(250);
+  }
 }
 
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: join(resultsDir, `ui-${name}.png`) });
