@@ -7,7 +7,7 @@ import { PatchDecorations } from './decorations';
 import { showDiff } from './diff-view';
 import { SiteHovers } from './hovers';
 import { openExampleCommand, openFromClipboardCommand, openFromEditorCommand, openPatchCommand, refreshReview, type OpenOptions } from './patch-input';
-import { PatchTreeProvider } from './patch-tree';
+import { PatchTreeProvider, type PatchNode } from './patch-tree';
 import { PatchProblems } from './problems';
 import { composeReplyCommand } from './reply-command';
 import { revealHunk } from './reveal-hunk';
@@ -40,7 +40,8 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   const treeView = vscode.window.createTreeView('reaperscope.patch', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(review, analysis, tree, comments, problems, decorations, codeLenses, docs, treeView, new SiteHovers(analysis));
   review.onDidChange((s) => {
-    treeView.message = s ? `${s.label}: ${s.patch.mail?.subject ?? 'patch'}` : undefined;
+    const diffstat = s?.patch.diffstat.matches === false ? ' — the diffstat in the mail does not match the diff' : '';
+    treeView.message = s ? `${s.label}: ${s.patch.mail?.subject ?? 'patch'}${diffstat}` : undefined;
   }, undefined, context.subscriptions);
 
   const command = (id: string, run: (...args: never[]) => unknown): void => {
@@ -51,7 +52,8 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   command('reaperscope.openPatchFromClipboard', () => openFromClipboardCommand(review));
   command('reaperscope.openExample', () => openExampleCommand(review, context.extensionUri));
   command('reaperscope.closePatch', () => review.set(null));
-  command('reaperscope.showDiff', (path?: string) => showDiff(review, path));
+  // From the tree's inline action the argument is the tree node, from code a patch path.
+  command('reaperscope.showDiff', (target?: string | PatchNode) => showDiff(review, typeof target === 'object' && target ? target.review.path : target));
   command('reaperscope.dryRun', async () => {
     const s = await refreshReview(review);
     if (!s) return null;

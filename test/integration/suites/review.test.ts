@@ -224,7 +224,10 @@ suite('patch review', () => {
 
   test('the diff view shows patched vs unpatched as virtual documents', async () => {
     await openReview();
-    const shown = await vscode.commands.executeCommand<boolean>('reaperscope.showDiff', 'sys/kern/kern_sched.c');
+    // As the tree's inline action calls it: with the file's tree node.
+    const { tree } = await api();
+    const node = tree.getChildren().find((n) => n.kind === 'file' && n.review.path === 'sys/kern/kern_sched.c');
+    const shown = await vscode.commands.executeCommand<boolean>('reaperscope.showDiff', node);
     assert.equal(shown, true);
     const tab = await until(() => vscode.window.tabGroups.activeTabGroup.activeTab, 'the diff tab');
     assert.ok(tab.input instanceof vscode.TabInputTextDiff);
