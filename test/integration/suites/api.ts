@@ -1,4 +1,6 @@
 /** Shared helpers of the integration suites: the extension's API and the test workspace files. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ReaperscopeApi } from '../../../src/extension/extension';
 
@@ -10,11 +12,16 @@ export async function api(): Promise<ReaperscopeApi> {
   return extension.activate();
 }
 
-/** A file of the kernel-tree fixture: the harness opens a copy of test/fixtures/workspace as the folder. */
+/**
+ * A file of the kernel-tree fixture. scripts/run-vscode-tests.mjs opens a copy of
+ * test/fixtures/workspace as the folder; a configuration that opens test/fixtures itself
+ * (.vscode-test.mjs) finds it one level down.
+ */
 export function fixture(path: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('no workspace folder open');
-  return vscode.Uri.joinPath(folder.uri, path);
+  const nested = vscode.Uri.joinPath(folder.uri, 'workspace');
+  return existsSync(join(nested.fsPath, 'sys')) ? vscode.Uri.joinPath(nested, path) : vscode.Uri.joinPath(folder.uri, path);
 }
 
 export async function textOf(uri: vscode.Uri): Promise<string> {
