@@ -52,7 +52,7 @@ function header(c: Comparison, patchName: string, markdown: boolean): string[] {
   const d = c.detection;
   out.push(markdown ? `### Reaperscope: ${patchName}` : `Reaperscope: ${patchName}`, '');
   if (d && d.kind === 'model') {
-    out.push(`Detected variant: ${d.variant} (${d.summary}).`, 'Evidence:');
+    out.push(`Detected variant: ${d.variant}, ${d.summary}.`, 'Evidence:');
     for (const e of d.evidence) out.push(`${markdown ? '- ' : '  '}${e.file}:${e.line} (${e.side === 'old' ? 'removed' : 'added'}): ${e.what}`);
     out.push('');
   }

@@ -100,7 +100,7 @@ export function detectVariant(patch: Patch): Detection {
   if (locked) {
     const lockLine = sleep!.hunk.lines.indexOf(above!);
     found.push(evidence('KERNEL_LOCK() around the reaper\'s tsleep_nsec', { ...sleep!, index: lockLine, line: above! }));
-    return { kind: 'model', variant: 'patched', evidence: found, summary: 'one pegged reaper per CPU, with the kernel lock around its sleep (the patch as posted)' };
+    return { kind: 'model', variant: 'patched', evidence: found, summary: 'as posted: one pegged reaper per CPU, the kernel lock around its sleep' };
   }
-  return { kind: 'model', variant: 'lockless', evidence: found, summary: 'one pegged reaper per CPU, no kernel lock around its sleep' };
+  return { kind: 'model', variant: 'lockless', evidence: found, summary: 'one pegged reaper per CPU, no kernel lock around its sleep (the reviewer\'s suggestion)' };
 }

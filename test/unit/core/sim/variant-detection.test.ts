@@ -33,9 +33,14 @@ test('the seed patch is the posted variant: every piece of evidence on its real 
   for (const e of d.evidence) assert.equal(input[e.sourceLine - 1]!.slice(1).trim(), e.text, e.what);
 });
 
-test('the review reply quoting the patch reads as the same variant', async () => {
-  const d = detectVariant(await readPatch(fixture('one-reaper-per-cpu.review.eml')));
-  assert.equal(d.kind === 'model' && d.variant, 'patched');
+test('the review reply quoting the patch, and its flattened archive copy, read as the same variant', async () => {
+  const lines = (d: ReturnType<typeof detectVariant>): string[] => d.evidence.map((e) => `${e.file}:${e.line} ${e.what}`);
+  const posted = detectVariant(await readPatch(fixture('one-reaper-per-cpu.patch')));
+  for (const name of ['one-reaper-per-cpu.review.eml', 'one-reaper-per-cpu.marc.txt']) {
+    const d = detectVariant(await readPatch(fixture(name)));
+    assert.equal(d.kind === 'model' && d.variant, 'patched', name);
+    assert.deepEqual(lines(d), lines(posted), name);
+  }
 });
 
 test('without the kernel lock around tsleep_nsec the patch is the lockless variant', async () => {
