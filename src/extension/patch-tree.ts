@@ -72,7 +72,8 @@ function fileItem(review: FileReview): vscode.TreeItem {
 function hunkItem(review: FileReview, hunkIndex: number, comments: number): vscode.TreeItem {
   const hunk: Hunk = review.file.hunks[hunkIndex]!;
   const functions = review.functions[hunkIndex] ?? hunk.functions;
-  const fn = functions.length > 0 ? functions.join(', ') : hunk.header || '(file scope)';
+  // No function: declarations at file scope (the @@ header, if any, is in the tooltip).
+  const fn = functions.length > 0 ? functions.join(', ') : '(file scope)';
   const item = new vscode.TreeItem(fn, comments > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
   const placement = review.placements[hunkIndex];
   const added = hunk.lines.filter((l) => l.kind === 'add').length;

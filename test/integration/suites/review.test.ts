@@ -87,6 +87,7 @@ suite('patch review', () => {
     // Functions found by tree-sitter in the workspace file: hunk 5 of kern_sched.c ends
     // sched_exit and turns sched_toidle into sched_toproc.
     const sched = tree.getChildren(files[2]!).map((h) => tree.getTreeItem(h).label);
+    assert.deepEqual(tree.getChildren(files[0]!).map((h) => tree.getTreeItem(h).label), ['(file scope)', 'main']);
     assert.deepEqual(sched, ['(file scope)', 'sched_kthreads_create', 'sched_kthreads_create', 'sched_idle', 'sched_exit, sched_toidle, sched_toproc', 'sched_toidle, sched_toproc']);
   });
 
