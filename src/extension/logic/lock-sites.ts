@@ -84,6 +84,13 @@ export function eventKindNameOf(site: Site): string | null {
   }
 }
 
+/** Metric keys of the simulation (src/core/analysis/metric-catalog.ts) a site's hover shows. */
+export function simulatedMetricKeys(site: Site): string[] {
+  if (site.kind === 'wakeup') return ['crossCpuWakeups'];
+  if (site.kind === 'tracepoint' && /(on|off)__cpu$/.test(site.subject)) return ['contextSwitches', 'idleHops'];
+  return [];
+}
+
 /** Formats ns for people: `850 ns`, `12.3 µs`, `4.56 ms`, `1.20 s`. */
 export function formatNs(ns: number): string {
   const abs = Math.abs(ns);
@@ -109,6 +116,12 @@ export function siteHoverLines(site: Site, simulation: ActivityView | null, trac
   if (simulation && isLock) {
     lines.push('', `Simulated wait on \`${site.subject}\` (${simulation.title}):`, '');
     for (const run of simulation.runs) lines.push(`- ${run.label}: ${formatNs(run.lockWaitNs[site.subject] ?? 0)} in ${formatNs(run.spanNs)} simulated`);
+  }
+  if (simulation) {
+    for (const key of simulatedMetricKeys(site)) {
+      const row = simulation.metrics.find((m) => m.key === key);
+      if (row) lines.push('', `Simulated ${row.label} (${simulation.title}): ${simulation.runs.map((r, i) => `${r.label} ${row.values[i] ?? '–'}`).join(' · ')}`);
+    }
   }
   if (trace) {
     const kind = eventKindNameOf(site);

@@ -91,6 +91,12 @@ suite('reaper activity', () => {
     assert.match(markdown, /Simulated wait on `deadproc_mutex`/);
     assert.match(markdown, /- baseline: /);
     assert.match(markdown, /- patched: /);
+    // On wakeup(): the simulated cross-CPU wakeups per variant.
+    const wline = lineOf(text, 'wakeup(&deadproc);');
+    const wcol = text.split('\n')[wline - 1]!.indexOf('wakeup') + 1;
+    const whovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(wline - 1, wcol));
+    const wmarkdown = whovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(wmarkdown, /Simulated cross-CPU wakeups \(.*\): baseline \d+ · patched \d+/);
 
     const session = await vscode.commands.executeCommand<ReviewSession | null>('reaperscope.openPatch',
       fixture('patches/one-reaper-per-cpu.patch'));

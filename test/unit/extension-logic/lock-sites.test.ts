@@ -33,6 +33,8 @@ test('hovers and lens summaries show a simulation per variant and a trace\'s cou
   const trace = { label: 'kbuild.btrace', byKind: { wakeup: 340, sleep: 120 }, lockWaitNs: {} };
   assert.match(siteHoverLines(findSites('\twakeup(&deadproc);')[0]!, null, trace).join('\n'), /Traced `wakeup` events \(kbuild\.btrace\): 340/);
   assert.match(siteHoverLines(site, null, null).join('\n'), /Simulate/);
+  const withMetrics: ActivityView = { ...sim, metrics: [{ key: 'crossCpuWakeups', label: 'cross-CPU wakeups', unit: 'count', values: [120, 0] }] };
+  assert.match(siteHoverLines(findSites('\twakeup(&deadproc);')[0]!, withMetrics, null).join('\n'), /Simulated cross-CPU wakeups \(kernel-build, 4 CPUs\): baseline 120 · patched 0/);
 
   // The reaper() of the workspace's kern_exit.c drops the kernel lock, takes deadproc_mutex and sleeps (in source order).
   const text = workspaceText('sys/kern/kern_exit.c');
