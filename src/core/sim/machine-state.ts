@@ -38,6 +38,8 @@ export class Thread {
   remainingNs = -1;
   exited = false;
   reaped = false;
+  /** Slot in `drawn` by cost index (-1: not drawn), shared by the threads of a template. */
+  drawSlots: Int8Array | null = null;
   /** Children (processes or joined threads) that finished and were not yet collected. */
   doneChildren = 0;
 
@@ -57,7 +59,7 @@ export class Thread {
     readonly template: ThreadTemplate | null,
     /** Stream this thread's own children draw from (spawners only). */
     readonly stream: RandomStream | null,
-    /** Per-thread cost values drawn at creation (index = cost index), NaN when not drawn. */
+    /** Per-thread values of the random costs drawn at creation; `drawSlots` says which is where. */
     readonly drawn: Float64Array | null,
   ) {
     this.prio = basePrio;

@@ -72,8 +72,12 @@ export class Machine {
   private readonly preempt: Program = preemptProgram();
   private readonly migrate: Program = pegProgram();
   private readonly programs = new Map<ThreadTemplate, Program>();
+  private readonly drawPlans = new Map<ThreadTemplate, { names: CostName[]; slotOf: Int8Array }>();
   private readonly costIndex = new Map<CostName, number>();
+  /** Fixed cost values by index in COST_NAMES (-1: random, drawn each time). */
   private readonly fixedCost: Float64Array;
+  /** The same by name, for the machine's own costs. */
+  private readonly fixed = {} as Record<CostName, number>;
   private nextPid = 1;
   private haltedCount = 0;
   private stealableTotal = 0;
@@ -103,6 +107,7 @@ export class Machine {
       this.costIndex.set(name, i);
       const spec = config.costs[name];
       this.fixedCost[i] = isFixed(spec) ? Math.round(spec.meanNs) : -1;
+      this.fixed[name] = this.fixedCost[i]!;
     });
     this.arrivalCpuRng = streams.arrivals;
     this.boot();
@@ -172,16 +177,31 @@ export class Machine {
     return p;
   }
 
-  /** Creates a thread from a template; its costs are drawn from `draw` (the spawner's stream). */
+  /** The random costs a template's threads draw at creation, and where each sits in `drawn` (by cost index, -1: none). */
+  private drawPlan(template: ThreadTemplate): { names: CostName[]; slotOf: Int8Array } {
+    let plan = this.drawPlans.get(template);
+    if (!plan) {
+      const names = template.draws.filter((n) => this.fixed[n] < 0);
+      const slotOf = new Int8Array(COST_NAMES.length).fill(-1);
+      names.forEach((n, k) => (slotOf[this.costIndex.get(n)!] = k));
+      plan = { names, slotOf };
+      this.drawPlans.set(template, plan);
+    }
+    return plan;
+  }
+
+  /** Creates a thread from a template; its random costs are drawn from `draw` (the spawner's stream). */
   private spawn(template: ThreadTemplate, spawner: Thread | null, nearCpu: number, peg: number, own: RandomStream | null, draw?: RandomStream): Thread {
     let drawn: Float64Array | null = null;
     const rng = draw ?? own;
-    if (template.draws.length > 0 && rng) {
-      drawn = new Float64Array(COST_NAMES.length).fill(NaN);
-      for (const name of template.draws) drawn[this.costIndex.get(name)!] = sampleCost(this.config.costs[name], rng);
+    const plan = this.drawPlan(template);
+    if (plan.names.length > 0 && rng) {
+      drawn = new Float64Array(plan.names.length);
+      for (let k = 0; k < plan.names.length; k++) drawn[k] = sampleCost(this.config.costs[plan.names[k]!], rng);
     }
     const comm = this.out.strings.intern(template.comm);
     const t = this.newThread(comm, this.programOf(template), template.prio, template.user, template.isThread, spawner, template, own, drawn);
+    t.drawSlots = plan.slotOf;
     t.cpu = nearCpu;
     t.peg = peg;
     this.makeRunnable(t, peg >= 0 ? peg : this.chooseCpu(t));
@@ -459,18 +479,16 @@ export class Machine {
   // ---- costs ------------------------------------------------------------------------------
 
   private cost(name: CostName): number {
-    const i = this.costIndex.get(name)!;
-    const f = this.fixedCost[i]!;
+    const f = this.fixed[name];
     return f >= 0 ? f : sampleCost(this.config.costs[name], this.streams.machine);
   }
 
   private workCost(step: Step, th: Thread): number {
-    const i = this.costIndex.get(step.cost!)!;
+    const i = step.costIndex!;
     const owner = step.ofSubject ? th.subject : th;
-    const drawn = owner?.drawn;
-    if (drawn) {
-      const v = drawn[i]!;
-      if (v === v) return v;
+    if (owner && owner.drawn) {
+      const k = owner.drawSlots![i]!;
+      if (k >= 0) return owner.drawn[k]!;
     }
     const f = this.fixedCost[i]!;
     return f >= 0 ? f : sampleCost(this.config.costs[step.cost!], this.streams.machine);

@@ -3,7 +3,7 @@
  * program is a list of steps the engine executes per CPU, each carrying the C source location
  * it models so the editor can show it next to the source line.
  */
-import type { CostName } from './costs';
+import { COST_NAMES, type CostName } from './costs';
 
 /** Where a step comes from in the kernel source: file, function, and the statement's text. */
 export interface SourceRef {
@@ -73,6 +73,8 @@ export type Op = (typeof Op)[keyof typeof Op];
 export interface Step {
   op: Op;
   cost?: CostName;
+  /** Index of `cost` in COST_NAMES (set by {@link assemble}). */
+  costIndex?: number;
   /** Work: user-mode time (a thread may be preempted in it). */
   user?: boolean;
   /** Work: the cost belongs to the subject (the dead thread being handled), drawn when it was created. */
@@ -113,7 +115,8 @@ export function assemble(name: string, drafts: Draft[]): Program {
     if (labels.has(d.label)) throw new Error(`program ${name}: duplicate label ${d.label}`);
     labels.set(d.label, i);
   });
-  const steps = drafts.map(({ label: _label, to_label, ...step }): Step => {
+  const steps = drafts.map(({ label: _label, to_label, ...draft }): Step => {
+    const step: Step = draft.cost === undefined ? draft : { ...draft, costIndex: COST_NAMES.indexOf(draft.cost) };
     if (to_label === undefined) return step;
     const target = labels.get(to_label);
     if (target === undefined) throw new Error(`program ${name}: unknown label ${to_label}`);
