@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { ActivityView } from '../protocol/activity-view';
 import type { HostToWebview, SimulationControls, WebviewToHost } from '../protocol/messages';
 import { validateWebviewMessage } from '../protocol/validate';
+import { log } from './log';
 import { localResourceRoots, panelHtml } from './panel-html';
 
 export const PANEL_VIEW_TYPE = 'reaperscope.activity';
@@ -80,6 +81,7 @@ export class ActivityPanel implements vscode.Disposable {
     const checked = validateWebviewMessage(raw);
     if (!checked.ok) {
       this.rejected.push(checked.error);
+      log().warn(`Reaper activity panel: dropped a message from the webview: ${checked.error}`);
       return;
     }
     const message = checked.value;

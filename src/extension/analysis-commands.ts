@@ -7,6 +7,7 @@ import type { ActivityView } from '../protocol/activity-view';
 import type { SimulationControls } from '../protocol/messages';
 import { ActivityPanel, PANEL_VIEW_TYPE, type PanelActions } from './activity-panel';
 import type { AnalysisStore } from './analysis-store';
+import { log } from './log';
 import { settings } from './settings';
 import { TraceEditorProvider } from './trace-editor';
 import { createWorkHost } from './work/create-work-host';
@@ -46,7 +47,10 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       panel?.error(message === 'cancelled' ? 'Simulation cancelled.' : `Simulation failed: ${message}`);
-      if (message !== 'cancelled') void vscode.window.showErrorMessage(`Reaperscope: simulation failed: ${message}`);
+      if (message !== 'cancelled') {
+        log().error(`simulation failed: ${message}`);
+        void vscode.window.showErrorMessage(`Reaperscope: simulation failed: ${message}`);
+      }
       return null;
     } finally {
       if (cancelSource === source) cancelSource = null;

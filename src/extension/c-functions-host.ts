@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { loadCFunctionFinder, type CFunctionFinder } from '../core/patch/c-functions';
+import { log } from './log';
 
 let finder: Promise<CFunctionFinder | null> | null = null;
 
@@ -17,7 +18,7 @@ export function cFunctionFinder(extensionUri: vscode.Uri): Promise<CFunctionFind
       ]);
       return await loadCFunctionFinder({ runtime, grammar });
     } catch (error) {
-      console.error('Reaperscope: tree-sitter did not load; C functions come from hunk headers', error);
+      log().error(`tree-sitter did not load; C functions come from the hunk headers: ${error instanceof Error ? error.message : String(error)}`);
       return null;
     }
   })();

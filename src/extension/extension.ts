@@ -13,6 +13,8 @@ import { composeReplyCommand } from './reply-command';
 import { revealHunk } from './reveal-hunk';
 import { ReviewComments } from './review-comments';
 import { ReviewStore } from './review-session';
+import { log } from './log';
+import { PatchStatus } from './status-bar';
 import { VirtualDocuments } from './virtual-documents';
 import { registerAnalysis, type AnalysisApi } from './analysis-commands';
 
@@ -26,6 +28,7 @@ export interface ReaperscopeApi {
   problems: PatchProblems;
   analysis: AnalysisStore;
   panels: AnalysisApi;
+  status: PatchStatus;
 }
 
 export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
@@ -37,8 +40,9 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   const decorations = new PatchDecorations(review, vscode.Uri.joinPath(context.extensionUri, 'media'));
   const codeLenses = new PatchCodeLenses(review, analysis);
   const docs = new VirtualDocuments(review);
+  const status = new PatchStatus(review);
   const treeView = vscode.window.createTreeView('reaperscope.patch', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(review, analysis, tree, comments, problems, decorations, codeLenses, docs, treeView, new SiteHovers(analysis));
+  context.subscriptions.push(review, analysis, tree, comments, problems, decorations, codeLenses, docs, treeView, new SiteHovers(analysis), status, log());
   review.onDidChange((s) => {
     const diffstat = s?.patch.diffstat.matches === false ? ' — the diffstat in the mail does not match the diff' : '';
     treeView.message = s ? `${s.label}: ${s.patch.mail?.subject ?? 'patch'}${diffstat}` : undefined;
@@ -80,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   }), { dispose: () => clearTimeout(timer) });
 
   const panels = registerAnalysis(context, analysis);
-  return { review, tree, comments, decorations, codeLenses, problems, analysis, panels };
+  return { review, tree, status, comments, decorations, codeLenses, problems, analysis, panels };
 }
 
 export function deactivate(): void {}

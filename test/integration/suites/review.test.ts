@@ -32,6 +32,8 @@ suite('patch review', () => {
     const starts = Object.fromEntries(session.files.map((f) => [f.path, f.placements.map((p) => p.startLine)]));
     assert.deepEqual(starts, gitApplyStarts, JSON.stringify(session.files.map((f) => [f.uri?.toString(), f.failures])));
     assert.ok(session.files.every((f) => f.failures.length === 0 && f.patchedText !== null));
+    const { status } = await api();
+    assert.equal(status.item.text, '$(git-pull-request) 12/12 hunks apply · 4 file(s) differ from the patch\'s base');
     assert.equal((await api()).review.session, session);
   });
 

@@ -1,0 +1,37 @@
+/** A status bar item for the open patch: how many hunks apply here, and blob-id mismatches; click for a dry run. */
+import * as vscode from 'vscode';
+import type { ReviewSession, ReviewStore } from './review-session';
+
+/** `12/12 hunks apply · 4 files differ from the patch's base`, for the status bar. */
+export function statusText(session: ReviewSession): string {
+  const hunks = session.files.reduce((n, f) => n + f.file.hunks.length, 0);
+  const failed = session.files.reduce((n, f) => n + f.failures.length, 0);
+  const differ = session.files.filter((f) => f.blobMatches === false).length;
+  return `${hunks - failed}/${hunks} hunks apply${differ > 0 ? ` · ${differ} file(s) differ from the patch's base` : ''}`;
+}
+
+export class PatchStatus implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('reaperscope.patch', vscode.StatusBarAlignment.Left, 50);
+  private readonly subscription: vscode.Disposable;
+
+  constructor(store: ReviewStore) {
+    this.item.name = 'Reaperscope patch';
+    this.item.command = 'reaperscope.dryRun';
+    this.subscription = store.onDidChange((session) => {
+      if (!session) {
+        this.item.hide();
+        return;
+      }
+      const failed = session.files.some((f) => f.failures.length > 0);
+      this.item.text = `$(${failed ? 'warning' : 'git-pull-request'}) ${statusText(session)}`;
+      this.item.tooltip = `Reaperscope: ${session.label} against this workspace. Click for a dry run.`;
+      this.item.backgroundColor = failed ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+      this.item.show();
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.item.dispose();
+  }
+}
