@@ -195,7 +195,8 @@ async function peakMemory(mb: number): Promise<void> {
   console.log(`  retained heap+buffers      ${mbs(retained)} = ${(retained / n).toFixed(1)} bytes/event after GC`);
   console.log(`  RSS before                 ${mbs(before.rss)}`);
   console.log(`  peak RSS while streaming   ${mbs(streamingPeak)}; reader overhead beyond the events held: ≤ ${mbs(peakOverhead)}`);
-  console.log(`  peak RSS overall           ${mbs(peakRss)} (the end: sorting and building the final columns; the blocks go back only after a GC)`);
+  console.log(`  RSS when the table is back ${mbs(peakRss)} (after sorting and building the final columns; the blocks they came from are garbage until a GC)`);
+  console.log(`  RSS after a GC             ${mbs(after.rss)} (before + table + ${mbs(after.rss - before.rss - tableBytes)})`);
 }
 
 /** Array buffers are freed after a GC, concurrently: give that a moment. */
