@@ -25,6 +25,9 @@ const { Dead: K_DEAD, Exit: K_EXIT, Fork: K_FORK, LockAcquire: K_LOCKACQUIRE, Lo
 const { Acquire: M_ACQUIRE, Halt: M_HALT, Run: M_RUN, Spin: M_SPIN, Switch1: M_SWITCH1, Switch2: M_SWITCH2 } = CpuMode;
 const { Dead: S_DEAD, Parked: S_PARKED, Reaped: S_REAPED, Runnable: S_RUNNABLE, Running: S_RUNNING, Sleeping: S_SLEEPING } = ThreadState;
 
+/** Module-level binding: an imported function is read through a getter per call under tsx. */
+const sampleFn = sampleCost;
+
 /** Queue entry types (low 3 bits of the payload). */
 const EV_CPU = 0;
 const EV_WAKE = 1;
@@ -197,7 +200,7 @@ export class Machine {
     const plan = this.drawPlan(template);
     if (plan.names.length > 0 && rng) {
       drawn = new Float64Array(plan.names.length);
-      for (let k = 0; k < plan.names.length; k++) drawn[k] = sampleCost(this.config.costs[plan.names[k]!], rng);
+      for (let k = 0; k < plan.names.length; k++) drawn[k] = sampleFn(this.config.costs[plan.names[k]!], rng);
     }
     const comm = this.out.strings.intern(template.comm);
     const t = this.newThread(comm, this.programOf(template), template.prio, template.user, template.isThread, spawner, template, own, drawn);
@@ -480,7 +483,7 @@ export class Machine {
 
   private cost(name: CostName): number {
     const f = this.fixed[name];
-    return f >= 0 ? f : sampleCost(this.config.costs[name], this.streams.machine);
+    return f >= 0 ? f : sampleFn(this.config.costs[name], this.streams.machine);
   }
 
   private workCost(step: Step, th: Thread): number {
@@ -491,7 +494,7 @@ export class Machine {
       if (k >= 0) return owner.drawn[k]!;
     }
     const f = this.fixedCost[i]!;
-    return f >= 0 ? f : sampleCost(this.config.costs[step.cost!], this.streams.machine);
+    return f >= 0 ? f : sampleFn(this.config.costs[step.cost!], this.streams.machine);
   }
 
   private transfer(from: number, to: Cpu): number {
