@@ -237,6 +237,7 @@ export class BtraceReader implements FormatReader {
         sink.push(ts, cpu, EventKind.Fork, tid, pid, comm, a0, a1);
         break;
       case Probe.Steal:
+        // ARG2 is the stealing CPU (this one), so the CPU it was stolen from is unknown
         sink.push(ts, cpu, EventKind.Steal, tid, pid, comm, a0, -1);
         break;
       case Probe.SysEnter:
