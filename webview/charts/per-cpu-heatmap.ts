@@ -2,7 +2,7 @@
  * Heatmaps over time, one row per CPU (chartjs-chart-matrix): reaper activity (busy fraction of
  * each time bin) and CPU utilisation. Cells are coloured by intensity in the theme's colour.
  */
-import type { ChartConfiguration, ScriptableContext, TooltipItem } from 'chart.js';
+import type { ChartConfiguration, Plugin, TooltipItem } from 'chart.js';
 import type { ActivityView, RunView } from '../../src/protocol/activity-view';
 import { withAlpha, type Palette } from '../theme';
 import { axis, baseOptions, type ChartSpec } from './common';
@@ -28,21 +28,35 @@ function heatmap(run: RunView, data: Cell[], palette: Palette, label: string, fu
   const options = baseOptions<'matrix'>(palette, true);
   // Colours precomputed once: parsing a colour per cell costs ~40 µs, times thousands of cells.
   const ramp = Array.from({ length: RAMP_STEPS + 1 }, (_, i) => withAlpha(palette.heat, 0.1 + (0.9 * i) / RAMP_STEPS));
+  // One dataset per intensity level with constant options: chart.js then shares one resolved
+  // options object across the level's cells instead of resolving scriptables per cell.
+  const levels = new Map<number, Cell[]>();
+  for (const cell of data) {
+    const level = Math.round(RAMP_STEPS * Math.min(1, cell.v / full));
+    let cells = levels.get(level);
+    if (!cells) levels.set(level, (cells = []));
+    cells.push(cell);
+  }
+  const datasets = [...levels].sort((a, b) => a[0] - b[0]).map(([level, cells]) => ({
+    label, data: cells, backgroundColor: ramp[level], borderWidth: 0, width: 1, height: 1,
+  }));
+  /** Sizes the cells from the laid-out scales (one bin wide, one CPU high) before the datasets update. */
+  const cellSize: Plugin<'matrix'> = {
+    id: 'cellSize',
+    beforeDatasetsUpdate(chart) {
+      const x = chart.scales.x;
+      const width = x ? Math.max(1, Math.abs(x.getPixelForValue(binMs) - x.getPixelForValue(0))) : 1;
+      const height = Math.max(1, (chart.chartArea?.height ?? 0) / Math.max(1, run.cpus) - 1);
+      for (const dataset of chart.data.datasets as { width: number; height: number }[]) {
+        dataset.width = width;
+        dataset.height = height;
+      }
+    },
+  };
   return {
     type: 'matrix',
-    data: {
-      datasets: [{
-        label,
-        data,
-        backgroundColor: (ctx: ScriptableContext<'matrix'>) => ramp[Math.round(RAMP_STEPS * Math.min(1, ((ctx.raw as Cell | undefined)?.v ?? 0) / full))],
-        borderWidth: 0,
-        width: ({ chart }: ScriptableContext<'matrix'>) => {
-          const x = chart.scales.x;
-          return x ? Math.max(1, Math.abs(x.getPixelForValue(binMs) - x.getPixelForValue(0))) : 1;
-        },
-        height: ({ chart }: ScriptableContext<'matrix'>) => Math.max(1, (chart.chartArea?.height ?? 0) / Math.max(1, run.cpus) - 1),
-      }],
-    },
+    data: { datasets },
+    plugins: [cellSize],
     options: {
       ...options,
       plugins: { ...options.plugins, legend: { display: false }, tooltip: {
