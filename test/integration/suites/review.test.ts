@@ -168,6 +168,25 @@ suite('patch review', () => {
     assert.deepEqual(comments.userComments().map((c) => c.text), ['Keep this.']);
   });
 
+  test('a comment on the patched side of the diff view goes under the added lines in the reply', async () => {
+    await openReview('one-reaper-per-cpu.patch');
+    const { comments } = await api();
+    await vscode.commands.executeCommand('reaperscope.showDiff', 'sys/kern/kern_exit.c');
+    const tab = await until(() => vscode.window.tabGroups.activeTabGroup.activeTab, 'the diff tab');
+    const patched = await vscode.workspace.openTextDocument((tab.input as vscode.TabInputTextDiff).modified);
+    const line = lineOf(patched.getText(), 'tsleep_nsec(&spc->spc_deadproc');
+    comments.addUserComment({ uri: patched.uri, line }, 'tsleep_nsec under the kernel lock?');
+    const [mine] = comments.userComments();
+    assert.ok(mine?.at, 'the comment is placed in the patch');
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument | null>('reaperscope.composeReply');
+    const lines = doc!.getText().split('\n');
+    const at = lines.indexOf('tsleep_nsec under the kernel lock?');
+    // After the whole change block: the new loop through its closing brace.
+    assert.equal(lines[at - 2], '> +\t\t}');
+    assert.ok(lines.slice(0, at).some((l) => l.startsWith('> +\t\t\ttsleep_nsec(&spc->spc_deadproc')));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('createComment starts a new thread in a hunk of kern_sched.c', async () => {
     await openReview('one-reaper-per-cpu.patch');
     const { comments } = await api();
