@@ -56,11 +56,12 @@ async function runIntegration(install) {
     const url = developmentUrl(server, { folder: workspace, extensionPath: root, testsPath: built.index });
     await page.goto(url);
     const timer = new Promise((r) => setTimeout(() => r('timeout'), timeoutMs).unref());
-    const code = await Promise.race([exitCode, timer]);
+    const crashed = server.exited.then((status) => `code-server exited (${status})`);
+    const code = await Promise.race([exitCode, timer, crashed]);
     const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : null;
 
-    if (code === 'timeout') {
-      console.error(`integration: timed out after ${timeoutMs / 1000} s`);
+    if (typeof code === 'string') {
+      console.error(code === 'timeout' ? `integration: timed out after ${timeoutMs / 1000} s` : `integration: ${code}:\n${server.output()}`);
       summary(results?.passed ?? 0, (results?.failed ?? 0) + 1);
       return 1;
     }

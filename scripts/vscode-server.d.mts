@@ -4,6 +4,8 @@ export interface CodeServer {
   origin: string; host: string; port: number; userDataDir: string;
   stop(): Promise<void>;
   output(): string;
+  /** Resolves with the exit code when the server process ends. */
+  exited: Promise<number | null>;
 }
 export function startCodeServer(
   install: { node: string; codeServerEntry: string },

@@ -109,7 +109,7 @@ export async function startCodeServer(install, options = {}) {
     live.delete(child);
     rmSync(base, { recursive: true, force: true });
   };
-  return { origin, host, port, userDataDir, stop, output: () => output };
+  return { origin, host, port, userDataDir, stop, output: () => output, exited };
 }
 
 /**
