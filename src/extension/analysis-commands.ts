@@ -19,6 +19,8 @@ export interface AnalysisApi {
   /** The panel opened by the commands (not the ones inside trace editors). */
   panel(): ActivityPanel | null;
   traceEditors: TraceEditorProvider;
+  /** What the serializer does with a panel VS Code restores after a reload. */
+  restore(webviewPanel: vscode.WebviewPanel): ActivityPanel;
 }
 
 export function registerAnalysis(context: vscode.ExtensionContext, analysis: AnalysisStore): AnalysisApi {
@@ -80,14 +82,18 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
 
   const traceEditors = new TraceEditorProvider(context.extensionUri, work, analysis, actions);
   TraceEditorProvider.register(context, traceEditors);
+  // The webview restores its own charts from getState; the host re-attaches and waits for `ready`.
+  const restore = (webviewPanel: vscode.WebviewPanel): ActivityPanel => {
+    const restored = new ActivityPanel(webviewPanel, context.extensionUri, actions);
+    current ??= restored;
+    restored.onDidDispose(() => {
+      if (current === restored) current = null;
+    });
+    return restored;
+  };
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
     async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel): Promise<void> {
-      // The webview restores its own charts from getState; the host only re-attaches.
-      const restored = new ActivityPanel(webviewPanel, context.extensionUri, actions);
-      current ??= restored;
-      restored.onDidDispose(() => {
-        if (current === restored) current = null;
-      });
+      restore(webviewPanel);
     },
   }));
 
@@ -154,7 +160,7 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
   });
 
   context.subscriptions.push(work);
-  return { work, panel: () => current, traceEditors };
+  return { work, panel: () => current, traceEditors, restore };
 }
 
 /** The trace behind the active custom editor tab, if any. */

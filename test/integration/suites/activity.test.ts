@@ -47,6 +47,15 @@ suite('reaper activity', () => {
     assert.ok(panel.received.every((m) => m.type !== 'run-simulation'));
   });
 
+  test('a panel restored after a reload gets its page again and says ready', async () => {
+    const { panels } = await api();
+    const webviewPanel = vscode.window.createWebviewPanel('reaperscope.activity', 'Reaper activity', vscode.ViewColumn.One, { enableScripts: true });
+    const restored = panels.restore(webviewPanel);
+    assert.match(webviewPanel.webview.html, /<div id="reaperscope-root">/);
+    await until(() => restored.isReady, 'the restored webview to say ready', 20_000);
+    restored.dispose();
+  });
+
   test('a run-simulation message from the panel runs the simulation with its controls', async () => {
     const { panels, analysis } = await api();
     await vscode.commands.executeCommand('reaperscope.simulate', small);
