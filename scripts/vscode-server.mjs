@@ -38,9 +38,9 @@ export function freePort() {
 }
 
 const live = new Set();
+/** Kills the child's whole process group, also when the leader already died (orphans remain in it). */
 function killGroup(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+  try { process.kill(-child.pid, 'SIGKILL'); } catch { /* group already gone */ }
 }
 function killAll() { for (const child of live) killGroup(child); }
 process.on('exit', killAll);
