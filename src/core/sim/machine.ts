@@ -251,6 +251,18 @@ export class Machine {
     }
   }
 
+  /**
+   * When this CPU's continuation at `time` would be the next entry popped anyway (strictly
+   * earlier than everything queued, and within the run), advances the clock to it and returns
+   * true: the caller goes on at once, as if it had been queued and popped. The order of events
+   * is exactly the same; only the queue round trip is saved.
+   */
+  private runAhead(time: number): boolean {
+    if (time >= this.queue.peekTime() || time > this.config.durationNs) return false;
+    this.now = time;
+    return true;
+  }
+
   private at(cpu: Cpu, time: number): void {
     this.queue.push(time, 1, ((cpu.gen & GEN_MASK) << 11) | (cpu.id << 3) | EV_CPU);
   }
@@ -277,7 +289,7 @@ export class Machine {
         this.emit(cpu, K_ONCPU, th, prev.tid, prev.process.pid);
         this.release(cpu, th, this.locks.sched_lock);
         const rest = this.cost('contextSwitch') - this.cost('switchLocked');
-        if (rest > 0) {
+        if (rest > 0 && !this.runAhead(this.now + rest)) {
           cpu.mode = M_SWITCH2;
           this.at(cpu, this.now + rest);
           return;
@@ -321,6 +333,7 @@ export class Machine {
           else d = this.workCost(step, th);
           th.pc++;
           if (d > 0) {
+            if (this.runAhead(this.now + d)) break;
             cpu.inWork = true;
             cpu.workEnd = this.now + d;
             cpu.workUser = step.user === true;
@@ -334,6 +347,7 @@ export class Machine {
           if (d < 0) return;
           th.pc++;
           if (d > 0) {
+            if (this.runAhead(this.now + d)) break;
             this.at(cpu, this.now + d);
             return;
           }
