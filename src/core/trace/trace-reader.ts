@@ -27,7 +27,7 @@ export interface CancelSignal {
 export interface ReadTraceOptions {
   /** Skip detection. */
   format?: TraceFormat;
-  /** Size of the whole input in bytes, when known, passed on to onProgress. */
+  /** Size of the whole input in bytes, when known: passed on to onProgress, and lets the table be built without copies. */
   totalBytes?: number;
   /** Called after each chunk with the bytes read and the events held so far. */
   onProgress?: (bytesRead: number, totalBytes: number | undefined, events: number) => void;
@@ -52,6 +52,13 @@ export interface TraceReadResult {
   headerCpus: number;
 }
 
+/**
+ * Fewest input bytes an event comes from: a btrace line is at least about 40 bytes and gives at
+ * most 2 events, an ftrace line at least about 50 bytes for at most 3. Bounds the events of an
+ * input of known size (the flat column layout; more events still fit, with one copy).
+ */
+const MIN_BYTES_PER_EVENT = 16;
+
 /** Lines looked at before giving up on recognising the format. */
 const DETECT_LINES = 200;
 
@@ -65,7 +72,7 @@ export class TraceStreamReader {
   private formatError: FormatError | null = null;
 
   constructor(private readonly options: ReadTraceOptions = {}) {
-    this.sink = new TraceSink();
+    this.sink = new TraceSink(options.totalBytes ? Math.ceil(options.totalBytes / MIN_BYTES_PER_EVENT) : 0);
     this.splitter = new LineSplitter((bytes, start, end, lineNo) => this.detect(bytes.slice(start, end), lineNo));
     if (options.format) this.choose(options.format);
   }

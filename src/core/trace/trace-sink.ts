@@ -14,7 +14,7 @@ import { applyTraceFixups } from './trace-fixups';
 export const UNKNOWN_COMM = '';
 
 export class TraceSink {
-  private readonly columns = new TraceColumns();
+  private readonly columns: TraceColumns;
   readonly strings = new StringTable();
   /** Id of {@link UNKNOWN_COMM}. */
   readonly unknownComm: number;
@@ -27,7 +27,9 @@ export class TraceSink {
   /** Seconds part of the first event's time: times are kept as ns after this second. */
   private baseSec = -1;
 
-  constructor() {
+  /** @param capacityHint at most this many events will come, when known (see {@link TraceColumns}) */
+  constructor(capacityHint = 0) {
+    this.columns = new TraceColumns(capacityHint);
     this.unknownComm = this.strings.intern(UNKNOWN_COMM);
   }
 
