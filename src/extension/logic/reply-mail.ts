@@ -37,6 +37,7 @@ export function formatReplyMail(patch: Patch, comments: readonly ReplyComment[])
   const out: string[] = [];
   const subject = patch.mail?.subject ?? 'your patch';
   out.push(`Subject: ${/^re:/i.test(subject) ? subject : `Re: ${subject}`}`);
+  if (patch.mail?.from) out.push(`To: ${patch.mail.from}`);
   if (patch.mail?.messageId) out.push(`In-Reply-To: ${patch.mail.messageId}`, `References: ${patch.mail.messageId}`);
   out.push('');
   if (patch.mail) out.push(`On ${patch.mail.date}, ${patch.mail.from} wrote:`);

@@ -16,6 +16,7 @@ test('a reply quotes the commented hunk up to the comment, and trims the rest', 
   ]);
   const lines = mail.split('\n');
   assert.equal(lines[0], 'Subject: Re: One reaper per CPU');
+  assert.equal(lines[1], 'To: Christian Ludwig');
   assert.ok(lines.includes('On Wed, 10 Jul 2024 17:21:35 +0200, Christian Ludwig wrote:'));
   assert.ok(lines.includes('> diff --git a/sys/kern/kern_exit.c b/sys/kern/kern_exit.c'));
   assert.ok(lines.includes('> index ba87dcd42cd0..a5cc37ac0f74 100644'));
