@@ -1,123 +1,129 @@
 /**
  * Patch parsing benchmark (issue #2): our parseDiff against jsdiff's parsePatch (package
  * `diff`) on the same inputs: a generated git patch of kernel-style C hunks (~32 MB, --small:
- * ~4 MB) and the fixtures. Both parsers must find the same files, hunks and hunk lines; then
- * each is timed over several rounds (best round counts) and the MB/s and the ratio are
- * printed, all measured in this one run. Goal: parseDiff ≥ 2× jsdiff.
+ * ~4 MB) and the diff part of the fixtures.
  *
- * Run: node --import tsx test/bench/patch-parse.bench.ts [--small]
+ * parseDiff makes a hunk's `PatchLine` objects only when `hunk.lines` is first read (the
+ * counts, functions and diagnostics are made while parsing). So two of our timings are shown:
+ * "lines on demand" (parseDiff alone) and "all lines made" (parseDiff, then every hunk's
+ * lines read), the full cost of what jsdiff returns.
+ *
+ * Counts are checked before timing: hunks, added and removed lines, and patch lines (without
+ * `\ No newline` markers) must be equal for jsdiff, for our eager counts (Σ oldLines of the
+ * hunk headers + added, without reading any `lines`), and for our lines once made.
+ *
+ * Timing: R repetitions; in each, the three are run one after the other (order rotating, so
+ * that the garbage one leaves is collected as often in the others' time as in its own) as one
+ * round of `batch` calls; printed are the median CPU time per call (MB/s of CPU time) and the median of the
+ * per-repetition ratios jsdiff time / our time, with their range, all measured in this one
+ * run. The machine may be loaded by other work: medians, not bests. There is one forced GC
+ * per input, not one per round: a forced full GC while no parse result is alive also frees the
+ * object shapes the optimized parser code checks for, and V8 then throws that code away (a
+ * "weak objects" deoptimization), which a program that does not force GCs does not see.
+ * Goal: parseDiff ≥ 2× jsdiff.
+ *
+ * Run: node --import tsx test/bench/patch-parse.bench.ts [--small] [--reps N]
  */
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parsePatch } from 'diff';
 import { parseDiff } from '../../src/core/patch/unified-diff';
+import { generatePatch } from './generated-kernel-patch';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 
 const MB = 1 << 20;
 const small = process.argv.includes('--small');
+const repsArg = process.argv.indexOf('--reps');
+const REPS = repsArg > 0 ? Math.max(1, Number(process.argv[repsArg + 1]) || 1) : 9;
 
-/** Deterministic 32-bit PRNG (mulberry32), so every run parses the same text. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+interface Counts { hunks: number; added: number; removed: number; lines: number }
+
+const countsText = (c: Counts): string => `${c.hunks} hunks, +${c.added} -${c.removed}, ${c.lines} lines`;
+
+/** Our counts without reading any `hunk.lines`: the header's old line count plus the added lines is the hunk's line count. */
+function ourEagerCounts(text: string): Counts {
+  const { files, diagnostics } = parseDiff(text);
+  if (diagnostics.some((d) => d.code === 'hunk-count-mismatch')) throw new Error('a hunk does not match its header: the eager line count would be wrong');
+  const hunks = files.flatMap((f) => f.hunks);
+  const added = files.reduce((n, f) => n + f.added, 0);
+  return { hunks: hunks.length, added, removed: files.reduce((n, f) => n + f.removed, 0), lines: hunks.reduce((n, h) => n + h.oldLines, 0) + added };
 }
 
-const STATEMENTS = [
-  'mtx_enter(&deadproc_mutex);', 'LIST_INSERT_HEAD(&spc->spc_deadproc, p, p_hash);', 'mtx_leave(&deadproc_mutex);',
-  'KERNEL_ASSERT_LOCKED();', 'wakeup_one(&spc->spc_deadproc);', 'SCHED_LOCK();', 'SCHED_UNLOCK();',
-  'p->p_stat = SRUN;', 'uvmexp.swtch++;', 'cpu_switchto(NULL, nextproc);', 'if (curproc != NULL)',
-  'TRACEPOINT(sched, off__cpu, idle->p_tid + THREAD_PID_OFFSET, idle->p_p->ps_pid);',
-  'tsleep_nsec(&spc->spc_deadproc, PVM, "reaper", INFSLP);', '/* Remove us from the deadproc list. */',
-  'struct schedstate_percpu *spc = &curcpu()->ci_schedstate;', 'return (0);', '}', '',
-];
-
-/** A git patch of `files` C files, each with several hunks of tab-indented kernel code. */
-function generatePatch(targetBytes: number): string {
-  const random = prng(20240710);
-  const pick = (): string => {
-    const s = STATEMENTS[Math.floor(random() * STATEMENTS.length)]!;
-    return s === '' ? '' : '\t'.repeat(1 + Math.floor(random() * 3)) + s;
-  };
-  const parts: string[] = [];
-  let size = 0;
-  for (let f = 0; size < targetBytes; f++) {
-    const path = `sys/kern/gen_${f}.c`;
-    const out: string[] = [`diff --git a/${path} b/${path}`, `index ${(f * 2654435761 >>> 0).toString(16).padStart(12, '0')}..${(f * 40503 + 7 >>> 0).toString(16).padStart(12, '0')} 100644`, `--- a/${path}`, `+++ b/${path}`];
-    let oldLine = 1 + Math.floor(random() * 40);
-    let newLine = oldLine;
-    const hunks = 2 + Math.floor(random() * 8);
-    for (let h = 0; h < hunks; h++) {
-      const body: string[] = [];
-      let oldCount = 0;
-      let newCount = 0;
-      const context = (): void => { body.push(` ${pick()}`); oldCount++; newCount++; };
-      for (let k = 0; k < 3; k++) context();
-      const changes = 1 + Math.floor(random() * 4);
-      for (let c = 0; c < changes; c++) {
-        const removed = Math.floor(random() * 5);
-        const added = Math.floor(random() * 6);
-        for (let k = 0; k < removed; k++) { body.push(`-${pick()}`); oldCount++; }
-        for (let k = 0; k < added; k++) { body.push(`+${pick()}`); newCount++; }
-        for (let k = 0; k < 3; k++) context();
-      }
-      out.push(`@@ -${oldLine},${oldCount} +${newLine},${newCount} @@ sched_fn_${f}_${h}(struct proc *p)`, ...body);
-      oldLine += oldCount + 20 + Math.floor(random() * 100);
-      newLine += newCount + 20 + Math.floor(random() * 100) + (newCount - oldCount);
-      newLine = Math.max(newLine, 1);
-    }
-    const text = out.join('\n') + '\n';
-    parts.push(text);
-    size += text.length;
-  }
-  return parts.join('');
-}
-
-interface Counts { files: number; hunks: number; lines: number }
-
-function ourCounts(text: string): Counts {
-  const { files } = parseDiff(text);
-  return { files: files.length, hunks: files.reduce((n, f) => n + f.hunks.length, 0), lines: files.reduce((n, f) => n + f.hunks.reduce((m, h) => m + h.lines.length, 0), 0) };
+/** Our counts from the lines themselves (makes them all). */
+function ourLineCounts(text: string): Counts {
+  const lines = parseDiff(text).files.flatMap((f) => f.hunks.flatMap((h) => h.lines));
+  const hunks = parseDiff(text).files.reduce((n, f) => n + f.hunks.length, 0);
+  return { hunks, added: lines.filter((l) => l.kind === 'add').length, removed: lines.filter((l) => l.kind === 'remove').length, lines: lines.length };
 }
 
 function theirCounts(text: string): Counts {
-  const patches = parsePatch(text);
-  const withHunks = patches.filter((p) => p.hunks.length > 0);
+  const lines = parsePatch(text).flatMap((p) => p.hunks.flatMap((h) => h.lines)).filter((l) => !l.startsWith('\\'));
   return {
-    files: withHunks.length,
-    hunks: withHunks.reduce((n, p) => n + p.hunks.length, 0),
-    lines: withHunks.reduce((n, p) => n + p.hunks.reduce((m, h) => m + h.lines.filter((l) => !l.startsWith('\\')).length, 0), 0),
+    hunks: parsePatch(text).reduce((n, p) => n + p.hunks.length, 0),
+    added: lines.filter((l) => l.startsWith('+')).length,
+    removed: lines.filter((l) => l.startsWith('-')).length,
+    lines: lines.length,
   };
 }
 
-/**
- * Best time per call over `rounds` rounds of `batch` calls each, in ms (small inputs are timed
- * in batches so the clock's resolution does not count; the first round also warms the JIT).
- */
-function best(rounds: number, batch: number, run: () => void): number {
-  let min = Infinity;
-  for (let r = 0; r < rounds; r++) {
-    const start = process.hrtime.bigint();
-    for (let k = 0; k < batch; k++) run();
-    min = Math.min(min, Number(process.hrtime.bigint() - start) / 1e6 / batch);
-  }
-  return min;
+/** parseDiff, then every hunk's lines read (and used, so the work cannot be skipped). */
+function parseAndMakeLines(text: string): number {
+  let n = 0;
+  for (const file of parseDiff(text).files) for (const hunk of file.hunks) n += hunk.lines.length;
+  return n;
 }
 
-function compare(name: string, text: string, rounds: number, batch = 1): number {
-  const ours = ourCounts(text);
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/**
+ * CPU time per call of `batch` calls, in ms: user + system time of this process (all its
+ * threads, so the GC's helper threads count), which time spent waiting for a CPU taken by
+ * other programs does not inflate the way wall-clock time is.
+ */
+function timeRound(batch: number, run: () => unknown): number {
+  const start = process.cpuUsage();
+  for (let k = 0; k < batch; k++) run();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000 / batch;
+}
+
+interface Result { name: string; lazy: number; full: number }
+
+function compare(name: string, text: string, batch: number): Result {
+  const eager = ourEagerCounts(text);
+  const made = ourLineCounts(text);
   const theirs = theirCounts(text);
-  const same = ours.hunks === theirs.hunks && ours.lines === theirs.lines;
+  const same = [eager, made].every((c) => c.hunks === theirs.hunks && c.added === theirs.added && c.removed === theirs.removed && c.lines === theirs.lines);
   const bytes = Buffer.byteLength(text);
-  const oursMs = best(rounds, batch, () => parseDiff(text));
-  const theirsMs = best(rounds, batch, () => parsePatch(text));
+  console.log(`${name}  ${(bytes / 1024).toFixed(1)} KB  ${countsText(eager)} ${same ? '(same counts: eager, lines made, jsdiff)' : `(COUNTS DIFFER: lines made ${countsText(made)}, jsdiff ${countsText(theirs)})`}`);
+  if (!same) process.exitCode = 1;
+  const runs: [string, () => unknown][] = [
+    ['parseDiff, lines on demand', () => parseDiff(text)],
+    ['parseDiff, all lines made', () => parseAndMakeLines(text)],
+    ['jsdiff parsePatch', () => parsePatch(text)],
+  ];
+  for (const [, run] of runs) run(); // warm up
+  gc();
+  const times: number[][] = runs.map(() => []);
+  for (let r = 0; r < REPS; r++) {
+    for (let k = 0; k < runs.length; k++) {
+      const which = (k + r) % runs.length;
+      times[which]!.push(timeRound(batch, runs[which]![1]));
+    }
+  }
   const rate = (ms: number): string => `${(bytes / MB / (ms / 1000)).toFixed(1).padStart(7)} MB/s`;
-  console.log(`${name.padEnd(38)} ${(bytes / 1024).toFixed(1).padStart(8)} KB  ${ours.hunks} hunks / ${ours.lines} lines ${same ? '(same counts)' : `(COUNTS DIFFER: jsdiff ${theirs.hunks} hunks / ${theirs.lines} lines)`}`);
-  console.log(`  parseDiff ${oursMs.toFixed(4).padStart(10)} ms ${rate(oursMs)}   jsdiff parsePatch ${theirsMs.toFixed(4).padStart(10)} ms ${rate(theirsMs)}   ratio ${(theirsMs / oursMs).toFixed(2)}x`);
-  return theirsMs / oursMs;
+  runs.forEach(([label], k) => console.log(`  ${label.padEnd(28)} ${median(times[k]!).toFixed(4).padStart(10)} ms ${rate(median(times[k]!))}`));
+  const ratios = (k: number): number[] => times[2]!.map((t, r) => t / times[k]![r]!);
+  const show = (k: number): string => `${median(ratios(k)).toFixed(2)}x (${Math.min(...ratios(k)).toFixed(2)}–${Math.max(...ratios(k)).toFixed(2)})`;
+  console.log(`  ratio jsdiff / ours: lines on demand ${show(0)}, all lines made ${show(1)}  [median (range) of ${REPS} repetitions]`);
+  return { name, lazy: median(ratios(0)), full: median(ratios(1)) };
 }
 
 /** The diff part of a fixture (from the first `diff --git` to the mail signature): jsdiff reads no mail. */
@@ -127,12 +133,13 @@ const fixtureDiff = (name: string): string => {
   const signature = text.indexOf('\n-- \n', start);
   return text.slice(start, signature < 0 ? text.length : signature + 1);
 };
-console.log('patch parsing: parseDiff (ours) vs jsdiff parsePatch, best of N rounds, same process\n');
+console.log(`patch parsing: parseDiff (ours) vs jsdiff parsePatch, same inputs, same process, ${REPS} repetitions\n`);
 const big = generatePatch((small ? 4 : 32) * MB);
-const ratios = [
-  compare('generated kernel-style patch', big, small ? 8 : 5),
-  compare('one-reaper-per-cpu.patch (diff part)', fixtureDiff('one-reaper-per-cpu.patch'), 30, 500),
-  compare('c/kern_sched_like.diff', fixtureDiff('c/kern_sched_like.diff'), 30, 500),
-  compare('diffs/no-prefix.diff', fixtureDiff('diffs/no-prefix.diff'), 30, 500),
+const results = [
+  compare('generated kernel-style patch', big, 1),
+  compare('one-reaper-per-cpu.patch (diff part)', fixtureDiff('one-reaper-per-cpu.patch'), 500),
+  compare('c/kern_sched_like.diff', fixtureDiff('c/kern_sched_like.diff'), 1000),
+  compare('diffs/no-prefix.diff', fixtureDiff('diffs/no-prefix.diff'), 2000),
 ];
-console.log(`\nratio jsdiff time / parseDiff time: generated ${ratios[0]!.toFixed(2)}x, fixtures ${ratios.slice(1).map((r) => `${r.toFixed(2)}x`).join(', ')} (goal ≥ 2x)`);
+console.log('\nmedian ratio jsdiff time / parseDiff time (goal ≥ 2x):');
+for (const r of results) console.log(`  ${r.name.padEnd(38)} lines on demand ${r.lazy.toFixed(2)}x   all lines made ${r.full.toFixed(2)}x`);

@@ -1,10 +1,15 @@
 /**
  * Reads the body of one unified-diff hunk: the lines after `@@ ... @@`, as many as the
- * header's counts say, each with its old/new line number and input line.
+ * header's counts say. The reading walk only counts them (added, removed, where the hunk
+ * ends), follows the functions they touch and reports what is wrong; the `PatchLine`
+ * objects, each with its old/new line number and input line, are made by a second walk over
+ * the same lines when `hunk.lines` is first read (see lazy-lines.ts).
  */
 import { diagnostic } from '../common/diagnostic';
 import type { HunkRange } from './hunk-header';
-import { lineAt, lineEnd, lineStartsWith, type LineSource } from './line-index';
+import { HunkFunctionTracker } from './hunk-text-functions';
+import { lazyHunk, type LinesLoader } from './lazy-lines';
+import type { LineSource } from './line-index';
 import type { Hunk, PatchLine } from './model';
 
 const SPACE = 32;
@@ -13,18 +18,34 @@ const MINUS = 45;
 const BACKSLASH = 92;
 const AT = 64;
 
+const CONTEXT = 0;
+const ADD = 1;
+const REMOVE = 2;
+const KINDS = ['context', 'add', 'remove'] as const;
+
 /** True when lines i and i+1 are a `---`/`+++` file header pair (a new file starts there). */
 export function isFileHeaderPair(source: LineSource, i: number): boolean {
-  return lineStartsWith(source, i, '--- ') && lineStartsWith(source, i + 1, '+++ ');
+  return source.startsWith(i, '--- ') && source.startsWith(i + 1, '+++ ');
+}
+
+/** Where a hunk's body ends and what it holds. */
+interface HunkEnd {
+  /** Index of the first line after the hunk. */
+  next: number;
+  added: number;
+  removed: number;
+  /** Old and new lines the header announced but the body did not have. */
+  oldLeft: number;
+  newLeft: number;
 }
 
 /**
- * Reads the hunk whose header is line `headerIndex`. Returns the hunk and the index of the
- * first line after it. Counts that do not match the lines found give a diagnostic.
+ * Walks the body of the hunk whose header is line `headerIndex`. The reading walk passes a
+ * function `tracker` and no `body`, and reports stripped blank lines; the loading walk passes
+ * a `body` to fill with one `PatchLine` per line and reports nothing (it was said already).
  */
-export function readHunk(source: LineSource, headerIndex: number, range: HunkRange): { hunk: Hunk; next: number; added: number; removed: number } {
-  const { text, starts, count, sourceLine } = source;
-  const body: PatchLine[] = [];
+function walkHunk(source: LineSource, headerIndex: number, range: HunkRange, body: PatchLine[] | null, tracker: HunkFunctionTracker | null): HunkEnd {
+  const { text, starts, count } = source;
   let oldLeft = range.oldLines;
   let newLeft = range.newLines;
   let oldNo = range.oldLines === 0 ? range.oldStart + 1 : range.oldStart;
@@ -34,47 +55,83 @@ export function readHunk(source: LineSource, headerIndex: number, range: HunkRan
   let i = headerIndex + 1;
   for (; i < count && (oldLeft > 0 || newLeft > 0); i++) {
     const start = starts[i]!;
-    const end = lineEnd(source, i);
+    const end = source.lineEnd(i);
     const c = end > start ? text.charCodeAt(start) : -1;
+    /** Where the line's text starts: after the ' ', '+' or '-', or at the start of a line that lost it. */
+    let from = start + 1;
+    let kind: number;
     if (c === SPACE) {
-      body.push({ kind: 'context', text: text.slice(start + 1, end), oldLine: oldNo++, newLine: newNo++, sourceLine: sourceLine(i) });
-      oldLeft--;
-      newLeft--;
+      kind = CONTEXT;
     } else if (c === MINUS) {
       if (text.charCodeAt(start + 1) === MINUS && isFileHeaderPair(source, i)) break;
-      body.push({ kind: 'remove', text: text.slice(start + 1, end), oldLine: oldNo++, newLine: null, sourceLine: sourceLine(i) });
-      oldLeft--;
-      removed++;
+      kind = REMOVE;
     } else if (c === PLUS) {
-      body.push({ kind: 'add', text: text.slice(start + 1, end), oldLine: null, newLine: newNo++, sourceLine: sourceLine(i) });
-      newLeft--;
-      added++;
+      kind = ADD;
     } else if (c === BACKSLASH) {
-      markNoNewline(body);
+      if (body) markNoNewline(body);
+      continue;
     } else if (c === -1 && oldLeft > 0 && newLeft > 0) {
-      source.diagnostics.push(diagnostic(sourceLine(i), 'info', 'stripped-blank-context',
-        'Empty line inside a hunk read as a blank context line whose leading space was stripped.'));
-      body.push({ kind: 'context', text: '', oldLine: oldNo++, newLine: newNo++, sourceLine: sourceLine(i) });
-      oldLeft--;
-      newLeft--;
-    } else if (source.whitespaceDamaged && c !== -1 && c !== AT && !lineStartsWith(source, i, 'diff --git ') && oldLeft > 0 && newLeft > 0) {
-      body.push({ kind: 'context', text: lineAt(source, i), oldLine: oldNo++, newLine: newNo++, sourceLine: sourceLine(i) });
-      oldLeft--;
-      newLeft--;
+      if (!body) {
+        source.diagnostics.push(diagnostic(source.sourceLine(i), 'info', 'stripped-blank-context',
+          'Empty line inside a hunk read as a blank context line whose leading space was stripped.'));
+      }
+      kind = CONTEXT;
+      from = start;
+    } else if (source.whitespaceDamaged && c !== -1 && c !== AT && !source.startsWith(i, 'diff --git ') && oldLeft > 0 && newLeft > 0) {
+      kind = CONTEXT;
+      from = start;
     } else {
       break;
     }
+    tracker?.line(kind !== CONTEXT, text, from, end);
+    if (body) {
+      const oldLine = kind === ADD ? null : oldNo++;
+      const newLine = kind === REMOVE ? null : newNo++;
+      body.push({ kind: KINDS[kind]!, text: text.slice(from, end), oldLine, newLine, sourceLine: source.sourceLine(i) });
+    }
+    if (kind === ADD) {
+      added++;
+      newLeft--;
+    } else if (kind === REMOVE) {
+      removed++;
+      oldLeft--;
+    } else {
+      oldLeft--;
+      newLeft--;
+    }
   }
-  if (i < count && lineStartsWith(source, i, '\\')) {
-    markNoNewline(body);
+  if (i < count && source.startsWith(i, '\\')) {
+    if (body) markNoNewline(body);
     i++;
   }
-  const hunk: Hunk = {
+  return { next: i, added, removed, oldLeft, newLeft };
+}
+
+/** Makes a hunk's `PatchLine`s by walking its body again, when `hunk.lines` is first read. */
+class HunkBody implements LinesLoader {
+  constructor(private readonly source: LineSource, private readonly headerIndex: number, private readonly range: HunkRange) {}
+
+  load(): PatchLine[] {
+    const body: PatchLine[] = [];
+    walkHunk(this.source, this.headerIndex, this.range, body, null);
+    return body;
+  }
+}
+
+/**
+ * Reads the hunk whose header is line `headerIndex`. Returns the hunk (functions found, lines
+ * made on first read) and the index of the first line after it. Counts that do not match the
+ * lines found give a diagnostic.
+ */
+export function readHunk(source: LineSource, headerIndex: number, range: HunkRange): { hunk: Hunk; next: number; added: number; removed: number } {
+  const tracker = new HunkFunctionTracker(range.header);
+  const end = walkHunk(source, headerIndex, range, null, tracker);
+  const hunk = lazyHunk({
     oldStart: range.oldStart, oldLines: range.oldLines, newStart: range.newStart, newLines: range.newLines,
-    header: range.header, functions: [], lines: body, sourceLine: sourceLine(headerIndex),
-  };
-  checkCounts(source, hunk, i, oldLeft, newLeft);
-  return { hunk, next: i, added, removed };
+    header: range.header, functions: tracker.found, sourceLine: source.sourceLine(headerIndex),
+  }, new HunkBody(source, headerIndex, range));
+  checkCounts(source, hunk, end);
+  return { hunk, next: end.next, added: end.added, removed: end.removed };
 }
 
 function markNoNewline(body: PatchLine[]): void {
@@ -86,7 +143,7 @@ function describe(hunk: Hunk): string {
   return `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@ (line ${hunk.sourceLine})`;
 }
 
-function checkCounts(source: LineSource, hunk: Hunk, next: number, oldLeft: number, newLeft: number): void {
+function checkCounts(source: LineSource, hunk: Hunk, { next, oldLeft, newLeft }: HunkEnd): void {
   const at = source.sourceLine(Math.min(next, source.count - 1));
   if (oldLeft !== 0 || newLeft !== 0) {
     const oldRead = hunk.oldLines - oldLeft;
@@ -95,7 +152,7 @@ function checkCounts(source: LineSource, hunk: Hunk, next: number, oldLeft: numb
       `Hunk ${describe(hunk)} has ${oldRead} old and ${newRead} new lines, not the ${hunk.oldLines} and ${hunk.newLines} its header says.`));
     return;
   }
-  const following = next < source.count ? lineAt(source, next) : '';
+  const following = next < source.count ? source.lineAt(next) : '';
   const looksLikeMore = (following.startsWith('+') || following.startsWith('-')) && following !== '-- ' && following !== '--' && !isFileHeaderPair(source, next);
   if (looksLikeMore) {
     source.diagnostics.push(diagnostic(at, 'warning', 'hunk-count-mismatch',

@@ -14,9 +14,8 @@ const LAST_NAME = /([A-Za-z_]\w*)\s*$/;
 const PARAMETERS_END = /\)\s*(?:\{\s*)?$|,\s*$/;
 const NOT_FUNCTIONS = new Set(['if', 'for', 'while', 'switch', 'return', 'sizeof', 'do', 'else']);
 
-/** True for A-Z, a-z and `_`: the characters a definition line can start with. */
-function startsIdentifier(text: string): boolean {
-  const c = text.charCodeAt(0);
+/** True for A-Z, a-z and `_` (UTF-16 code `c`): the characters a definition line can start with. */
+function startsIdentifier(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 }
 
@@ -26,7 +25,7 @@ function startsIdentifier(text: string): boolean {
  * prototype ending in `;`, a bare return type like `void`, a macro call in column 0).
  */
 export function functionNameOf(text: string): string | null {
-  if (!startsIdentifier(text)) return null;
+  if (!startsIdentifier(text.charCodeAt(0))) return null;
   const trimmed = text.trimEnd();
   const paren = trimmed.indexOf('(');
   if (paren < 0 || trimmed.endsWith(';')) return null;
@@ -39,26 +38,49 @@ export function functionNameOf(text: string): string | null {
   return PARAMETERS_END.test(after) || !after.includes(')') ? name : null;
 }
 
+/**
+ * Follows a hunk's lines one at a time (see the file comment) and collects the functions its
+ * changed lines lie in. A line is given as `text.slice(start, end)` so that a reader walking a
+ * larger text copies only the rare lines that can name a function (starting with a letter or `_`).
+ */
+export class HunkFunctionTracker {
+  /** The functions found so far, in the order their first changed line came. */
+  readonly found: string[] = [];
+  private current: string | null;
+  private pending: string | null = null;
+
+  /** `header`: the `@@` line's function context. */
+  constructor(header: string) {
+    this.current = functionNameOf(header);
+  }
+
+  /** One hunk line: `changed` for an added or removed line, false for context. */
+  line(changed: boolean, text: string, start: number, end: number): void {
+    const c = start < end ? text.charCodeAt(start) : -1;
+    if (c === 0x7d /* } */) {
+      if (changed) this.add(this.current);
+      this.current = null;
+      return;
+    }
+    if (startsIdentifier(c)) {
+      const name = functionNameOf(text.slice(start, end));
+      if (name !== null) this.pending = name;
+    }
+    if (this.pending !== null && c === 0x7b /* { */) {
+      this.current = this.pending;
+      this.pending = null;
+    }
+    if (changed) this.add(this.current ?? this.pending);
+  }
+
+  private add(name: string | null): void {
+    if (name !== null && !this.found.includes(name)) this.found.push(name);
+  }
+}
+
 /** The functions a hunk's changed lines lie in, from its header text and its own lines. */
 export function functionsFromHunkText(header: string, lines: readonly PatchLine[]): string[] {
-  const found: string[] = [];
-  let current = functionNameOf(header);
-  let pending: string | null = null;
-  for (const line of lines) {
-    const text = line.text;
-    if (text.charCodeAt(0) === 0x7d /* } */) {
-      if (line.kind !== 'context' && current !== null && !found.includes(current)) found.push(current);
-      current = null;
-      continue;
-    }
-    const name = functionNameOf(text);
-    if (name !== null) pending = name;
-    if (pending !== null && text.charCodeAt(0) === 0x7b /* { */) {
-      current = pending;
-      pending = null;
-    }
-    const inFunction = current ?? pending;
-    if (line.kind !== 'context' && inFunction !== null && !found.includes(inFunction)) found.push(inFunction);
-  }
-  return found;
+  const tracker = new HunkFunctionTracker(header);
+  for (const line of lines) tracker.line(line.kind !== 'context', line.text, 0, line.text.length);
+  return tracker.found;
 }

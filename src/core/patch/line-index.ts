@@ -6,21 +6,46 @@
  */
 import type { Diagnostic } from '../common/diagnostic';
 
-export interface LineSource {
-  text: string;
-  /** Offset of each line's first character; starts[count] is one past the last line's break (text.length + 1 without one). */
-  starts: Uint32Array;
-  /** Number of lines (a final line break does not start another line). */
-  count: number;
+/** The lines of a text as offsets, plus what the diff reader reports about it. */
+export class LineSource {
+  /**
+   * @param starts Offset of each line's first character; starts[count] is one past the last line's break (text.length + 1 without one).
+   * @param count Number of lines (a final line break does not start another line).
+   * @param crLines Number of lines ending with CR LF.
+   * @param firstCrLine Index of the first line ending with CR LF, -1 when none.
+   * @param sourceLine 1-based input line of line index `i`.
+   */
+  constructor(
+    readonly text: string,
+    readonly starts: Uint32Array,
+    readonly count: number,
+    readonly crLines: number,
+    readonly firstCrLine: number,
+    readonly sourceLine: (i: number) => number,
+    readonly whitespaceDamaged: boolean,
+  ) {
+    this.hasCr = crLines > 0;
+  }
+
   /** True when some line ends with CR LF (line ends must then skip the CR). */
-  hasCr: boolean;
-  /** Number of lines ending with CR LF, and the index of the first one (-1 when none). */
-  crLines: number;
-  firstCrLine: number;
-  /** 1-based input line of line index `i`. */
-  sourceLine(i: number): number;
-  whitespaceDamaged: boolean;
-  diagnostics: Diagnostic[];
+  readonly hasCr: boolean;
+  readonly diagnostics: Diagnostic[] = [];
+
+  /** Offset just past the last character of line `i` (before its CR LF or LF). */
+  lineEnd(i: number): number {
+    const end = this.starts[i + 1]! - 1;
+    return this.hasCr && end > this.starts[i]! && this.text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+  }
+
+  /** The text of line `i` without its line break. */
+  lineAt(i: number): string {
+    return this.text.slice(this.starts[i], this.lineEnd(i));
+  }
+
+  /** True when line `i` starts with `prefix` (no copy). */
+  startsWith(i: number, prefix: string): boolean {
+    return i < this.count && this.lineEnd(i) - this.starts[i]! >= prefix.length && this.text.startsWith(prefix, this.starts[i]);
+  }
 }
 
 /** Indexes the lines of `text`. */
@@ -45,21 +70,5 @@ export function indexLines(text: string, sourceLine: (i: number) => number, whit
     count++;
   }
   starts[count] = start;
-  return { text, starts, count, hasCr: crLines > 0, crLines, firstCrLine, sourceLine, whitespaceDamaged, diagnostics: [] };
-}
-
-/** Offset just past the last character of line `i` (before its CR LF or LF). */
-export function lineEnd(source: LineSource, i: number): number {
-  const end = source.starts[i + 1]! - 1;
-  return source.hasCr && end > source.starts[i]! && source.text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-}
-
-/** The text of line `i` without its line break. */
-export function lineAt(source: LineSource, i: number): string {
-  return source.text.slice(source.starts[i], lineEnd(source, i));
-}
-
-/** True when line `i` starts with `prefix` (no copy). */
-export function lineStartsWith(source: LineSource, i: number, prefix: string): boolean {
-  return i < source.count && lineEnd(source, i) - source.starts[i]! >= prefix.length && source.text.startsWith(prefix, source.starts[i]);
+  return new LineSource(text, starts, count, crLines, firstCrLine, sourceLine, whitespaceDamaged);
 }

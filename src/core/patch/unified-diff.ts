@@ -10,8 +10,7 @@ import { gitDiffPaths, headerPath, stripAbPrefixes } from './diff-paths';
 import { isBinaryPatchData, readGitHeaderLine, type GitHeaderFacts } from './git-extended-header';
 import { parseHunkHeader } from './hunk-header';
 import { isFileHeaderPair, readHunk } from './hunk-reader';
-import { indexLines, lineAt, lineStartsWith, type LineSource } from './line-index';
-import { functionsFromHunkText } from './hunk-text-functions';
+import { indexLines, type LineSource } from './line-index';
 import type { FilePatch, FileStatus } from './model';
 
 export interface DiffParseOptions {
@@ -37,7 +36,7 @@ export function parseDiff(text: string, options: DiffParseOptions = {}): DiffPar
   let firstDiffLine = -1;
   let i = 0;
   while (i < source.count) {
-    const line = lineAt(source, i);
+    const line = source.lineAt(i);
     let next = i + 1;
     let file: FilePatch | null = null;
     if (line.startsWith('diff --git ')) {
@@ -67,9 +66,16 @@ export function parseDiff(text: string, options: DiffParseOptions = {}): DiffPar
   return { files, diagnostics: source.diagnostics, firstDiffLine };
 }
 
+/**
+ * Line index → 1-based input line when the caller gives no mapping. One function for every
+ * parse: optimized code that calls it may inline it, and a new closure per parse would throw
+ * that code away each time the old one is garbage-collected.
+ */
+const nextLine = (i: number): number => i + 1;
+
 /** Indexes the input's lines; CRLF line breaks are read as line breaks (with one diagnostic). */
 function lineSource(text: string, options: DiffParseOptions): LineSource {
-  const source = indexLines(text, options.sourceLineOf ?? ((i: number) => i + 1), options.whitespaceDamaged ?? false);
+  const source = indexLines(text, options.sourceLineOf ?? nextLine, options.whitespaceDamaged ?? false);
   if (source.crLines > 0) {
     source.diagnostics.push(diagnostic(source.sourceLine(source.firstCrLine), 'info', 'crlf-line-breaks',
       `${source.crLines} line(s) end with CR LF; the CR was removed before reading the diff.`));
@@ -83,7 +89,7 @@ function emptyFile(oldPath: string | null, newPath: string | null, sourceLine: n
 
 /** Reads a `diff --git` section: extended header, optional `---`/`+++`, hunks or binary data. */
 function readGitFile(source: LineSource, start: number): { file: FilePatch; next: number } {
-  const paths = gitDiffPaths(lineAt(source, start).slice('diff --git '.length));
+  const paths = gitDiffPaths(source.lineAt(start).slice('diff --git '.length));
   const file = emptyFile(paths?.oldPath ?? null, paths?.newPath ?? null, source.sourceLine(start));
   if (!paths) {
     source.diagnostics.push(diagnostic(file.sourceLine, 'warning', 'bad-diff-git-line',
@@ -94,11 +100,11 @@ function readGitFile(source: LineSource, start: number): { file: FilePatch; next
   let oldHeader: string | null | undefined;
   let newHeader: string | null | undefined;
   for (; i < source.count; i++) {
-    const line = lineAt(source, i);
+    const line = source.lineAt(i);
     if (readGitHeaderLine(facts, line)) continue;
     if (isFileHeaderPair(source, i)) {
       oldHeader = headerPath(line.slice(4));
-      newHeader = headerPath(lineAt(source, i + 1).slice(4));
+      newHeader = headerPath(source.lineAt(i + 1).slice(4));
       i += 2;
       break;
     }
@@ -109,7 +115,7 @@ function readGitFile(source: LineSource, start: number): { file: FilePatch; next
     }
     if (line === 'GIT binary patch') {
       facts.binary = true;
-      for (i++; i < source.count && isBinaryPatchData(lineAt(source, i)); i++);
+      for (i++; i < source.count && isBinaryPatchData(source.lineAt(i)); i++);
       break;
     }
     break;
@@ -155,7 +161,7 @@ function applyFacts(file: FilePatch, facts: GitHeaderFacts): void {
 
 /** Reads a plain `---`/`+++` file (no `diff --git` line) and its hunks. */
 function readPlainFile(source: LineSource, start: number): { file: FilePatch; next: number } {
-  const { oldPath, newPath } = stripAbPrefixes(headerPath(lineAt(source, start).slice(4)), headerPath(lineAt(source, start + 1).slice(4)));
+  const { oldPath, newPath } = stripAbPrefixes(headerPath(source.lineAt(start).slice(4)), headerPath(source.lineAt(start + 1).slice(4)));
   const file = emptyFile(oldPath, newPath, source.sourceLine(start));
   if (oldPath === null) file.status = 'added';
   else if (newPath === null) file.status = 'deleted';
@@ -164,7 +170,7 @@ function readPlainFile(source: LineSource, start: number): { file: FilePatch; ne
 
 /** `Binary files a/x and b/x differ` outside a git header (plain `diff -r`). */
 function plainBinaryFile(source: LineSource, i: number): FilePatch | null {
-  const match = BINARY_FILES.exec(lineAt(source, i));
+  const match = BINARY_FILES.exec(source.lineAt(i));
   if (!match) return null;
   const { oldPath, newPath } = stripAbPrefixes(headerPath(match[1]!), headerPath(match[2]!));
   const file = emptyFile(oldPath, newPath, source.sourceLine(i));
@@ -177,10 +183,9 @@ function plainBinaryFile(source: LineSource, i: number): FilePatch | null {
 /** Reads consecutive hunks starting at line `i` into `file`; returns the first line after them. */
 function readHunks(source: LineSource, i: number, file: FilePatch): number {
   while (i < source.count) {
-    const range = lineStartsWith(source, i, '@@ ') ? parseHunkHeader(lineAt(source, i)) : null;
+    const range = source.startsWith(i, '@@ ') ? parseHunkHeader(source.lineAt(i)) : null;
     if (!range) break;
     const { hunk, next, added, removed } = readHunk(source, i, range);
-    hunk.functions = functionsFromHunkText(hunk.header, hunk.lines);
     file.hunks.push(hunk);
     file.added += added;
     file.removed += removed;

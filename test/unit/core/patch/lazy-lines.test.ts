@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parseDiff } from '../../../../src/core/patch/unified-diff';
+import { reverseFilePatch } from '../../../../src/core/patch/reverse-patch';
+import type { Hunk, PatchLine } from '../../../../src/core/patch/model';
+
+const fixture = (name: string): string => readFileSync(new URL(`../../../fixtures/${name}`, import.meta.url), 'utf8');
+
+/** The seed's kern_exit.c hunk 3 (`@@ -441,20 +408,26 @@ void`, the reaper loop) and the patch text. */
+function reaperHunk(): { hunk: Hunk; text: string } {
+  const text = fixture('one-reaper-per-cpu.patch');
+  const exit = parseDiff(text).files.find((f) => f.newPath === 'sys/kern/kern_exit.c')!;
+  return { hunk: exit.hunks[2]!, text };
+}
+
+/** The hunk's body lines as the input has them: from the line after its `@@` up to the next `@@` or `diff`. */
+function inputBody(text: string, hunk: Hunk): string[] {
+  const lines = text.split('\n');
+  const body: string[] = [];
+  for (let i = hunk.sourceLine; i < lines.length && !/^(@@ |diff |-- $)/.test(lines[i]!); i++) body.push(lines[i]!);
+  return body;
+}
+
+const asInput = (l: PatchLine): string => ({ context: ' ', add: '+', remove: '-' })[l.kind] + l.text;
+
+test('lines are an own enumerable property in the model order, and match the input lines', () => {
+  const { hunk, text } = reaperHunk();
+  assert.deepEqual(Object.keys(hunk), ['oldStart', 'oldLines', 'newStart', 'newLines', 'header', 'functions', 'lines', 'sourceLine']);
+  assert.deepEqual(hunk.lines.map(asInput), inputBody(text, hunk));
+  assert.equal(hunk.lines.filter((l) => l.kind !== 'add').length, hunk.oldLines);
+  assert.equal(hunk.lines.filter((l) => l.kind !== 'remove').length, hunk.newLines);
+  assert.equal(hunk.lines, hunk.lines, 'made once, then the same array');
+});
+
+test('spread, JSON and structuredClone copy the lines; a copy deep-equals the hunk', () => {
+  const { hunk } = reaperHunk();
+  const spread = { ...hunk };
+  assert.ok(Object.getOwnPropertyDescriptor(spread, 'lines')!.value, 'the copy holds a plain array');
+  assert.deepEqual(spread.lines, hunk.lines);
+  const viaJson = JSON.parse(JSON.stringify(hunk)) as Hunk;
+  assert.deepEqual(viaJson.lines.map((l) => [l.kind, l.oldLine, l.newLine, l.text]), hunk.lines.map((l) => [l.kind, l.oldLine, l.newLine, l.text]));
+  assert.deepStrictEqual(structuredClone(hunk), spread);
+  assert.deepStrictEqual(hunk, spread);
+  assert.deepStrictEqual(viaJson, JSON.parse(JSON.stringify(spread)));
+});
+
+test('copies taken before the lines were read get them too (reverse patch spreads hunks)', () => {
+  const text = fixture('one-reaper-per-cpu.patch');
+  const file = parseDiff(text).files[1]!;
+  const reversed = reverseFilePatch(file);
+  const original = parseDiff(text).files[1]!;
+  reversed.hunks.forEach((h, i) => {
+    const forward = original.hunks[i]!;
+    assert.equal(h.lines.length, forward.lines.length);
+    assert.deepEqual(h.lines.filter((l) => l.kind === 'add').map((l) => l.text), forward.lines.filter((l) => l.kind === 'remove').map((l) => l.text));
+  });
+});
+
+test('assigning lines replaces them; mutations of the array stay', () => {
+  const { hunk } = reaperHunk();
+  const first = hunk.lines[0]!;
+  hunk.lines.push({ ...first, sourceLine: 1 });
+  assert.equal(hunk.lines[hunk.lines.length - 1]!.sourceLine, 1);
+  hunk.lines = [first];
+  assert.deepEqual(hunk.lines, [first]);
+  const untouched = reaperHunk().hunk;
+  untouched.lines = [];
+  assert.deepEqual({ ...untouched }.lines, []);
+});
+
+test('reading the lines adds no diagnostics (they were reported while parsing)', () => {
+  // A stripped blank context line gives one info diagnostic, once.
+  const text = 'diff --git a/x.c b/x.c\n--- a/x.c\n+++ b/x.c\n@@ -1,3 +1,3 @@\n a\n\n-b\n+c\n\\ No newline at end of file\n';
+  const parsed = parseDiff(text);
+  assert.deepEqual(parsed.diagnostics.map((d) => [d.line, d.code]), [[6, 'stripped-blank-context']]);
+  const lines = parsed.files[0]!.hunks[0]!.lines;
+  assert.deepEqual(lines.map((l) => [l.kind, l.text, l.oldLine, l.newLine, l.sourceLine, l.noNewlineAtEnd ?? false]), [
+    ['context', 'a', 1, 1, 5, false], ['context', '', 2, 2, 6, false], ['remove', 'b', 3, null, 7, false], ['add', 'c', null, 3, 8, true],
+  ]);
+  assert.equal(parsed.diagnostics.length, 1);
+});
