@@ -3,7 +3,10 @@
  * printf lines in general (columns found by {@link learnLayout}). Maps dt(4) probes to
  * {@link EventKind}s as event-kind.ts documents them:
  * - `off__cpu` fires in the outgoing thread with the incoming thread's tid/pid: it gives the
- *   outgoing thread's OffCpu and the incoming thread's OnCpu (named later, see trace-fixups.ts).
+ *   outgoing thread's OffCpu and the incoming thread's OnCpu. That OnCpu waits for the CPU's
+ *   next line: when it is the incoming thread's own `on__cpu`, the two merge (its time, the
+ *   switch partner from `off__cpu`); otherwise it stands, named after the thread's last name
+ *   (or its next one, see trace-fixups.ts).
  * - `raw_syscalls:sys_enter` with exit (1) or __threxit (302) gives Exit; the thread's last
  *   off-cpu after it (its final switch, whatever the line order) also gives Dead.
  * - `kprobe:uvm_exit:entry` / `kprobe:proc_free:entry` give Reap in the current thread with
