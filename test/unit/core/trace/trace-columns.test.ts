@@ -12,7 +12,7 @@ function fill(columns: TraceColumns, n: number, cpus: number, batch: number): vo
   const t = new Array<number>(cpus).fill(0);
   for (let i = 0; i < n; i++) {
     const cpu = Math.floor(i / batch) % cpus;
-    t[cpu] += 1 + ((i * 7919) % 13);
+    t[cpu] = t[cpu]! + 1 + ((i * 7919) % 13);
     columns.push(t[cpu]!, cpu, (i % 15) as EventKind, 100_000 + (i % 977), i % 311, i % 17, i, -i);
   }
 }
