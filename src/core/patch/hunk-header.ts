@@ -11,17 +11,70 @@ export interface HunkRange {
   header: string;
 }
 
-const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(.*)$/;
+const AT = 0x40;
+const SPACE = 0x20;
+const MINUS = 0x2d;
+const PLUS = 0x2b;
+const COMMA = 0x2c;
 
 /** Parses a hunk header line, or returns null when `line` is not one. */
 export function parseHunkHeader(line: string): HunkRange | null {
-  const match = HUNK_HEADER.exec(line);
-  if (!match) return null;
-  return {
-    oldStart: Number(match[1]),
-    oldLines: match[2] === undefined ? 1 : Number(match[2]),
-    newStart: Number(match[3]),
-    newLines: match[4] === undefined ? 1 : Number(match[4]),
-    header: match[5]!.trim(),
-  };
+  return parseHunkHeaderAt(line, 0, line.length);
+}
+
+/**
+ * Parses the hunk header `text.slice(start, end)` (one line, without its line break) without
+ * copying it, or returns null when it is not one. Same as matching
+ * `^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(.*)$`: the function text may not hold a
+ * line terminator (CR, U+2028, U+2029).
+ */
+export function parseHunkHeaderAt(text: string, start: number, end: number): HunkRange | null {
+  if (end - start < 3 || text.charCodeAt(start) !== AT || text.charCodeAt(start + 1) !== AT || text.charCodeAt(start + 2) !== SPACE) return null;
+  let at = readRange(text, start + 3, end, MINUS);
+  if (at < 0 || text.charCodeAt(at) !== SPACE) return null;
+  const oldStart = rangeFirst;
+  const oldLines = rangeCount;
+  at = readRange(text, at + 1, end, PLUS);
+  if (at < 0 || at + 3 > end || text.charCodeAt(at) !== SPACE || text.charCodeAt(at + 1) !== AT || text.charCodeAt(at + 2) !== AT) return null;
+  for (let i = at + 3; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0d || c === 0x0a || c === 0x2028 || c === 0x2029) return null;
+  }
+  return { oldStart, oldLines, newStart: rangeFirst, newLines: rangeCount, header: text.slice(at + 3, end).trim() };
+}
+
+/** The numbers the last readRange read (module scratch: no object per header). */
+let rangeFirst = 0;
+let rangeCount = 0;
+
+/** Reads `<sign>N[,M]` at `at` into rangeFirst/rangeCount (M defaults to 1); returns the index after it, -1 when absent. */
+function readRange(text: string, at: number, end: number, sign: number): number {
+  if (at >= end || text.charCodeAt(at) !== sign) return -1;
+  const firstEnd = readNumber(text, at + 1, end);
+  if (firstEnd < 0) return -1;
+  rangeFirst = numberRead;
+  rangeCount = 1;
+  if (firstEnd >= end || text.charCodeAt(firstEnd) !== COMMA) return firstEnd;
+  const countEnd = readNumber(text, firstEnd + 1, end);
+  // `N,` without digits: the count stays 1 and the `,` is left (it is not the space that must follow).
+  if (countEnd < 0) return firstEnd;
+  rangeCount = numberRead;
+  return countEnd;
+}
+
+let numberRead = 0;
+
+/** Reads the decimal digits at `at` into numberRead; returns the index after them, -1 when there is none. */
+function readNumber(text: string, at: number, end: number): number {
+  const from = at;
+  let value = 0;
+  for (; at < end; at++) {
+    const c = text.charCodeAt(at);
+    if (c < 0x30 || c > 0x39) break;
+    value = value * 10 + (c - 0x30);
+  }
+  if (at === from) return -1;
+  // Past 15 digits the running value may round differently from Number(): use Number() there.
+  numberRead = at - from > 15 ? Number(text.slice(from, at)) : value;
+  return at;
 }

@@ -23,6 +23,9 @@ const ADD = 1;
 const REMOVE = 2;
 const KINDS = ['context', 'add', 'remove'] as const;
 
+/** The numbers of a hunk header. */
+type HunkCounts = Pick<HunkRange, 'oldStart' | 'oldLines' | 'newStart' | 'newLines'>;
+
 /** True when lines i and i+1 are a `---`/`+++` file header pair (a new file starts there). */
 export function isFileHeaderPair(source: LineSource, i: number): boolean {
   return source.startsWith(i, '--- ') && source.startsWith(i + 1, '+++ ');
@@ -44,7 +47,7 @@ interface HunkEnd {
  * function `tracker` and no `body`, and reports stripped blank lines; the loading walk passes
  * a `body` to fill with one `PatchLine` per line and reports nothing (it was said already).
  */
-function walkHunk(source: LineSource, headerIndex: number, range: HunkRange, body: PatchLine[] | null, tracker: HunkFunctionTracker | null): HunkEnd {
+function walkHunk(source: LineSource, headerIndex: number, range: HunkCounts, body: PatchLine[] | null, tracker: HunkFunctionTracker | null): HunkEnd {
   const { text, starts, count } = source;
   let oldLeft = range.oldLines;
   let newLeft = range.newLines;
@@ -107,13 +110,28 @@ function walkHunk(source: LineSource, headerIndex: number, range: HunkRange, bod
   return { next: i, added, removed, oldLeft, newLeft };
 }
 
-/** Makes a hunk's `PatchLine`s by walking its body again, when `hunk.lines` is first read. */
-class HunkBody implements LinesLoader {
-  constructor(private readonly source: LineSource, private readonly headerIndex: number, private readonly range: HunkRange) {}
+/**
+ * Makes a hunk's `PatchLine`s by walking its body again, when `hunk.lines` is first read.
+ * Holds the header's counts itself (one object per hunk kept until then, not two).
+ */
+class HunkBody implements LinesLoader, HunkCounts {
+  lines: PatchLine[] | null = null;
+  readonly oldStart: number;
+  readonly oldLines: number;
+  readonly newStart: number;
+  readonly newLines: number;
+
+  constructor(private source: LineSource | null, private readonly headerIndex: number, range: HunkCounts) {
+    this.oldStart = range.oldStart;
+    this.oldLines = range.oldLines;
+    this.newStart = range.newStart;
+    this.newLines = range.newLines;
+  }
 
   load(): PatchLine[] {
     const body: PatchLine[] = [];
-    walkHunk(this.source, this.headerIndex, this.range, body, null);
+    walkHunk(this.source!, this.headerIndex, this, body, null);
+    this.source = null;
     return body;
   }
 }

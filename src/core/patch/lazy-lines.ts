@@ -10,33 +10,24 @@
  */
 import type { Hunk, PatchLine } from './model';
 
-/** Makes a hunk's lines when they are first read. */
+/** Makes a hunk's lines when they are first read, and keeps them (or the ones assigned). */
 export interface LinesLoader {
+  /** The lines once made or assigned; null before. */
+  lines: PatchLine[] | null;
   load(): PatchLine[];
 }
 
 const BODY = Symbol('hunk body');
 
-interface LazyState {
-  loader: LinesLoader | null;
-  lines: PatchLine[] | null;
-}
-
-type LazyHunk = Hunk & { [BODY]: LazyState };
+type LazyHunk = Hunk & { [BODY]: LinesLoader };
 
 function getLines(this: LazyHunk): PatchLine[] {
-  const state = this[BODY];
-  if (state.lines === null) {
-    state.lines = state.loader!.load();
-    state.loader = null;
-  }
-  return state.lines;
+  const loader = this[BODY];
+  return loader.lines ??= loader.load();
 }
 
 function setLines(this: LazyHunk, lines: PatchLine[]): void {
-  const state = this[BODY];
-  state.lines = lines;
-  state.loader = null;
+  this[BODY].lines = lines;
 }
 
 /** One descriptor for every hunk, so that all lazy hunks share one object shape. */
@@ -53,8 +44,7 @@ export function lazyHunk(fields: Omit<Hunk, 'lines'>, loader: LinesLoader): Hunk
   } as LazyHunk;
   Object.defineProperty(hunk, 'lines', LINES);
   hunk.sourceLine = fields.sourceLine;
-  const state: LazyState = { loader, lines: null };
   // Not enumerable, not writable: invisible to spread, JSON, cloning and deep equality.
-  Object.defineProperty(hunk, BODY, { value: state });
+  Object.defineProperty(hunk, BODY, { value: loader });
   return hunk;
 }

@@ -52,6 +52,8 @@ export class LineSource {
 export function indexLines(text: string, sourceLine: (i: number) => number, whitespaceDamaged: boolean): LineSource {
   // Room for one line per 32 characters, grown by doubling: one pass over the text.
   let starts = new Uint32Array(Math.max(16, (text.length >>> 5) + 2));
+  // Most patches have no CR at all: one search says so, and the loop then only looks for LFs.
+  const mayHaveCr = text.indexOf('\r') >= 0;
   let count = 0;
   let crLines = 0;
   let firstCrLine = -1;
@@ -65,7 +67,7 @@ export function indexLines(text: string, sourceLine: (i: number) => number, whit
     starts[count] = start;
     let lf = text.indexOf('\n', start);
     if (lf < 0) lf = text.length;
-    else if (lf > start && text.charCodeAt(lf - 1) === 13 && crLines++ === 0) firstCrLine = count;
+    else if (mayHaveCr && lf > start && text.charCodeAt(lf - 1) === 13 && crLines++ === 0) firstCrLine = count;
     start = lf + 1;
     count++;
   }

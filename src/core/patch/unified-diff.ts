@@ -8,7 +8,7 @@
 import { diagnostic, type Diagnostic } from '../common/diagnostic';
 import { gitDiffPaths, headerPath, stripAbPrefixes } from './diff-paths';
 import { isBinaryPatchData, readGitHeaderLine, type GitHeaderFacts } from './git-extended-header';
-import { parseHunkHeader } from './hunk-header';
+import { parseHunkHeader, parseHunkHeaderAt } from './hunk-header';
 import { isFileHeaderPair, readHunk } from './hunk-reader';
 import { indexLines, type LineSource } from './line-index';
 import type { FilePatch, FileStatus } from './model';
@@ -183,7 +183,7 @@ function plainBinaryFile(source: LineSource, i: number): FilePatch | null {
 /** Reads consecutive hunks starting at line `i` into `file`; returns the first line after them. */
 function readHunks(source: LineSource, i: number, file: FilePatch): number {
   while (i < source.count) {
-    const range = source.startsWith(i, '@@ ') ? parseHunkHeader(source.lineAt(i)) : null;
+    const range = parseHunkHeaderAt(source.text, source.starts[i]!, source.lineEnd(i));
     if (!range) break;
     const { hunk, next, added, removed } = readHunk(source, i, range);
     file.hunks.push(hunk);
