@@ -1,5 +1,5 @@
 /**
- * `reaperscope simulate`: one run of the exit-path simulator (docs/simulator.md), or the
+ * `reaperscope simulate`: one run of the exit-path simulator (README, "The simulator"), or the
  * validation against queueing theory (`--validate`).
  */
 import { createWriteStream } from 'node:fs';
@@ -22,7 +22,7 @@ const usage = `usage: reaperscope simulate [--variant baseline|patched|lockless]
          [--duration-ms D] [--seed S] [--costs FILE] [--json] [--trace-out FILE]
        reaperscope simulate --validate [--cpus N] [--reap-cost-us MEAN] [--json]
 
-Simulates the OpenBSD exit path on a multiprocessor (docs/simulator.md).
+Simulates the OpenBSD exit path on a multiprocessor (README, "The simulator").
 
   --variant V         baseline (default; before the patch), patched (as posted),
                       lockless (without the kernel lock around the reaper's sleep)
