@@ -182,7 +182,7 @@ suite('patch review', () => {
     const lines = doc!.getText().split('\n');
     const at = lines.indexOf('tsleep_nsec under the kernel lock?');
     // After the whole change block: the new loop through its closing brace.
-    assert.equal(lines[at - 2], '> +\t\t}');
+    assert.equal(lines[at - 2], '> +\t\t}', `${JSON.stringify(comments.userComments())}\n${doc!.getText()}`);
     assert.ok(lines.slice(0, at).some((l) => l.startsWith('> +\t\t\ttsleep_nsec(&spc->spc_deadproc')));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
