@@ -17,13 +17,30 @@ function histogramPoints(h: Histogram): { x: number; y: number }[] {
   return points;
 }
 
+/** The span of bins that hold any count, over all histograms, ns (the whole edge range when all are empty). */
+function occupiedRange(histograms: Histogram[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const h of histograms) {
+    h.counts.forEach((c, i) => {
+      if (c > 0) { lo = Math.min(lo, h.edgesNs[i]!); hi = Math.max(hi, h.edgesNs[i + 1]!); }
+    });
+  }
+  if (lo > hi) {
+    const edges = histograms.flatMap((h) => h.edgesNs);
+    return edges.length ? [Math.min(...edges), Math.max(...edges)] : [0, 1];
+  }
+  return [lo, hi];
+}
+
 export const latencyChart: ChartSpec = {
   id: 'exit-to-reap',
   title: 'Exit → reap latency',
   perRun: false,
   build(view: ActivityView, _run: number, palette: Palette): ChartConfiguration {
-    const edges = view.runs.flatMap((r) => r.exitToReap.edgesNs).filter((e) => e > 0);
-    const spread = edges.length ? Math.max(...edges) / Math.min(...edges) : 1;
+    const [loNs, hiNs] = occupiedRange(view.runs.map((r) => r.exitToReap));
+    const spread = loNs > 0 ? hiNs / loNs : 1;
+    const log = spread > 100;
     return {
       type: 'line',
       data: {
@@ -41,7 +58,19 @@ export const latencyChart: ChartSpec = {
       options: {
         ...baseOptions<'line'>(palette, true),
         scales: {
-          x: axis(palette, 'exit → reap (µs)', { type: spread > 100 ? 'logarithmic' : 'linear' }),
+          x: axis(palette, 'exit → reap', {
+            type: log ? 'logarithmic' : 'linear',
+            min: loNs / 1e3, max: hiNs / 1e3,
+            ticks: {
+              color: palette.foreground,
+              // Log axes: label the 1-2-5 steps only, as durations.
+              callback: (value: number | string) => {
+                const us = Number(value);
+                const lead = us / 10 ** Math.floor(Math.log10(us));
+                return !log || [1, 2, 5].some((d) => Math.abs(lead - d) < 1e-6) ? formatNs(us * 1e3) : '';
+              },
+            },
+          }),
           y: axis(palette, '% of exits', { beginAtZero: true }),
         },
       },
