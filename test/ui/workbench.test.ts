@@ -94,6 +94,9 @@ uiTest('the review mail\'s comment shows as a comment thread in kern_exit.c', as
 
 uiTest('the Reaper activity panel draws its charts in the webview', async () => {
   const { page } = bench;
+  // A clean stage for the README screenshot: no other editors, no bottom panel.
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'View: Hide Panel');
   await runCommand(page, commandTitle('reaperscope.simulate'));
   const frame = await webviewFrame(page, 90_000, /CPUs/);
   await frame.waitForFunction(() => document.querySelectorAll('canvas').length >= 6, undefined, { timeout: 90_000 });
