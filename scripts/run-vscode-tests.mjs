@@ -1,6 +1,7 @@
 // Tests in a real VS Code: installs the pinned code-server (scripts/vscode-install.mjs), starts it
 // on 127.0.0.1 in its own process group, and drives it with headless Chromium (playwright-core).
 //
+//   node scripts/run-vscode-tests.mjs               both, integration first
 //   node scripts/run-vscode-tests.mjs integration   mocha suites in the real extension host
 //   node scripts/run-vscode-tests.mjs ui            playwright tests against the workbench (test/ui)
 //
@@ -19,14 +20,14 @@ import { installCodeServer } from './vscode-install.mjs';
 import { copyWorkspace, developmentUrl, startCodeServer } from './vscode-server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const stage = process.argv[2] ?? 'integration';
+const stages = process.argv[2] ? [process.argv[2]] : ['integration', 'ui'];
 const timeoutMs = Number(process.env.REAPERSCOPE_TEST_TIMEOUT_S ?? 900) * 1000;
 const verbose = process.env.REAPERSCOPE_VERBOSE === '1';
 
 /** Offline noise from the workbench (extension gallery lookups), hidden unless verbose. */
 const noise = /ENOTFOUND|open-vsx\.org|authentication provider 'github'|\[Service Worker\]|Creating a socket|AgentHost|AccountPolicyGate/;
 
-function summary(passed, failed) {
+function summary(stage, passed, failed) {
   console.log(`${stage}: ${passed} passed, ${failed} failed`);
 }
 
@@ -62,16 +63,16 @@ async function runIntegration(install) {
 
     if (typeof code === 'string') {
       console.error(code === 'timeout' ? `integration: timed out after ${timeoutMs / 1000} s` : `integration: ${code}:\n${server.output()}`);
-      summary(results?.passed ?? 0, (results?.failed ?? 0) + 1);
+      summary('integration', results?.passed ?? 0, (results?.failed ?? 0) + 1);
       return 1;
     }
     if (!results) {
       // run() never reached the reporter: the suites failed to load or the host crashed.
       console.error('integration: no results written (suites failed to load?); rerun with REAPERSCOPE_VERBOSE=1');
-      summary(0, 1);
+      summary('integration', 0, 1);
       return code || 1;
     }
-    summary(results.passed, results.failed);
+    summary('integration', results.passed, results.failed);
     return code === 0 && results.failed === 0 && results.passed > 0 ? 0 : 1;
   } finally {
     await browser?.close().catch(() => {});
@@ -86,20 +87,23 @@ function runUi() {
   return runNodeTestStage('ui', testFilesIn(join(root, 'test', 'ui')), [`--test-timeout=${timeoutMs}`]);
 }
 
-const started = Date.now();
-let status = 1;
-try {
-  requireChromium();
-  const install = installCodeServer();
-  console.log(`${stage}: code-server ${install.cached ? 'found in cache' : 'installed'} in ${install.seconds.toFixed(1)} s`);
-  if (!existsSync(join(root, 'dist', 'extension.js'))) throw new Error('dist/extension.js missing: run `npm run build` first');
-  if (stage === 'integration') status = await runIntegration(install);
-  else if (stage === 'ui') status = await runUi();
-  else throw new Error(`unknown stage ${stage}: use integration or ui`);
-} catch (error) {
-  console.error(error instanceof ChromiumMissingError ? error.message : error);
-  summary(0, 1);
-  status = 1;
+let status = 0;
+for (const stage of stages) {
+  const started = Date.now();
+  let result = 1;
+  try {
+    requireChromium();
+    const install = installCodeServer();
+    console.log(`${stage}: code-server ${install.cached ? 'found in cache' : 'installed'} in ${install.seconds.toFixed(1)} s`);
+    if (!existsSync(join(root, 'dist', 'extension.js'))) throw new Error('dist/extension.js missing: run `npm run build` first');
+    if (stage === 'integration') result = await runIntegration(install);
+    else if (stage === 'ui') result = await runUi();
+    else throw new Error(`unknown stage ${stage}: use integration or ui`);
+  } catch (error) {
+    console.error(error instanceof ChromiumMissingError ? error.message : error);
+    summary(stage, 0, 1);
+  }
+  console.log(`${stage}: took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (result !== 0) status = 1;
 }
-console.log(`${stage}: took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(status);
