@@ -22,6 +22,18 @@ export interface GitHeaderFacts {
   binary?: boolean;
 }
 
+/**
+ * Facts with every field present (undefined): all facts objects share one shape, which stays
+ * alive with the literal (a shape grown field by field dies with its last object, and V8 then
+ * drops the optimized code that checks for it).
+ */
+export function noGitHeaderFacts(): GitHeaderFacts {
+  return {
+    oldMode: undefined, newMode: undefined, newFile: undefined, deletedFile: undefined, renameFrom: undefined, renameTo: undefined,
+    copyFrom: undefined, copyTo: undefined, similarity: undefined, oldBlob: undefined, newBlob: undefined, binary: undefined,
+  };
+}
+
 const INDEX_LINE = /^index ([0-9a-fA-F]+)\.\.([0-9a-fA-F]+)(?: ([0-7]{6}))?\s*$/;
 
 type HeaderHandler = (facts: GitHeaderFacts, argument: string) => boolean;

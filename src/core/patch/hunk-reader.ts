@@ -137,12 +137,18 @@ class HunkBody implements LinesLoader, HunkCounts {
 }
 
 /**
+ * The reading walk's function tracker, one for good: a tracker per hunk would die with each
+ * parse, and V8 drops optimized code whose object shapes all died in a full GC.
+ */
+const tracker = new HunkFunctionTracker();
+
+/**
  * Reads the hunk whose header is line `headerIndex`. Returns the hunk (functions found, lines
  * made on first read) and the index of the first line after it. Counts that do not match the
  * lines found give a diagnostic.
  */
 export function readHunk(source: LineSource, headerIndex: number, range: HunkRange): { hunk: Hunk; next: number; added: number; removed: number } {
-  const tracker = new HunkFunctionTracker(range.header);
+  tracker.start(range.header);
   const end = walkHunk(source, headerIndex, range, null, tracker);
   const hunk = lazyHunk({
     oldStart: range.oldStart, oldLines: range.oldLines, newStart: range.newStart, newLines: range.newLines,

@@ -42,16 +42,20 @@ export function functionNameOf(text: string): string | null {
  * Follows a hunk's lines one at a time (see the file comment) and collects the functions its
  * changed lines lie in. A line is given as `text.slice(start, end)` so that a reader walking a
  * larger text copies only the rare lines that can name a function (starting with a letter or `_`).
+ * One tracker serves hunk after hunk (`start` begins the next): a reader keeps one for good
+ * instead of making one per hunk.
  */
 export class HunkFunctionTracker {
-  /** The functions found so far, in the order their first changed line came. */
-  readonly found: string[] = [];
-  private current: string | null;
+  /** The functions found so far in this hunk, in the order their first changed line came. */
+  found: string[] = [];
+  private current: string | null = null;
   private pending: string | null = null;
 
-  /** `header`: the `@@` line's function context. */
-  constructor(header: string) {
+  /** Begins a hunk; `header`: its `@@` line's function context. */
+  start(header: string): void {
+    this.found = [];
     this.current = functionNameOf(header);
+    this.pending = null;
   }
 
   /** One hunk line: `changed` for an added or removed line, false for context. */
@@ -80,7 +84,8 @@ export class HunkFunctionTracker {
 
 /** The functions a hunk's changed lines lie in, from its header text and its own lines. */
 export function functionsFromHunkText(header: string, lines: readonly PatchLine[]): string[] {
-  const tracker = new HunkFunctionTracker(header);
+  const tracker = new HunkFunctionTracker();
+  tracker.start(header);
   for (const line of lines) tracker.line(line.kind !== 'context', line.text, 0, line.text.length);
   return tracker.found;
 }

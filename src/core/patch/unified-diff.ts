@@ -7,7 +7,7 @@
  */
 import { diagnostic, type Diagnostic } from '../common/diagnostic';
 import { gitDiffPaths, headerPath, stripAbPrefixes } from './diff-paths';
-import { isBinaryPatchData, readGitHeaderLine, type GitHeaderFacts } from './git-extended-header';
+import { isBinaryPatchData, noGitHeaderFacts, readGitHeaderLine, type GitHeaderFacts } from './git-extended-header';
 import { parseHunkHeader, parseHunkHeaderAt } from './hunk-header';
 import { isFileHeaderPair, readHunk } from './hunk-reader';
 import { indexLines, type LineSource } from './line-index';
@@ -95,7 +95,7 @@ function readGitFile(source: LineSource, start: number): { file: FilePatch; next
     source.diagnostics.push(diagnostic(file.sourceLine, 'warning', 'bad-diff-git-line',
       'Cannot read the two paths of this `diff --git` line; paths are taken from the lines below.'));
   }
-  const facts: GitHeaderFacts = {};
+  const facts: GitHeaderFacts = noGitHeaderFacts();
   let i = start + 1;
   let oldHeader: string | null | undefined;
   let newHeader: string | null | undefined;
