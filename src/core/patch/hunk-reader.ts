@@ -152,7 +152,7 @@ export function readHunk(source: LineSource, headerIndex: number, range: HunkRan
   const end = walkHunk(source, headerIndex, range, null, tracker);
   const hunk = lazyHunk({
     oldStart: range.oldStart, oldLines: range.oldLines, newStart: range.newStart, newLines: range.newLines,
-    header: range.header, functions: tracker.found, sourceLine: source.sourceLine(headerIndex),
+    header: range.header, functions: tracker.take(), sourceLine: source.sourceLine(headerIndex),
   }, new HunkBody(source, headerIndex, range));
   checkCounts(source, hunk, end);
   return { hunk, next: end.next, added: end.added, removed: end.removed };

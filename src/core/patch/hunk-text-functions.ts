@@ -46,16 +46,21 @@ export function functionNameOf(text: string): string | null {
  * instead of making one per hunk.
  */
 export class HunkFunctionTracker {
-  /** The functions found so far in this hunk, in the order their first changed line came. */
-  found: string[] = [];
+  /** The functions found so far in this hunk, in the order their first changed line came (reused: see `take`). */
+  private readonly found: string[] = [];
   private current: string | null = null;
   private pending: string | null = null;
 
   /** Begins a hunk; `header`: its `@@` line's function context. */
   start(header: string): void {
-    this.found = [];
+    this.found.length = 0;
     this.current = functionNameOf(header);
     this.pending = null;
+  }
+
+  /** The hunk's functions as a new array of just their number (the working array grows in steps of 17). */
+  take(): string[] {
+    return this.found.slice();
   }
 
   /** One hunk line: `changed` for an added or removed line, false for context. */
@@ -87,5 +92,5 @@ export function functionsFromHunkText(header: string, lines: readonly PatchLine[
   const tracker = new HunkFunctionTracker();
   tracker.start(header);
   for (const line of lines) tracker.line(line.kind !== 'context', line.text, 0, line.text.length);
-  return tracker.found;
+  return tracker.take();
 }
