@@ -29,6 +29,10 @@ export interface Hunk {
   header: string;
   /** C function(s) the hunk touches: from tree-sitter when the source is at hand, else from `header`. */
   functions: string[];
+  /**
+   * The hunk's lines. Hunks from parseDiff make them on first read (lazy-lines.ts); to readers,
+   * writers, spread, JSON and structuredClone it is a plain own array property all the same.
+   */
   lines: PatchLine[];
   /** 1-based input line of the `@@` header. */
   sourceLine: number;
