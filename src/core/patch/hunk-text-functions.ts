@@ -7,16 +7,23 @@
  */
 import type { PatchLine } from './model';
 
-/** What may stand before a definition's `(`: return type and qualifiers, then the name. */
-const BEFORE_PAREN = /^[A-Za-z_][\w\s*]*$/;
-const LAST_NAME = /([A-Za-z_]\w*)\s*$/;
-/** After the `(`: a parameter list that ends the line (maybe with `{`), or goes on to the next line. */
-const PARAMETERS_END = /\)\s*(?:\{\s*)?$|,\s*$/;
 const NOT_FUNCTIONS = new Set(['if', 'for', 'while', 'switch', 'return', 'sizeof', 'do', 'else']);
 
 /** True for A-Z, a-z and `_` (UTF-16 code `c`): the characters a definition line can start with. */
 function startsIdentifier(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+}
+
+/** True for A-Z, a-z, 0-9 and `_` (a regular expression's `\w`). */
+function isWord(c: number): boolean {
+  return startsIdentifier(c) || (c >= 0x30 && c <= 0x39);
+}
+
+/** True for the white space and line terminators of a regular expression's `\s` (and of trim). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
@@ -25,17 +32,49 @@ function startsIdentifier(c: number): boolean {
  * prototype ending in `;`, a bare return type like `void`, a macro call in column 0).
  */
 export function functionNameOf(text: string): string | null {
-  if (!startsIdentifier(text.charCodeAt(0))) return null;
-  const trimmed = text.trimEnd();
-  const paren = trimmed.indexOf('(');
-  if (paren < 0 || trimmed.endsWith(';')) return null;
-  const before = trimmed.slice(0, paren);
-  const name = BEFORE_PAREN.test(before) ? LAST_NAME.exec(before)?.[1] : undefined;
-  if (name === undefined || NOT_FUNCTIONS.has(name)) return null;
+  return functionNameAt(text, 0, text.length);
+}
+
+/**
+ * functionNameOf for `text.slice(start, end)`, read in place. A definition line is: a return
+ * type and qualifiers (letters, digits, `_`, `*`, white space), the name, `(`, then a
+ * parameter list that ends the line (`)`, maybe `{`) or goes on to the next one (`,` or no
+ * `)` at all).
+ */
+export function functionNameAt(text: string, start: number, end: number): string | null {
+  if (start >= end || !startsIdentifier(text.charCodeAt(start))) return null;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  const paren = text.indexOf('(', start);
+  if (paren < 0 || paren >= end || text.charCodeAt(end - 1) === 0x3b /* ; */) return null;
+  for (let i = start + 1; i < paren; i++) {
+    const c = text.charCodeAt(i);
+    if (!isWord(c) && !isSpace(c) && c !== 0x2a /* * */) return null;
+  }
+  // The name: the last run of word characters before the `(`, from its first letter or `_`.
+  let nameEnd = paren;
+  while (isSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
+  let nameStart = nameEnd;
+  while (nameStart > start && isWord(text.charCodeAt(nameStart - 1))) nameStart--;
+  while (nameStart < nameEnd && !startsIdentifier(text.charCodeAt(nameStart))) nameStart++;
+  if (nameStart === nameEnd) return null;
+  const name = text.slice(nameStart, nameEnd);
+  if (NOT_FUNCTIONS.has(name)) return null;
   // A macro invocation like `TAILQ_HEAD(, proc) q` or `SYSCTL_INT(...)` in column 0 is not a
   // definition: its parentheses do not end the line.
-  const after = trimmed.slice(paren + 1);
-  return PARAMETERS_END.test(after) || !after.includes(')') ? name : null;
+  const close = text.indexOf(')', paren + 1);
+  return parametersEnd(text, paren + 1, end) || close < 0 || close >= end ? name : null;
+}
+
+/** True when `text.slice(from, end)` (trimmed at the end) ends with `)`, `) {` or `,`. */
+function parametersEnd(text: string, from: number, end: number): boolean {
+  if (end <= from) return false;
+  let last = text.charCodeAt(end - 1);
+  if (last === 0x2c /* , */ || last === 0x29 /* ) */) return true;
+  if (last !== 0x7b /* { */) return false;
+  let i = end - 1;
+  while (i > from && isSpace(text.charCodeAt(i - 1))) i--;
+  last = i > from ? text.charCodeAt(i - 1) : -1;
+  return last === 0x29;
 }
 
 /**
@@ -72,7 +111,7 @@ export class HunkFunctionTracker {
       return;
     }
     if (startsIdentifier(c)) {
-      const name = functionNameOf(text.slice(start, end));
+      const name = functionNameAt(text, start, end);
       if (name !== null) this.pending = name;
     }
     if (this.pending !== null && c === 0x7b /* { */) {
