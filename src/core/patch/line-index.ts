@@ -52,8 +52,6 @@ export class LineSource {
 export function indexLines(text: string, sourceLine: (i: number) => number, whitespaceDamaged: boolean): LineSource {
   // Room for one line per 32 characters, grown by doubling: one pass over the text.
   let starts = new Uint32Array(Math.max(16, (text.length >>> 5) + 2));
-  // Most patches have no CR at all: one search says so, and the loop then only looks for LFs.
-  const mayHaveCr = text.indexOf('\r') >= 0;
   let count = 0;
   let crLines = 0;
   let firstCrLine = -1;
@@ -64,12 +62,11 @@ export function indexLines(text: string, sourceLine: (i: number) => number, whit
       grown.set(starts);
       starts = grown;
     }
-    starts[count] = start;
-    let lf = text.indexOf('\n', start);
-    if (lf < 0) lf = text.length;
-    else if (mayHaveCr && lf > start && text.charCodeAt(lf - 1) === 13 && crLines++ === 0) firstCrLine = count;
-    start = lf + 1;
-    count++;
+    const lf = text.indexOf('\n', start);
+    if (lf > start && text.charCodeAt(lf - 1) === 13 && crLines++ === 0) firstCrLine = count;
+    starts[count++] = start;
+    // Past a last line without a line break: text.length + 1, as if it had one.
+    start = lf < 0 ? text.length + 1 : lf + 1;
   }
   starts[count] = start;
   return new LineSource(text, starts, count, crLines, firstCrLine, sourceLine, whitespaceDamaged);
