@@ -7,7 +7,8 @@
  *   next line: when it is the incoming thread's own `on__cpu`, the two merge (its time, the
  *   switch partner from `off__cpu`); otherwise it stands, named after the thread's last name
  *   (or its next one, see trace-fixups.ts).
- * - `raw_syscalls:sys_enter` with exit (1) or __threxit (302) gives Exit; the thread's last
+ * - `raw_syscalls:sys_enter` with exit (1) or __threxit (302) gives Exit (arg1 = that syscall
+ *   number, arg0 = -1: the status is not printed); the thread's last
  *   off-cpu after it (its final switch, whatever the line order) also gives Dead.
  * - `kprobe:uvm_exit:entry` / `kprobe:proc_free:entry` give Reap in the current thread with
  *   arg0 = -1 (a trace cannot tell which dead thread was freed).
@@ -246,7 +247,7 @@ export class BtraceReader implements FormatReader {
       case Probe.SysEnter:
         if (EXIT_SYSCALLS.has(a0)) {
           if (!this.exitedAt.has(tid) || this.exitedAt.get(tid)! > ts) this.exitedAt.set(tid, ts);
-          sink.push(ts, cpu, EventKind.Exit, tid, pid, comm);
+          sink.push(ts, cpu, EventKind.Exit, tid, pid, comm, -1, a0);
         } else {
           sink.push(ts, cpu, EventKind.Syscall, tid, pid, comm, a0, -1);
         }

@@ -9,7 +9,10 @@
  * - Enqueue / Dequeue: arg0 = tid, arg1 = run-queue CPU.
  * - Fork: arg0 = child tid, arg1 = child pid.
  * - Steal: arg0 = stolen tid, arg1 = CPU it was stolen from.
- * - Exit: the thread leaves exit1 (arg0 = exit status or -1).
+ * - Exit: the thread leaves exit1; arg0 = exit status or -1, arg1 = the exit syscall it came
+ *   from (1 exit, 302 __threxit; the simulator: 302 for a P_THREAD thread, else 1) or -1
+ *   (Linux sched_process_exit). The btrace reader makes Exit from the exit syscall's
+ *   sys_enter line (arg0 -1, arg1 its number); the btrace writer writes that line from it.
  * - Dead: the thread is enlisted for reaping; arg0 = dead-list id (interned string), arg1 = list owner CPU or -1 (global).
  * - Reap: resources freed by the reaper (tid = reaper); arg0 = reaped tid or -1 when a trace cannot tell, arg1 = reaped pid or -1.
  * - LockWait / LockAcquire / LockRelease: arg0 = lock name id (interned string), arg1 = -1.

@@ -14,7 +14,7 @@ test('the btrace sample (CPU 1 buffer before CPU 0) comes out sorted, with the f
   assert.deepEqual(rows(r.table), [
     '0 1 on-cpu 100300 ksh -1 -1',
     '500 0 on-cpu 100200 sh -1 -1',
-    '1000 0 exit 100200 sh -1 -1',
+    '1000 0 exit 100200 sh -1 1', // arg1: the exit syscall, exit(2) = 1
     '1500 0 off-cpu 100200 sh 100010 0',
     `1500 0 dead 100200 sh ${r.table.strings.lookup(dead)} 0`,
     // idle0's own on__cpu (+2100) replaces the one synthesized from sh's off__cpu (+2000)
