@@ -7,7 +7,7 @@ import type { Diagnostic } from '../common/diagnostic';
 import type { EventTable } from '../trace/event-table';
 import type { TraceFormat } from '../trace/format-reader';
 import { findReapers } from './reaper-activity';
-import { exitToReap } from './exit-to-reap';
+import { exitToReap, type LatencyStart } from './exit-to-reap';
 import { summarize, type Summary } from './stats';
 import { exitFreeSplit, summarizeExitFree } from './exit-free-split';
 import { utilisationPerCpu } from './trace-cpu-metrics';
@@ -21,7 +21,8 @@ export interface TraceSummary {
   unknownLines: number;
   junkLines: number;
   reapers: { cpu: number; comm: string; tid: number; runs: number; busyNs: number; reaps: number }[];
-  exitToReapNs: Summary & { inferred: boolean };
+  /** Always inferred for btrace; `startsAt`: the exit syscall when recorded, else the last off-cpu. */
+  exitToReapNs: Summary & { inferred: boolean; startsAt: LatencyStart };
   /** Exits followed directly by a switch to the idle thread (the old exit path's idle hop). */
   idleHops: number;
   /** Wakeups that put the woken thread on another CPU than the waker's. */
@@ -58,7 +59,7 @@ export function summarizeTrace(input: SummaryInput): TraceSummary {
     unknownLines: input.unknownLines,
     junkLines: input.junkLines,
     reapers: findReapers(table),
-    exitToReapNs: { ...summarize(latency.latenciesNs), inferred: latency.inferred },
+    exitToReapNs: { ...summarize(latency.latenciesNs), inferred: latency.inferred, startsAt: latency.startsAt },
     idleHops: m.idleHops,
     crossCpuWakeups: m.crossCpuWakeups,
     contextSwitches: m.contextSwitches,

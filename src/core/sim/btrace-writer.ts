@@ -5,9 +5,18 @@
  * sleep, fork, steal, the exit syscalls and the reaper's uvm_exit/proc_free kprobes; dead-list
  * and lock events have no probe and are left out.
  *
- * Approximations, stated: the exit syscall line is written at the simulated Exit (end of exit1),
- * not at syscall entry; the kprobe lines at the end of the reap, not at the function's entry;
- * the fork line's CPU is the forking CPU.
+ * Where each line goes, and why (each at its event's time, rounded to the ns):
+ * - `raw_syscalls:sys_enter` 1 or 302: at the simulated Exit (end of exit1; ARG0 from the
+ *   Exit's arg1, event-kind.ts), not at syscall entry, which the simulator does not model.
+ *   The exact exit→reap pairs start at that Exit, and the trace's inferred pairs start at
+ *   this line, so both measure the same interval.
+ * - `kprobe:uvm_exit:entry` (a process) / `kprobe:proc_free:entry` (a P_THREAD thread): at
+ *   the simulated Reap (end of the reap), not at the function's entry; the exact pairs end at
+ *   that Reap, the inferred ones at this line. On a real machine the probe fires earlier, at
+ *   the entry of uvm_exit/proc_free, so real latencies read a little shorter.
+ * - `off__cpu` / `on__cpu`: at the simulated switch-out and switch-in; `off__cpu` names the
+ *   incoming thread, as dt(4) does.
+ * - `fork`: ARG2 is the forking CPU (the simulator does not record the CPU chosen for the child).
  */
 import type { EventTable } from '../trace/event-table';
 import { EventKind } from '../trace/event-kind';

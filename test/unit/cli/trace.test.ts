@@ -31,7 +31,7 @@ test('trace --json prints the shape of issue #4 with the fixture facts', async (
   assert.equal(j.spanNs, 59_500);
   assert.equal(j.unknownLines, 1);
   assert.deepEqual(j.reapers.map((r: Record<string, unknown>) => [r.cpu, r.comm, r.runs, r.busyNs, r.reaps]), [[1, 'reaper', 1, 50_100, 1]]);
-  assert.deepEqual(j.exitToReapNs, { count: 1, mean: 8000, p50: 8000, p90: 8000, p99: 8000, max: 8000, inferred: true });
+  assert.deepEqual(j.exitToReapNs, { count: 1, mean: 8500, p50: 8500, p90: 8500, p99: 8500, max: 8500, inferred: true, startsAt: 'exit' });
   assert.deepEqual(j.diagnostics.map((d: { line: number }) => d.line), [13, 14]);
 });
 
@@ -39,7 +39,7 @@ test('trace prints a readable summary and names file:line for each diagnostic on
   const io = fakeIo();
   assert.equal(await traceCommand.run([BTRACE], io), 0);
   assert.match(io.stdout, /reaper\s+1\s+50\.1 µs\s+1/);
-  assert.match(io.stdout, /exit→reap latency \(inferred\): n=1 mean 8 µs/);
+  assert.match(io.stdout, /exit→reap latency \(inferred\): n=1 mean 8.5 µs/);
   assert.match(io.stderr, /btrace-baseline\.txt:14: warning junk-line/);
 });
 

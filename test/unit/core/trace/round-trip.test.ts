@@ -2,7 +2,8 @@
  * Round trip through media/reaperscope.bt's line format: a simulator-like event table (exact
  * Reap events naming the reaped thread) → btrace lines, CPU buffers printed one after the
  * other → readTrace → the same reaper counts and busy times per CPU, exactly, and the same
- * latencies measured from each dead thread's last off-cpu.
+ * exit→reap latencies as the simulator's exact pairs (from Exit, the exit syscall line, to
+ * the reap, the kprobe line), inferred by replaying the kernel's LIFO dead lists.
  *
  * The lines are written by the simulator's own btrace writer (src/core/sim/btrace-writer.ts,
  * behind `simulate --trace-out`); the last tests run the real simulator through it.
@@ -63,36 +64,17 @@ function toBtrace(table: EventTable): string {
   return cpus.map((c) => lines.filter((l) => cpuOf(l) === c).join('\n')).join('\n') + '\n';
 }
 
-/** Latencies the way a trace measures them: reap − the reaped thread's last off-cpu before it. */
-function latenciesFromLastOffCpu(table: EventTable): number[] {
-  const lastOff = new Map<number, number>();
-  const out: number[] = [];
-  for (let i = 0; i < table.length; i++) {
-    if (table.kind[i] === EventKind.OffCpu) lastOff.set(table.tid[i]!, table.ts[i]!);
-    if (table.kind[i] === EventKind.Reap) out.push(table.ts[i]! - lastOff.get(table.arg0[i]!)!);
-  }
-  return out;
-}
-
-test('round trip: simulated run → btrace lines → reader gives the same reapers per CPU, exactly', () => {
-  const sim = simulatedRun();
-  const trace = read(toBtrace(sim));
-  assert.deepEqual(trace.diagnostics, []);
-  const expected = findReapers(sim);
-  assert.deepEqual(expected.map((r) => [r.cpu, r.comm, r.runs, r.busyNs, r.reaps]), [[0, 'reaper0', 1, 5300, 1], [1, 'reaper1', 2, 10200, 2]]);
-  assert.deepEqual(findReapers(trace.table), expected);
-  assert.equal(trace.table.baseNs, BASE);
-});
-
-test('round trip: inferred exit→reap latencies equal the simulator\'s, measured from the last off-cpu', () => {
+test('round trip: inferred exit→reap latencies equal the simulator\'s exact pairs, reap by reap', () => {
   const sim = simulatedRun();
   const trace = read(toBtrace(sim));
   const got = exitToReap(trace.table);
+  const exact = exitToReap(sim);
   assert.equal(got.inferred, true);
-  assert.deepEqual([...got.latenciesNs].sort((a, b) => a - b), latenciesFromLastOffCpu(sim).sort((a, b) => a - b));
-  assert.deepEqual(latenciesFromLastOffCpu(sim).sort((a, b) => a - b), [2900, 4800, 6700]);
-  // the simulator's exact pairs count from Exit instead: longer by exit → final switch (200–300 ns here)
-  assert.deepEqual([...exitToReap(sim).latenciesNs].sort((a, b) => a - b), [3000, 5000, 7000]);
+  assert.equal(exact.inferred, false);
+  // Exit → Reap: cc 1000 → 6000, ld 2000 → 9000, make 12000 → 15000
+  assert.deepEqual([...exact.latenciesNs], [5000, 7000, 3000]);
+  assert.deepEqual([...got.latenciesNs], [...exact.latenciesNs]);
+  assert.equal(got.startsAt, 'exit');
 });
 
 /** The table with Reap events no longer naming the reaped thread: what a trace can know. */
@@ -108,26 +90,76 @@ function withoutReapedTids(table: EventTable): EventTable {
   return { ...table, arg0, arg1 };
 }
 
-for (const variant of ['baseline', 'patched', 'lockless'] as VariantName[]) {
-  test(`round trip of a simulated ${variant} run (4 CPUs, poisson): reapers exact, latencies as the simulator's table infers them`, () => {
-    const run = simulate({ variant, cpus: 4, workload: 'poisson', seed: 42, durationNs: 20_000_000 });
-    const trace = read(toBtrace(run.table));
-    assert.deepEqual(trace.diagnostics, []);
-    const expected = findReapers(run.table);
-    assert.ok(expected.length > 0 && expected.some((r) => r.reaps > 0), 'the run reaps something');
-    assert.deepEqual(findReapers(trace.table), expected);
-    const fromTrace = exitToReap(trace.table);
-    const fromSim = exitToReap(withoutReapedTids(run.table));
-    assert.equal(fromTrace.inferred, true);
-    assert.ok(fromTrace.latenciesNs.length > 0);
-    assert.deepEqual([...fromTrace.latenciesNs], [...fromSim.latenciesNs]);
-    // against the simulator's exact pairs (Reap names the reaped thread): same count and mean;
-    // per-CPU reapers take their threads in order, so there the whole distribution matches,
-    // while the one global reaper takes them in another order than the inference pairs them
-    const exact = summarize(exitToReap(run.table).latenciesNs);
-    const inferred = summarize(fromTrace.latenciesNs);
-    assert.equal(inferred.count, exact.count);
-    assert.ok(Math.abs(inferred.mean - exact.mean) < 1, `mean ${inferred.mean} vs ${exact.mean}`);
-    if (variant !== 'baseline') assert.deepEqual(inferred, exact);
-  });
+/** The reaper still on a CPU when the recording ends, as the simulator's table says (or null). */
+function runningAtEnd(table: EventTable, tid: number): boolean {
+  let on = false;
+  for (let i = 0; i < table.length; i++) {
+    if (table.kind[i] === EventKind.OnCpu && table.tid[i] === tid) on = true;
+    else if (table.kind[i] === EventKind.OffCpu && (table.tid[i] === tid || table.arg0[i] === tid)) on = table.tid[i] !== tid;
+  }
+  return on;
 }
+
+const KEYS = ['count', 'mean', 'p50', 'p90', 'p99', 'max'] as const;
+
+for (const variant of ['baseline', 'patched', 'lockless'] as VariantName[]) {
+  for (const workload of ['kernel-build', 'fork-storm', 'poisson'] as const) {
+    test(`round trip of simulated ${variant} runs (${workload}, 1/2/4/8 CPUs, seeds 1-3): reaps exact, latencies equal the exact pairs`, () => {
+      for (const cpus of [1, 2, 4, 8]) {
+        for (const seed of [1, 2, 3]) {
+          const at = `${cpus} CPUs, seed ${seed}`;
+          const run = simulate({ variant, cpus, workload, seed, durationNs: 20_000_000 });
+          const trace = read(toBtrace(run.table));
+          assert.deepEqual(trace.diagnostics, [], at);
+          const expected = findReapers(run.table);
+          const got = findReapers(trace.table);
+          assert.ok(expected.some((r) => r.reaps > 0), `${at}: the run reaps something`);
+          // reaps always; runs and busy time for every reaper not on a CPU (or being switched
+          // to) when the recording ends: a trace cannot know when the recording stopped
+          assert.deepEqual(got.map((r) => [r.cpu, r.comm, r.tid, r.reaps]), expected.map((r) => [r.cpu, r.comm, r.tid, r.reaps]), at);
+          expected.forEach((r, k) => {
+            if (!runningAtEnd(run.table, r.tid)) assert.deepEqual(got[k], r, at);
+          });
+          const exact = exitToReap(run.table);
+          const inferred = exitToReap(trace.table);
+          assert.equal(inferred.inferred, true);
+          assert.equal(inferred.startsAt, 'exit');
+          assert.ok(exact.latenciesNs.length > 0, at);
+          // reap by reap: the replay picks the thread the kernel took
+          assert.deepEqual([...inferred.latenciesNs], [...exact.latenciesNs], at);
+          const a = summarize(exact.latenciesNs);
+          const b = summarize(inferred.latenciesNs);
+          for (const k of KEYS) assert.ok(Math.abs(a[k] - b[k]) <= 1, `${at}: ${k} ${b[k]} vs ${a[k]}`);
+        }
+      }
+    });
+  }
+}
+
+test('round trip of simulated baseline thread-churn runs: the one case the trace cannot pair exactly', () => {
+  // Before the patch the idle thread enlists a dead thread on deadproc in exit2, ~2 µs after
+  // its final switch (rest of the context switch, ps_mtx, time accounting, deadproc_mutex);
+  // no probe shows that moment. thread-churn's reaper frees a thread every ~5 µs
+  // (uvm_uarea_free + proc_free), so its takes often fall inside that window and the replay
+  // (which counts a thread as enlisted at its final switch) pairs some reaps with another
+  // thread of the list. True all the same: the same reaps are paired (count) with the same
+  // threads overall (mean), and where the trace could see the enlisting — the simulator's own
+  // Dead events on deadproc, in a table whose reaps no longer name their thread — the replay
+  // pairs like the kernel except where a take waits on deadproc_mutex.
+  let differing = 0;
+  for (const cpus of [2, 4, 8]) {
+    for (const seed of [1, 2, 3]) {
+      const at = `${cpus} CPUs, seed ${seed}`;
+      const run = simulate({ variant: 'baseline', cpus, workload: 'thread-churn', seed, durationNs: 20_000_000 });
+      const exact = summarize(exitToReap(run.table).latenciesNs);
+      const inferred = summarize(exitToReap(read(toBtrace(run.table)).table).latenciesNs);
+      assert.equal(inferred.count, exact.count, at);
+      assert.ok(Math.abs(inferred.mean - exact.mean) <= 1e-9 * exact.mean, `${at}: mean ${inferred.mean} vs ${exact.mean}`);
+      if (KEYS.some((k) => inferred[k] !== exact[k])) differing++;
+      const seen = summarize(exitToReap(withoutReapedTids(run.table)).latenciesNs);
+      assert.equal(seen.count, exact.count, at);
+      assert.ok(Math.abs(seen.mean - exact.mean) <= 1e-9 * exact.mean, at);
+    }
+  }
+  assert.ok(differing > 0, 'the limit is real: some percentile differs');
+});

@@ -12,7 +12,8 @@ function summary(name: string) {
 test('btrace sample summary: the fixture README facts', () => {
   const s = summary('btrace-baseline.txt');
   assert.deepEqual(s.reapers.map((r) => [r.cpu, r.comm, r.runs, r.busyNs, r.reaps]), [[1, 'reaper', 1, 50_100, 1]]);
-  assert.deepEqual({ ...s.exitToReapNs }, { count: 1, mean: 8000, p50: 8000, p90: 8000, p99: 8000, max: 8000, inferred: true });
+  // from sh's exit(2) at +1500 ns to the reaper's uvm_exit at +10000 ns (fixture README)
+  assert.deepEqual({ ...s.exitToReapNs }, { count: 1, mean: 8500, p50: 8500, p90: 8500, p99: 8500, max: 8500, inferred: true, startsAt: 'exit' });
   assert.equal(s.idleHops, 1, 'sh exits and CPU 0 switches to idle0');
   assert.equal(s.crossCpuWakeups, 1, 'idle0 on CPU 0 wakes the reaper onto CPU 1');
   assert.equal(s.contextSwitches, 4);
