@@ -15,11 +15,12 @@
  * Timing: R repetitions; in each, the three are run one after the other (order rotating),
  * each as: a forced GC (so that no one pays for collecting another's garbage), one untimed
  * call, then one timed round of `batch` calls. One result of each parser is kept alive the
- * whole time, as a program keeps the patch it read: a full GC that finds no object of a shape
- * the optimized code checks for frees that shape, and V8 then drops the code ("weak objects"
- * deoptimization) — with forced GCs and nothing kept, that penalty would be the benchmark's. Printed are the median CPU time per call (MB/s of CPU time) and the median of
- * the per-repetition ratios jsdiff time / our time, with their range, all measured in this one
- * run. The machine may be loaded by other work: medians, not bests.
+ * whole time, as a program keeps the patch it read (a full GC that finds no object of a shape
+ * the optimized code checks for frees that shape, and V8 then drops the code: a "weak objects"
+ * deoptimization, which forced GCs with nothing kept would make the benchmark's). Printed are
+ * the median CPU time per call (MB/s of CPU time) and the median of the per-repetition ratios
+ * jsdiff time / our time, with their range, all measured in this one run. The machine may be
+ * loaded by other work: medians, not bests.
  * Goal: parseDiff ≥ 2× jsdiff.
  *
  * Run: node --import tsx test/bench/patch-parse.bench.ts [--small] [--reps N]
@@ -54,15 +55,16 @@ function ourEagerCounts(text: string): Counts {
 
 /** Our counts from the lines themselves (makes them all). */
 function ourLineCounts(text: string): Counts {
-  const lines = parseDiff(text).files.flatMap((f) => f.hunks.flatMap((h) => h.lines));
-  const hunks = parseDiff(text).files.reduce((n, f) => n + f.hunks.length, 0);
-  return { hunks, added: lines.filter((l) => l.kind === 'add').length, removed: lines.filter((l) => l.kind === 'remove').length, lines: lines.length };
+  const { files } = parseDiff(text);
+  const lines = files.flatMap((f) => f.hunks.flatMap((h) => h.lines));
+  return { hunks: files.reduce((n, f) => n + f.hunks.length, 0), added: lines.filter((l) => l.kind === 'add').length, removed: lines.filter((l) => l.kind === 'remove').length, lines: lines.length };
 }
 
 function theirCounts(text: string): Counts {
-  const lines = parsePatch(text).flatMap((p) => p.hunks.flatMap((h) => h.lines)).filter((l) => !l.startsWith('\\'));
+  const patches = parsePatch(text);
+  const lines = patches.flatMap((p) => p.hunks.flatMap((h) => h.lines)).filter((l) => !l.startsWith('\\'));
   return {
-    hunks: parsePatch(text).reduce((n, p) => n + p.hunks.length, 0),
+    hunks: patches.reduce((n, p) => n + p.hunks.length, 0),
     added: lines.filter((l) => l.startsWith('+')).length,
     removed: lines.filter((l) => l.startsWith('-')).length,
     lines: lines.length,
