@@ -176,8 +176,10 @@ function checkCounts(source: LineSource, hunk: Hunk, { next, oldLeft, newLeft }:
       `Hunk ${describe(hunk)} has ${oldRead} old and ${newRead} new lines, not the ${hunk.oldLines} and ${hunk.newLines} its header says.`));
     return;
   }
-  const following = next < source.count ? source.lineAt(next) : '';
-  const looksLikeMore = (following.startsWith('+') || following.startsWith('-')) && following !== '-- ' && following !== '--' && !isFileHeaderPair(source, next);
+  // Only a line starting with '+' or '-' is copied out to look at (the next hunk's `@@` is not).
+  const first = next < source.count && source.lineEnd(next) > source.starts[next]! ? source.text.charCodeAt(source.starts[next]!) : -1;
+  const following = first === PLUS || first === MINUS ? source.lineAt(next) : '';
+  const looksLikeMore = following !== '' && following !== '-- ' && following !== '--' && !isFileHeaderPair(source, next);
   if (looksLikeMore) {
     source.diagnostics.push(diagnostic(at, 'warning', 'hunk-count-mismatch',
       `Line after hunk ${describe(hunk)} looks like a patch line, but the header's counts are used up; it is ignored.`));
