@@ -110,9 +110,14 @@ function install(l, started, { quiet = false }) {
   }
   // code-server's postinstall compiles native modules (kerberos, node-pty, ...) with node-gyp:
   // it must see Node 24 first on PATH and Node 24's headers, not the machine's nodedir=/usr.
+  // Under `npm test` the environment also names npm's own Node 20 (NODE, npm_node_execpath,
+  // npm_config_* of the outer run), which code-server's postinstall would use: drop those.
+  const outer = Object.fromEntries(Object.entries(process.env).filter(([name]) =>
+    !/^(npm_|NODE$)/i.test(name) || /^npm_config_(cache|registry|userconfig|globalconfig)$/i.test(name)));
   const env = {
-    ...process.env,
+    ...outer,
     PATH: `${join(l.nodeDir, 'bin')}:${process.env.PATH}`,
+    NODE: l.node,
     npm_config_nodedir: l.nodeDir,
   };
   rmSync(l.csPrefix, { recursive: true, force: true });
