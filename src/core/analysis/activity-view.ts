@@ -10,8 +10,7 @@ import { backlogSeries } from './backlog';
 import { exitToReap } from './exit-to-reap';
 import { lockWaitByName } from './lock-wait';
 import { metricRows } from './metric-catalog';
-import { forEachOnCpuInterval, idleCommIds } from './on-cpu-intervals';
-import { reaperCommIds } from './reaper-activity';
+import { forEachBusyInterval } from './on-cpu-intervals';
 import { computeMetrics, spanOf } from './run-metrics';
 
 export interface RunViewOptions {
@@ -92,12 +91,9 @@ export function buildRunView(table: EventTable, label: string, origin: RunView['
   const reaperBusyNs = zeros(cpus, bins);
   const busy = zeros(cpus, bins);
   const reaps = zeros(cpus, bins);
-  const idle = idleCommIds(table);
-  const reaper = reaperCommIds(table);
-  forEachOnCpuInterval(table, start + spanNs, (cpu, _tid, comm, s, e) => {
-    if (idle[comm] === 1) return;
+  forEachBusyInterval(table, start + spanNs, (cpu, reaper, s, e) => {
     spread(busy[cpu]!, s, e, start, binNs);
-    if (reaper[comm] === 1) spread(reaperBusyNs[cpu]!, s, e, start, binNs);
+    if (reaper) spread(reaperBusyNs[cpu]!, s, e, start, binNs);
   });
   for (let i = 0; i < table.length; i++) if (table.kind[i] === EventKind.Reap) reaps[table.cpu[i]!]![binOf(table.ts[i]!)]!++;
   const utilisation = busy.map((row) => row.map((ns, b) => ns / (b === bins - 1 ? Math.max(1, spanNs - b * binNs) : binNs)));

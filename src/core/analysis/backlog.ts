@@ -4,7 +4,7 @@
  */
 import type { EventTable } from '../trace/event-table';
 import { EventKind } from '../trace/event-kind';
-import { EXIT_SYSCALLS } from './exit-to-reap';
+import { isExitEvent } from './latency-pairs';
 
 export interface BacklogSeries {
   /** Times at which the backlog changed, ns (ascending). */
@@ -23,7 +23,7 @@ export function backlogSeries(table: EventTable): BacklogSeries {
   for (let i = 0; i < table.length; i++) {
     const kind = table.kind[i]!;
     let delta = 0;
-    if (kind === EventKind.Exit || kind === EventKind.Dead || (kind === EventKind.Syscall && EXIT_SYSCALLS.has(table.arg0[i]!))) {
+    if (kind === EventKind.Dead || isExitEvent(table, i)) {
       const tid = table.tid[i]!;
       if (!entered.has(tid)) {
         entered.add(tid);

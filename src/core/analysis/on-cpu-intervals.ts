@@ -1,9 +1,13 @@
 /**
  * Walks the on-cpu intervals of an event table: from a thread's on-cpu event to the next
  * off-cpu (or on-cpu) event on the same CPU; an interval still open at `endNs` ends there.
+ * The busy intervals (idle threads left out) serve every busy-time figure: utilisation of a
+ * run and of each CPU (run-metrics.ts, trace-cpu-metrics.ts), reaper busy time per CPU, and
+ * their time bins (activity-view.ts).
  */
 import type { EventTable } from '../trace/event-table';
 import { EventKind } from '../trace/event-kind';
+import { reaperCommIds } from './reaper-activity';
 
 /** Called once per interval; times in ns relative to the table's base. */
 export type IntervalVisitor = (cpu: number, tid: number, comm: number, startNs: number, endNs: number) => void;
@@ -36,4 +40,38 @@ export function idleCommIds(table: EventTable): Uint8Array {
   const flags = new Uint8Array(all.length);
   for (let id = 0; id < all.length; id++) flags[id] = /^idle\d+$/.test(all[id]!) ? 1 : 0;
   return flags;
+}
+
+/** Called once per interval of a non-idle thread; `reaper` when the thread is a reaper. */
+export type BusyVisitor = (cpu: number, reaper: boolean, startNs: number, endNs: number) => void;
+
+/**
+ * The on-cpu intervals of every thread but the idle ones (OpenBSD `idleN`, Linux tid 0
+ * `swapper/N`), up to `endNs`.
+ */
+export function forEachBusyInterval(table: EventTable, endNs: number, visit: BusyVisitor): void {
+  const idle = idleCommIds(table);
+  const reaper = reaperCommIds(table);
+  forEachOnCpuInterval(table, endNs, (cpu, tid, comm, s, e) => {
+    if (idle[comm] !== 1 && tid !== 0) visit(cpu, reaper[comm] === 1, s, e);
+  });
+}
+
+export interface BusyPerCpu {
+  /** Time running non-idle threads, ns, per CPU (index = CPU). */
+  busyNs: number[];
+  /** The part of it spent by reaper threads, ns, per CPU. */
+  reaperBusyNs: number[];
+}
+
+/** Busy and reaper busy time per CPU up to `endNs`, over `cpus` CPUs (at least those seen). */
+export function busyPerCpu(table: EventTable, endNs: number, cpus = table.cpuCount): BusyPerCpu {
+  const n = Math.max(cpus, table.cpuCount);
+  const busyNs = new Array<number>(n).fill(0);
+  const reaperBusyNs = new Array<number>(n).fill(0);
+  forEachBusyInterval(table, endNs, (cpu, reaper, s, e) => {
+    busyNs[cpu]! += e - s;
+    if (reaper) reaperBusyNs[cpu]! += e - s;
+  });
+  return { busyNs, reaperBusyNs };
 }

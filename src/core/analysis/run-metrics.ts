@@ -6,16 +6,18 @@
 import type { EventTable } from '../trace/event-table';
 import { EventKind } from '../trace/event-kind';
 import { backlogSeries } from './backlog';
-import { EXIT_SYSCALLS, exitToReap } from './exit-to-reap';
+import { exitToReap, type LatencyStart } from './exit-to-reap';
+import { isExitEvent } from './latency-pairs';
 import { lockWaitByName } from './lock-wait';
-import { forEachOnCpuInterval, idleCommIds } from './on-cpu-intervals';
-import { reaperCommIds } from './reaper-activity';
+import { busyPerCpu, idleCommIds } from './on-cpu-intervals';
 import { summarize, type Summary } from './stats';
 
 export interface RunMetrics {
   exitToReapNs: Summary;
   /** True when exit→reap pairs were inferred (traces without reaped tids). */
   exitToReapInferred: boolean;
+  /** Where the latencies start: Exit (when recorded) or the last off-cpu (exit-to-reap.ts). */
+  exitToReapStartsAt: LatencyStart;
   /** Reap events per CPU. */
   reapsPerCpu: number[];
   /** Time reaper threads spent on each CPU, ns. */
@@ -54,9 +56,7 @@ export function computeMetrics(table: EventTable, options: MetricsOptions = {}):
   const spanNs = spanOf(table, options);
   const start = table.length > 0 && options.spanNs === undefined ? table.ts[0]! : 0;
   const idle = idleCommIds(table);
-  const reaper = reaperCommIds(table);
   const reapsPerCpu = new Array<number>(cpus).fill(0);
-  const reaperBusyNsPerCpu = new Array<number>(cpus).fill(0);
   const exited = new Set<number>();
   let idleHops = 0;
   let crossCpuWakeups = 0;
@@ -64,7 +64,7 @@ export function computeMetrics(table: EventTable, options: MetricsOptions = {}):
   let exits = 0;
   for (let i = 0; i < table.length; i++) {
     const kind = table.kind[i]!;
-    if (kind === EventKind.Exit || (kind === EventKind.Syscall && EXIT_SYSCALLS.has(table.arg0[i]!))) {
+    if (isExitEvent(table, i)) {
       if (!exited.has(table.tid[i]!)) {
         exited.add(table.tid[i]!);
         exits++;
@@ -80,16 +80,13 @@ export function computeMetrics(table: EventTable, options: MetricsOptions = {}):
       if (target >= 0 && target !== table.cpu[i]!) crossCpuWakeups++;
     }
   }
-  let busy = 0;
-  forEachOnCpuInterval(table, start + spanNs, (cpu, _tid, comm, s, e) => {
-    if (idle[comm] === 1) return;
-    busy += e - s;
-    if (reaper[comm] === 1) reaperBusyNsPerCpu[cpu]! += e - s;
-  });
+  const { busyNs, reaperBusyNs: reaperBusyNsPerCpu } = busyPerCpu(table, start + spanNs, cpus);
+  const busy = busyNs.reduce((a, b) => a + b, 0);
   const latency = exitToReap(table);
   return {
     exitToReapNs: summarize(latency.latenciesNs),
     exitToReapInferred: latency.inferred,
+    exitToReapStartsAt: latency.startsAt,
     reapsPerCpu,
     reaperBusyNsPerCpu,
     backlogMax: backlogSeries(table).max,

@@ -7,8 +7,8 @@ import type { Diagnostic } from '../common/diagnostic';
 import type { EventTable } from '../trace/event-table';
 import type { TraceFormat } from '../trace/format-reader';
 import { findReapers } from './reaper-activity';
-import { exitToReap, type LatencyStart } from './exit-to-reap';
-import { summarize, type Summary } from './stats';
+import type { LatencyStart } from './exit-to-reap';
+import type { Summary } from './stats';
 import { exitFreeSplit, summarizeExitFree } from './exit-free-split';
 import { utilisationPerCpu } from './trace-cpu-metrics';
 import { computeMetrics } from './run-metrics';
@@ -49,17 +49,16 @@ export interface SummaryInput {
 
 export function summarizeTrace(input: SummaryInput): TraceSummary {
   const { table } = input;
-  const latency = exitToReap(table);
   const m = computeMetrics(table);
   const summary: TraceSummary = {
     format: input.format,
     events: table.length,
     cpus: table.cpuCount,
-    spanNs: table.length > 0 ? table.ts[table.length - 1]! - table.ts[0]! : 0,
+    spanNs: m.spanNs,
     unknownLines: input.unknownLines,
     junkLines: input.junkLines,
     reapers: findReapers(table),
-    exitToReapNs: { ...summarize(latency.latenciesNs), inferred: latency.inferred, startsAt: latency.startsAt },
+    exitToReapNs: { ...m.exitToReapNs, inferred: m.exitToReapInferred, startsAt: m.exitToReapStartsAt },
     idleHops: m.idleHops,
     crossCpuWakeups: m.crossCpuWakeups,
     contextSwitches: m.contextSwitches,

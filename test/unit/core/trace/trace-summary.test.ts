@@ -47,3 +47,12 @@ test('comparing btrace with ftrace: metrics only one side has count as 0 on the 
   assert.deepEqual([row('exitToFree.count').a, row('exitToFree.count').b], [0, 1]);
   assert.deepEqual([row('reaps').a, row('reaps').b, row('reaps').ratio], [1, 0, 0]);
 });
+
+test('whole-machine utilisation is the mean of the per-CPU figures (one busy-time walk; Linux swapper, tid 0, is idle)', () => {
+  for (const name of ['btrace-baseline.txt', 'ftrace-flags5.txt', 'ftrace-trace-cmd.txt']) {
+    const s = summary(name);
+    const mean = s.utilisationPerCpu.reduce((a, b) => a + b, 0) / s.utilisationPerCpu.length;
+    assert.ok(s.utilisation > 0 && s.utilisation < 1, name);
+    assert.ok(Math.abs(s.utilisation - mean) < 1e-12, `${name}: ${s.utilisation} vs ${mean}`);
+  }
+});
