@@ -1,14 +1,8 @@
 /** Human formatting of the view's numbers (durations arrive in ns). */
 import type { MetricRow } from '../src/protocol/activity-view';
+import { formatNs } from '../src/core/common/format-ns';
 
-/** A duration in ns as `812 ns`, `3.4 µs`, `12.0 ms`, `1.25 s`. */
-export function formatNs(ns: number): string {
-  const abs = Math.abs(ns);
-  if (abs < 1e3) return `${Math.round(ns)} ns`;
-  if (abs < 1e6) return `${(ns / 1e3).toPrecision(3)} µs`;
-  if (abs < 1e9) return `${(ns / 1e6).toPrecision(3)} ms`;
-  return `${(ns / 1e9).toPrecision(3)} s`;
-}
+export { formatNs };
 
 /** A metric value in its unit, for the table. */
 export function formatMetric(value: number | null, unit: MetricRow['unit']): string {

@@ -3,6 +3,7 @@
  * `tsleep_nsec`, `wakeup*`, `TRACEPOINT(...)`) and what the hover over one says, from a loaded
  * simulation and trace. Pure: no `vscode`.
  */
+import { formatNs } from '../../core/common/format-ns';
 import type { ActivityView } from '../../protocol/activity-view';
 
 export type SiteKind = 'mutex' | 'kernel-lock' | 'sched-lock' | 'sleep' | 'wakeup' | 'tracepoint';
@@ -91,15 +92,6 @@ export function simulatedMetricKeys(site: Site): string[] {
   return [];
 }
 
-/** Formats ns for people: `850 ns`, `12.3 µs`, `4.56 ms`, `1.20 s`. */
-export function formatNs(ns: number): string {
-  const abs = Math.abs(ns);
-  if (abs < 1e3) return `${Math.round(ns)} ns`;
-  if (abs < 1e6) return `${(ns / 1e3).toPrecision(3)} µs`;
-  if (abs < 1e9) return `${(ns / 1e6).toPrecision(3)} ms`;
-  return `${(ns / 1e9).toPrecision(3)} s`;
-}
-
 const describe: Record<SiteKind, string> = {
   'mutex': 'mutex',
   'kernel-lock': 'the kernel lock',
@@ -131,3 +123,5 @@ export function siteHoverLines(site: Site, simulation: ActivityView | null, trac
   if (!simulation && !trace) lines.push('', '_Run **Reaperscope: Simulate** or open a trace to see wait times and event counts here._');
   return lines;
 }
+
+export { formatNs };
