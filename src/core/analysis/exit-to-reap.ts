@@ -14,11 +14,8 @@
  */
 import type { EventTable } from '../trace/event-table';
 import { EventKind } from '../trace/event-kind';
-import { EXIT_SYSCALLS } from '../trace/btrace-probes';
 import { replayDeadLists } from './dead-list-replay';
 import { isExitEvent, PairList, type ExitToReap, type LatencyStart } from './latency-pairs';
-
-export { EXIT_SYSCALLS };
 
 export type { ExitToReap, LatencyStart };
 
