@@ -11,12 +11,12 @@ import { exitToReap } from './exit-to-reap';
 import { lockWaitByName } from './lock-wait';
 import { metricRows } from './metric-catalog';
 import { forEachBusyInterval } from './on-cpu-intervals';
-import { computeMetrics, spanOf } from './run-metrics';
+import { computeMetrics, windowOf } from './run-metrics';
 
 export interface RunViewOptions {
   /** Number of time bins (default 100). */
   bins?: number;
-  /** Time covered, ns (a simulation's duration); default first to last event. */
+  /** Time covered, ns (a simulation's duration); default first event to the end of the recording. */
   spanNs?: number;
   /** CPUs of the machine; default the CPUs seen. */
   cpus?: number;
@@ -84,14 +84,13 @@ export function histogram(values: ArrayLike<number>, edgesNs: number[]): Histogr
 export function buildRunView(table: EventTable, label: string, origin: RunView['origin'], options: RunViewOptions = {}): RunView {
   const cpus = Math.max(options.cpus ?? 0, table.cpuCount, 1);
   const bins = Math.max(1, options.bins ?? 100);
-  const spanNs = spanOf(table, options);
-  const start = table.length > 0 && options.spanNs === undefined ? table.ts[0]! : 0;
+  const { start, end, spanNs } = windowOf(table, options);
   const binNs = Math.max(1, Math.ceil(spanNs / bins));
   const binOf = (t: number): number => Math.min(bins - 1, Math.max(0, Math.floor((t - start) / binNs)));
   const reaperBusyNs = zeros(cpus, bins);
   const busy = zeros(cpus, bins);
   const reaps = zeros(cpus, bins);
-  forEachBusyInterval(table, start + spanNs, (cpu, reaper, s, e) => {
+  forEachBusyInterval(table, end, (cpu, reaper, s, e) => {
     spread(busy[cpu]!, s, e, start, binNs);
     if (reaper) spread(reaperBusyNs[cpu]!, s, e, start, binNs);
   });

@@ -4,6 +4,7 @@
  */
 import type { EventTable } from '../trace/event-table';
 import { EventKind } from '../trace/event-kind';
+import { recordingEnd } from '../trace/recording-end';
 
 export interface ReaperSummary {
   /** The CPU it spent most time on (a pegged reaper: its own CPU). */
@@ -12,7 +13,7 @@ export interface ReaperSummary {
   tid: number;
   /** Times it was switched onto a CPU. */
   runs: number;
-  /** Time on CPU, ns, summed over on-cpu → off-cpu intervals (a run still open at the end counts to the last event). */
+  /** Time on CPU, ns, summed over on-cpu → off-cpu intervals (a run still open at the end counts to the end of the recording, recording-end.ts). */
   busyNs: number;
   /** Reap events it emitted. */
   reaps: number;
@@ -50,7 +51,7 @@ interface Acc {
 export function findReapers(table: EventTable): ReaperSummary[] {
   const isReaper = reaperCommIds(table);
   const byTid = new Map<number, Acc>();
-  const end = table.length > 0 ? table.ts[table.length - 1]! : 0;
+  const end = recordingEnd(table);
   const close = (acc: Acc, t: number): void => {
     if (acc.onSince < 0) return;
     const d = t - acc.onSince;

@@ -11,6 +11,7 @@ import { isExitEvent } from './latency-pairs';
 import { lockWaitByName } from './lock-wait';
 import { busyPerCpu, idleCommIds } from './on-cpu-intervals';
 import { summarize, type Summary } from './stats';
+import { recordingEnd } from '../trace/recording-end';
 
 export interface RunMetrics {
   exitToReapNs: Summary;
@@ -40,21 +41,41 @@ export interface RunMetrics {
 }
 
 export interface MetricsOptions {
-  /** Time covered, ns (a simulation's duration); default: first to last event. */
+  /** Time covered, ns (a simulation's duration); default: first event to the end of the recording. */
   spanNs?: number;
   /** CPUs of the machine; default: the CPUs seen in the table. */
   cpus?: number;
 }
 
+/** The time a run covers, ns relative to its table's base: [start, end), spanNs = end - start. */
+export interface RunWindow {
+  start: number;
+  /** Where runs still open close: the end of the recording (trace/recording-end.ts). */
+  end: number;
+  spanNs: number;
+}
+
+/**
+ * The window of a run: first event to the end of the recording; with `options.spanNs` (a
+ * simulation's duration), 0 to that span, runs closing at the table's recorded end when it has
+ * one (a simulated table's is its duration, the same).
+ */
+export function windowOf(table: EventTable, options: MetricsOptions): RunWindow {
+  if (options.spanNs !== undefined) {
+    return { start: 0, end: table.endTs !== undefined ? recordingEnd(table) : options.spanNs, spanNs: options.spanNs };
+  }
+  const start = table.length > 0 ? table.ts[0]! : 0;
+  const end = recordingEnd(table);
+  return { start, end, spanNs: end - start };
+}
+
 export function spanOf(table: EventTable, options: MetricsOptions): number {
-  if (options.spanNs !== undefined) return options.spanNs;
-  return table.length > 0 ? table.ts[table.length - 1]! - table.ts[0]! : 0;
+  return windowOf(table, options).spanNs;
 }
 
 export function computeMetrics(table: EventTable, options: MetricsOptions = {}): RunMetrics {
   const cpus = Math.max(options.cpus ?? 0, table.cpuCount);
-  const spanNs = spanOf(table, options);
-  const start = table.length > 0 && options.spanNs === undefined ? table.ts[0]! : 0;
+  const { spanNs, end } = windowOf(table, options);
   const idle = idleCommIds(table);
   const reapsPerCpu = new Array<number>(cpus).fill(0);
   const exited = new Set<number>();
@@ -80,7 +101,7 @@ export function computeMetrics(table: EventTable, options: MetricsOptions = {}):
       if (target >= 0 && target !== table.cpu[i]!) crossCpuWakeups++;
     }
   }
-  const { busyNs, reaperBusyNs: reaperBusyNsPerCpu } = busyPerCpu(table, start + spanNs, cpus);
+  const { busyNs, reaperBusyNs: reaperBusyNsPerCpu } = busyPerCpu(table, end, cpus);
   const busy = busyNs.reduce((a, b) => a + b, 0);
   const latency = exitToReap(table);
   return {

@@ -5,12 +5,11 @@
  */
 import type { EventTable } from '../trace/event-table';
 import { busyPerCpu } from './on-cpu-intervals';
+import { windowOf } from './run-metrics';
 
-/** Utilisation 0..1 per CPU (index = CPU) over first → last event. */
+/** Utilisation 0..1 per CPU (index = CPU) over the first event → the end of the recording. */
 export function utilisationPerCpu(table: EventTable): number[] {
   if (table.length === 0) return new Array<number>(table.cpuCount).fill(0);
-  const start = table.ts[0]!;
-  const end = table.ts[table.length - 1]!;
-  const span = end - start;
-  return busyPerCpu(table, end).busyNs.map((ns) => (span > 0 ? ns / span : 0));
+  const { end, spanNs } = windowOf(table, {});
+  return busyPerCpu(table, end).busyNs.map((ns) => (spanNs > 0 ? ns / spanNs : 0));
 }

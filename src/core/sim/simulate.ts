@@ -54,5 +54,5 @@ export function simulate(input: SimulationInput): RunResult {
   );
   machine.run();
   const unreaped = machine.exits - machine.invariants.reaps;
-  return { input, costs, table: machine.out.finish(), invariants: machine.invariants.report(unreaped) };
+  return { input, costs, table: machine.out.finish(input.durationNs), invariants: machine.invariants.report(unreaped) };
 }

@@ -11,6 +11,7 @@
  */
 import type { EventTable } from './event-table';
 import { EventKind } from './event-kind';
+import { recordingEnd } from './recording-end';
 
 const REAPER = /^reaper\d*$/;
 const IDLE = /^(idle\d+|swapper(\/\d+)?|<idle>)$/;
@@ -86,7 +87,7 @@ export function* chromeTracePieces(table: EventTable, options: ChromeExportOptio
       yield* out(`{"ph":"i","s":"t","pid":0,"tid":${cpu},"ts":${us(t)},"name":"${name}","cat":"${name}","args":{"tid":${tid},"arg0":${table.arg0[i]!}}}`);
     }
   }
-  const end = table.length > 0 ? table.ts[table.length - 1]! : 0;
+  const end = recordingEnd(table);
   for (const cpu of [...running.keys()]) {
     const closed = slice(cpu, end);
     if (closed) yield* out(closed);

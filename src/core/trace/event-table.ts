@@ -28,6 +28,12 @@ export interface EventTable {
   readonly strings: StringTable;
   /** Number of CPUs seen (max cpu + 1). */
   readonly cpuCount: number;
+  /**
+   * End of the recording, ns relative to `baseNs` (>= the last event): a simulation's
+   * duration, a btrace recording's `END` line. Absent when unknown (the analysis then ends
+   * at the last event, see recording-end.ts).
+   */
+  readonly endTs?: number;
 }
 
 /** One event as a plain object (tests, exporters); use the columns in hot loops. */
@@ -115,8 +121,11 @@ export class EventTableBuilder {
     if (cpu > this.maxCpu) this.maxCpu = cpu;
   }
 
-  /** Returns the table sorted by time (ties keep insertion order), trimmed to its length. */
-  finish(): EventTable {
+  /**
+   * Returns the table sorted by time (ties keep insertion order), trimmed to its length.
+   * @param endTs end of the recording, ns relative to baseNs (see {@link EventTable.endTs})
+   */
+  finish(endTs?: number): EventTable {
     const n = this.n;
     let order: Uint32Array | null = null;
     if (!this.sorted) {
@@ -143,6 +152,7 @@ export class EventTableBuilder {
       arg1: take(this.arg1),
       strings: this.strings,
       cpuCount: this.maxCpu + 1,
+      ...(endTs === undefined ? {} : { endTs }),
     };
   }
 
