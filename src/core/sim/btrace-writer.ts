@@ -17,6 +17,10 @@
  * - `off__cpu` / `on__cpu`: at the simulated switch-out and switch-in; `off__cpu` names the
  *   incoming thread, as dt(4) does.
  * - `fork`: ARG2 is the forking CPU (the simulator does not record the CPU chosen for the child).
+ * - `END` (last line): at the table's end of recording, the simulated duration, as the
+ *   script's END clause prints it when btrace stops. A switch the end cut off (its `off__cpu`
+ *   written, the incoming thread's `on__cpu` not yet reached) stays that way: the reader drops
+ *   the on-cpu it would synthesize, as the simulated table has none (the thread never ran).
  */
 import type { EventTable } from '../trace/event-table';
 import { EventKind } from '../trace/event-kind';
@@ -41,7 +45,13 @@ export function* btraceChunks(table: EventTable, baseNs: bigint = table.baseNs):
       lines = [];
     }
   }
+  if (table.endTs !== undefined) lines.push(endLine(baseNs, table.endTs));
   if (lines.length > 0) yield lines.join('\n') + '\n';
+}
+
+/** The line media/reaperscope.bt's END clause prints (CPU, TID, PID and arguments 0, COMM `-`). */
+export function endLine(baseNs: bigint, endTs: number): string {
+  return `${baseNs + BigInt(Math.round(endTs))} 0 0 0 END 0 0 0 -`;
 }
 
 function btraceLine(t: EventTable, i: number, baseNs: bigint, pidOf: Map<number, number>, exitSyscall: Map<number, number>): string | null {

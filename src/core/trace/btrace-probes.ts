@@ -17,6 +17,8 @@ export const Probe = {
   Free: 10,
   /** Known probes that carry nothing Reaperscope uses (remain__cpu, unsleep, stop, unstop, sys_exit). */
   Ignored: 11,
+  /** `END`: the line media/reaperscope.bt's END clause prints when the recording stops. */
+  End: 12,
 } as const;
 
 export type Probe = (typeof Probe)[keyof typeof Probe];
@@ -36,6 +38,9 @@ const SCHED: Record<string, Probe> = {
   unstop: Probe.Ignored,
 };
 
+/** The probe column of the end-of-recording line (bt(5)'s special probe, no provider). */
+export const END_PROBE = 'END';
+
 const BY_NAME = new Map<string, Probe>();
 for (const [name, probe] of Object.entries(SCHED)) {
   BY_NAME.set(`tracepoint:sched:${name}`, probe);
@@ -46,6 +51,7 @@ BY_NAME.set('raw_syscalls:sys_enter', Probe.SysEnter);
 BY_NAME.set('tracepoint:raw_syscalls:sys_enter', Probe.SysEnter);
 BY_NAME.set('raw_syscalls:sys_exit', Probe.Ignored);
 BY_NAME.set('tracepoint:raw_syscalls:sys_exit', Probe.Ignored);
+BY_NAME.set(END_PROBE, Probe.End);
 for (const fn of ['uvm_exit', 'proc_free']) {
   BY_NAME.set(`kprobe:${fn}:entry`, Probe.Free);
   BY_NAME.set(`${fn}:entry`, Probe.Free);

@@ -12,6 +12,11 @@
  *   off-cpu after it (its final switch, whatever the line order) also gives Dead.
  * - `kprobe:uvm_exit:entry` / `kprobe:proc_free:entry` give Reap in the current thread with
  *   arg0 = -1 (a trace cannot tell which dead thread was freed).
+ * - `END` (media/reaperscope.bt's END clause, printed when the recording stops) gives no event:
+ *   its time is the end of the recording ({@link TraceSink.recordEnd}). A switch whose `on__cpu`
+ *   never came before it was cut off by the end: its synthesized on-cpu is dropped, the incoming
+ *   thread never ran. Without an `END` line (older recordings) such a switch stands, and the
+ *   recording ends at its last event.
  * The map contents btrace prints when it exits (`@name[key]: value`, histogram rows) are skipped.
  */
 import { EventKind as EventKinds } from './event-kind';
@@ -102,8 +107,9 @@ export class BtraceReader implements FormatReader {
 
   end(): void {
     if (this.layout === null && this.pending.length > 0) this.settleLayout();
+    const cutOff = this.sink.endRecorded;
     this.pendingOn.forEach((p, cpu) => {
-      if (p?.active) this.flushOn(p, cpu);
+      if (p?.active && !cutOff) this.flushOn(p, cpu);
     });
     for (const [tid, exitTs] of this.exitedAt) {
       const off = this.lastOff.get(tid);
@@ -200,6 +206,10 @@ export class BtraceReader implements FormatReader {
     }
     const sink = this.sink;
     const ts = sink.relative(rec.t);
+    if (probe === Probe.End) {
+      sink.recordEnd(ts);
+      return;
+    }
     const { cpu, tid, pid } = rec;
     const last = this.lastTs[cpu];
     if (last !== undefined && ts < last) sink.cpuOrderBroken = true;

@@ -107,6 +107,11 @@ function nsecsThenSpace(bytes: Uint8Array, i: number, end: number, t: SplitNs): 
   next = sp + 1;
 }
 
+/** bytes[start, end) is `END`, the probe column of the end-of-recording line. */
+function isEndProbe(bytes: Uint8Array, start: number, end: number): boolean {
+  return end - start === 3 && bytes[start] === 69 && bytes[start + 1] === 78 && bytes[start + 2] === 68;
+}
+
 /**
  * Parses bytes[start, end) as a line of the documented format into `rec` (names as byte
  * ranges: rec.probeStart.. and rec.commStart.. index `bytes`).
@@ -129,7 +134,7 @@ export function parseDocumentedLine(bytes: Uint8Array, start: number, end: numbe
     if (c === SPACE) break;
     if (c === COLON) colon = true;
   }
-  if (!colon || i >= end) return false;
+  if ((!colon && !isEndProbe(bytes, probeStart, i)) || i >= end) return false;
   const args = rec.args;
   args[0] = digitsThenSpace(bytes, i + 1, end);
   if (next < 0) return false;

@@ -98,6 +98,9 @@ export class TraceStreamReader {
     for (const line of split.overlongLines) this.log.add(line, 'warning', 'line-too-long', 'line longer than 1 MiB, cut there (the rest of it is skipped).');
     const table = this.sink.finish();
     if (table.length === 0) this.log.add(Math.max(1, split.lines), 'warning', 'no-events', 'no scheduler events found in the trace.');
+    else if (reader.format === 'btrace' && table.endTs === undefined && !cancelled) {
+      this.log.add(Math.max(1, split.lines), 'info', 'end-not-recorded', 'the end of the recording is not recorded (no END line, media/reaperscope.bt): runs still open are counted up to the last event.');
+    }
     return {
       kind: 'trace',
       format: reader.format,

@@ -26,6 +26,8 @@ export class TraceSink {
   private readonly foundNames = new Map<number, number>();
   /** Seconds part of the first event's time: times are kept as ns after this second. */
   private baseSec = -1;
+  /** End of the recording (relative ns, as {@link relative}), -1 until an end line is read. */
+  private endRel = -1;
 
   /** @param capacityHint at most this many events will come, when known (see {@link TraceColumns}) */
   constructor(capacityHint = 0) {
@@ -57,6 +59,16 @@ export class TraceSink {
     return (t.sec - this.baseSec) * 1e9 + t.ns;
   }
 
+  /** The recording ended at `ts` (relative ns): its end-of-recording line. The latest one counts. */
+  recordEnd(ts: number): void {
+    this.endRel = Math.max(this.endRel, ts);
+  }
+
+  /** Whether the trace said when the recording ended. */
+  get endRecorded(): boolean {
+    return this.endRel >= 0;
+  }
+
   intern(comm: string): number {
     return this.strings.intern(comm);
   }
@@ -65,7 +77,10 @@ export class TraceSink {
     this.columns.push(ts, cpu, kind, tid, pid, comm, arg0, arg1);
   }
 
-  /** Sorts, cleans up (see {@link applyTraceFixups}) and rebases so the first event is at ts = 0. */
+  /**
+   * Sorts, cleans up (see {@link applyTraceFixups}) and rebases so the first event is at ts = 0;
+   * `endTs` is the recorded end (never before the last event), absent when none was read.
+   */
   finish(): EventTable {
     const unnamed = this.foundNames.size > 0 || this.awaiting.size > 0;
     const needs = { names: unnamed ? this.foundNames : null, duplicates: this.cpuOrderBroken };
@@ -73,6 +88,8 @@ export class TraceSink {
     const first = sorted.length > 0 ? sorted.ts[0]! : 0;
     if (first !== 0) for (let i = 0; i < sorted.length; i++) sorted.ts[i] = sorted.ts[i]! - first;
     const baseSec = BigInt(Math.max(0, this.baseSec));
-    return { ...sorted, baseNs: baseSec * 1_000_000_000n + BigInt(first) };
+    const table = { ...sorted, baseNs: baseSec * 1_000_000_000n + BigInt(first) };
+    if (this.endRel < 0 || sorted.length === 0) return table;
+    return { ...table, endTs: Math.max(this.endRel - first, sorted.ts[sorted.length - 1]!) };
   }
 }

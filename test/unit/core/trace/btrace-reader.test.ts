@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixture, read, rows } from './trace-test-helpers';
 import { readTraceText } from '../../../../src/core/trace/trace-reader';
+import { findReapers } from '../../../../src/core/analysis/reaper-activity';
 
 const SAMPLE = fixture('btrace-baseline.txt');
 
@@ -32,7 +33,48 @@ test('the btrace sample (CPU 1 buffer before CPU 0) comes out sorted, with the f
   ]);
   assert.equal(r.unknownLines, 1);
   assert.equal(r.junkLines, 1);
-  assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code]), [[13, 'unknown-probe'], [14, 'junk-line']]);
+  // an older recording, without the END line: it ends at its last event, and says so at its last line
+  assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code]), [[13, 'unknown-probe'], [14, 'junk-line'], [15, 'end-not-recorded']]);
+  assert.equal(r.diagnostics[2]!.severity, 'info');
+  assert.equal(r.table.endTs, undefined);
+});
+
+test('the END line gives the end of the recording, no event; a reaper still running is counted up to it', () => {
+  const end = '1720624895000100500 0 0 0 END 0 0 0 -';
+  const r = read(`${SAMPLE}${end}\n`);
+  // relative to the first event (+500): the recording ended 100 µs after it
+  assert.equal(r.table.endTs, 100_000);
+  assert.deepEqual(r.diagnostics.map((d) => d.code), ['unknown-probe', 'junk-line']);
+  // the sample's last switch (idle1 → ksh at +59500) has no on__cpu line of ksh: before the
+  // END line it was cut off, ksh never ran; the rest is the same events
+  assert.deepEqual(rows(r.table), rows(read(SAMPLE).table).slice(0, -1));
+  const reaper = [
+    '1720624895000001000 2 100007 0 tracepoint:sched:on__cpu 0 0 0 reaper2',
+    '1720624895000005000 2 100007 0 kprobe:uvm_exit:entry 0 0 0 reaper2',
+  ].join('\n');
+  const ended = read(`${reaper}\n1720624895000010000 0 0 0 END 0 0 0 -\n`);
+  assert.deepEqual(findReapers(ended.table).map((x) => [x.comm, x.runs, x.busyNs, x.reaps]), [['reaper2', 1, 9000, 1]]);
+  // an older recording: up to its last event
+  const old = read(`${reaper}\n`);
+  assert.deepEqual(findReapers(old.table).map((x) => [x.comm, x.runs, x.busyNs, x.reaps]), [['reaper2', 1, 4000, 1]]);
+});
+
+test('an END line before the last event (a clock step) never ends the recording early', () => {
+  const r = read(`${SAMPLE}1720624895000000000 0 0 0 END 0 0 0 -\n`);
+  assert.equal(r.table.endTs, r.table.ts[r.table.length - 1]);
+});
+
+test('a switch cut off by the END line (off__cpu, no on__cpu before the end) starts no run', () => {
+  const lines = [
+    '1720624895000001000 0 100200 5000 tracepoint:sched:on__cpu 0 0 0 sh',
+    '1720624895000002000 0 100200 5000 tracepoint:sched:off__cpu 100005 0 0 sh',
+  ];
+  const cut = read(`${lines.join('\n')}\n1720624895000002100 0 0 0 END 0 0 0 -\n`);
+  assert.deepEqual(rows(cut.table), ['0 0 on-cpu 100200 sh -1 -1', '1000 0 off-cpu 100200 sh 100005 0']);
+  assert.equal(cut.table.endTs, 1100);
+  // without END (a trace without on__cpu lines, or an older one) the switch stands
+  const open = read(`${lines.join('\n')}\n`);
+  assert.deepEqual(rows(open.table).at(-1), '1000 0 on-cpu 100005  100200 5000');
 });
 
 test('CRLF line ends read the same as LF', () => {
@@ -77,7 +119,8 @@ test('general btrace printf lines: columns found from the content, labelled colu
 
 test('the map dump btrace prints at exit is skipped without diagnostics', () => {
   const dump = '@reaps[reaper0]: 12\n@lat:\n[0]                    3 |@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@|\n[1, 2)                 1 |@@@@@@@@@@@@@@@@@                                   |\n';
-  const r = read(`1720624895000001000 0 100200 5000 tracepoint:sched:on__cpu 0 0 0 sh\n\n${dump}`);
+  // btrace prints END's output, then the maps
+  const r = read(`1720624895000001000 0 100200 5000 tracepoint:sched:on__cpu 0 0 0 sh\n1720624895000002000 0 0 0 END 0 0 0 -\n\n${dump}`);
   assert.equal(r.table.length, 1);
   assert.deepEqual(r.diagnostics, []);
 });

@@ -15,6 +15,9 @@ const CLAUSES = [...SCRIPT.matchAll(/^([a-z_]+:[a-z_]+:[a-z_]+)\n(?:\/(.*)\/\n)?
   args: m[4]!.split(', '),
 }));
 
+/** The END clause: printf of the end-of-recording line, nsecs its only argument. */
+const END_CLAUSE = /^END\n\{\n\tprintf\("(.*)\\n", (.*)\);\n\}/m.exec(SCRIPT);
+
 const VALUES: Record<string, string> = { nsecs: '1720624895000000123', cpu: '1', tid: '100123', pid: '42', arg0: '1', arg1: '8', arg2: '2', comm: 'sh' };
 
 test('the script has a printf clause for every probe the issue lists, named as dt(4) names them', () => {
@@ -38,13 +41,23 @@ test('every printf follows the documented line and uses no length modifier', () 
   }
 });
 
+test('the END clause prints the documented end line with nsecs, its only builtin', () => {
+  assert.ok(END_CLAUSE, 'the script has an END clause');
+  assert.equal(END_CLAUSE[1], '%u 0 0 0 END 0 0 0 -');
+  assert.equal(END_CLAUSE[2], 'nsecs');
+  assert.ok(SCRIPT.indexOf('\nEND\n') > SCRIPT.lastIndexOf('kprobe:proc_free:entry\n{'), 'END is the last clause');
+});
+
 test('what the script prints, the reader reads without a diagnostic', () => {
   const lines = CLAUSES.map((c) => {
     let k = 0;
     return c.format.replace(/%[us]/g, () => VALUES[c.args[k++]!]!);
   });
-  const r = read(`${lines.join('\n')}\n`);
+  // btrace stops 2 s after the events were recorded
+  const end = END_CLAUSE![1]!.replace('%u', '1720624897000000123');
+  const r = read(`${lines.join('\n')}\n${end}\n`);
   assert.deepEqual(r.diagnostics, []);
+  assert.equal(r.table.endTs, 2e9, 'the end is 2 s after the first (and every) event');
   assert.equal(r.unknownLines + r.junkLines, 0);
   // 12 lines; off__cpu gives two events, on__cpu and the off__cpu's on-cpu of tid 1 are distinct
   assert.ok(r.table.length >= lines.length);
