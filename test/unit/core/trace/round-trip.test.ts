@@ -1,7 +1,9 @@
 /**
  * Round trip through media/reaperscope.bt's line format: a simulator-like event table (exact
  * Reap events naming the reaped thread) → btrace lines, CPU buffers printed one after the
- * other → readTrace → the same reaper counts and busy times per CPU, exactly, and the same
+ * other → readTrace → the same reaper runs, busy times and reaps per reaper and busy time per
+ * CPU, exactly, reapers still running at the end included (the writer's END line says when the
+ * recording stopped, and both sides close open runs there: trace/recording-end.ts), and the same
  * exit→reap latencies as the simulator's exact pairs (from Exit, the exit syscall line, to
  * the reap, the kprobe line), inferred by replaying the kernel's LIFO dead lists.
  *
@@ -12,13 +14,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventTableBuilder, type EventTable } from '../../../../src/core/trace/event-table';
 import { EventKind } from '../../../../src/core/trace/event-kind';
-import { findReapers } from '../../../../src/core/analysis/reaper-activity';
+import { findReapers, reaperCommIds } from '../../../../src/core/analysis/reaper-activity';
 import { exitToReap } from '../../../../src/core/analysis/exit-to-reap';
 import { read } from './trace-test-helpers';
 import { simulate } from '../../../../src/core/sim/simulate';
 import type { VariantName } from '../../../../src/core/sim/variants';
 import { summarize } from '../../../../src/core/analysis/stats';
 import { btraceChunks } from '../../../../src/core/sim/btrace-writer';
+import { WORKLOAD_NAMES } from '../../../../src/core/sim/workload';
+import { busyPerCpu, type BusyPerCpu } from '../../../../src/core/analysis/on-cpu-intervals';
+import { recordingEnd } from '../../../../src/core/trace/recording-end';
 
 const BASE = 1_720_624_895_000_000_000n;
 
@@ -90,21 +95,30 @@ function withoutReapedTids(table: EventTable): EventTable {
   return { ...table, arg0, arg1 };
 }
 
-/** The reaper still on a CPU when the recording ends, as the simulator's table says (or null). */
-function runningAtEnd(table: EventTable, tid: number): boolean {
-  let on = false;
+/**
+ * Per CPU, how the simulated run ends: 'reaper' when a reaper is on it, 'cut' when a switch
+ * to a reaper is cut off by the end (its OffCpu written, its OnCpu not reached), else 'other'.
+ */
+function endStates(table: EventTable): Map<number, 'reaper' | 'cut' | 'other'> {
+  const reaper = reaperCommIds(table);
+  const reaperTids = new Set<number>();
+  for (let i = 0; i < table.length; i++) if (reaper[table.comm[i]!] === 1) reaperTids.add(table.tid[i]!);
+  const state = new Map<number, 'reaper' | 'cut' | 'other'>();
   for (let i = 0; i < table.length; i++) {
-    if (table.kind[i] === EventKind.OnCpu && table.tid[i] === tid) on = true;
-    else if (table.kind[i] === EventKind.OffCpu && (table.tid[i] === tid || table.arg0[i] === tid)) on = table.tid[i] !== tid;
+    if (table.kind[i] === EventKind.OnCpu) state.set(table.cpu[i]!, reaperTids.has(table.tid[i]!) ? 'reaper' : 'other');
+    else if (table.kind[i] === EventKind.OffCpu) state.set(table.cpu[i]!, reaperTids.has(table.arg0[i]!) ? 'cut' : 'other');
   }
-  return on;
+  return state;
 }
+
+/** Busy and reaper busy time per CPU of a table, its open runs closed at its recorded end. */
+const busy = (table: EventTable, cpus: number): BusyPerCpu => busyPerCpu(table, recordingEnd(table), cpus);
 
 const KEYS = ['count', 'mean', 'p50', 'p90', 'p99', 'max'] as const;
 
 for (const variant of ['baseline', 'patched', 'lockless'] as VariantName[]) {
   for (const workload of ['kernel-build', 'fork-storm', 'poisson'] as const) {
-    test(`round trip of simulated ${variant} runs (${workload}, 1/2/4/8 CPUs, seeds 1-3): reaps exact, latencies equal the exact pairs`, () => {
+    test(`round trip of simulated ${variant} runs (${workload}, 1/2/4/8 CPUs, seeds 1-3): reapers and busy time per CPU exact, latencies equal the exact pairs`, () => {
       for (const cpus of [1, 2, 4, 8]) {
         for (const seed of [1, 2, 3]) {
           const at = `${cpus} CPUs, seed ${seed}`;
@@ -114,12 +128,11 @@ for (const variant of ['baseline', 'patched', 'lockless'] as VariantName[]) {
           const expected = findReapers(run.table);
           const got = findReapers(trace.table);
           assert.ok(expected.some((r) => r.reaps > 0), `${at}: the run reaps something`);
-          // reaps always; runs and busy time for every reaper not on a CPU (or being switched
-          // to) when the recording ends: a trace cannot know when the recording stopped
-          assert.deepEqual(got.map((r) => [r.cpu, r.comm, r.tid, r.reaps]), expected.map((r) => [r.cpu, r.comm, r.tid, r.reaps]), at);
-          expected.forEach((r, k) => {
-            if (!runningAtEnd(run.table, r.tid)) assert.deepEqual(got[k], r, at);
-          });
+          // every reaper, those running at the end too: the END line says when the recording stopped
+          assert.deepEqual(got, expected, at);
+          // the same instant: the simulated duration
+          assert.equal(trace.table.baseNs + BigInt(trace.table.endTs!), run.table.baseNs + 20_000_000n, at);
+          assert.deepEqual(busy(trace.table, cpus), busy(run.table, cpus), at);
           const exact = exitToReap(run.table);
           const inferred = exitToReap(trace.table);
           assert.equal(inferred.inferred, true);
@@ -136,7 +149,7 @@ for (const variant of ['baseline', 'patched', 'lockless'] as VariantName[]) {
   }
 }
 
-test('round trip of simulated baseline thread-churn runs: the one case the trace cannot pair exactly', () => {
+test('round trip of simulated baseline thread-churn runs: latencies, the one case the trace cannot pair exactly', () => {
   // Before the patch the idle thread enlists a dead thread on deadproc in exit2, ~2 µs after
   // its final switch (rest of the context switch, ps_mtx, time accounting, deadproc_mutex);
   // no probe shows that moment. thread-churn's reaper frees a thread every ~5 µs
@@ -162,4 +175,43 @@ test('round trip of simulated baseline thread-churn runs: the one case the trace
     }
   }
   assert.ok(differing > 0, 'the limit is real: some percentile differs');
+});
+
+test('round trip of every simulated variant and workload (1/2/4/8/16 CPUs, seeds 1-7): reaper runs, busy time and reaps per reaper and busy time per CPU exact, reapers running at the end included', () => {
+  let endingOnReaper = 0;
+  let configurations = 0;
+  for (const variant of ['baseline', 'patched', 'lockless'] as VariantName[]) {
+    for (const workload of WORKLOAD_NAMES) {
+      for (const cpus of [1, 2, 4, 8, 16]) {
+        for (const seed of [1, 2, 3, 4, 5, 6, 7]) {
+          const at = `${variant} ${workload}, ${cpus} CPUs, seed ${seed}`;
+          const run = simulate({ variant, cpus, workload, seed, durationNs: 20_000_000 });
+          const trace = read([...btraceChunks(run.table)].join(''));
+          assert.deepEqual(trace.diagnostics, [], at);
+          assert.deepEqual(findReapers(trace.table), findReapers(run.table), at);
+          assert.deepEqual(busy(trace.table, cpus), busy(run.table, cpus), at);
+          if ([...endStates(run.table).values()].includes('reaper')) endingOnReaper++;
+          configurations++;
+        }
+      }
+    }
+  }
+  assert.equal(configurations, 420);
+  // the case the END line is for is common: a reaper is on a CPU when the run stops
+  assert.ok(endingOnReaper >= 100, `${endingOnReaper} runs end with a reaper on a CPU`);
+});
+
+test('round trip of a run that ends mid-switch to a reaper: no run the simulated machine did not start', () => {
+  // lockless thread-churn on 16 CPUs, seed 4: CPU 10 switches to reaper10 516 ns before the
+  // end; the switch-in (on__cpu) would come after it
+  const run = simulate({ variant: 'lockless', cpus: 16, workload: 'thread-churn', seed: 4, durationNs: 20_000_000 });
+  assert.equal(endStates(run.table).get(10), 'cut');
+  const text = [...btraceChunks(run.table)].join('');
+  const expected = findReapers(run.table).find((r) => r.comm === 'reaper10')!;
+  const got = findReapers(read(text).table).find((r) => r.comm === 'reaper10')!;
+  assert.deepEqual(got, expected);
+  // the same lines without END (an older recording): the cut-off switch counts as a run
+  const old = read(text.replace(/^.* END .*\n/m, ''));
+  assert.equal(old.diagnostics.at(-1)?.code, 'end-not-recorded');
+  assert.equal(findReapers(old.table).find((r) => r.comm === 'reaper10')!.runs, expected.runs + 1);
 });
