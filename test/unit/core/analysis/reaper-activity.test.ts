@@ -34,6 +34,20 @@ test('findReapers sums on→off intervals per reaper and counts its reaps', () =
   ]);
 });
 
+test('a reaper still running closes at the end of the recording when the table has one, else at its last event', () => {
+  const events = (b: EventTableBuilder): void => {
+    const r2 = b.strings.intern('reaper2');
+    b.push(1000, 2, EventKind.OnCpu, 100_012, 0, r2);
+    b.push(4000, 2, EventKind.Reap, 100_012, 0, r2, 100_500, 500);
+  };
+  const recorded = new EventTableBuilder();
+  events(recorded);
+  const old = new EventTableBuilder();
+  events(old);
+  assert.deepEqual(findReapers(recorded.finish(10_000)).map((r) => [r.runs, r.busyNs, r.reaps]), [[1, 9000, 1]]);
+  assert.deepEqual(findReapers(old.finish()).map((r) => [r.runs, r.busyNs, r.reaps]), [[1, 3000, 1]]);
+});
+
 test('a single global reaper reports the CPU it ran on most', () => {
   const b = new EventTableBuilder();
   const r = b.strings.intern('reaper');

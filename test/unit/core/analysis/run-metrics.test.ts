@@ -65,3 +65,24 @@ test('run view: bins, per-CPU series and the histogram hold the same facts', () 
   assert.equal(v.exitToReap.edgesNs.length, v.exitToReap.counts.length + 1);
   assert.equal(v.exitToReapInferred, false);
 });
+
+test('the end of the recording closes open runs for the metrics and the view, as for the reapers', () => {
+  // idle0 (idle) from 600 and nothing else open: a reaper switched in at 2000 on CPU 1
+  const b = new EventTableBuilder();
+  const s = b.strings;
+  const cc = s.intern('cc'), reaper = s.intern('reaper1');
+  b.push(0, 0, K.OnCpu, 7, 7, cc);
+  b.push(1000, 0, K.OffCpu, 7, 7, cc, 100, 0);
+  b.push(2000, 1, K.OnCpu, 102, 0, reaper);
+  const table = b.finish(5000);
+  const m = computeMetrics(table, { cpus: 2 });
+  assert.equal(m.spanNs, 5000);
+  // the reaper runs 2000 → 5000 (the end), cc 0 → 1000
+  assert.deepEqual(m.reaperBusyNsPerCpu, [0, 3000]);
+  assert.equal(m.utilisation, (1000 + 3000) / (5000 * 2));
+  // a simulation's span gives the same numbers: its table ends at that span
+  assert.deepEqual(computeMetrics(table, { cpus: 2, spanNs: 5000 }), m);
+  const view = buildRunView(table, 'run', 'traced', { bins: 5, cpus: 2 });
+  assert.equal(view.spanNs, 5000);
+  assert.deepEqual(view.reaperBusyNs[1], [0, 0, 1000, 1000, 1000]);
+});

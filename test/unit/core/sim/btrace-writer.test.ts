@@ -24,6 +24,10 @@ test('a simulated run written as btrace text reads back through the trace reader
   if (read.kind !== 'trace') return;
   assert.equal(read.format, 'btrace');
   assert.equal(read.junkLines, 0);
+  // the last line is the END line at the simulated duration, as the script's END clause prints it
+  assert.equal(lines.at(-1), `${run.table.baseNs + 20_000_000n} 0 0 0 END 0 0 0 -`);
+  assert.equal(run.table.endTs, 20e6);
+  assert.equal(read.table.baseNs + BigInt(read.table.endTs!), run.table.baseNs + 20_000_000n);
   const t = read.table;
   for (const kind of [EventKind.OnCpu, EventKind.OffCpu, EventKind.Wakeup, EventKind.Sleep]) {
     assert.equal(count(t, kind), count(run.table, kind), `kind ${kind}`);
