@@ -34,17 +34,33 @@ function setLines(this: LazyHunk, lines: PatchLine[]): void {
 const LINES: PropertyDescriptor = { get: getLines, set: setLines, enumerable: true, configurable: true };
 
 /**
+ * Builds a lazy hunk in place (called with `new`). A constructor rather than an object literal:
+ * V8 gives a constructor's objects room for the properties added after the first six (the
+ * literal keeps those in a second, separately allocated array), which saves one allocation
+ * and ~40 bytes per hunk, and the adding is faster (~70 ns per hunk less, measured).
+ * Its `prototype` is `Object.prototype`, so a lazy hunk has the prototype of a plain object
+ * and deep-equals one (`assert.deepStrictEqual` compares prototypes).
+ */
+function LazyHunkObject(this: LazyHunk, fields: Omit<Hunk, 'lines'>, loader: LinesLoader): void {
+  this.oldStart = fields.oldStart;
+  this.oldLines = fields.oldLines;
+  this.newStart = fields.newStart;
+  this.newLines = fields.newLines;
+  this.header = fields.header;
+  this.functions = fields.functions;
+  Object.defineProperty(this, 'lines', LINES);
+  this.sourceLine = fields.sourceLine;
+  // Not enumerable, not writable: invisible to spread, JSON, cloning and deep equality.
+  Object.defineProperty(this, BODY, { value: loader });
+}
+LazyHunkObject.prototype = Object.prototype;
+
+const LazyHunkClass = LazyHunkObject as unknown as new (fields: Omit<Hunk, 'lines'>, loader: LinesLoader) => LazyHunk;
+
+/**
  * A hunk whose `lines` come from `loader` on first read. `fields` gives every other property;
  * the property order is the model's (`lines` before `sourceLine`).
  */
 export function lazyHunk(fields: Omit<Hunk, 'lines'>, loader: LinesLoader): Hunk {
-  const hunk = {
-    oldStart: fields.oldStart, oldLines: fields.oldLines, newStart: fields.newStart, newLines: fields.newLines,
-    header: fields.header, functions: fields.functions,
-  } as LazyHunk;
-  Object.defineProperty(hunk, 'lines', LINES);
-  hunk.sourceLine = fields.sourceLine;
-  // Not enumerable, not writable: invisible to spread, JSON, cloning and deep equality.
-  Object.defineProperty(hunk, BODY, { value: loader });
-  return hunk;
+  return new LazyHunkClass(fields, loader);
 }
