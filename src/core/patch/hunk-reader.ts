@@ -8,7 +8,7 @@
 import { diagnostic } from '../common/diagnostic';
 import type { HunkRange } from './hunk-header';
 import { HunkFunctionTracker } from './hunk-text-functions';
-import { lazyHunk, type LinesLoader } from './lazy-lines';
+import { lazyHunk } from './lazy-lines';
 import type { LineSource } from './line-index';
 import type { Hunk, PatchLine } from './model';
 
@@ -110,30 +110,11 @@ function walkHunk(source: LineSource, headerIndex: number, range: HunkCounts, bo
   return { next: i, added, removed, oldLeft, newLeft };
 }
 
-/**
- * Makes a hunk's `PatchLine`s by walking its body again, when `hunk.lines` is first read.
- * Holds the header's counts itself (one object per hunk kept until then, not two).
- */
-class HunkBody implements LinesLoader, HunkCounts {
-  lines: PatchLine[] | null = null;
-  readonly oldStart: number;
-  readonly oldLines: number;
-  readonly newStart: number;
-  readonly newLines: number;
-
-  constructor(private source: LineSource | null, private readonly headerIndex: number, range: HunkCounts) {
-    this.oldStart = range.oldStart;
-    this.oldLines = range.oldLines;
-    this.newStart = range.newStart;
-    this.newLines = range.newLines;
-  }
-
-  load(): PatchLine[] {
-    const body: PatchLine[] = [];
-    walkHunk(this.source!, this.headerIndex, this, body, null);
-    this.source = null;
-    return body;
-  }
+/** Makes a hunk's `PatchLine`s by walking its body again, when `hunk.lines` is first read. */
+function makeLines(source: LineSource, headerIndex: number, counts: HunkCounts): PatchLine[] {
+  const body: PatchLine[] = [];
+  walkHunk(source, headerIndex, counts, body, null);
+  return body;
 }
 
 /**
@@ -153,7 +134,7 @@ export function readHunk(source: LineSource, headerIndex: number, range: HunkRan
   const hunk = lazyHunk({
     oldStart: range.oldStart, oldLines: range.oldLines, newStart: range.newStart, newLines: range.newLines,
     header: range.header, functions: tracker.take(), sourceLine: source.sourceLine(headerIndex),
-  }, new HunkBody(source, headerIndex, range));
+  }, makeLines, source, headerIndex);
   checkCounts(source, hunk, end);
   return { hunk, next: end.next, added: end.added, removed: end.removed };
 }

@@ -5,29 +5,75 @@
  * kept. To every consumer the hunk looks like a plain object with a `lines` array:
  * `lines` is an own, enumerable property (an accessor), so spread (`{ ...hunk }`),
  * `JSON.stringify`, `structuredClone`, `postMessage` and `assert.deepStrictEqual` read it
- * like a data property; assigning `hunk.lines = [...]` replaces it. The loader is kept under a
- * non-enumerable symbol, which none of those copy or compare.
+ * like a data property; assigning `hunk.lines = [...]` replaces it.
+ *
+ * What the lines are made from lives in the hunk object itself, in private class fields (which
+ * no reflection, copy or comparison sees): no second object per hunk. The fields hold the
+ * header's numbers as read, so a consumer that changes `oldStart` & co. before reading `lines`
+ * gets the same lines as one that does not.
  */
 import type { Hunk, PatchLine } from './model';
 
-/** Makes a hunk's lines when they are first read, and keeps them (or the ones assigned). */
-export interface LinesLoader {
-  /** The lines once made or assigned; null before. */
-  lines: PatchLine[] | null;
-  load(): PatchLine[];
+/** The header's numbers as parsed, which the lines are numbered from. */
+export interface HunkCounts { oldStart: number; oldLines: number; newStart: number; newLines: number }
+
+/** Makes the lines of the hunk whose header is line `headerIndex` of `source`, numbered from `counts`. */
+export type LinesMaker<S> = (source: S, headerIndex: number, counts: HunkCounts) => PatchLine[];
+
+/** Gives its constructor's object back as `this`, so that a subclass adds its private fields to a given object. */
+class GivenObject {
+  constructor(object: object) {
+    return object as GivenObject;
+  }
 }
 
-const BODY = Symbol('hunk body');
+/**
+ * Adds to a hunk, as private fields (invisible to every reflection, copy and comparison), what
+ * its lines are made from: the source, its header's index and numbers as read, the maker.
+ */
+class LinesState extends GivenObject {
+  #made: PatchLine[] | null = null;
+  #source: unknown;
+  readonly #headerIndex: number;
+  readonly #oldStart: number;
+  readonly #oldLines: number;
+  readonly #newStart: number;
+  readonly #newLines: number;
+  readonly #maker: LinesMaker<unknown>;
 
-type LazyHunk = Hunk & { [BODY]: LinesLoader };
+  constructor(hunk: Hunk, maker: LinesMaker<unknown>, source: unknown, headerIndex: number) {
+    super(hunk);
+    this.#source = source;
+    this.#headerIndex = headerIndex;
+    this.#oldStart = hunk.oldStart;
+    this.#oldLines = hunk.oldLines;
+    this.#newStart = hunk.newStart;
+    this.#newLines = hunk.newLines;
+    this.#maker = maker;
+  }
 
-function getLines(this: LazyHunk): PatchLine[] {
-  const loader = this[BODY];
-  return loader.lines ??= loader.load();
+  static get(hunk: object): PatchLine[] {
+    const state = hunk as LinesState;
+    if (state.#made === null) {
+      state.#made = state.#maker(state.#source, state.#headerIndex, { oldStart: state.#oldStart, oldLines: state.#oldLines, newStart: state.#newStart, newLines: state.#newLines });
+      state.#source = null;
+    }
+    return state.#made;
+  }
+
+  static set(hunk: object, lines: PatchLine[]): void {
+    const state = hunk as LinesState;
+    state.#made = lines;
+    state.#source = null;
+  }
 }
 
-function setLines(this: LazyHunk, lines: PatchLine[]): void {
-  this[BODY].lines = lines;
+function getLines(this: Hunk): PatchLine[] {
+  return LinesState.get(this);
+}
+
+function setLines(this: Hunk, lines: PatchLine[]): void {
+  LinesState.set(this, lines);
 }
 
 /** One descriptor for every hunk, so that all lazy hunks share one object shape. */
@@ -41,7 +87,7 @@ const LINES: PropertyDescriptor = { get: getLines, set: setLines, enumerable: tr
  * Its `prototype` is `Object.prototype`, so a lazy hunk has the prototype of a plain object
  * and deep-equals one (`assert.deepStrictEqual` compares prototypes).
  */
-function LazyHunkObject(this: LazyHunk, fields: Omit<Hunk, 'lines'>, loader: LinesLoader): void {
+function LazyHunkObject(this: Hunk, fields: Omit<Hunk, 'lines'>): void {
   this.oldStart = fields.oldStart;
   this.oldLines = fields.oldLines;
   this.newStart = fields.newStart;
@@ -50,17 +96,16 @@ function LazyHunkObject(this: LazyHunk, fields: Omit<Hunk, 'lines'>, loader: Lin
   this.functions = fields.functions;
   Object.defineProperty(this, 'lines', LINES);
   this.sourceLine = fields.sourceLine;
-  // Not enumerable, not writable: invisible to spread, JSON, cloning and deep equality.
-  Object.defineProperty(this, BODY, { value: loader });
 }
 LazyHunkObject.prototype = Object.prototype;
 
-const LazyHunkClass = LazyHunkObject as unknown as new (fields: Omit<Hunk, 'lines'>, loader: LinesLoader) => LazyHunk;
+const LazyHunkClass = LazyHunkObject as unknown as new (fields: Omit<Hunk, 'lines'>) => Hunk;
 
 /**
- * A hunk whose `lines` come from `loader` on first read. `fields` gives every other property;
- * the property order is the model's (`lines` before `sourceLine`).
+ * A hunk whose `lines` are made by `maker(source, headerIndex, counts)` on first read, with the
+ * counts of `fields` as they are now. `fields` gives every other property; the property order
+ * is the model's (`lines` before `sourceLine`).
  */
-export function lazyHunk(fields: Omit<Hunk, 'lines'>, loader: LinesLoader): Hunk {
-  return new LazyHunkClass(fields, loader);
+export function lazyHunk<S>(fields: Omit<Hunk, 'lines'>, maker: LinesMaker<S>, source: S, headerIndex: number): Hunk {
+  return new LinesState(new LazyHunkClass(fields), maker as LinesMaker<unknown>, source, headerIndex) as unknown as Hunk;
 }

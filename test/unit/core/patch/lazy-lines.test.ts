@@ -80,3 +80,16 @@ test('reading the lines adds no diagnostics (they were reported while parsing)',
   ]);
   assert.equal(parsed.diagnostics.length, 1);
 });
+
+test('lines are numbered from the header as parsed, even when the counts were changed before they are read', () => {
+  // The reaper hunk is `@@ -441,20 +408,26 @@`: its first line is old 441, new 408.
+  const { hunk } = reaperHunk();
+  hunk.oldStart = 1;
+  hunk.newStart = 1;
+  hunk.oldLines = 0;
+  hunk.newLines = 0;
+  assert.deepEqual([hunk.lines[0]!.oldLine, hunk.lines[0]!.newLine], [441, 408]);
+  assert.equal(hunk.lines.filter((l) => l.kind !== 'add').length, 20);
+  assert.equal(hunk.lines.filter((l) => l.kind !== 'remove').length, 26);
+  assert.equal(Object.getOwnPropertySymbols(hunk).length, 0, 'no symbol-keyed property to copy or compare');
+});
