@@ -35,33 +35,44 @@ export function numberOption(value: string, name: string, integer = false): numb
   return n;
 }
 
-/**
- * Consumes one shared option at args[i] (returns the index of its last word), or returns -1
- * when args[i] is not one.
- */
-export function parseSharedOption(args: string[], i: number, o: SharedSimOptions): number {
-  const a = args[i]!;
-  const value = (): string => {
-    const v = args[i + 1];
-    if (v === undefined) throw new UsageError(`${a} needs a value`);
-    return v;
-  };
-  switch (a) {
-    case '--workload': {
-      const w = value();
-      if (!isWorkloadName(w)) throw new UsageError(`--workload takes kernel-build, fork-storm, thread-churn or poisson, not '${w}'`);
-      o.workload = w;
-      return i + 1;
-    }
-    case '--duration-ms': o.durationNs = Math.round(numberOption(value(), 'duration-ms') * 1e6); return i + 1;
-    case '--exit-rate': o.exitRatePerSec = numberOption(value(), 'exit-rate'); return i + 1;
-    case '--reap-cost-us': o.reapCostNs = Math.round(numberOption(value(), 'reap-cost-us') * 1e3); return i + 1;
-    case '--jobs': o.jobs = numberOption(value(), 'jobs', true); return i + 1;
-    case '--costs': o.costsFile = value(); return i + 1;
-    case '--cost': o.costFlags.push(value()); return i + 1;
-    case '--threads': o.threads = numberOption(value(), 'threads', true); return i + 1;
-    default: return -1;
+/** The parseArgs options (src/cli/parse-command-args.ts) that `simulate` and `compare` share. */
+export const SHARED_SIM_ARGS = {
+  workload: { type: 'string' },
+  'duration-ms': { type: 'string' },
+  'exit-rate': { type: 'string' },
+  'reap-cost-us': { type: 'string' },
+  jobs: { type: 'string' },
+  costs: { type: 'string' },
+  cost: { type: 'string', multiple: true },
+  threads: { type: 'string' },
+} as const;
+
+/** What parseArgs gives for {@link SHARED_SIM_ARGS}. */
+export interface SharedSimArgValues {
+  workload?: string;
+  'duration-ms'?: string;
+  'exit-rate'?: string;
+  'reap-cost-us'?: string;
+  jobs?: string;
+  costs?: string;
+  cost?: string[];
+  threads?: string;
+}
+
+/** The shared options from parsed values, checked; `defaultDurationMs` when --duration-ms is absent. */
+export function sharedSimOptions(v: SharedSimArgValues, defaultDurationMs: number): SharedSimOptions {
+  const o: SharedSimOptions = { workload: 'kernel-build', durationNs: defaultDurationMs * 1e6, costFlags: v.cost ?? [] };
+  if (v.workload !== undefined) {
+    if (!isWorkloadName(v.workload)) throw new UsageError(`--workload takes kernel-build, fork-storm, thread-churn or poisson, not '${v.workload}'`);
+    o.workload = v.workload;
   }
+  if (v['duration-ms'] !== undefined) o.durationNs = Math.round(numberOption(v['duration-ms'], 'duration-ms') * 1e6);
+  if (v['exit-rate'] !== undefined) o.exitRatePerSec = numberOption(v['exit-rate'], 'exit-rate');
+  if (v['reap-cost-us'] !== undefined) o.reapCostNs = Math.round(numberOption(v['reap-cost-us'], 'reap-cost-us') * 1e3);
+  if (v.jobs !== undefined) o.jobs = numberOption(v.jobs, 'jobs', true);
+  if (v.costs !== undefined) o.costsFile = v.costs;
+  if (v.threads !== undefined) o.threads = numberOption(v.threads, 'threads', true);
+  return o;
 }
 
 /** Default costs, then the file, then the flags. A bad file is bad input; a bad flag, usage. */
@@ -84,24 +95,4 @@ export async function resolveCosts(o: SharedSimOptions): Promise<Costs> {
     costs = { ...costs, [m[1]!]: { ...costs[m[1]!], meanNs: Number(m[2]) } };
   }
   return costs;
-}
-
-/**
- * Walks `args`: shared options go to `o`; every other word to `other(word, value)`, where
- * value() takes the next word (a usage error when there is none).
- */
-export function parseSimArgs(args: string[], o: SharedSimOptions, other: (word: string, value: () => string) => void): void {
-  for (let i = 0; i < args.length; i++) {
-    const shared = parseSharedOption(args, i, o);
-    if (shared >= 0) {
-      i = shared;
-      continue;
-    }
-    const word = args[i]!;
-    other(word, () => {
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${word} needs a value`);
-      return v;
-    });
-  }
 }

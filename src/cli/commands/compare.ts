@@ -8,7 +8,8 @@ import { basename } from 'node:path';
 import { InputError, UsageError, EXIT_BAD_INPUT, EXIT_OK, type CliIo, type Command } from '../command';
 import { htmlReport } from '../html-report';
 import { readInputFile, inputName } from '../read-input-file';
-import { numberOption, parseSimArgs, resolveCosts, SHARED_USAGE, type SharedSimOptions } from '../sim-options';
+import { parseCommandArgs } from '../parse-command-args';
+import { numberOption, resolveCosts, SHARED_SIM_ARGS, SHARED_USAGE, sharedSimOptions, type SharedSimOptions } from '../sim-options';
 import { defaultThreads, runJobs } from '../sim-workers';
 import { readPatch } from '../../core/patch/read-patch';
 import { comparisonJobs, comparisonView, summarizeComparison, type Comparison, type ComparisonPlan } from '../../core/sim/comparison';
@@ -48,23 +49,30 @@ interface Options extends SharedSimOptions {
 }
 
 function parse(args: string[]): Options {
-  const o: Options = { workload: 'kernel-build', durationNs: DEFAULT_DURATION_MS * 1e6, costFlags: [], cpus: DEFAULT_CPUS, seeds: DEFAULT_SEEDS, format: 'text' };
-  parseSimArgs(args, o, (a, value) => {
-    if (a === '--cpus') {
-      const list = value().split(',').map((s) => numberOption(s, 'cpus', true));
-      if (list.some((n) => n > 256)) throw new UsageError('--cpus: at most 256 CPUs');
-      o.cpus = [...new Set(list)].sort((x, y) => x - y);
-    } else if (a === '--seeds') o.seeds = numberOption(value(), 'seeds', true);
-    else if (a === '--format') {
-      const f = value();
-      if (f !== 'text' && f !== 'markdown' && f !== 'json') throw new UsageError(`--format takes text, markdown or json, not '${f}'`);
-      o.format = f;
-    } else if (a === '--html') o.html = value();
-    else if (a === '--view-cpus') o.viewCpus = numberOption(value(), 'view-cpus', true);
-    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
-    else if (o.patch === undefined) o.patch = a;
-    else throw new UsageError('one PATCH expected');
+  const { values: v, positionals } = parseCommandArgs(args, {
+    ...SHARED_SIM_ARGS,
+    cpus: { type: 'string' },
+    seeds: { type: 'string' },
+    format: { type: 'string' },
+    html: { type: 'string' },
+    'view-cpus': { type: 'string' },
   });
+  if (positionals.length > 1) throw new UsageError('one PATCH expected');
+  const o: Options = { ...sharedSimOptions(v, DEFAULT_DURATION_MS), cpus: DEFAULT_CPUS, seeds: DEFAULT_SEEDS, format: 'text' };
+  o.patch = positionals[0];
+  if (v.cpus !== undefined) {
+    const list = v.cpus.split(',').map((s) => numberOption(s, 'cpus', true));
+    if (list.some((n) => n > 256)) throw new UsageError('--cpus: at most 256 CPUs');
+    o.cpus = [...new Set(list)].sort((x, y) => x - y);
+  }
+  if (v.seeds !== undefined) o.seeds = numberOption(v.seeds, 'seeds', true);
+  if (v.format !== undefined) {
+    const f = v.format;
+    if (f !== 'text' && f !== 'markdown' && f !== 'json') throw new UsageError(`--format takes text, markdown or json, not '${f}'`);
+    o.format = f;
+  }
+  if (v.html !== undefined) o.html = v.html;
+  if (v['view-cpus'] !== undefined) o.viewCpus = numberOption(v['view-cpus'], 'view-cpus', true);
   if (o.patch === undefined) throw new UsageError('missing PATCH');
   if (o.viewCpus !== undefined && !o.cpus.includes(o.viewCpus)) throw new UsageError(`--view-cpus ${o.viewCpus} is not in --cpus`);
   if (o.workload === 'poisson' && (o.exitRatePerSec === undefined || o.reapCostNs === undefined)) {

@@ -5,7 +5,8 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { InputError, UsageError, EXIT_BAD_INPUT, EXIT_OK, type CliIo, type Command } from '../command';
-import { parseSimArgs, numberOption, resolveCosts, SHARED_USAGE, type SharedSimOptions } from '../sim-options';
+import { parseCommandArgs } from '../parse-command-args';
+import { numberOption, resolveCosts, SHARED_SIM_ARGS, SHARED_USAGE, sharedSimOptions, type SharedSimOptions } from '../sim-options';
 import { defaultThreads, runJobs } from '../sim-workers';
 import { computeMetrics, type RunMetrics } from '../../core/analysis/run-metrics';
 import { btraceChunks } from '../../core/sim/btrace-writer';
@@ -47,24 +48,30 @@ interface Options extends SharedSimOptions {
 }
 
 function parse(args: string[]): Options {
-  const o: Options = { variant: 'baseline', workload: 'kernel-build', durationNs: DEFAULT_DURATION_MS * 1e6, costFlags: [], seed: 1, json: false, validate: false };
-  parseSimArgs(args, o, (a, value) => {
-    if (a === '--variant') {
-      const v = value();
-      if (!isVariantName(v)) throw new UsageError(`--variant takes baseline, patched or lockless, not '${v}'`);
-      o.variant = v;
-    } else if (a === '--cpus') {
-      o.cpus = numberOption(value(), 'cpus', true);
-      if (o.cpus > 256) throw new UsageError('--cpus is at most 256');
-    } else if (a === '--seed') {
-      const v = value();
-      if (!/^\d+$/.test(v)) throw new UsageError(`--seed wants a whole number, not '${v}'`);
-      o.seed = Number(v) | 0;
-    } else if (a === '--json') o.json = true;
-    else if (a === '--trace-out') o.traceOut = value();
-    else if (a === '--validate') o.validate = true;
-    else throw new UsageError(`unknown argument '${a}'`);
+  const { values: v, positionals } = parseCommandArgs(args, {
+    ...SHARED_SIM_ARGS,
+    variant: { type: 'string' },
+    cpus: { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'boolean' },
+    'trace-out': { type: 'string' },
+    validate: { type: 'boolean' },
   });
+  if (positionals.length > 0) throw new UsageError(`unknown argument '${positionals[0]}'`);
+  const o: Options = { ...sharedSimOptions(v, DEFAULT_DURATION_MS), variant: 'baseline', seed: 1, json: v.json ?? false, validate: v.validate ?? false };
+  if (v.variant !== undefined) {
+    if (!isVariantName(v.variant)) throw new UsageError(`--variant takes baseline, patched or lockless, not '${v.variant}'`);
+    o.variant = v.variant;
+  }
+  if (v.cpus !== undefined) {
+    o.cpus = numberOption(v.cpus, 'cpus', true);
+    if (o.cpus > 256) throw new UsageError('--cpus is at most 256');
+  }
+  if (v.seed !== undefined) {
+    if (!/^\d+$/.test(v.seed)) throw new UsageError(`--seed wants a whole number, not '${v.seed}'`);
+    o.seed = Number(v.seed) | 0;
+  }
+  if (v['trace-out'] !== undefined) o.traceOut = v['trace-out'];
   if (o.workload === 'poisson' && !o.validate && (o.exitRatePerSec === undefined || o.reapCostNs === undefined)) {
     throw new UsageError('--workload poisson needs --exit-rate and --reap-cost-us');
   }
