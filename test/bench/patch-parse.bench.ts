@@ -1,31 +1,40 @@
 /**
  * Patch parsing benchmark (issue #2): our parseDiff against jsdiff's parsePatch (package
  * `diff`) on the same inputs: a generated git patch of kernel-style C hunks (~32 MB, --small:
- * ~4 MB) and the diff part of the fixtures.
+ * ~4 MB) and the diff part of three fixtures (6.3 KB, 1.9 KB, 0.5 KB).
  *
- * parseDiff makes a hunk's `PatchLine` objects only when `hunk.lines` is first read (the
- * counts, functions and diagnostics are made while parsing). So two of our timings are shown:
- * "lines on demand" (parseDiff alone) and "all lines made" (parseDiff, then every hunk's
- * lines read), the full cost of what jsdiff returns.
+ * parseDiff makes a hunk's `PatchLine` objects and its functions only when `hunk.lines` /
+ * `hunk.functions` are first read (files, counts, paths, modes, blob ids and diagnostics are
+ * made while parsing). So two of our timings are shown: "details on demand" (parseDiff
+ * alone) and "all made" (parseDiff, then every hunk's lines and functions read): at least
+ * the full cost of what jsdiff returns, which has lines but no functions.
  *
  * Counts are checked before timing: hunks, added and removed lines, and patch lines (without
  * `\ No newline` markers) must be equal for jsdiff, for our eager counts (Σ oldLines of the
  * hunk headers + added, without reading any `lines`), and for our lines once made.
  *
- * Timing: R repetitions; in each, the three are run one after the other (order rotating),
- * each as: a forced GC (so that no one pays for collecting another's garbage), one untimed
- * call, then one timed round of `batch` calls. One result of each parser is kept alive the
- * whole time, as a program keeps the patch it read (a full GC that finds no object of a shape
- * the optimized code checks for frees that shape, and V8 then drops the code: a "weak objects"
- * deoptimization, which forced GCs with nothing kept would make the benchmark's). Printed are
- * the median CPU time per call (MB/s of CPU time) and the median of the per-repetition ratios
- * jsdiff time / our time, with their range, all measured in this one run. The machine may be
- * loaded by other work: medians, not bests.
- * Goal: parseDiff ≥ 2× jsdiff.
+ * Method. Each input is measured in a process of its own (a parser's optimized code and
+ * inline caches, trained on one input, would otherwise slow it or speed it up on the next:
+ * measured so, the small fixtures' ratios moved by 3x with the order of the inputs). In that
+ * process: the first call of each parser is timed (cold: interpreter and compilation, what
+ * one parse of one patch costs); then each runs until it has spent ~0.4 s of CPU time (its
+ * code optimized: steady state); then R repetitions, in each the three run one after the
+ * other (order rotating), each as a forced GC (so that no one pays for collecting another's
+ * garbage) and one timed round of as many calls as fill ~40 ms. One result of each parser is
+ * kept alive the whole time, as a program keeps the patch it read (a full GC that finds no
+ * object of a shape the optimized code checks for frees that shape, and V8 then drops the
+ * code). Printed: the median CPU time per call (user + system of the process, which time
+ * spent waiting for a CPU taken by other programs does not inflate) and the median of the
+ * per-repetition ratios jsdiff time / our time, with their range, all measured in this run.
+ * Goal: parseDiff ≥ 2× jsdiff, in steady state, on every input.
  *
  * Run: node --import tsx test/bench/patch-parse.bench.ts [--small] [--reps N]
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parsePatch } from 'diff';
@@ -71,12 +80,12 @@ function theirCounts(text: string): Counts {
   };
 }
 
-/** parseDiff, then every hunk's lines read (and used, so the work cannot be skipped). */
-function parseAndMakeLines(text: string): { result: DiffParseResult; lines: number } {
+/** parseDiff, then every hunk's lines and functions read (and used, so the work cannot be skipped). */
+function parseAndMakeAll(text: string): { result: DiffParseResult; made: number } {
   const result = parseDiff(text);
-  let lines = 0;
-  for (const file of result.files) for (const hunk of file.hunks) lines += hunk.lines.length;
-  return { result, lines };
+  let made = 0;
+  for (const file of result.files) for (const hunk of file.hunks) made += hunk.lines.length + hunk.functions.length;
+  return { result, made };
 }
 
 const median = (values: number[]): number => {
@@ -85,21 +94,26 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-/**
- * CPU time per call of `batch` calls, in ms: user + system time of this process (all its
- * threads, so the GC's helper threads count), which time spent waiting for a CPU taken by
- * other programs does not inflate the way wall-clock time is.
- */
-function timeRound(batch: number, run: () => unknown): number {
-  const start = process.cpuUsage();
-  for (let k = 0; k < batch; k++) run();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000 / batch;
+/** CPU time of this process so far, in ms: user + system, all its threads (the GC's helpers count). */
+function cpuMs(): number {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
 }
 
-interface Result { name: string; lazy: number; full: number }
+/** CPU time per call of `batch` calls, in ms. */
+function timeRound(batch: number, run: () => unknown): number {
+  const start = cpuMs();
+  for (let k = 0; k < batch; k++) run();
+  return (cpuMs() - start) / batch;
+}
 
-function compare(name: string, text: string, batch: number): Result {
+/** CPU time each parser runs before timing, to reach its optimized code; and the length of one timed round. */
+const WARM_UP_MS = 400;
+const ROUND_MS = 40;
+
+interface Result { name: string; cold: number[]; steady: number[]; lazy: number[]; full: number[] }
+
+function measure(name: string, text: string): Result {
   const eager = ourEagerCounts(text);
   const made = ourLineCounts(text);
   const theirs = theirCounts(text);
@@ -108,45 +122,95 @@ function compare(name: string, text: string, batch: number): Result {
   console.log(`${name}  ${(bytes / 1024).toFixed(1)} KB  ${countsText(eager)} ${same ? '(same counts: eager, lines made, jsdiff)' : `(COUNTS DIFFER: lines made ${countsText(made)}, jsdiff ${countsText(theirs)})`}`);
   if (!same) process.exitCode = 1;
   const runs: [string, () => unknown][] = [
-    ['parseDiff, lines on demand', () => parseDiff(text)],
-    ['parseDiff, all lines made', () => parseAndMakeLines(text)],
+    ['parseDiff, details on demand', () => parseDiff(text)],
+    ['parseDiff, all made', () => parseAndMakeAll(text)],
     ['jsdiff parsePatch', () => parsePatch(text)],
   ];
+  // Cold: the first call of each (the counting above ran other entry points of the same code).
+  const cold = runs.map(([, run]) => timeRound(1, run));
   // Like a program that keeps the patch it read: one result of each stays alive while timing.
   const kept = runs.map(([, run]) => run());
+  const perCall = runs.map(([, run]) => {
+    let calls = 0;
+    const start = cpuMs();
+    while (cpuMs() - start < WARM_UP_MS) { run(); calls++; }
+    return (cpuMs() - start) / calls;
+  });
+  const batches = perCall.map((ms) => Math.max(1, Math.round(ROUND_MS / ms)));
   const times: number[][] = runs.map(() => []);
   for (let r = 0; r < REPS; r++) {
     for (let k = 0; k < runs.length; k++) {
       const which = (k + r) % runs.length;
       const run = runs[which]![1];
       gc();
-      run();
-      times[which]!.push(timeRound(batch, run));
+      // An untimed part of the round first: the forced GC's sweeping, done by helper threads
+      // after it returns, would otherwise be charged to the timed part.
+      timeRound(Math.ceil(batches[which]! / 4), run);
+      times[which]!.push(timeRound(batches[which]!, run));
     }
   }
-  const rate = (ms: number): string => `${(bytes / MB / (ms / 1000)).toFixed(1).padStart(7)} MB/s`;
-  runs.forEach(([label], k) => console.log(`  ${label.padEnd(28)} ${median(times[k]!).toFixed(4).padStart(10)} ms ${rate(median(times[k]!))}`));
-  const ratios = (k: number): number[] => times[2]!.map((t, r) => t / times[k]![r]!);
-  const show = (k: number): string => `${median(ratios(k)).toFixed(2)}x (${Math.min(...ratios(k)).toFixed(2)}–${Math.max(...ratios(k)).toFixed(2)})`;
-  console.log(`  ratio jsdiff / ours: lines on demand ${show(0)}, all lines made ${show(1)}  [median (range) of ${REPS} repetitions]`);
   if (kept.length !== runs.length) throw new Error('unreachable');
-  return { name, lazy: median(ratios(0)), full: median(ratios(1)) };
+  const ratios = (k: number): number[] => times[2]!.map((t, r) => t / times[k]![r]!);
+  return { name, cold, steady: times.map(median), lazy: ratios(0), full: ratios(1) };
 }
 
-/** The diff part of a fixture (from the first `diff --git` to the mail signature): jsdiff reads no mail. */
+const fixturesArg = process.argv.indexOf('--fixtures');
+const fixturesDir = fixturesArg > 0 ? process.argv[fixturesArg + 1]! : fileURLToPath(new URL('../fixtures', import.meta.url));
+
+/**
+ * The diff part of a fixture (from the first `diff --git` to the mail signature): jsdiff reads
+ * no mail. Decoded from its bytes, so that it is a string of its own as a program reading a
+ * patch file has, not a slice of the whole fixture's text (V8 reads a slice's characters
+ * through its parent, ~20 % slower for both parsers).
+ */
 const fixtureDiff = (name: string): string => {
-  const text = readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
-  const start = Math.max(0, text.indexOf('diff --git '));
-  const signature = text.indexOf('\n-- \n', start);
-  return text.slice(start, signature < 0 ? text.length : signature + 1);
+  const bytes = readFileSync(join(fixturesDir, name));
+  const start = Math.max(0, bytes.indexOf('diff --git '));
+  const signature = bytes.indexOf('\n-- \n', start);
+  return bytes.subarray(start, signature < 0 ? bytes.length : signature + 1).toString('utf8');
 };
-console.log(`patch parsing: parseDiff (ours) vs jsdiff parsePatch, same inputs, same process, ${REPS} repetitions\n`);
-const big = generatePatch((small ? 4 : 32) * MB);
-const results = [
-  compare('generated kernel-style patch', big, 1),
-  compare('one-reaper-per-cpu.patch (diff part)', fixtureDiff('one-reaper-per-cpu.patch'), 500),
-  compare('c/kern_sched_like.diff', fixtureDiff('c/kern_sched_like.diff'), 1000),
-  compare('diffs/no-prefix.diff', fixtureDiff('diffs/no-prefix.diff'), 2000),
-];
-console.log('\nmedian ratio jsdiff time / parseDiff time (goal ≥ 2x):');
-for (const r of results) console.log(`  ${r.name.padEnd(38)} lines on demand ${r.lazy.toFixed(2)}x   all lines made ${r.full.toFixed(2)}x`);
+
+/** The inputs, each measured in a child process of its own (see the file comment). */
+const INPUTS: Record<string, () => string> = {
+  'generated kernel-style patch': () => generatePatch((small ? 4 : 32) * MB),
+  'one-reaper-per-cpu.patch (diff part)': () => fixtureDiff('one-reaper-per-cpu.patch'),
+  'c/kern_sched_like.diff': () => fixtureDiff('c/kern_sched_like.diff'),
+  'diffs/no-prefix.diff': () => fixtureDiff('diffs/no-prefix.diff'),
+};
+
+const LABELS = ['parseDiff, details on demand', 'parseDiff, all made', 'jsdiff parsePatch'];
+const range = (values: number[]): string => `${median(values).toFixed(2)}x (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})`;
+const ms = (value: number): string => `${value.toFixed(4).padStart(10)} ms`;
+
+const childArg = process.argv.indexOf('--input');
+if (childArg > 0) {
+  const name = process.argv[childArg + 1]!;
+  const result = measure(name, INPUTS[name]!());
+  console.log(`RESULT ${JSON.stringify(result)}`);
+} else {
+  // Measure the code as it ships: bundled by esbuild with the extension's target (a bundle's
+  // top-level `let`/`const` become `var`; run as separate ES modules, as tsx runs them, every
+  // read of a module-level constant in a hot loop pays a check that it is initialized). jsdiff
+  // is bundled into the same file the same way.
+  const bundle = fileURLToPath(new URL('../../.cache/bench/patch-parse.bench.mjs', import.meta.url));
+  buildSync({ entryPoints: [fileURLToPath(import.meta.url)], outfile: bundle, bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['esbuild'], logLevel: 'warning' });
+  console.log(`patch parsing: parseDiff (ours) vs jsdiff parsePatch, same inputs, bundled as shipped, each input in its own process, ${REPS} repetitions\n`);
+  const results: Result[] = [];
+  for (const name of Object.keys(INPUTS)) {
+    const child = spawnSync(process.execPath, [bundle, '--input', name, '--fixtures', fixturesDir, ...process.argv.slice(2)], { encoding: 'utf8' });
+    const resultLine = child.stdout.split('\n').find((line) => line.startsWith('RESULT '));
+    process.stdout.write(child.stdout.split('\n').filter((line) => line && !line.startsWith('RESULT ')).map((line) => `${line}\n`).join(''));
+    if (child.status !== 0 || !resultLine) {
+      process.stderr.write(child.stderr);
+      process.exitCode = 1;
+      continue;
+    }
+    const result = JSON.parse(resultLine.slice('RESULT '.length)) as Result;
+    results.push(result);
+    LABELS.forEach((label, k) => console.log(`  ${label.padEnd(28)} steady ${ms(result.steady[k]!)}   first call ${ms(result.cold[k]!)}`));
+    console.log(`  ratio jsdiff / ours, steady: details on demand ${range(result.lazy)}, all made ${range(result.full)}  [median (range) of ${REPS} repetitions]`);
+    console.log(`  ratio jsdiff / ours, first call: details on demand ${(result.cold[2]! / result.cold[0]!).toFixed(2)}x, all made ${(result.cold[2]! / result.cold[1]!).toFixed(2)}x`);
+  }
+  console.log('\nmedian ratio jsdiff time / parseDiff time, steady state (goal ≥ 2x):');
+  for (const r of results) console.log(`  ${r.name.padEnd(38)} details on demand ${median(r.lazy).toFixed(2)}x   all made ${median(r.full).toFixed(2)}x`);
+}

@@ -55,7 +55,8 @@ export function headerPath(argument: string): string | null {
     path = readQuoted(argument, 0)?.value ?? argument;
   } else {
     const tab = argument.indexOf('\t');
-    path = tab >= 0 ? argument.slice(0, tab) : argument.replace(/\s+$/, '');
+    // trimEnd removes what a regular expression's \s matches: white space and line terminators.
+    path = tab >= 0 ? argument.slice(0, tab) : argument.trimEnd();
   }
   return path === '/dev/null' ? null : path;
 }

@@ -34,11 +34,11 @@ export function noGitHeaderFacts(): GitHeaderFacts {
   };
 }
 
-const INDEX_LINE = /^index ([0-9a-fA-F]+)\.\.([0-9a-fA-F]+)(?: ([0-7]{6}))?\s*$/;
-
 type HeaderHandler = (facts: GitHeaderFacts, argument: string) => boolean;
 
+/** Most common first: `index` is on nearly every file. */
 const HANDLERS: [prefix: string, handler: HeaderHandler][] = [
+  ['index ', readIndex],
   ['old mode ', (f, a) => { f.oldMode = a.trim(); return true; }],
   ['new mode ', (f, a) => { f.newMode = a.trim(); return true; }],
   ['new file mode ', (f, a) => { f.newFile = true; f.newMode = a.trim(); return true; }],
@@ -51,7 +51,6 @@ const HANDLERS: [prefix: string, handler: HeaderHandler][] = [
   ['copy to ', (f, a) => { f.copyTo = plainPath(a); return true; }],
   ['similarity index ', (f, a) => { f.similarity = percent(a); return true; }],
   ['dissimilarity index ', (f, a) => { const d = percent(a); if (d !== undefined) f.similarity = 100 - d; return true; }],
-  ['index ', (f, a) => readIndex(f, `index ${a}`)],
 ];
 
 function percent(argument: string): number | undefined {
@@ -59,17 +58,39 @@ function percent(argument: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-function readIndex(facts: GitHeaderFacts, line: string): boolean {
-  const match = INDEX_LINE.exec(line);
-  if (!match) return false;
-  facts.oldBlob = match[1]!.toLowerCase();
-  facts.newBlob = match[2]!.toLowerCase();
-  if (match[3]) {
-    facts.oldMode ??= match[3];
-    facts.newMode ??= match[3];
+/** True for 0-9, a-f, A-F. */
+function isHex(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+}
+
+/** The end of the run of hex digits of `text` starting at `at`. */
+function hexRunEnd(text: string, at: number): number {
+  while (at < text.length && isHex(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/**
+ * The argument of an `index` line, `<old blob>..<new blob>[ <mode>]`, into `facts`; false when
+ * it is not one. The same as matching `^([0-9a-fA-F]+)\.\.([0-9a-fA-F]+)(?: ([0-7]{6}))?\s*$`.
+ */
+function readIndex(facts: GitHeaderFacts, argument: string): boolean {
+  const oldEnd = hexRunEnd(argument, 0);
+  if (oldEnd === 0 || !argument.startsWith('..', oldEnd)) return false;
+  const newEnd = hexRunEnd(argument, oldEnd + 2);
+  if (newEnd === oldEnd + 2) return false;
+  const rest = argument.slice(newEnd).trimEnd();
+  if (rest !== '' && !MODE_ARGUMENT.test(rest)) return false;
+  facts.oldBlob = argument.slice(0, oldEnd).toLowerCase();
+  facts.newBlob = argument.slice(oldEnd + 2, newEnd).toLowerCase();
+  if (rest !== '') {
+    facts.oldMode ??= rest.slice(1);
+    facts.newMode ??= rest.slice(1);
   }
   return true;
 }
+
+/** What may follow the blob ids of an `index` line: the file's mode. */
+const MODE_ARGUMENT = /^ [0-7]{6}$/;
 
 /**
  * Reads one extended header line into `facts`. Returns false when the line is not one

@@ -2,6 +2,8 @@
  * The `@@ -oldStart[,oldLines] +newStart[,newLines] @@ [function context]` line of a unified
  * diff hunk. A missing count means 1 (GNU diff omits `,1`).
  */
+import { isSpace } from './char-classes';
+
 export interface HunkRange {
   oldStart: number;
   oldLines: number;
@@ -36,11 +38,36 @@ export function parseHunkHeaderAt(text: string, start: number, end: number): Hun
   const oldLines = rangeCount;
   at = readRange(text, at + 1, end, PLUS);
   if (at < 0 || at + 3 > end || text.charCodeAt(at) !== SPACE || text.charCodeAt(at + 1) !== AT || text.charCodeAt(at + 2) !== AT) return null;
-  for (let i = at + 3; i < end; i++) {
+  const header = functionText(text, at + 3, end);
+  return header === null ? null : { oldStart, oldLines, newStart: rangeFirst, newLines: rangeCount, header };
+}
+
+/** A line terminator: the header's text may not hold one (a `.` of the regular expression above does not match it). */
+const TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/**
+ * The function text `text.slice(from, end)`, trimmed as by `trim()`, or null when it holds a
+ * line terminator. Fast path for git's form (one space before the text, none after): the
+ * trimmed text is tested; otherwise every character is looked at, since trimming could drop
+ * a terminator among the blanks.
+ */
+function functionText(text: string, from: number, end: number): string | null {
+  if (from === end) return '';
+  if (text.charCodeAt(from) === SPACE && from + 1 < end && !isSpace(text.charCodeAt(from + 1)) && !isSpace(text.charCodeAt(end - 1))) {
+    const header = text.slice(from + 1, end);
+    return TERMINATOR.test(header) ? null : header;
+  }
+  let first = -1;
+  let last = -1;
+  for (let i = from; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x0d || c === 0x0a || c === 0x2028 || c === 0x2029) return null;
+    if (!isSpace(c)) {
+      if (first < 0) first = i;
+      last = i;
+    }
   }
-  return { oldStart, oldLines, newStart: rangeFirst, newLines: rangeCount, header: text.slice(at + 3, end).trim() };
+  return first < 0 ? '' : text.slice(first, last + 1);
 }
 
 /** The numbers the last readRange read (module scratch: no object per header). */

@@ -1,16 +1,16 @@
 /**
  * Reads the body of one unified-diff hunk: the lines after `@@ ... @@`, as many as the
  * header's counts say. The reading walk only counts them (added, removed, where the hunk
- * ends), follows the functions they touch and reports what is wrong; the `PatchLine`
- * objects, each with its old/new line number and input line, are made by a second walk over
- * the same lines when `hunk.lines` is first read (see lazy-lines.ts).
+ * ends) and reports what is wrong; the `PatchLine` objects (each with its old/new line
+ * number and input line) and the functions the changed lines lie in are made by a second
+ * walk over the same lines when first read (see parsed-hunk.ts).
  */
 import { diagnostic } from '../common/diagnostic';
-import type { HunkRange } from './hunk-header';
+import { endsWithCrLf, lineEnd, nextLineStart, type DiffCursor, type LineText } from './diff-cursor';
+import { parseHunkHeaderAt, type HunkRange } from './hunk-header';
 import { HunkFunctionTracker } from './hunk-text-functions';
-import { lazyHunk } from './lazy-lines';
-import type { LineSource } from './line-index';
 import type { Hunk, PatchLine } from './model';
+import { ParsedHunk, type HunkDetailsMaker } from './parsed-hunk';
 
 const SPACE = 32;
 const PLUS = 43;
@@ -26,117 +26,146 @@ const KINDS = ['context', 'add', 'remove'] as const;
 /** The numbers of a hunk header. */
 type HunkCounts = Pick<HunkRange, 'oldStart' | 'oldLines' | 'newStart' | 'newLines'>;
 
-/** True when lines i and i+1 are a `---`/`+++` file header pair (a new file starts there). */
-export function isFileHeaderPair(source: LineSource, i: number): boolean {
-  return source.startsWith(i, '--- ') && source.startsWith(i + 1, '+++ ');
+/** True when the line at offset `pos` and the one after it are a `---`/`+++` file header pair (a new file starts there). */
+export function isFileHeaderPairAt(text: string, pos: number): boolean {
+  if (!text.startsWith('--- ', pos)) return false;
+  const next = nextLineStart(text, pos);
+  return next < text.length && text.startsWith('+++ ', next);
 }
 
 /** Where a hunk's body ends and what it holds. */
 interface HunkEnd {
-  /** Index of the first line after the hunk. */
-  next: number;
+  /** Offset and index of the first line after the hunk. */
+  pos: number;
+  index: number;
   added: number;
   removed: number;
   /** Old and new lines the header announced but the body did not have. */
   oldLeft: number;
   newLeft: number;
+  /** Lines of the hunk (header included) ending with CR LF, and the index of the first (-1 when none). */
+  crLines: number;
+  firstCr: number;
 }
 
 /**
- * Walks the body of the hunk whose header is line `headerIndex`. The reading walk passes a
- * function `tracker` and no `body`, and reports stripped blank lines; the loading walk passes
- * a `body` to fill with one `PatchLine` per line and reports nothing (it was said already).
+ * Walks the body of the hunk whose header line starts at offset `headerPos` and is line
+ * `headerIndex`. The reading walk passes the cursor to report stripped blank lines to; the
+ * later walks pass a `body` to fill with one `PatchLine` per line or a function `tracker`,
+ * and report nothing (it was said already).
  */
-function walkHunk(source: LineSource, headerIndex: number, range: HunkCounts, body: PatchLine[] | null, tracker: HunkFunctionTracker | null): HunkEnd {
-  const { text, starts, count } = source;
+function walkHunk(input: LineText, headerPos: number, headerIndex: number, range: HunkCounts, body: PatchLine[] | null, tracker: HunkFunctionTracker | null, report: DiffCursor | null): HunkEnd {
+  const { text, whitespaceDamaged } = input;
+  const length = text.length;
   let oldLeft = range.oldLines;
   let newLeft = range.newLines;
   let oldNo = range.oldLines === 0 ? range.oldStart + 1 : range.oldStart;
   let newNo = range.newLines === 0 ? range.newStart + 1 : range.newStart;
   let added = 0;
   let removed = 0;
-  let i = headerIndex + 1;
-  for (; i < count && (oldLeft > 0 || newLeft > 0); i++) {
-    const start = starts[i]!;
-    const end = source.lineEnd(i);
-    const c = end > start ? text.charCodeAt(start) : -1;
+  let pos = nextLineStart(text, headerPos);
+  let index = headerIndex + 1;
+  let crLines = endsWithCrLf(text, headerPos, pos) ? 1 : 0;
+  let firstCr = crLines > 0 ? headerIndex : -1;
+  while (pos < length && (oldLeft > 0 || newLeft > 0)) {
+    const next = nextLineStart(text, pos);
+    const end = lineEnd(text, pos, next);
+    const c = end > pos ? text.charCodeAt(pos) : -1;
     /** Where the line's text starts: after the ' ', '+' or '-', or at the start of a line that lost it. */
-    let from = start + 1;
+    let from = pos + 1;
     let kind: number;
     if (c === SPACE) {
       kind = CONTEXT;
     } else if (c === MINUS) {
-      if (text.charCodeAt(start + 1) === MINUS && isFileHeaderPair(source, i)) break;
+      if (text.charCodeAt(pos + 1) === MINUS && isFileHeaderPairAt(text, pos)) break;
       kind = REMOVE;
     } else if (c === PLUS) {
       kind = ADD;
     } else if (c === BACKSLASH) {
       if (body) markNoNewline(body);
-      continue;
+      kind = -1;
     } else if (c === -1 && oldLeft > 0 && newLeft > 0) {
-      if (!body) {
-        source.diagnostics.push(diagnostic(source.sourceLine(i), 'info', 'stripped-blank-context',
-          'Empty line inside a hunk read as a blank context line whose leading space was stripped.'));
-      }
+      report?.diagnostics.push(diagnostic(input.sourceLine(index), 'info', 'stripped-blank-context',
+        'Empty line inside a hunk read as a blank context line whose leading space was stripped.'));
       kind = CONTEXT;
-      from = start;
-    } else if (source.whitespaceDamaged && c !== -1 && c !== AT && !source.startsWith(i, 'diff --git ') && oldLeft > 0 && newLeft > 0) {
+      from = pos;
+    } else if (whitespaceDamaged && c !== -1 && c !== AT && !text.startsWith('diff --git ', pos) && oldLeft > 0 && newLeft > 0) {
       kind = CONTEXT;
-      from = start;
+      from = pos;
     } else {
       break;
     }
-    tracker?.line(kind !== CONTEXT, text, from, end);
-    if (body) {
-      const oldLine = kind === ADD ? null : oldNo++;
-      const newLine = kind === REMOVE ? null : newNo++;
-      body.push({ kind: KINDS[kind]!, text: text.slice(from, end), oldLine, newLine, sourceLine: source.sourceLine(i) });
+    if (end < next - 1 && crLines++ === 0) firstCr = index;
+    if (kind >= 0) {
+      tracker?.line(kind !== CONTEXT, text, from, end);
+      if (body) {
+        const oldLine = kind === ADD ? null : oldNo++;
+        const newLine = kind === REMOVE ? null : newNo++;
+        body.push({ kind: KINDS[kind]!, text: text.slice(from, end), oldLine, newLine, sourceLine: input.sourceLine(index) });
+      }
+      if (kind === ADD) {
+        added++;
+        newLeft--;
+      } else if (kind === REMOVE) {
+        removed++;
+        oldLeft--;
+      } else {
+        oldLeft--;
+        newLeft--;
+      }
     }
-    if (kind === ADD) {
-      added++;
-      newLeft--;
-    } else if (kind === REMOVE) {
-      removed++;
-      oldLeft--;
-    } else {
-      oldLeft--;
-      newLeft--;
-    }
+    pos = next;
+    index++;
   }
-  if (i < count && source.startsWith(i, '\\')) {
+  if (pos < length && text.charCodeAt(pos) === BACKSLASH) {
     if (body) markNoNewline(body);
-    i++;
+    const next = nextLineStart(text, pos);
+    if (endsWithCrLf(text, pos, next) && crLines++ === 0) firstCr = index;
+    pos = next;
+    index++;
   }
-  return { next: i, added, removed, oldLeft, newLeft };
+  return { pos, index, added, removed, oldLeft, newLeft, crLines, firstCr };
 }
 
-/** Makes a hunk's `PatchLine`s by walking its body again, when `hunk.lines` is first read. */
-function makeLines(source: LineSource, headerIndex: number, counts: HunkCounts): PatchLine[] {
-  const body: PatchLine[] = [];
-  walkHunk(source, headerIndex, counts, body, null);
-  return body;
+/** The header of the hunk at `headerPos`, as it reads in the input. */
+function headerAt(text: string, headerPos: number): HunkRange {
+  return parseHunkHeaderAt(text, headerPos, lineEnd(text, headerPos, nextLineStart(text, headerPos)))!;
 }
 
 /**
- * The reading walk's function tracker, one for good: a tracker per hunk would die with each
- * parse, and V8 drops optimized code whose object shapes all died in a full GC.
+ * One function tracker for good: a tracker per hunk would die with each parse, and V8 drops
+ * optimized code whose object shapes all died in a full GC.
  */
 const tracker = new HunkFunctionTracker();
 
+/** A hunk's details, made by walking its body again when first read. */
+const HUNK_DETAILS: HunkDetailsMaker<LineText> = {
+  lines(input, headerPos, headerIndex) {
+    const body: PatchLine[] = [];
+    walkHunk(input, headerPos, headerIndex, headerAt(input.text, headerPos), body, null, null);
+    return body;
+  },
+  functions(input, headerPos, headerIndex) {
+    const range = headerAt(input.text, headerPos);
+    tracker.start(range.header);
+    walkHunk(input, headerPos, headerIndex, range, null, tracker, null);
+    return tracker.take();
+  },
+};
+
 /**
- * Reads the hunk whose header is line `headerIndex`. Returns the hunk (functions found, lines
- * made on first read) and the index of the first line after it. Counts that do not match the
- * lines found give a diagnostic.
+ * Reads the hunk whose header (already read into `range`) is the cursor's line, and moves the
+ * cursor past it. Returns the hunk (lines and functions made on first read) and its counts.
+ * Counts that do not match the lines found give a diagnostic.
  */
-export function readHunk(source: LineSource, headerIndex: number, range: HunkRange): { hunk: Hunk; next: number; added: number; removed: number } {
-  tracker.start(range.header);
-  const end = walkHunk(source, headerIndex, range, null, tracker);
-  const hunk = lazyHunk({
-    oldStart: range.oldStart, oldLines: range.oldLines, newStart: range.newStart, newLines: range.newLines,
-    header: range.header, functions: tracker.take(), sourceLine: source.sourceLine(headerIndex),
-  }, makeLines, source, headerIndex);
-  checkCounts(source, hunk, end);
-  return { hunk, next: end.next, added: end.added, removed: end.removed };
+export function readHunk(cursor: DiffCursor, range: HunkRange): { hunk: Hunk; added: number; removed: number } {
+  const { pos: headerPos, index: headerIndex } = cursor;
+  const end = walkHunk(cursor, headerPos, headerIndex, range, null, null, cursor);
+  const input: LineText = cursor;
+  const hunk = new ParsedHunk(range, cursor.sourceLine(headerIndex), HUNK_DETAILS, input, headerPos, headerIndex);
+  cursor.moveTo(end.pos, end.index, end.crLines, end.firstCr);
+  checkCounts(cursor, hunk, end);
+  return { hunk, added: end.added, removed: end.removed };
 }
 
 function markNoNewline(body: PatchLine[]): void {
@@ -148,21 +177,24 @@ function describe(hunk: Hunk): string {
   return `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@ (line ${hunk.sourceLine})`;
 }
 
-function checkCounts(source: LineSource, hunk: Hunk, { next, oldLeft, newLeft }: HunkEnd): void {
-  const at = source.sourceLine(Math.min(next, source.count - 1));
+/** Checks a hunk's counts once the cursor is at the line after it. */
+function checkCounts(cursor: DiffCursor, hunk: Hunk, { oldLeft, newLeft }: HunkEnd): void {
+  const { text, pos } = cursor;
+  // The line after the hunk, or the last line when the text ends there.
+  const at = cursor.done ? cursor.sourceLine(Math.max(0, cursor.index - 1)) : cursor.sourceLineHere;
   if (oldLeft !== 0 || newLeft !== 0) {
     const oldRead = hunk.oldLines - oldLeft;
     const newRead = hunk.newLines - newLeft;
-    source.diagnostics.push(diagnostic(at, 'error', 'hunk-count-mismatch',
+    cursor.diagnostics.push(diagnostic(at, 'error', 'hunk-count-mismatch',
       `Hunk ${describe(hunk)} has ${oldRead} old and ${newRead} new lines, not the ${hunk.oldLines} and ${hunk.newLines} its header says.`));
     return;
   }
   // Only a line starting with '+' or '-' is copied out to look at (the next hunk's `@@` is not).
-  const first = next < source.count && source.lineEnd(next) > source.starts[next]! ? source.text.charCodeAt(source.starts[next]!) : -1;
-  const following = first === PLUS || first === MINUS ? source.lineAt(next) : '';
-  const looksLikeMore = following !== '' && following !== '-- ' && following !== '--' && !isFileHeaderPair(source, next);
+  const first = cursor.done ? -1 : text.charCodeAt(pos);
+  const following = first === PLUS || first === MINUS ? cursor.line() : '';
+  const looksLikeMore = following !== '' && following !== '-- ' && following !== '--' && !isFileHeaderPairAt(text, pos);
   if (looksLikeMore) {
-    source.diagnostics.push(diagnostic(at, 'warning', 'hunk-count-mismatch',
+    cursor.diagnostics.push(diagnostic(at, 'warning', 'hunk-count-mismatch',
       `Line after hunk ${describe(hunk)} looks like a patch line, but the header's counts are used up; it is ignored.`));
   }
 }

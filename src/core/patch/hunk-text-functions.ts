@@ -5,26 +5,12 @@
  * closes the current function and a BSD-style definition (`name(args)` in column 0, not a
  * `;`-terminated prototype) opens the next one. Each changed line adds the function it is in.
  */
+import { isSpace, isWord, startsIdentifier } from './char-classes';
 import type { PatchLine } from './model';
 
 const NOT_FUNCTIONS = new Set(['if', 'for', 'while', 'switch', 'return', 'sizeof', 'do', 'else']);
-
-/** True for A-Z, a-z and `_` (UTF-16 code `c`): the characters a definition line can start with. */
-function startsIdentifier(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
-}
-
-/** True for A-Z, a-z, 0-9 and `_` (a regular expression's `\w`). */
-function isWord(c: number): boolean {
-  return startsIdentifier(c) || (c >= 0x30 && c <= 0x39);
-}
-
-/** True for the white space and line terminators of a regular expression's `\s` (and of trim). */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
+/** The length of the longest word in NOT_FUNCTIONS: a longer name is not looked up. */
+const LONGEST_NOT_FUNCTION = 6;
 
 /**
  * The function named by a `@@` header text or a column-0 source line, or null when the text
@@ -44,12 +30,15 @@ export function functionNameOf(text: string): string | null {
 export function functionNameAt(text: string, start: number, end: number): string | null {
   if (start >= end || !startsIdentifier(text.charCodeAt(start))) return null;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  const paren = text.indexOf('(', start);
-  if (paren < 0 || paren >= end || text.charCodeAt(end - 1) === 0x3b /* ; */) return null;
-  for (let i = start + 1; i < paren; i++) {
-    const c = text.charCodeAt(i);
+  if (text.charCodeAt(end - 1) === 0x3b /* ; */) return null;
+  // Up to the `(`: the return type, qualifiers and name (word characters, white space, `*`).
+  let paren = start + 1;
+  for (; paren < end; paren++) {
+    const c = text.charCodeAt(paren);
+    if (c === 0x28 /* ( */) break;
     if (!isWord(c) && !isSpace(c) && c !== 0x2a /* * */) return null;
   }
+  if (paren >= end) return null;
   // The name: the last run of word characters before the `(`, from its first letter or `_`.
   let nameEnd = paren;
   while (isSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
@@ -58,11 +47,12 @@ export function functionNameAt(text: string, start: number, end: number): string
   while (nameStart < nameEnd && !startsIdentifier(text.charCodeAt(nameStart))) nameStart++;
   if (nameStart === nameEnd) return null;
   const name = text.slice(nameStart, nameEnd);
-  if (NOT_FUNCTIONS.has(name)) return null;
+  if (name.length <= LONGEST_NOT_FUNCTION && NOT_FUNCTIONS.has(name)) return null;
   // A macro invocation like `TAILQ_HEAD(, proc) q` or `SYSCTL_INT(...)` in column 0 is not a
   // definition: its parentheses do not end the line.
-  const close = text.indexOf(')', paren + 1);
-  return parametersEnd(text, paren + 1, end) || close < 0 || close >= end ? name : null;
+  let close = paren + 1;
+  while (close < end && text.charCodeAt(close) !== 0x29 /* ) */) close++;
+  return parametersEnd(text, paren + 1, end) || close >= end ? name : null;
 }
 
 /** True when `text.slice(from, end)` (trimmed at the end) ends with `)`, `) {` or `,`. */
@@ -89,12 +79,15 @@ export class HunkFunctionTracker {
   private readonly found: string[] = [];
   private current: string | null = null;
   private pending: string | null = null;
+  /** The function added last (most changed lines follow one in the same function): no search of `found` for it. */
+  private last: string | null = null;
 
   /** Begins a hunk; `header`: its `@@` line's function context. */
   start(header: string): void {
     this.found.length = 0;
     this.current = functionNameOf(header);
     this.pending = null;
+    this.last = null;
   }
 
   /** The hunk's functions as a new array of just their number (the working array grows in steps of 17). */
@@ -122,7 +115,9 @@ export class HunkFunctionTracker {
   }
 
   private add(name: string | null): void {
-    if (name !== null && !this.found.includes(name)) this.found.push(name);
+    if (name === null || name === this.last) return;
+    this.last = name;
+    if (!this.found.includes(name)) this.found.push(name);
   }
 }
 

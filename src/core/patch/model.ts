@@ -27,11 +27,14 @@ export interface Hunk {
   newLines: number;
   /** The text after the second `@@` (git's function context), trimmed; '' when absent. */
   header: string;
-  /** C function(s) the hunk touches: from tree-sitter when the source is at hand, else from `header`. */
+  /**
+   * C function(s) the hunk touches: from tree-sitter when the source is at hand, else from
+   * `header` and the hunk's own lines. Hunks from parseDiff make them on first read.
+   */
   functions: string[];
   /**
-   * The hunk's lines. Hunks from parseDiff make them on first read (lazy-lines.ts); to readers,
-   * writers, spread, JSON and structuredClone it is a plain own array property all the same.
+   * The hunk's lines. Hunks from parseDiff make them on first read and are class instances
+   * (parsed-hunk.ts): copy one with `plainHunk`, not spread.
    */
   lines: PatchLine[];
   /** 1-based input line of the `@@` header. */

@@ -6,11 +6,11 @@
  * a diagnostic with its input line.
  */
 import { diagnostic, type Diagnostic } from '../common/diagnostic';
+import { DiffCursor, lineEnd } from './diff-cursor';
 import { gitDiffPaths, headerPath, stripAbPrefixes } from './diff-paths';
 import { isBinaryPatchData, noGitHeaderFacts, readGitHeaderLine, type GitHeaderFacts } from './git-extended-header';
-import { parseHunkHeader, parseHunkHeaderAt } from './hunk-header';
-import { isFileHeaderPair, readHunk } from './hunk-reader';
-import { indexLines, type LineSource } from './line-index';
+import { parseHunkHeaderAt, type HunkRange } from './hunk-header';
+import { isFileHeaderPairAt, readHunk } from './hunk-reader';
 import type { FilePatch, FileStatus } from './model';
 
 export interface DiffParseOptions {
@@ -29,41 +29,59 @@ export interface DiffParseResult {
 
 const BINARY_FILES = /^Binary files (.+) and (.+) differ$/;
 
+const AT = 0x40;
+const LOWER_A = 0x61;
+const LOWER_Z = 0x7a;
+const UPPER_B = 0x42;
+const LOWER_D = 0x64;
+const MINUS = 0x2d;
+
 /** Parses every file patch in `text`. */
 export function parseDiff(text: string, options: DiffParseOptions = {}): DiffParseResult {
-  const source = lineSource(text, options);
+  const cursor = new DiffCursor(text, options.sourceLineOf ?? nextLine, options.whitespaceDamaged ?? false);
   const files: FilePatch[] = [];
   let firstDiffLine = -1;
-  let i = 0;
-  while (i < source.count) {
-    const line = source.lineAt(i);
-    let next = i + 1;
+  while (!cursor.done) {
+    const index = cursor.index;
+    const c = text.charCodeAt(cursor.pos);
     let file: FilePatch | null = null;
-    if (line.startsWith('diff --git ')) {
-      ({ file, next } = readGitFile(source, i));
-    } else if (isFileHeaderPair(source, i)) {
-      ({ file, next } = readPlainFile(source, i));
-    } else if (line.startsWith('Binary files ')) {
-      file = plainBinaryFile(source, i);
-    } else if (line.startsWith('@@ ') && files.length > 0 && parseHunkHeader(line)) {
-      next = readHunks(source, i, files[files.length - 1]!);
-      source.diagnostics.push(diagnostic(source.sourceLine(i), 'info', 'text-between-hunks',
-        'Text between two hunks of the same file was skipped.'));
-    } else if (line.startsWith('@@ ') && parseHunkHeader(line)) {
-      source.diagnostics.push(diagnostic(source.sourceLine(i), 'warning', 'hunk-without-file',
-        'Hunk header without a file header (`diff --git` or `---`/`+++`) before it; the hunk is skipped.'));
+    if (c === LOWER_D && cursor.startsWith('diff --git ')) {
+      file = readGitFile(cursor);
+    } else if (c === MINUS && isFileHeaderPairAt(text, cursor.pos)) {
+      file = readPlainFile(cursor);
+    } else if (c === UPPER_B && cursor.startsWith('Binary files ')) {
+      file = plainBinaryFile(cursor);
+      cursor.advance();
+    } else if (c === AT && cursor.startsWith('@@ ') && hunkHeaderHere(cursor)) {
+      const last = files[files.length - 1];
+      if (last) {
+        const at = cursor.sourceLineHere;
+        readHunks(cursor, last);
+        cursor.diagnostics.push(diagnostic(at, 'info', 'text-between-hunks',
+          'Text between two hunks of the same file was skipped.'));
+      } else {
+        cursor.diagnostics.push(diagnostic(cursor.sourceLineHere, 'warning', 'hunk-without-file',
+          'Hunk header without a file header (`diff --git` or `---`/`+++`) before it; the hunk is skipped.'));
+        cursor.advance();
+      }
+    } else {
+      cursor.advance();
     }
     if (file) {
-      if (firstDiffLine < 0) firstDiffLine = i;
+      if (firstDiffLine < 0) firstDiffLine = index;
       files.push(file);
     }
-    i = next;
+  }
+  if (cursor.crLines > 0) {
+    // Said first: the line breaks were read before anything else.
+    cursor.diagnostics.unshift(diagnostic(cursor.sourceLine(cursor.firstCrLine), 'info', 'crlf-line-breaks',
+      `${cursor.crLines} line(s) end with CR LF; the CR was removed before reading the diff.`));
   }
   if (options.whitespaceDamaged && files.length > 0) {
-    source.diagnostics.push(diagnostic(files[0]!.sourceLine, 'info', 'whitespace-damaged',
+    cursor.diagnostics.push(diagnostic(files[0]!.sourceLine, 'info', 'whitespace-damaged',
       'The patch lost its white space on the way: context lines without a leading space were read as context.'));
   }
-  return { files, diagnostics: source.diagnostics, firstDiffLine };
+  return { files, diagnostics: cursor.diagnostics, firstDiffLine };
 }
 
 /**
@@ -73,14 +91,10 @@ export function parseDiff(text: string, options: DiffParseOptions = {}): DiffPar
  */
 const nextLine = (i: number): number => i + 1;
 
-/** Indexes the input's lines; CRLF line breaks are read as line breaks (with one diagnostic). */
-function lineSource(text: string, options: DiffParseOptions): LineSource {
-  const source = indexLines(text, options.sourceLineOf ?? nextLine, options.whitespaceDamaged ?? false);
-  if (source.crLines > 0) {
-    source.diagnostics.push(diagnostic(source.sourceLine(source.firstCrLine), 'info', 'crlf-line-breaks',
-      `${source.crLines} line(s) end with CR LF; the CR was removed before reading the diff.`));
-  }
-  return source;
+/** The cursor's line read as a hunk header, or null when it is not one. */
+function hunkHeaderHere(cursor: DiffCursor): HunkRange | null {
+  const { text, pos } = cursor;
+  return parseHunkHeaderAt(text, pos, lineEnd(text, pos, cursor.next));
 }
 
 function emptyFile(oldPath: string | null, newPath: string | null, sourceLine: number): FilePatch {
@@ -88,34 +102,39 @@ function emptyFile(oldPath: string | null, newPath: string | null, sourceLine: n
 }
 
 /** Reads a `diff --git` section: extended header, optional `---`/`+++`, hunks or binary data. */
-function readGitFile(source: LineSource, start: number): { file: FilePatch; next: number } {
-  const paths = gitDiffPaths(source.lineAt(start).slice('diff --git '.length));
-  const file = emptyFile(paths?.oldPath ?? null, paths?.newPath ?? null, source.sourceLine(start));
+function readGitFile(cursor: DiffCursor): FilePatch {
+  const paths = gitDiffPaths(cursor.line().slice('diff --git '.length));
+  const file = emptyFile(paths?.oldPath ?? null, paths?.newPath ?? null, cursor.sourceLineHere);
   if (!paths) {
-    source.diagnostics.push(diagnostic(file.sourceLine, 'warning', 'bad-diff-git-line',
+    cursor.diagnostics.push(diagnostic(file.sourceLine, 'warning', 'bad-diff-git-line',
       'Cannot read the two paths of this `diff --git` line; paths are taken from the lines below.'));
   }
   const facts: GitHeaderFacts = noGitHeaderFacts();
-  let i = start + 1;
   let oldHeader: string | null | undefined;
   let newHeader: string | null | undefined;
-  for (; i < source.count; i++) {
-    const line = source.lineAt(i);
-    if (readGitHeaderLine(facts, line)) continue;
-    if (isFileHeaderPair(source, i)) {
-      oldHeader = headerPath(line.slice(4));
-      newHeader = headerPath(source.lineAt(i + 1).slice(4));
-      i += 2;
+  for (cursor.advance(); !cursor.done; ) {
+    const c = cursor.text.charCodeAt(cursor.pos);
+    // Every extended header line starts with a lower-case word (`index`, `new file mode`, ...).
+    if (c >= LOWER_A && c <= LOWER_Z && readGitHeaderLine(facts, cursor.line())) {
+      cursor.advance();
+      continue;
+    }
+    if (c === MINUS && isFileHeaderPairAt(cursor.text, cursor.pos)) {
+      oldHeader = headerPath(cursor.line().slice(4));
+      cursor.advance();
+      newHeader = headerPath(cursor.line().slice(4));
+      cursor.advance();
       break;
     }
+    const line = c === AT ? '' : cursor.line();
     if (BINARY_FILES.test(line)) {
       facts.binary = true;
-      i++;
+      cursor.advance();
       break;
     }
     if (line === 'GIT binary patch') {
       facts.binary = true;
-      for (i++; i < source.count && isBinaryPatchData(source.lineAt(i)); i++);
+      for (cursor.advance(); !cursor.done && isBinaryPatchData(cursor.line()); cursor.advance());
       break;
     }
     break;
@@ -128,9 +147,9 @@ function readGitFile(source: LineSource, start: number): { file: FilePatch; next
     else file.newPath = stripped.newPath;
   }
   applyFacts(file, facts);
-  return { file, next: readHunks(source, i, file) };
+  readHunks(cursor, file);
+  return file;
 }
-
 /** Copies the extended header facts onto the file and settles its status. */
 function applyFacts(file: FilePatch, facts: GitHeaderFacts): void {
   if (facts.renameFrom !== undefined) file.oldPath = facts.renameFrom;
@@ -160,36 +179,39 @@ function applyFacts(file: FilePatch, facts: GitHeaderFacts): void {
 }
 
 /** Reads a plain `---`/`+++` file (no `diff --git` line) and its hunks. */
-function readPlainFile(source: LineSource, start: number): { file: FilePatch; next: number } {
-  const { oldPath, newPath } = stripAbPrefixes(headerPath(source.lineAt(start).slice(4)), headerPath(source.lineAt(start + 1).slice(4)));
-  const file = emptyFile(oldPath, newPath, source.sourceLine(start));
+function readPlainFile(cursor: DiffCursor): FilePatch {
+  const sourceLine = cursor.sourceLineHere;
+  const oldHeader = headerPath(cursor.line().slice(4));
+  cursor.advance();
+  const { oldPath, newPath } = stripAbPrefixes(oldHeader, headerPath(cursor.line().slice(4)));
+  cursor.advance();
+  const file = emptyFile(oldPath, newPath, sourceLine);
   if (oldPath === null) file.status = 'added';
   else if (newPath === null) file.status = 'deleted';
-  return { file, next: readHunks(source, start + 2, file) };
+  readHunks(cursor, file);
+  return file;
 }
 
-/** `Binary files a/x and b/x differ` outside a git header (plain `diff -r`). */
-function plainBinaryFile(source: LineSource, i: number): FilePatch | null {
-  const match = BINARY_FILES.exec(source.lineAt(i));
+/** `Binary files a/x and b/x differ` outside a git header (plain `diff -r`): the cursor's line. */
+function plainBinaryFile(cursor: DiffCursor): FilePatch | null {
+  const match = BINARY_FILES.exec(cursor.line());
   if (!match) return null;
   const { oldPath, newPath } = stripAbPrefixes(headerPath(match[1]!), headerPath(match[2]!));
-  const file = emptyFile(oldPath, newPath, source.sourceLine(i));
+  const file = emptyFile(oldPath, newPath, cursor.sourceLineHere);
   file.binary = true;
   if (oldPath === null) file.status = 'added';
   else if (newPath === null) file.status = 'deleted';
   return file;
 }
 
-/** Reads consecutive hunks starting at line `i` into `file`; returns the first line after them. */
-function readHunks(source: LineSource, i: number, file: FilePatch): number {
-  while (i < source.count) {
-    const range = parseHunkHeaderAt(source.text, source.starts[i]!, source.lineEnd(i));
+/** Reads consecutive hunks from the cursor's line into `file`; the cursor ends at the first line after them. */
+function readHunks(cursor: DiffCursor, file: FilePatch): void {
+  while (!cursor.done) {
+    const range = hunkHeaderHere(cursor);
     if (!range) break;
-    const { hunk, next, added, removed } = readHunk(source, i, range);
+    const { hunk, added, removed } = readHunk(cursor, range);
     file.hunks.push(hunk);
     file.added += added;
     file.removed += removed;
-    i = next;
   }
-  return i;
 }

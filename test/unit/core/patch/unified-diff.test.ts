@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { parseDiff } from '../../../../src/core/patch/unified-diff';
 import type { FilePatch } from '../../../../src/core/patch/model';
 
@@ -166,4 +167,17 @@ test('junk, prose and lone hunk headers never throw', () => {
   assert.equal(badGit.files.length, 0);
   const noPaths = parseDiff('diff --git nonsense\n');
   assert.equal(noPaths.diagnostics[0]?.code, 'bad-diff-git-line');
+});
+
+test('`index` lines: blob ids and mode read as git writes them, anything else ends the header', () => {
+  // The reference: the regular expression the hand-written reader must agree with.
+  const reference = /^index ([0-9a-fA-F]+)\.\.([0-9a-fA-F]+)(?: ([0-7]{6}))?\s*$/;
+  const piece = fc.constantFrom('0', '7', 'a', 'F', 'g', '.', '..', ' ', '\t', '100644', '1006449', '  ');
+  fc.assert(fc.property(fc.array(piece, { maxLength: 10 }).map((p) => `index ${p.join('')}`), (line) => {
+    const file = parseDiff(`diff --git a/x.c b/x.c\n${line}\n--- a/x.c\n+++ b/x.c\n@@ -1 +1 @@\n-a\n+b\n`).files[0]!;
+    const match = reference.exec(line);
+    assert.equal(file.oldBlob, match?.[1]!.toLowerCase(), line);
+    assert.equal(file.newBlob, match?.[2]!.toLowerCase(), line);
+    assert.equal(file.oldMode, match?.[3], line);
+  }), { numRuns: 5000 });
 });

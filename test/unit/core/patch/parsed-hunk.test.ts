@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { parseDiff } from '../../../../src/core/patch/unified-diff';
 import { reverseFilePatch } from '../../../../src/core/patch/reverse-patch';
 import type { Hunk, PatchLine } from '../../../../src/core/patch/model';
+import { ParsedHunk, plainHunk } from '../../../../src/core/patch/parsed-hunk';
+import { functionsFromHunkText } from '../../../../src/core/patch/hunk-text-functions';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -24,25 +26,43 @@ function inputBody(text: string, hunk: Hunk): string[] {
 
 const asInput = (l: PatchLine): string => ({ context: ' ', add: '+', remove: '-' })[l.kind] + l.text;
 
-test('lines are an own enumerable property in the model order, and match the input lines', () => {
+test('lines are made on first read, kept, and match the input lines', () => {
   const { hunk, text } = reaperHunk();
-  assert.deepEqual(Object.keys(hunk), ['oldStart', 'oldLines', 'newStart', 'newLines', 'header', 'functions', 'lines', 'sourceLine']);
+  assert.ok(hunk instanceof ParsedHunk);
+  assert.deepEqual(Object.keys(hunk), ['oldStart', 'oldLines', 'newStart', 'newLines', 'header', 'sourceLine'], 'lines and functions are accessors of the class');
   assert.deepEqual(hunk.lines.map(asInput), inputBody(text, hunk));
   assert.equal(hunk.lines.filter((l) => l.kind !== 'add').length, hunk.oldLines);
   assert.equal(hunk.lines.filter((l) => l.kind !== 'remove').length, hunk.newLines);
   assert.equal(hunk.lines, hunk.lines, 'made once, then the same array');
+  assert.equal(hunk.functions, hunk.functions, 'made once, then the same array');
 });
 
-test('spread, JSON and structuredClone copy the lines; a copy deep-equals the hunk', () => {
+test('functions made on first read are those the hunk text names (header, then its lines)', () => {
+  const text = fixture('one-reaper-per-cpu.patch');
+  const hunks = parseDiff(text).files.flatMap((f) => f.hunks);
+  assert.equal(hunks.length, 12);
+  // Read functions before lines on one parse, lines before functions on another: same answer.
+  const again = parseDiff(text).files.flatMap((f) => f.hunks);
+  for (const [i, hunk] of hunks.entries()) {
+    const functions = hunk.functions;
+    assert.deepEqual(functions, functionsFromHunkText(hunk.header, hunk.lines), `hunk ${i}`);
+    void again[i]!.lines;
+    assert.deepEqual(again[i]!.functions, functions, `hunk ${i}, lines read first`);
+  }
+  assert.deepEqual(reaperHunk().hunk.functions, ['reaper'], 'the reaper hunk: its header is the return type `void`, its lines open reaper()');
+});
+
+test('JSON and plainHunk give the whole hunk in the model order; spread copies only what the object owns', () => {
   const { hunk } = reaperHunk();
-  const spread = { ...hunk };
-  assert.ok(Object.getOwnPropertyDescriptor(spread, 'lines')!.value, 'the copy holds a plain array');
-  assert.deepEqual(spread.lines, hunk.lines);
+  const plain = plainHunk(hunk);
+  assert.deepEqual(Object.keys(plain), ['oldStart', 'oldLines', 'newStart', 'newLines', 'header', 'functions', 'lines', 'sourceLine']);
+  assert.equal(Object.getPrototypeOf(plain), Object.prototype);
+  assert.equal(plain.lines, hunk.lines);
   const viaJson = JSON.parse(JSON.stringify(hunk)) as Hunk;
-  assert.deepEqual(viaJson.lines.map((l) => [l.kind, l.oldLine, l.newLine, l.text]), hunk.lines.map((l) => [l.kind, l.oldLine, l.newLine, l.text]));
-  assert.deepStrictEqual(structuredClone(hunk), spread);
-  assert.deepStrictEqual(hunk, spread);
-  assert.deepStrictEqual(viaJson, JSON.parse(JSON.stringify(spread)));
+  assert.deepEqual(Object.keys(viaJson), Object.keys(plain));
+  assert.deepStrictEqual(viaJson, JSON.parse(JSON.stringify(plain)));
+  assert.deepStrictEqual(structuredClone(plain), plain);
+  assert.equal(({ ...hunk } as Partial<Hunk>).lines, undefined, 'spread sees own properties only: use plainHunk');
 });
 
 test('copies taken before the lines were read get them too (reverse patch spreads hunks)', () => {
@@ -66,7 +86,9 @@ test('assigning lines replaces them; mutations of the array stay', () => {
   assert.deepEqual(hunk.lines, [first]);
   const untouched = reaperHunk().hunk;
   untouched.lines = [];
-  assert.deepEqual({ ...untouched }.lines, []);
+  assert.deepEqual(plainHunk(untouched).lines, []);
+  untouched.functions = ['reaper'];
+  assert.deepEqual(untouched.functions, ['reaper']);
 });
 
 test('reading the lines adds no diagnostics (they were reported while parsing)', () => {
@@ -81,13 +103,15 @@ test('reading the lines adds no diagnostics (they were reported while parsing)',
   assert.equal(parsed.diagnostics.length, 1);
 });
 
-test('lines are numbered from the header as parsed, even when the counts were changed before they are read', () => {
+test('lines and functions come from the header as parsed, even when the hunk was changed before they are read', () => {
   // The reaper hunk is `@@ -441,20 +408,26 @@`: its first line is old 441, new 408.
   const { hunk } = reaperHunk();
   hunk.oldStart = 1;
   hunk.newStart = 1;
   hunk.oldLines = 0;
   hunk.newLines = 0;
+  hunk.header = '';
+  assert.deepEqual(hunk.functions, ['reaper']);
   assert.deepEqual([hunk.lines[0]!.oldLine, hunk.lines[0]!.newLine], [441, 408]);
   assert.equal(hunk.lines.filter((l) => l.kind !== 'add').length, 20);
   assert.equal(hunk.lines.filter((l) => l.kind !== 'remove').length, 26);
