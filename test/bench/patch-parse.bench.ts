@@ -16,9 +16,8 @@
  * Method. Each input is measured in a process of its own (a parser's optimized code and
  * inline caches, trained on one input, would otherwise slow it or speed it up on the next:
  * measured so, the small fixtures' ratios moved by 3x with the order of the inputs). In that
- * process: the first call of each parser is timed (cold: interpreter and compilation, what
- * one parse of one patch costs); then each runs until it has spent ~0.4 s of CPU time (its
- * code optimized: steady state); then R repetitions, in each the three run one after the
+ * process each parser runs until it has spent ~0.4 s of CPU time (its code optimized: steady
+ * state); then R repetitions, in each the three run one after the
  * other (order rotating), each as a forced GC (so that no one pays for collecting another's
  * garbage) and one timed round of as many calls as fill ~40 ms. One result of each parser is
  * kept alive the whole time, as a program keeps the patch it read (a full GC that finds no
@@ -111,7 +110,8 @@ function timeRound(batch: number, run: () => unknown): number {
 const WARM_UP_MS = 400;
 const ROUND_MS = 40;
 
-interface Result { name: string; cold: number[]; steady: number[]; lazy: number[]; full: number[] }
+/** One input's timings: median CPU ms per call of each parser, and the per-repetition ratios jsdiff / ours. */
+interface Result { name: string; bytes: number; steady: number[]; lazy: number[]; full: number[] }
 
 function measure(name: string, text: string): Result {
   const eager = ourEagerCounts(text);
@@ -126,8 +126,6 @@ function measure(name: string, text: string): Result {
     ['parseDiff, all made', () => parseAndMakeAll(text)],
     ['jsdiff parsePatch', () => parsePatch(text)],
   ];
-  // Cold: the first call of each (the counting above ran other entry points of the same code).
-  const cold = runs.map(([, run]) => timeRound(1, run));
   // Like a program that keeps the patch it read: one result of each stays alive while timing.
   const kept = runs.map(([, run]) => run());
   const perCall = runs.map(([, run]) => {
@@ -151,7 +149,7 @@ function measure(name: string, text: string): Result {
   }
   if (kept.length !== runs.length) throw new Error('unreachable');
   const ratios = (k: number): number[] => times[2]!.map((t, r) => t / times[k]![r]!);
-  return { name, cold, steady: times.map(median), lazy: ratios(0), full: ratios(1) };
+  return { name, bytes, steady: times.map(median), lazy: ratios(0), full: ratios(1) };
 }
 
 const fixturesArg = process.argv.indexOf('--fixtures');
@@ -207,9 +205,8 @@ if (childArg > 0) {
     }
     const result = JSON.parse(resultLine.slice('RESULT '.length)) as Result;
     results.push(result);
-    LABELS.forEach((label, k) => console.log(`  ${label.padEnd(28)} steady ${ms(result.steady[k]!)}   first call ${ms(result.cold[k]!)}`));
-    console.log(`  ratio jsdiff / ours, steady: details on demand ${range(result.lazy)}, all made ${range(result.full)}  [median (range) of ${REPS} repetitions]`);
-    console.log(`  ratio jsdiff / ours, first call: details on demand ${(result.cold[2]! / result.cold[0]!).toFixed(2)}x, all made ${(result.cold[2]! / result.cold[1]!).toFixed(2)}x`);
+    LABELS.forEach((label, k) => console.log(`  ${label.padEnd(30)} ${ms(result.steady[k]!)} ${(result.bytes / MB / (result.steady[k]! / 1000)).toFixed(1).padStart(7)} MB/s`));
+    console.log(`  ratio jsdiff / ours: details on demand ${range(result.lazy)}, all made ${range(result.full)}  [median (range) of ${REPS} repetitions]`);
   }
   console.log('\nmedian ratio jsdiff time / parseDiff time, steady state (goal ≥ 2x):');
   for (const r of results) console.log(`  ${r.name.padEnd(38)} details on demand ${median(r.lazy).toFixed(2)}x   all made ${median(r.full).toFixed(2)}x`);

@@ -56,14 +56,23 @@ export class DiffCursor implements LineText {
     return this.pos >= this.text.length;
   }
 
+  /** Offset after the current line's break, found once per line (-1: not yet). */
+  #next = -1;
+
   /** Offset after the current line's break. */
   get next(): number {
-    return nextLineStart(this.text, this.pos);
+    if (this.#next < 0) this.#next = nextLineStart(this.text, this.pos);
+    return this.#next;
+  }
+
+  /** Offset just past the current line's last character (before its line break). */
+  get lineEnd(): number {
+    return lineEnd(this.text, this.pos, this.next);
   }
 
   /** The current line's text without its line break (a copy). */
   line(): string {
-    return this.text.slice(this.pos, lineEnd(this.text, this.pos, this.next));
+    return this.text.slice(this.pos, this.lineEnd);
   }
 
   /** True when the current line starts with `prefix` (which holds no line break); no copy. */
@@ -93,5 +102,6 @@ export class DiffCursor implements LineText {
     this.crLines += crLines;
     this.pos = pos;
     this.index = index;
+    this.#next = -1;
   }
 }

@@ -36,9 +36,8 @@ export function noGitHeaderFacts(): GitHeaderFacts {
 
 type HeaderHandler = (facts: GitHeaderFacts, argument: string) => boolean;
 
-/** Most common first: `index` is on nearly every file. */
+/** The header lines other than `index` (read by readIndex, on nearly every file). */
 const HANDLERS: [prefix: string, handler: HeaderHandler][] = [
-  ['index ', readIndex],
   ['old mode ', (f, a) => { f.oldMode = a.trim(); return true; }],
   ['new mode ', (f, a) => { f.newMode = a.trim(); return true; }],
   ['new file mode ', (f, a) => { f.newFile = true; f.newMode = a.trim(); return true; }],
@@ -63,25 +62,27 @@ function isHex(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
 }
 
-/** The end of the run of hex digits of `text` starting at `at`. */
-function hexRunEnd(text: string, at: number): number {
-  while (at < text.length && isHex(text.charCodeAt(at))) at++;
+/** The end of the run of hex digits of `text` from `at`, before `end`. */
+function hexRunEnd(text: string, at: number, end: number): number {
+  while (at < end && isHex(text.charCodeAt(at))) at++;
   return at;
 }
 
 /**
- * The argument of an `index` line, `<old blob>..<new blob>[ <mode>]`, into `facts`; false when
- * it is not one. The same as matching `^([0-9a-fA-F]+)\.\.([0-9a-fA-F]+)(?: ([0-7]{6}))?\s*$`.
+ * The argument of an `index` line, `text.slice(start, end)` = `<old blob>..<new blob>[ <mode>]`,
+ * into `facts`; false when it is not one. The same as matching
+ * `^([0-9a-fA-F]+)\.\.([0-9a-fA-F]+)(?: ([0-7]{6}))?\s*$`. Read in place: only what is kept
+ * is copied out.
  */
-function readIndex(facts: GitHeaderFacts, argument: string): boolean {
-  const oldEnd = hexRunEnd(argument, 0);
-  if (oldEnd === 0 || !argument.startsWith('..', oldEnd)) return false;
-  const newEnd = hexRunEnd(argument, oldEnd + 2);
+function readIndex(facts: GitHeaderFacts, text: string, start: number, end: number): boolean {
+  const oldEnd = hexRunEnd(text, start, end);
+  if (oldEnd === start || oldEnd + 2 > end || !text.startsWith('..', oldEnd)) return false;
+  const newEnd = hexRunEnd(text, oldEnd + 2, end);
   if (newEnd === oldEnd + 2) return false;
-  const rest = argument.slice(newEnd).trimEnd();
+  const rest = newEnd === end ? '' : text.slice(newEnd, end).trimEnd();
   if (rest !== '' && !MODE_ARGUMENT.test(rest)) return false;
-  facts.oldBlob = argument.slice(0, oldEnd).toLowerCase();
-  facts.newBlob = argument.slice(oldEnd + 2, newEnd).toLowerCase();
+  facts.oldBlob = text.slice(start, oldEnd).toLowerCase();
+  facts.newBlob = text.slice(oldEnd + 2, newEnd).toLowerCase();
   if (rest !== '') {
     facts.oldMode ??= rest.slice(1);
     facts.newMode ??= rest.slice(1);
@@ -93,12 +94,14 @@ function readIndex(facts: GitHeaderFacts, argument: string): boolean {
 const MODE_ARGUMENT = /^ [0-7]{6}$/;
 
 /**
- * Reads one extended header line into `facts`. Returns false when the line is not one
- * (the header ends there); `---`, `+++`, `@@` and binary lines are the caller's.
+ * Reads the extended header line `text.slice(start, end)` into `facts`. Returns false when the
+ * line is not one (the header ends there); `---`, `+++`, `@@` and binary lines are the caller's.
  */
-export function readGitHeaderLine(facts: GitHeaderFacts, line: string): boolean {
-  for (const [prefix, handler] of HANDLERS) {
-    if (line.startsWith(prefix)) return handler(facts, line.slice(prefix.length));
+export function readGitHeaderLine(facts: GitHeaderFacts, text: string, start: number, end: number): boolean {
+  if (text.startsWith('index ', start)) return readIndex(facts, text, start + 'index '.length, end);
+  for (let h = 0; h < HANDLERS.length; h++) {
+    const [prefix, handler] = HANDLERS[h]!;
+    if (text.startsWith(prefix, start) && start + prefix.length <= end) return handler(facts, text.slice(start + prefix.length, end));
   }
   return false;
 }

@@ -9,7 +9,7 @@ import { diagnostic } from '../common/diagnostic';
 import { endsWithCrLf, lineEnd, nextLineStart, type DiffCursor, type LineText } from './diff-cursor';
 import { parseHunkHeaderAt, type HunkRange } from './hunk-header';
 import { HunkFunctionTracker } from './hunk-text-functions';
-import type { Hunk, PatchLine } from './model';
+import type { FilePatch, Hunk, PatchLine } from './model';
 import { ParsedHunk, type HunkDetailsMaker } from './parsed-hunk';
 
 const SPACE = 32;
@@ -154,18 +154,20 @@ const HUNK_DETAILS: HunkDetailsMaker<LineText> = {
 };
 
 /**
- * Reads the hunk whose header (already read into `range`) is the cursor's line, and moves the
- * cursor past it. Returns the hunk (lines and functions made on first read) and its counts.
- * Counts that do not match the lines found give a diagnostic.
+ * Reads the hunk whose header (already read into `range`) is the cursor's line into `file`
+ * (its lines and functions made on first read, its counts added to the file's), and moves the
+ * cursor past it. Counts that do not match the lines found give a diagnostic.
  */
-export function readHunk(cursor: DiffCursor, range: HunkRange): { hunk: Hunk; added: number; removed: number } {
+export function readHunk(cursor: DiffCursor, range: HunkRange, file: FilePatch): void {
   const { pos: headerPos, index: headerIndex } = cursor;
   const end = walkHunk(cursor, headerPos, headerIndex, range, null, null, cursor);
   const input: LineText = cursor;
   const hunk = new ParsedHunk(range, cursor.sourceLine(headerIndex), HUNK_DETAILS, input, headerPos, headerIndex);
+  file.hunks.push(hunk);
+  file.added += end.added;
+  file.removed += end.removed;
   cursor.moveTo(end.pos, end.index, end.crLines, end.firstCr);
   checkCounts(cursor, hunk, end);
-  return { hunk, added: end.added, removed: end.removed };
 }
 
 function markNoNewline(body: PatchLine[]): void {

@@ -6,7 +6,7 @@
  * a diagnostic with its input line.
  */
 import { diagnostic, type Diagnostic } from '../common/diagnostic';
-import { DiffCursor, lineEnd } from './diff-cursor';
+import { DiffCursor } from './diff-cursor';
 import { gitDiffPaths, headerPath, stripAbPrefixes } from './diff-paths';
 import { isBinaryPatchData, noGitHeaderFacts, readGitHeaderLine, type GitHeaderFacts } from './git-extended-header';
 import { parseHunkHeaderAt, type HunkRange } from './hunk-header';
@@ -93,8 +93,7 @@ const nextLine = (i: number): number => i + 1;
 
 /** The cursor's line read as a hunk header, or null when it is not one. */
 function hunkHeaderHere(cursor: DiffCursor): HunkRange | null {
-  const { text, pos } = cursor;
-  return parseHunkHeaderAt(text, pos, lineEnd(text, pos, cursor.next));
+  return parseHunkHeaderAt(cursor.text, cursor.pos, cursor.lineEnd);
 }
 
 function emptyFile(oldPath: string | null, newPath: string | null, sourceLine: number): FilePatch {
@@ -115,7 +114,7 @@ function readGitFile(cursor: DiffCursor): FilePatch {
   for (cursor.advance(); !cursor.done; ) {
     const c = cursor.text.charCodeAt(cursor.pos);
     // Every extended header line starts with a lower-case word (`index`, `new file mode`, ...).
-    if (c >= LOWER_A && c <= LOWER_Z && readGitHeaderLine(facts, cursor.line())) {
+    if (c >= LOWER_A && c <= LOWER_Z && readGitHeaderLine(facts, cursor.text, cursor.pos, cursor.lineEnd)) {
       cursor.advance();
       continue;
     }
@@ -209,9 +208,6 @@ function readHunks(cursor: DiffCursor, file: FilePatch): void {
   while (!cursor.done) {
     const range = hunkHeaderHere(cursor);
     if (!range) break;
-    const { hunk, added, removed } = readHunk(cursor, range);
-    file.hunks.push(hunk);
-    file.added += added;
-    file.removed += removed;
+    readHunk(cursor, range, file);
   }
 }
