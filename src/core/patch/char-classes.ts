@@ -1,4 +1,16 @@
-/** Character classes of the patch readers, on UTF-16 code units (what `charCodeAt` gives). */
+/** Characters and character classes of the patch readers, as UTF-16 code units (what `charCodeAt` gives). */
+
+export const SPACE = 0x20;
+export const PLUS = 0x2b;
+export const COMMA = 0x2c;
+export const MINUS = 0x2d;
+export const AT = 0x40;
+export const BACKSLASH = 0x5c;
+
+/** True for a-z. */
+export function isLowerAscii(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
+}
 
 /** True for A-Z, a-z and `_`: the characters a C identifier (and a definition line) starts with. */
 export function startsIdentifier(c: number): boolean {

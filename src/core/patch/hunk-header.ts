@@ -2,7 +2,7 @@
  * The `@@ -oldStart[,oldLines] +newStart[,newLines] @@ [function context]` line of a unified
  * diff hunk. A missing count means 1 (GNU diff omits `,1`).
  */
-import { isSpace } from './char-classes';
+import { AT, COMMA, isSpace, MINUS, PLUS, SPACE } from './char-classes';
 
 export interface HunkRange {
   oldStart: number;
@@ -13,11 +13,6 @@ export interface HunkRange {
   header: string;
 }
 
-const AT = 0x40;
-const SPACE = 0x20;
-const MINUS = 0x2d;
-const PLUS = 0x2b;
-const COMMA = 0x2c;
 
 /** Parses a hunk header line, or returns null when `line` is not one. */
 export function parseHunkHeader(line: string): HunkRange | null {

@@ -6,17 +6,12 @@
  * walk over the same lines when first read (see parsed-hunk.ts).
  */
 import { diagnostic } from '../common/diagnostic';
+import { AT, BACKSLASH, MINUS, PLUS, SPACE } from './char-classes';
 import { endsWithCrLf, lineEnd, nextLineStart, type DiffCursor, type LineText } from './diff-cursor';
 import { parseHunkHeaderAt, type HunkRange } from './hunk-header';
 import { HunkFunctionTracker } from './hunk-text-functions';
 import type { FilePatch, Hunk, PatchLine } from './model';
 import { ParsedHunk, type HunkDetailsMaker } from './parsed-hunk';
-
-const SPACE = 32;
-const PLUS = 43;
-const MINUS = 45;
-const BACKSLASH = 92;
-const AT = 64;
 
 const CONTEXT = 0;
 const ADD = 1;

@@ -33,8 +33,8 @@ export class ParsedHunk<S = unknown> implements Hunk {
   sourceLine: number;
   #lines: PatchLine[] | null = null;
   #functions: string[] | null = null;
-  /** What the details are made from; dropped once both are made. */
-  #source: S | null;
+  /** What the details are made from (the parse's text: the header's text holds on to it anyway). */
+  readonly #source: S;
   readonly #from: number;
   readonly #headerIndex: number;
   readonly #maker: HunkDetailsMaker<S>;
@@ -58,33 +58,21 @@ export class ParsedHunk<S = unknown> implements Hunk {
   }
 
   get lines(): PatchLine[] {
-    if (this.#lines === null) {
-      this.#lines = this.#maker.lines(this.#source!, this.#from, this.#headerIndex);
-      this.#dropSource();
-    }
+    this.#lines ??= this.#maker.lines(this.#source, this.#from, this.#headerIndex);
     return this.#lines;
   }
 
   set lines(lines: PatchLine[]) {
     this.#lines = lines;
-    this.#dropSource();
   }
 
   get functions(): string[] {
-    if (this.#functions === null) {
-      this.#functions = this.#maker.functions(this.#source!, this.#from, this.#headerIndex);
-      this.#dropSource();
-    }
+    this.#functions ??= this.#maker.functions(this.#source, this.#from, this.#headerIndex);
     return this.#functions;
   }
 
   set functions(functions: string[]) {
     this.#functions = functions;
-    this.#dropSource();
-  }
-
-  #dropSource(): void {
-    if (this.#lines !== null && this.#functions !== null) this.#source = null;
   }
 
   /** The hunk as JSON: every model property, in the model's order. */

@@ -6,6 +6,7 @@
  * a diagnostic with its input line.
  */
 import { diagnostic, type Diagnostic } from '../common/diagnostic';
+import { AT, isLowerAscii, MINUS } from './char-classes';
 import { DiffCursor } from './diff-cursor';
 import { gitDiffPaths, headerPath, stripAbPrefixes } from './diff-paths';
 import { isBinaryPatchData, noGitHeaderFacts, readGitHeaderLine, type GitHeaderFacts } from './git-extended-header';
@@ -29,12 +30,9 @@ export interface DiffParseResult {
 
 const BINARY_FILES = /^Binary files (.+) and (.+) differ$/;
 
-const AT = 0x40;
-const LOWER_A = 0x61;
-const LOWER_Z = 0x7a;
+/** First characters of `Binary files ...` and `diff --git ...`. */
 const UPPER_B = 0x42;
 const LOWER_D = 0x64;
-const MINUS = 0x2d;
 
 /** Parses every file patch in `text`. */
 export function parseDiff(text: string, options: DiffParseOptions = {}): DiffParseResult {
@@ -114,7 +112,7 @@ function readGitFile(cursor: DiffCursor): FilePatch {
   for (cursor.advance(); !cursor.done; ) {
     const c = cursor.text.charCodeAt(cursor.pos);
     // Every extended header line starts with a lower-case word (`index`, `new file mode`, ...).
-    if (c >= LOWER_A && c <= LOWER_Z && readGitHeaderLine(facts, cursor.text, cursor.pos, cursor.lineEnd)) {
+    if (isLowerAscii(c) && readGitHeaderLine(facts, cursor.text, cursor.pos, cursor.lineEnd)) {
       cursor.advance();
       continue;
     }
