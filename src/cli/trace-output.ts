@@ -2,15 +2,7 @@
 import type { TraceSummary } from '../core/analysis/trace-summary';
 import type { TraceComparison } from '../core/analysis/trace-comparison';
 import type { Diagnostic } from '../core/common/diagnostic';
-
-/** A duration in ns as a short human string (ns, µs, ms, s). */
-export function formatNs(ns: number): string {
-  const abs = Math.abs(ns);
-  if (abs < 1e3) return `${Math.round(ns)} ns`;
-  if (abs < 1e6) return `${+(ns / 1e3).toFixed(1)} µs`;
-  if (abs < 1e9) return `${+(ns / 1e6).toFixed(2)} ms`;
-  return `${+(ns / 1e9).toFixed(3)} s`;
-}
+import { formatNs } from '../core/common/format-ns';
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));

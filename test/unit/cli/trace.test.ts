@@ -40,7 +40,7 @@ test('trace prints a readable summary and names file:line for each diagnostic on
   const io = fakeIo();
   assert.equal(await traceCommand.run([BTRACE], io), 0);
   assert.match(io.stdout, /reaper\s+1\s+50\.1 µs\s+1/);
-  assert.match(io.stdout, /exit→reap latency \(inferred\): n=1 mean 8.5 µs/);
+  assert.match(io.stdout, /exit→reap latency \(inferred\): n=1 mean 8.50 µs/, "8500 ns, as --json says, in the panel's and hovers' three significant digits");
   assert.match(io.stderr, /btrace-baseline\.txt:14: warning junk-line/);
 });
 
