@@ -1,9 +1,11 @@
 /**
  * A review reply in the style of kernel mailing lists: the patch quoted with `> `, each of the
  * reviewer's comments right under the lines it is about, and everything after the last comment
- * of a hunk (and every hunk and file without comments) trimmed. Pure: no `vscode`.
+ * of a hunk (and every hunk and file without comments) trimmed. A reply to a review reply
+ * quotes that reply: its author's comments with `> `, the patch lines they quoted with `> > `.
+ * Pure: no `vscode`.
  */
-import type { FilePatch, Hunk, Patch } from '../../core/patch/model';
+import type { FilePatch, Hunk, Patch, ReviewComment } from '../../core/patch/model';
 import type { PatchLineRef } from './hunk-placement';
 
 export interface ReplyComment {
@@ -14,7 +16,22 @@ export interface ReplyComment {
   text: string;
 }
 
-const quote = (line: string): string => `> ${line}`.trimEnd();
+/** `line` quoted `depth` times, without trailing white space (a quoted blank line is `>`). */
+const quote = (line: string, depth = 1): string => `${'> '.repeat(depth)}${line}`.trimEnd();
+
+/** The patch line a review comment of the mail being answered follows, or null when none of the patch's lines is it. */
+function anchorOf(patch: Patch, comment: ReviewComment): PatchLineRef | null {
+  for (const [fileIndex, file] of patch.files.entries()) {
+    if ((file.newPath ?? file.oldPath) !== comment.file) continue;
+    for (const [hunkIndex, hunk] of file.hunks.entries()) {
+      const lineIndex = hunk.lines.findIndex((l) => (comment.side === 'new' ? l.newLine : l.oldLine) === comment.line);
+      if (lineIndex >= 0) return { fileIndex, hunkIndex, lineIndex };
+    }
+  }
+  return null;
+}
+
+const at = (ref: PatchLineRef, f: number, h: number, l: number): boolean => ref.fileIndex === f && ref.hunkIndex === h && ref.lineIndex === l;
 
 export function hunkHeaderLine(h: Hunk): string {
   const range = (start: number, count: number): string => (count === 1 ? `${start}` : `${start},${count}`);
@@ -44,21 +61,26 @@ export function formatReplyMail(patch: Patch, comments: readonly ReplyComment[])
 
   const loose = comments.filter((c) => c.at === null);
   const anchored = comments.filter((c): c is ReplyComment & { at: PatchLineRef } => c.at !== null);
+  // Answering a review reply: its comments stay where they were, one level of quoting less than the patch.
+  const patchDepth = patch.comments.length > 0 ? 2 : 1;
+  const earlier = patch.comments.flatMap((c) => {
+    const ref = anchorOf(patch, c);
+    return ref ? [{ ref, text: c.text }] : [];
+  });
   patch.files.forEach((file, f) => {
     const inFile = anchored.filter((c) => c.at.fileIndex === f);
     if (inFile.length === 0) return;
-    out.push(...fileHeaderLines(file).map(quote));
+    out.push(...fileHeaderLines(file).map((l) => quote(l, patchDepth)));
     file.hunks.forEach((hunk, h) => {
-      const inHunk = inFile.filter((c) => c.at.hunkIndex === h).sort((x, y) => x.at.lineIndex - y.at.lineIndex);
+      const inHunk = inFile.filter((c) => c.at.hunkIndex === h);
       if (inHunk.length === 0) return;
-      out.push(quote(hunkHeaderLine(hunk)));
-      let next = 0;
-      for (const comment of inHunk) {
-        for (; next <= comment.at.lineIndex && next < hunk.lines.length; next++) {
-          const line = hunk.lines[next]!;
-          out.push(quote(prefix[line.kind] + line.text));
-        }
-        out.push('', ...comment.text.trimEnd().split(/\r?\n/), '');
+      out.push(quote(hunkHeaderLine(hunk), patchDepth));
+      const last = Math.min(Math.max(...inHunk.map((c) => c.at.lineIndex)), hunk.lines.length - 1);
+      for (let l = 0; l <= last; l++) {
+        const line = hunk.lines[l]!;
+        out.push(quote(prefix[line.kind] + line.text, patchDepth));
+        for (const c of earlier.filter((e) => at(e.ref, f, h, l))) out.push('>', ...c.text.trimEnd().split(/\r?\n/).map((t) => quote(t)), '>');
+        for (const c of inHunk.filter((m) => Math.min(m.at.lineIndex, last) === l)) out.push('', ...c.text.trimEnd().split(/\r?\n/), '');
       }
     });
   });
@@ -66,6 +88,7 @@ export function formatReplyMail(patch: Patch, comments: readonly ReplyComment[])
     if (anchored.length > 0) out.push('');
     for (const c of loose) out.push(`${c.where}:`, ...c.text.trimEnd().split(/\r?\n/), '');
   }
-  // One blank line between blocks at most, and the text ends with one line break.
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  // One blank (or blank quoted) line between blocks at most, and the text ends with one line break.
+  const text = out.filter((line, i) => !(line === '>' && (out[i - 1] === '>' || out[i - 1] === ''))).join('\n');
+  return text.replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }

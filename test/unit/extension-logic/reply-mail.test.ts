@@ -41,3 +41,34 @@ test('a reply to a reply keeps its subject', async () => {
   const mail = formatReplyMail(patch, [{ at: null, where: 'x:1', text: 'ok' }]);
   assert.equal(mail.split('\n')[0], 'Subject: Re: One reaper per CPU');
 });
+
+test('a reply to a review reply quotes it: the reviewer\'s comment with `> `, the patch lines with `> > `', async () => {
+  const patch = await seedPatch('one-reaper-per-cpu.review.eml');
+  // Mark Kettenis's comment follows the `+		}` closing the new loop: kern_exit.c, new line 427.
+  assert.deepEqual(patch.comments.map((c) => [c.file, c.side, c.line]), [['sys/kern/kern_exit.c', 'new', 427]]);
+  const fileIndex = patch.files.findIndex((f) => f.newPath === 'sys/kern/kern_exit.c');
+  const hunkIndex = patch.files[fileIndex]!.hunks.findIndex((h) => h.lines.some((l) => l.newLine === 427));
+  const hunk = patch.files[fileIndex]!.hunks[hunkIndex]!;
+  const lineIndex = hunk.lines.findIndex((l) => l.newLine === 427);
+  const mail = formatReplyMail(patch, [
+    { at: { fileIndex, hunkIndex, lineIndex }, where: 'sys/kern/kern_exit.c:427', text: 'Agreed: the list is per CPU now.' },
+  ]);
+  const lines = mail.split('\n');
+  assert.equal(lines[1], 'To: Mark Kettenis');
+  assert.ok(lines.includes('On Wed, 10 Jul 2024 17:42:45 +0200, Mark Kettenis wrote:'));
+  assert.ok(lines.includes('> > diff --git a/sys/kern/kern_exit.c b/sys/kern/kern_exit.c'));
+  assert.ok(lines.includes('> > @@ -441,20 +408,26 @@ void'));
+  const closing = lines.indexOf('> > +\t\t}');
+  assert.ok(closing > 0, 'the patch line the comments follow, quoted twice');
+  // Then his comment, quoted once between blank quoted lines, then mine, unquoted.
+  assert.equal(lines[closing + 1], '>');
+  assert.equal(lines[closing + 2], "> I don't think going back to taking the kernel lock here makes sense.");
+  const mine = lines.indexOf('Agreed: the list is per CPU now.');
+  assert.ok(mine > closing + 2);
+  assert.deepEqual(lines.slice(closing + 2, mine - 2).filter((l) => !l.startsWith('> ')), [], 'his whole comment is quoted once');
+  assert.equal(lines[mine - 2], '>');
+  assert.equal(lines[mine - 1], '');
+  // Nothing of the hunk after the comments; no quoted line ends in white space.
+  assert.ok(!mail.includes('WITNESS_THREAD_EXIT'));
+  assert.ok(lines.every((l) => l === l.trimEnd()));
+});
