@@ -45,6 +45,8 @@ export function parseDiff(text: string, options: DiffParseOptions = {}): DiffPar
     let file: FilePatch | null = null;
     if (c === LOWER_D && cursor.startsWith('diff --git ')) {
       file = readGitFile(cursor);
+    } else if (c === LOWER_D && (cursor.startsWith('diff --cc ') || cursor.startsWith('diff --combined '))) {
+      skipCombinedDiff(cursor);
     } else if (c === MINUS && isFileHeaderPairAt(text, cursor.pos)) {
       file = readPlainFile(cursor);
     } else if (c === UPPER_B && cursor.startsWith('Binary files ')) {
@@ -88,6 +90,17 @@ export function parseDiff(text: string, options: DiffParseOptions = {}): DiffPar
  * that code away each time the old one is garbage-collected.
  */
 const nextLine = (i: number): number => i + 1;
+
+/**
+ * Skips a combined diff (`git show` of a merge: `diff --cc`, `@@@` hunks with one column per
+ * parent) up to the next file, with a warning: its hunks are not a patch one can apply or
+ * review line by line against one parent.
+ */
+function skipCombinedDiff(cursor: DiffCursor): void {
+  cursor.diagnostics.push(diagnostic(cursor.sourceLineHere, 'warning', 'combined-diff',
+    'Combined diff of a merge (`diff --cc`) skipped: show the merge against one parent (`git show --first-parent` or `-m`) to read it.'));
+  for (cursor.advance(); !cursor.done && !cursor.startsWith('diff '); cursor.advance());
+}
 
 /** The cursor's line read as a hunk header, or null when it is not one. */
 function hunkHeaderHere(cursor: DiffCursor): HunkRange | null {

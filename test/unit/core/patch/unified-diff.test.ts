@@ -181,3 +181,28 @@ test('`index` lines: blob ids and mode read as git writes them, anything else en
     assert.equal(file.oldMode, match?.[3], line);
   }), { numRuns: 5000 });
 });
+
+test('a combined diff of a merge (`git show` of a merge commit) is skipped with a warning, the next file is read', () => {
+  // git-diff(1), "COMBINED DIFF FORMAT": `diff --cc`, an index line with one blob per parent, `@@@` hunks with two marker columns.
+  const text = [
+    'diff --cc sys/kern/kern_sched.c',
+    'index 1111111,2222222..3333333',
+    '--- a/sys/kern/kern_sched.c',
+    '+++ b/sys/kern/kern_sched.c',
+    '@@@ -10,3 -10,3 +10,4 @@@ sched_init_cpu(struct cpu_info *ci',
+    '  a',
+    ' -b',
+    ' +c',
+    '++d',
+    'diff --git a/sys/kern/kern_exit.c b/sys/kern/kern_exit.c',
+    '--- a/sys/kern/kern_exit.c',
+    '+++ b/sys/kern/kern_exit.c',
+    '@@ -1 +1 @@',
+    '-x',
+    '+y',
+    '',
+  ].join('\n');
+  const parsed = parseDiff(text);
+  assert.deepEqual(parsed.files.map((f) => [f.newPath, f.hunks.length, f.added, f.removed]), [['sys/kern/kern_exit.c', 1, 1, 1]]);
+  assert.deepEqual(parsed.diagnostics.map((d) => [d.line, d.severity, d.code]), [[1, 'warning', 'combined-diff']]);
+});
