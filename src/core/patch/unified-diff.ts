@@ -10,6 +10,7 @@ import { AT, isLowerAscii, MINUS } from './char-classes';
 import { DiffCursor } from './diff-cursor';
 import { gitDiffPaths, headerPath, stripAbPrefixes } from './diff-paths';
 import { isBinaryPatchData, noGitHeaderFacts, readGitHeaderLine, type GitHeaderFacts } from './git-extended-header';
+import { readGotBlobLine } from './got-diff-header';
 import { parseHunkHeaderAt, type HunkRange } from './hunk-header';
 import { isFileHeaderPairAt, readHunk } from './hunk-reader';
 import type { FilePatch, FileStatus } from './model';
@@ -30,8 +31,9 @@ export interface DiffParseResult {
 
 const BINARY_FILES = /^Binary files (.+) and (.+) differ$/;
 
-/** First characters of `Binary files ...` and `diff --git ...`. */
+/** First characters of `Binary files ...`, `blob - ...` and `diff --git ...`. */
 const UPPER_B = 0x42;
+const LOWER_B = 0x62;
 const LOWER_D = 0x64;
 
 /** Parses every file patch in `text`. */
@@ -39,6 +41,8 @@ export function parseDiff(text: string, options: DiffParseOptions = {}): DiffPar
   const cursor = new DiffCursor(text, options.sourceLineOf ?? nextLine, options.whitespaceDamaged ?? false);
   const files: FilePatch[] = [];
   let firstDiffLine = -1;
+  // got(1)'s `blob -`/`blob +` lines, for the `---`/`+++` pair right below them.
+  const gotBlobs: GotBlobs = { ids: {}, index: -3 };
   while (!cursor.done) {
     const index = cursor.index;
     const c = text.charCodeAt(cursor.pos);
@@ -49,6 +53,9 @@ export function parseDiff(text: string, options: DiffParseOptions = {}): DiffPar
       skipCombinedDiff(cursor);
     } else if (c === MINUS && isFileHeaderPairAt(text, cursor.pos)) {
       file = readPlainFile(cursor);
+      if (gotBlobs.index >= index - 2) Object.assign(file, gotBlobs.ids);
+    } else if (c === LOWER_B && readGotBlob(cursor, gotBlobs)) {
+      cursor.advance();
     } else if (c === UPPER_B && cursor.startsWith('Binary files ')) {
       file = plainBinaryFile(cursor);
       cursor.advance();
@@ -100,6 +107,23 @@ function skipCombinedDiff(cursor: DiffCursor): void {
   cursor.diagnostics.push(diagnostic(cursor.sourceLineHere, 'warning', 'combined-diff',
     'Combined diff of a merge (`diff --cc`) skipped: show the merge against one parent (`git show --first-parent` or `-m`) to read it.'));
   for (cursor.advance(); !cursor.done && !cursor.startsWith('diff '); cursor.advance());
+}
+
+/** The blob ids of got's header lines seen last, and the index of the line that gave the last one. */
+interface GotBlobs {
+  ids: { oldBlob?: string; newBlob?: string };
+  index: number;
+}
+
+/** Reads the cursor's line into `blobs` when it is a got `blob -`/`blob +` line; false when it is not one. */
+function readGotBlob(cursor: DiffCursor, blobs: GotBlobs): boolean {
+  const blob = readGotBlobLine(cursor.text, cursor.pos, cursor.lineEnd);
+  if (!blob) return false;
+  // A `blob -` starts a file's header: ids from an earlier file's lines are not this one's.
+  if (blob.side === 'old' || blobs.index < cursor.index - 1) blobs.ids = {};
+  blobs.ids[blob.side === 'old' ? 'oldBlob' : 'newBlob'] = blob.id;
+  blobs.index = cursor.index;
+  return true;
 }
 
 /** The cursor's line read as a hunk header, or null when it is not one. */

@@ -206,3 +206,40 @@ test('a combined diff of a merge (`git show` of a merge commit) is skipped with 
   assert.deepEqual(parsed.files.map((f) => [f.newPath, f.hunks.length, f.added, f.removed]), [['sys/kern/kern_exit.c', 1, 1, 1]]);
   assert.deepEqual(parsed.diagnostics.map((d) => [d.line, d.severity, d.code]), [[1, 'warning', 'combined-diff']]);
 });
+
+test('got(1) diffs: the `blob -`/`blob +` ids above a file\'s ---/+++ lines are its blob ids', () => {
+  // As `got diff` prints them (got's lib/diff.c: "blob - %s", "blob + %s", "file + %s" for a
+  // work-tree file, which has no id); the ids are git blob ids.
+  const text = [
+    'diff 5f3c0a1d2e4b6c8d0e2f4a6b8c0d2e4f6a8b0c2d c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0',
+    'commit - 5f3c0a1d2e4b6c8d0e2f4a6b8c0d2e4f6a8b0c2d',
+    'commit + c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0',
+    'blob - DAA834D0D2B0C4AFB4A33C1A1CD1B8F9F5D1F0E1',
+    'blob + 25456be2f6c7e7a1f2b0d3e4c5a6b7c8d9e0f1a2',
+    '--- sys/kern/kern_sched.c',
+    '+++ sys/kern/kern_sched.c',
+    '@@ -1 +1 @@',
+    '-a',
+    '+b',
+    'blob - 0123456789abcdef0123456789abcdef01234567',
+    'file + sys/kern/kern_exit.c',
+    '--- sys/kern/kern_exit.c',
+    '+++ sys/kern/kern_exit.c',
+    '@@ -1 +1 @@',
+    '-c',
+    '+d',
+    '--- sys/kern/init_main.c',
+    '+++ sys/kern/init_main.c',
+    '@@ -1 +1 @@',
+    '-e',
+    '+f',
+    '',
+  ].join('\n');
+  const { files, diagnostics } = parseDiff(text);
+  assert.deepEqual(files.map((f) => [f.newPath, f.oldBlob, f.newBlob]), [
+    ['sys/kern/kern_sched.c', 'daa834d0d2b0c4afb4a33c1a1cd1b8f9f5d1f0e1', '25456be2f6c7e7a1f2b0d3e4c5a6b7c8d9e0f1a2'],
+    ['sys/kern/kern_exit.c', '0123456789abcdef0123456789abcdef01234567', undefined],
+    ['sys/kern/init_main.c', undefined, undefined],
+  ]);
+  assert.deepEqual(diagnostics, []);
+});
