@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { refreshReview } from './patch-input';
-import type { ReviewSession, ReviewStore } from './review-session';
+import { editorPositions, lineReplacements } from './logic/line-replacements';
+import type { FileReview, ReviewSession, ReviewStore } from './review-session';
 
 export interface ApplyCommandOptions {
   /** Ask before applying (default true; tests pass false). */
@@ -46,7 +47,11 @@ export async function applyPatchCommand(store: ReviewStore, options: ApplyComman
   return 'applied';
 }
 
-/** One edit: replace each file's whole text by its patched text; create and delete files as the patch says. */
+/**
+ * One edit: in each modified file, replace only the lines the patch changes (the rest of the
+ * text, and the cursors, selections and folds on it, stay as they are); create, delete and
+ * rename files as the patch says.
+ */
 export function workspaceEdit(session: ReviewSession): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   const root = treeRoot(session);
@@ -63,9 +68,8 @@ export function workspaceEdit(session: ReviewSession): vscode.WorkspaceEdit {
       continue;
     }
     if (!f.uri) continue;
-    const lines = f.currentText.split('\n');
-    const end = new vscode.Position(lines.length - 1, lines[lines.length - 1]!.length);
-    edit.replace(f.uri, new vscode.Range(new vscode.Position(0, 0), end), text);
+    // A file the dry run made no text for (a binary patch) keeps its text rather than being emptied.
+    if (f.patchedText !== null) replaceChangedLines(edit, f.uri, f, f.patchedText);
     // Edits apply in order: the new text first, then the rename (next to the old file).
     if (f.file.status === 'renamed' && f.file.newPath && f.file.newPath !== f.file.oldPath) {
       const dir = f.uri.path.slice(0, f.uri.path.length - (f.file.oldPath ?? '').length);
@@ -73,6 +77,18 @@ export function workspaceEdit(session: ReviewSession): vscode.WorkspaceEdit {
     }
   }
   return edit;
+}
+
+/** Adds the replacements that turn the file's current text (the dry run's) into its patched text. */
+function replaceChangedLines(edit: vscode.WorkspaceEdit, uri: vscode.Uri, f: FileReview, patched: string): void {
+  const at = editorPositions(f.currentText);
+  const position = (offset: number): vscode.Position => {
+    const { line, character } = at(offset);
+    return new vscode.Position(line, character);
+  };
+  for (const r of lineReplacements(f.currentText, patched, f.file.hunks, f.placements)) {
+    edit.replace(uri, new vscode.Range(position(r.startOffset), position(r.endOffset)), r.text);
+  }
 }
 
 /**
