@@ -1,13 +1,33 @@
 /** Applying a patch: only after a dry run, as one undoable edit, all or nothing; nothing saved. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { FilePatch } from '../../../src/core/patch/model';
 import type { ReviewSession } from '../../../src/extension/review-session';
-import { fixture, noAutoSave, resetWorkbench, textOf } from './api';
+import { fixture, lineOf, noAutoSave, resetWorkbench, textOf } from './api';
 
 async function open(name: string): Promise<ReviewSession> {
   const session = await vscode.commands.executeCommand<ReviewSession | null>('reaperscope.openPatch', fixture(`patches/${name}`));
   assert.ok(session);
   return session;
+}
+
+/**
+ * The current-file lines [start, end) (0-based) of each change block of a file's hunks (a run
+ * of removed and added lines between context lines), where the dry run placed the hunks.
+ */
+function changeBlocks(file: FilePatch, starts: readonly (number | null)[]): [number, number][] {
+  const blocks: [number, number][] = [];
+  file.hunks.forEach((hunk, h) => {
+    let line = (starts[h] ?? 1) - 1;
+    let block: [number, number] | null = null;
+    for (const l of hunk.lines) {
+      if (l.kind === 'context') block = null;
+      else if (!block) blocks.push((block = [line, line]));
+      if (l.kind !== 'add') line++;
+      if (block && l.kind === 'remove') block[1] = line;
+    }
+  });
+  return blocks;
 }
 
 suite('apply', () => {
@@ -40,18 +60,50 @@ suite('apply', () => {
     assert.ok(again.files.every((f) => f.failures.every((x) => x.message.startsWith('already applied'))));
   });
 
-  test('undo reverts an applied patch', async () => {
-    await open('one-reaper-per-cpu.patch');
+  test('edits only the changed lines: selections above and below the hunks stay on their text; undo restores the file exactly', async () => {
+    const session = await open('one-reaper-per-cpu.patch');
     const uri = fixture('sys/kern/kern_sched.c');
+    const review = session.files.find((f) => f.path === 'sys/kern/kern_sched.c');
+    const patched = review?.patchedText;
+    assert.ok(review && patched);
     const editor = await vscode.window.showTextDocument(uri);
     const before = editor.document.getText();
-    assert.equal(await vscode.commands.executeCommand('reaperscope.applyPatch', { confirm: false }), 'applied');
-    assert.notEqual(editor.document.getText(), before);
+    // The first hunk starts at line 32 and the last ends at line 198 (test/fixtures/workspace/README.md).
+    const above = lineOf(before, '#include <sys/systm.h>') - 1;
+    const below = lineOf(before, 'sched_peg_curproc(struct cpu_info *ci)') - 1;
+    assert.ok(above < 31 && below > 198, `${above} ${below}`);
+    editor.selections = [new vscode.Selection(above, 1, above, 9), new vscode.Selection(below, 18, below, 18)];
+    const changes: vscode.TextDocumentContentChangeEvent[] = [];
+    const listener = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === editor.document) changes.push(...e.contentChanges);
+    });
+    try {
+      assert.equal(await vscode.commands.executeCommand('reaperscope.applyPatch', { confirm: false }), 'applied');
+    } finally {
+      listener.dispose();
+    }
+    assert.equal(editor.document.getText(), patched);
+    // VS Code (1.139) narrows every edit to the characters that differ, even a whole-text
+    // replace, so the selection checks below hold either way. What tells the two apart: each
+    // change must stay inside one change block of the patch (its removed lines, or the point
+    // where it inserts), never on a context line or a line no hunk touches. Replacing the whole
+    // text failed this (an insertion at the end of a context line, 192:30).
+    const blocks = changeBlocks(review.file, review.placements.map((p) => p.startLine));
+    assert.equal(blocks.length, 11);
+    for (const c of changes) {
+      const inside = blocks.some(([s, e]) => c.range.start.isAfterOrEqual(new vscode.Position(s, 0)) && c.range.end.isBeforeOrEqual(new vscode.Position(e, 0)));
+      assert.ok(inside, `change at ${c.range.start.line}:${c.range.start.character}-${c.range.end.line}:${c.range.end.character} is outside the patch's change blocks`);
+    }
+    // +28 −15 lines above `below`: its cursor moves down 13 lines and keeps its column.
+    const moved = below + patched.split('\n').length - before.split('\n').length;
+    assert.equal(moved, below + 13);
+    assert.deepEqual(editor.selections.map((x) => [x.anchor.line, x.anchor.character, x.active.line, x.active.character]), [[above, 1, above, 9], [moved, 18, moved, 18]]);
+    assert.equal(editor.document.lineAt(moved).text, 'sched_peg_curproc(struct cpu_info *ci)');
     await vscode.window.showTextDocument(editor.document);
     // A multi-file edit asks whether to undo in every file; "this file" is enough to check it undoes.
     const undone = vscode.commands.executeCommand('undo');
     await Promise.race([undone, new Promise((r) => setTimeout(r, 2000))]);
-    assert.equal(editor.document.getText(), before);
+    assert.equal(editor.document.getText(), before, 'one undo restores the text exactly');
   });
 
   test('a patch with a hunk that does not apply changes nothing', async () => {
