@@ -16,7 +16,7 @@ import { computeMetrics, windowOf } from './run-metrics';
 export interface RunViewOptions {
   /** Number of time bins (default 100). */
   bins?: number;
-  /** Time covered, ns (a simulation's duration); default first event to the end of the recording. */
+  /** Time covered, ns (a simulation's duration); default the recording's start to its end (run-metrics.ts windowOf). */
   spanNs?: number;
   /** CPUs of the machine; default the CPUs seen. */
   cpus?: number;

@@ -41,7 +41,7 @@ export interface RunMetrics {
 }
 
 export interface MetricsOptions {
-  /** Time covered, ns (a simulation's duration); default: first event to the end of the recording. */
+  /** Time covered, ns (a simulation's duration); default: start to end of the recording (see {@link windowOf}). */
   spanNs?: number;
   /** CPUs of the machine; default: the CPUs seen in the table. */
   cpus?: number;
@@ -56,15 +56,18 @@ export interface RunWindow {
 }
 
 /**
- * The window of a run: first event to the end of the recording; with `options.spanNs` (a
- * simulation's duration), 0 to that span, runs closing at the table's recorded end when it has
- * one (a simulated table's is its duration, the same).
+ * The window of a run: the start of the recording (its `startTs`, a btrace `BEGIN` line; else
+ * its first event) to its end (trace/recording-end.ts), so an idle head before the first event
+ * counts in the span; with `options.spanNs` (a simulation's duration), 0 to that span, runs
+ * closing at the table's recorded end when it has one (a simulated table's is its duration,
+ * the same).
  */
 export function windowOf(table: EventTable, options: MetricsOptions): RunWindow {
   if (options.spanNs !== undefined) {
     return { start: 0, end: table.endTs !== undefined ? recordingEnd(table) : options.spanNs, spanNs: options.spanNs };
   }
-  const start = table.length > 0 ? table.ts[0]! : 0;
+  const first = table.length > 0 ? table.ts[0]! : 0;
+  const start = table.startTs === undefined ? first : Math.min(table.startTs, first);
   const end = recordingEnd(table);
   return { start, end, spanNs: end - start };
 }

@@ -7,7 +7,7 @@ import type { EventTable } from '../trace/event-table';
 import { busyPerCpu } from './on-cpu-intervals';
 import { windowOf } from './run-metrics';
 
-/** Utilisation 0..1 per CPU (index = CPU) over the first event → the end of the recording. */
+/** Utilisation 0..1 per CPU (index = CPU) over the recording: its start (BEGIN, else the first event) → its end. */
 export function utilisationPerCpu(table: EventTable): number[] {
   if (table.length === 0) return new Array<number>(table.cpuCount).fill(0);
   const { end, spanNs } = windowOf(table, {});

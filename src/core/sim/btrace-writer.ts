@@ -6,6 +6,10 @@
  * and lock events have no probe and are left out.
  *
  * Where each line goes, and why (each at its event's time, rounded to the ns):
+ * - `BEGIN` (first line): at the table's base (ts = 0, or its `startTs` when it has one), where
+ *   the simulation starts, as the script's BEGIN clause prints it before btrace records: the
+ *   trace reader starts the recording there, so the trace spans the simulated duration, idle
+ *   head included (not just first event → end).
  * - `raw_syscalls:sys_enter` 1 or 302: at the simulated Exit (end of exit1; ARG0 from the
  *   Exit's arg1, event-kind.ts), not at syscall entry, which the simulator does not model.
  *   The exact exit→reap pairs start at that Exit, and the trace's inferred pairs start at
@@ -35,7 +39,7 @@ export function* btraceChunks(table: EventTable, baseNs: bigint = table.baseNs):
     pidOf.set(table.tid[i]!, table.pid[i]!);
     if (table.kind[i] === EventKind.Exit) exitSyscall.set(table.tid[i]!, table.arg1[i] === 302 ? 302 : 1);
   }
-  let lines: string[] = [];
+  let lines: string[] = [beginLine(baseNs, table.startTs ?? 0)];
   for (let i = 0; i < table.length; i++) {
     const line = btraceLine(table, i, baseNs, pidOf, exitSyscall);
     if (line === null) continue;
@@ -49,9 +53,18 @@ export function* btraceChunks(table: EventTable, baseNs: bigint = table.baseNs):
   if (lines.length > 0) yield lines.join('\n') + '\n';
 }
 
+/** The line media/reaperscope.bt's BEGIN clause prints (CPU, TID, PID and arguments 0, COMM `-`). */
+export function beginLine(baseNs: bigint, startTs: number): string {
+  return specialLine(baseNs, startTs, 'BEGIN');
+}
+
 /** The line media/reaperscope.bt's END clause prints (CPU, TID, PID and arguments 0, COMM `-`). */
 export function endLine(baseNs: bigint, endTs: number): string {
-  return `${baseNs + BigInt(Math.round(endTs))} 0 0 0 END 0 0 0 -`;
+  return specialLine(baseNs, endTs, 'END');
+}
+
+function specialLine(baseNs: bigint, ts: number, probe: 'BEGIN' | 'END'): string {
+  return `${baseNs + BigInt(Math.round(ts))} 0 0 0 ${probe} 0 0 0 -`;
 }
 
 function btraceLine(t: EventTable, i: number, baseNs: bigint, pidOf: Map<number, number>, exitSyscall: Map<number, number>): string | null {

@@ -19,6 +19,8 @@ export const Probe = {
   Ignored: 11,
   /** `END`: the line media/reaperscope.bt's END clause prints when the recording stops. */
   End: 12,
+  /** `BEGIN`: the line media/reaperscope.bt's BEGIN clause prints before the recording starts. */
+  Begin: 13,
 } as const;
 
 export type Probe = (typeof Probe)[keyof typeof Probe];
@@ -41,6 +43,9 @@ const SCHED: Record<string, Probe> = {
 /** The probe column of the end-of-recording line (bt(5)'s special probe, no provider). */
 export const END_PROBE = 'END';
 
+/** The probe column of the start-of-recording line (bt(5)'s other special probe). */
+export const BEGIN_PROBE = 'BEGIN';
+
 const BY_NAME = new Map<string, Probe>();
 for (const [name, probe] of Object.entries(SCHED)) {
   BY_NAME.set(`tracepoint:sched:${name}`, probe);
@@ -52,6 +57,7 @@ BY_NAME.set('tracepoint:raw_syscalls:sys_enter', Probe.SysEnter);
 BY_NAME.set('raw_syscalls:sys_exit', Probe.Ignored);
 BY_NAME.set('tracepoint:raw_syscalls:sys_exit', Probe.Ignored);
 BY_NAME.set(END_PROBE, Probe.End);
+BY_NAME.set(BEGIN_PROBE, Probe.Begin);
 for (const fn of ['uvm_exit', 'proc_free']) {
   BY_NAME.set(`kprobe:${fn}:entry`, Probe.Free);
   BY_NAME.set(`${fn}:entry`, Probe.Free);

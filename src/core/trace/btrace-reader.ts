@@ -17,6 +17,11 @@
  *   never came before it was cut off by the end: its synthesized on-cpu is dropped, the incoming
  *   thread never ran. Without an `END` line (older recordings) such a switch stands, and the
  *   recording ends at its last event.
+ * - `BEGIN` (the script's BEGIN clause, printed before recording starts, so btrace's first line)
+ *   gives no event either: its time is the start of the recording ({@link TraceSink.recordStart}),
+ *   where the table's base goes. It counts only as the first probe line of the input; a second
+ *   `BEGIN`, or one after probe lines, is reported (warning, with its line) and not used.
+ *   Without a `BEGIN` line (older recordings) the recording starts at its first event.
  * The map contents btrace prints when it exits (`@name[key]: value`, histogram rows) are skipped.
  */
 import { EventKind as EventKinds } from './event-kind';
@@ -55,6 +60,12 @@ interface PendingOn {
   outPid: number;
 }
 
+/** The first `BEGIN` line read: its time (relative ns) and line. */
+interface Begin {
+  ts: number;
+  lineNo: number;
+}
+
 interface Pending {
   tokens: string[];
   probeAt: number;
@@ -82,6 +93,10 @@ export class BtraceReader implements FormatReader {
   private readonly pendingOn: (PendingOn | undefined)[] = [];
   /** Per CPU: time of its latest line (relative ns). */
   private readonly lastTs: number[] = [];
+  /** The first `BEGIN` line, null until one is read. */
+  private begin: Begin | null = null;
+  /** Smallest line number of a probe line other than `BEGIN` (general lines are read late, so not simply the first seen). */
+  private firstProbeLine = Infinity;
 
   constructor(private readonly sink: TraceSink, private readonly log: DiagnosticLog) {
     this.deadList = sink.intern('spc_deadproc');
@@ -101,12 +116,14 @@ export class BtraceReader implements FormatReader {
   }
 
   private unknownProbe(name: string, lineNo: number): void {
+    this.firstProbeLine = Math.min(this.firstProbeLine, lineNo);
     this.unknownLines++;
     this.log.add(lineNo, 'info', 'unknown-probe', `probe '${clip(name)}' is not one Reaperscope reads; line skipped.`);
   }
 
   end(): void {
     if (this.layout === null && this.pending.length > 0) this.settleLayout();
+    this.settleStart();
     const cutOff = this.sink.endRecorded;
     this.pendingOn.forEach((p, cpu) => {
       if (p?.active && !cutOff) this.flushOn(p, cpu);
@@ -114,6 +131,22 @@ export class BtraceReader implements FormatReader {
     for (const [tid, exitTs] of this.exitedAt) {
       const off = this.lastOff.get(tid);
       if (off && off.ts >= exitTs) this.sink.push(off.ts, off.cpu, EventKind.Dead, tid, off.pid, off.comm, this.deadList, off.cpu);
+    }
+  }
+
+  /** A `BEGIN` line: the first one is kept for {@link settleStart}, later ones are reported. */
+  private noteBegin(ts: number, lineNo: number): void {
+    if (this.begin === null) this.begin = { ts, lineNo };
+    else this.log.add(lineNo, 'warning', 'begin-repeated', `a second BEGIN line (the first is line ${this.begin.lineNo}, which counts): two recordings in one file? Ignored.`);
+  }
+
+  /** The first `BEGIN` line starts the recording if no probe line came before it. */
+  private settleStart(): void {
+    const begin = this.begin;
+    if (begin === null) return;
+    if (begin.lineNo < this.firstProbeLine) this.sink.recordStart(begin.ts);
+    else {
+      this.log.add(begin.lineNo, 'warning', 'begin-after-events', `BEGIN line after probe lines (from line ${this.firstProbeLine}): btrace prints it first, so it does not start this recording; ignored, the recording starts at its first event.`);
     }
   }
 
@@ -206,6 +239,11 @@ export class BtraceReader implements FormatReader {
     }
     const sink = this.sink;
     const ts = sink.relative(rec.t);
+    if (probe === Probe.Begin) {
+      this.noteBegin(ts, lineNo);
+      return;
+    }
+    if (lineNo < this.firstProbeLine) this.firstProbeLine = lineNo;
     if (probe === Probe.End) {
       sink.recordEnd(ts);
       return;

@@ -3,6 +3,7 @@
  * (`NSECS CPU TID PID PROBE ARG0 ARG1 ARG2 COMM`), parsed allocation-light on the hot path.
  */
 import type { SplitNs } from './number-scan';
+import { BEGIN_PROBE, END_PROBE } from './btrace-probes';
 
 /** Arguments a record holds at most (btrace has arg0..arg9). */
 export const MAX_ARGS = 10;
@@ -107,9 +108,12 @@ function nsecsThenSpace(bytes: Uint8Array, i: number, end: number, t: SplitNs): 
   next = sp + 1;
 }
 
-/** bytes[start, end) is `END`, the probe column of the end-of-recording line. */
-function isEndProbe(bytes: Uint8Array, start: number, end: number): boolean {
-  return end - start === 3 && bytes[start] === 69 && bytes[start + 1] === 78 && bytes[start + 2] === 68;
+/** The names of bt(5)'s special probes, as bytes: `END` and `BEGIN` (no provider, hence no colon). */
+const SPECIAL_PROBES = [END_PROBE, BEGIN_PROBE].map((name) => new TextEncoder().encode(name));
+
+/** bytes[start, end) is `END` or `BEGIN`, the probe column of the lines that mark the end and the start of the recording. */
+function isSpecialProbe(bytes: Uint8Array, start: number, end: number): boolean {
+  return SPECIAL_PROBES.some((name) => name.length === end - start && name.every((c, k) => bytes[start + k] === c));
 }
 
 /**
@@ -134,7 +138,7 @@ export function parseDocumentedLine(bytes: Uint8Array, start: number, end: numbe
     if (c === SPACE) break;
     if (c === COLON) colon = true;
   }
-  if ((!colon && !isEndProbe(bytes, probeStart, i)) || i >= end) return false;
+  if ((!colon && !isSpecialProbe(bytes, probeStart, i)) || i >= end) return false;
   const args = rec.args;
   args[0] = digitsThenSpace(bytes, i + 1, end);
   if (next < 0) return false;

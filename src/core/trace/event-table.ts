@@ -34,6 +34,14 @@ export interface EventTable {
    * at the last event, see recording-end.ts).
    */
   readonly endTs?: number;
+  /**
+   * Start of the recording, ns relative to `baseNs` (<= the first event): a btrace recording's
+   * `BEGIN` line (the reader puts the base there, so it is 0; see trace-sink.ts). Absent when
+   * unknown: ftrace traces (they have no such line), btrace recordings without `BEGIN`, and
+   * simulated tables (they cover 0..durationNs, passed as a span: run-metrics.ts). The analysis
+   * then starts at the first event.
+   */
+  readonly startTs?: number;
 }
 
 /** One event as a plain object (tests, exporters); use the columns in hot loops. */

@@ -28,6 +28,8 @@ export class TraceSink {
   private baseSec = -1;
   /** End of the recording (relative ns, as {@link relative}), -1 until an end line is read. */
   private endRel = -1;
+  /** Start of the recording (relative ns), -1 until a reader says where it is. */
+  private startRel = -1;
 
   /** @param capacityHint at most this many events will come, when known (see {@link TraceColumns}) */
   constructor(capacityHint = 0) {
@@ -64,6 +66,14 @@ export class TraceSink {
     this.endRel = Math.max(this.endRel, ts);
   }
 
+  /**
+   * The recording started at `ts` (relative ns): its start-of-recording line (btrace `BEGIN`;
+   * the reader decides which line counts). The table's base goes there (see {@link finish}).
+   */
+  recordStart(ts: number): void {
+    this.startRel = ts;
+  }
+
   /** Whether the trace said when the recording ended. */
   get endRecorded(): boolean {
     return this.endRel >= 0;
@@ -78,18 +88,24 @@ export class TraceSink {
   }
 
   /**
-   * Sorts, cleans up (see {@link applyTraceFixups}) and rebases so the first event is at ts = 0;
-   * `endTs` is the recorded end (never before the last event), absent when none was read.
+   * Sorts, cleans up (see {@link applyTraceFixups}) and rebases so ts = 0 is the recorded start
+   * (`startTs` = 0), or the first event when no start was read (`startTs` absent); a start after
+   * the first event (a clock step) is moved back to it. `endTs` is the recorded end (never
+   * before the last event), absent when none was read. A table without events keeps its start
+   * and end only when both were read.
    */
   finish(): EventTable {
     const unnamed = this.foundNames.size > 0 || this.awaiting.size > 0;
     const needs = { names: unnamed ? this.foundNames : null, duplicates: this.cpuOrderBroken };
     const sorted = applyTraceFixups(this.columns.finish(0n, this.strings), this.unknownComm, needs);
-    const first = sorted.length > 0 ? sorted.ts[0]! : 0;
-    if (first !== 0) for (let i = 0; i < sorted.length; i++) sorted.ts[i] = sorted.ts[i]! - first;
+    const n = sorted.length;
+    const started = this.startRel >= 0 && (n > 0 || this.endRel >= 0);
+    let first = n > 0 ? sorted.ts[0]! : 0;
+    if (started) first = n > 0 ? Math.min(first, this.startRel) : this.startRel;
+    if (first !== 0) for (let i = 0; i < n; i++) sorted.ts[i] = sorted.ts[i]! - first;
     const baseSec = BigInt(Math.max(0, this.baseSec));
-    const table = { ...sorted, baseNs: baseSec * 1_000_000_000n + BigInt(first) };
-    if (this.endRel < 0 || sorted.length === 0) return table;
-    return { ...table, endTs: Math.max(this.endRel - first, sorted.ts[sorted.length - 1]!) };
+    const table = { ...sorted, baseNs: baseSec * 1_000_000_000n + BigInt(first), ...(started ? { startTs: 0 } : {}) };
+    if (this.endRel < 0 || (n === 0 && !started)) return table;
+    return { ...table, endTs: Math.max(this.endRel - first, n > 0 ? sorted.ts[n - 1]! : 0) };
   }
 }

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventTableBuilder } from '../../../../src/core/trace/event-table';
 import { EventKind as K } from '../../../../src/core/trace/event-kind';
-import { computeMetrics } from '../../../../src/core/analysis/run-metrics';
+import { computeMetrics, windowOf } from '../../../../src/core/analysis/run-metrics';
+import { utilisationPerCpu } from '../../../../src/core/analysis/trace-cpu-metrics';
 import { backlogSeries } from '../../../../src/core/analysis/backlog';
 import { lockWaitByName } from '../../../../src/core/analysis/lock-wait';
 import { buildRunView } from '../../../../src/core/analysis/activity-view';
@@ -85,4 +86,27 @@ test('the end of the recording closes open runs for the metrics and the view, as
   const view = buildRunView(table, 'run', 'traced', { bins: 5, cpus: 2 });
   assert.equal(view.spanNs, 5000);
   assert.deepEqual(view.reaperBusyNs[1], [0, 0, 1000, 1000, 1000]);
+});
+
+test('the start of the recording (a btrace BEGIN) opens the window: the idle head before the first event counts', () => {
+  // nothing recorded for 1000 ns after the start, then cc runs 1000 → 3000 on CPU 0; the end at 5000
+  const b = new EventTableBuilder();
+  const cc = b.strings.intern('cc');
+  b.push(1000, 0, K.OnCpu, 7, 7, cc);
+  b.push(3000, 0, K.OffCpu, 7, 7, cc, 100, 0);
+  const ended = b.finish(5000);
+  const started = { ...ended, startTs: 0 };
+  assert.deepEqual(windowOf(started, {}), { start: 0, end: 5000, spanNs: 5000 });
+  assert.equal(computeMetrics(started).utilisation, 2000 / 5000);
+  assert.deepEqual(utilisationPerCpu(started), [2000 / 5000]);
+  const view = buildRunView(started, 'run', 'traced', { bins: 5, cpus: 1 });
+  assert.equal(view.binNs, 1000);
+  assert.deepEqual(view.utilisation[0], [0, 1, 1, 0, 0]);
+  // without it (ftrace, older btrace) the window starts at the first event, as before
+  assert.deepEqual(windowOf(ended, {}), { start: 1000, end: 5000, spanNs: 4000 });
+  assert.deepEqual(utilisationPerCpu(ended), [2000 / 4000]);
+  // a start recorded after the first event never cuts events off
+  assert.deepEqual(windowOf({ ...ended, startTs: 2000 }, {}), windowOf(ended, {}));
+  // a simulation's span still decides: 0 to its duration
+  assert.deepEqual(windowOf(started, { spanNs: 5000 }), { start: 0, end: 5000, spanNs: 5000 });
 });

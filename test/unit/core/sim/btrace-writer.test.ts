@@ -8,6 +8,9 @@ import { findReapers } from '../../../../src/core/analysis/reaper-activity';
 import { exitToReap } from '../../../../src/core/analysis/exit-to-reap';
 import type { EventTable } from '../../../../src/core/trace/event-table';
 
+/** Times (ns after the table's base) of one kind's events. */
+const timesOf = (t: EventTable, kind: number): number[] => [...t.ts].filter((_, i) => t.kind[i] === kind);
+
 const count = (t: EventTable, kind: number): number => {
   let n = 0;
   for (let i = 0; i < t.length; i++) if (t.kind[i] === kind) n++;
@@ -18,7 +21,10 @@ test('a simulated run written as btrace text reads back through the trace reader
   const run = simulate({ variant: 'patched', cpus: 4, workload: 'fork-storm', seed: 5, durationNs: 20e6 });
   const text = [...btraceChunks(run.table)].join('');
   const lines = text.trimEnd().split('\n');
-  assert.match(lines[0]!, /^\d+ \d+ \d+ \d+ [a-z_]+:[a-z_]+:[a-z_]+ \d+ \d+ \d+ \S+$/);
+  // the first line is the BEGIN line at the simulation's time 0 (the table's base), as the
+  // script's BEGIN clause prints it before btrace records
+  assert.equal(lines[0], `${run.table.baseNs} 0 0 0 BEGIN 0 0 0 -`);
+  assert.match(lines[1]!, /^\d+ \d+ \d+ \d+ [a-z_]+:[a-z_]+:[a-z_]+ \d+ \d+ \d+ \S+$/);
   const read = readTraceText(text);
   assert.equal(read.kind, 'trace');
   if (read.kind !== 'trace') return;
@@ -28,6 +34,12 @@ test('a simulated run written as btrace text reads back through the trace reader
   assert.equal(lines.at(-1), `${run.table.baseNs + 20_000_000n} 0 0 0 END 0 0 0 -`);
   assert.equal(run.table.endTs, 20e6);
   assert.equal(read.table.baseNs + BigInt(read.table.endTs!), run.table.baseNs + 20_000_000n);
+  // the trace starts where the simulation does: same base, so the same times and span
+  assert.equal(read.table.baseNs, run.table.baseNs);
+  assert.equal(read.table.startTs, 0);
+  for (const kind of [EventKind.OnCpu, EventKind.OffCpu, EventKind.Exit, EventKind.Reap]) {
+    assert.deepEqual(timesOf(read.table, kind), timesOf(run.table, kind), `times of kind ${kind}`);
+  }
   const t = read.table;
   for (const kind of [EventKind.OnCpu, EventKind.OffCpu, EventKind.Wakeup, EventKind.Sleep]) {
     assert.equal(count(t, kind), count(run.table, kind), `kind ${kind}`);

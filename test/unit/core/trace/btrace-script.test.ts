@@ -18,6 +18,9 @@ const CLAUSES = [...SCRIPT.matchAll(/^([a-z_]+:[a-z_]+:[a-z_]+)\n(?:\/(.*)\/\n)?
 /** The END clause: printf of the end-of-recording line, nsecs its only argument. */
 const END_CLAUSE = /^END\n\{\n\tprintf\("(.*)\\n", (.*)\);\n\}/m.exec(SCRIPT);
 
+/** The BEGIN clause: printf of the start-of-recording line, nsecs its only argument. */
+const BEGIN_CLAUSE = /^BEGIN\n\{\n\tprintf\("(.*)\\n", (.*)\);\n\}/m.exec(SCRIPT);
+
 const VALUES: Record<string, string> = { nsecs: '1720624895000000123', cpu: '1', tid: '100123', pid: '42', arg0: '1', arg1: '8', arg2: '2', comm: 'sh' };
 
 test('the script has a printf clause for every probe the issue lists, named as dt(4) names them', () => {
@@ -48,16 +51,30 @@ test('the END clause prints the documented end line with nsecs, its only builtin
   assert.ok(SCRIPT.indexOf('\nEND\n') > SCRIPT.lastIndexOf('kprobe:proc_free:entry\n{'), 'END is the last clause');
 });
 
+test('the BEGIN clause prints the documented start line with nsecs, its only builtin', () => {
+  assert.ok(BEGIN_CLAUSE, 'the script has a BEGIN clause');
+  assert.equal(BEGIN_CLAUSE[1], '%u 0 0 0 BEGIN 0 0 0 -');
+  assert.equal(BEGIN_CLAUSE[2], 'nsecs');
+  assert.ok(SCRIPT.indexOf('\nBEGIN\n') < SCRIPT.indexOf('\ntracepoint:sched:on__cpu\n{'), 'BEGIN is the first clause');
+  // the header documents both lines
+  assert.ok(SCRIPT.includes(' *\tNSECS 0 0 0 BEGIN 0 0 0 -\n'));
+  assert.ok(SCRIPT.includes(' *\tNSECS 0 0 0 END 0 0 0 -\n'));
+});
+
 test('what the script prints, the reader reads without a diagnostic', () => {
   const lines = CLAUSES.map((c) => {
     let k = 0;
     return c.format.replace(/%[us]/g, () => VALUES[c.args[k++]!]!);
   });
-  // btrace stops 2 s after the events were recorded
+  // btrace starts 1 s before the events and stops 2 s after them
+  const begin = BEGIN_CLAUSE![1]!.replace('%u', '1720624894000000123');
   const end = END_CLAUSE![1]!.replace('%u', '1720624897000000123');
-  const r = read(`${lines.join('\n')}\n${end}\n`);
+  const r = read(`${begin}\n${lines.join('\n')}\n${end}\n`);
   assert.deepEqual(r.diagnostics, []);
-  assert.equal(r.table.endTs, 2e9, 'the end is 2 s after the first (and every) event');
+  assert.equal(r.table.baseNs, 1_720_624_894_000_000_123n, 'the recording starts at BEGIN');
+  assert.equal(r.table.startTs, 0);
+  assert.equal(r.table.ts[0], 1e9, 'the events 1 s after it');
+  assert.equal(r.table.endTs, 3e9, 'the end 2 s after the (simultaneous) events');
   assert.equal(r.unknownLines + r.junkLines, 0);
   // 12 lines; off__cpu gives two events, on__cpu and the off__cpu's on-cpu of tid 1 are distinct
   assert.ok(r.table.length >= lines.length);

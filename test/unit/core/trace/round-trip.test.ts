@@ -3,7 +3,9 @@
  * Reap events naming the reaped thread) → btrace lines, CPU buffers printed one after the
  * other → readTrace → the same reaper runs, busy times and reaps per reaper and busy time per
  * CPU, exactly, reapers still running at the end included (the writer's END line says when the
- * recording stopped, and both sides close open runs there: trace/recording-end.ts), and the same
+ * recording stopped, and both sides close open runs there: trace/recording-end.ts), the same
+ * time span and busy fraction per CPU (its BEGIN line says when the recording started: the
+ * simulation's time 0, so the idle head before the first event counts in both), and the same
  * exit→reap latencies as the simulator's exact pairs (from Exit, the exit syscall line, to
  * the reap, the kprobe line), inferred by replaying the kernel's LIFO dead lists.
  *
@@ -24,6 +26,9 @@ import { btraceChunks } from '../../../../src/core/sim/btrace-writer';
 import { WORKLOAD_NAMES } from '../../../../src/core/sim/workload';
 import { busyPerCpu, type BusyPerCpu } from '../../../../src/core/analysis/on-cpu-intervals';
 import { recordingEnd } from '../../../../src/core/trace/recording-end';
+import { computeMetrics } from '../../../../src/core/analysis/run-metrics';
+import { utilisationPerCpu } from '../../../../src/core/analysis/trace-cpu-metrics';
+import type { TraceReadResult } from '../../../../src/core/trace/trace-reader';
 
 const BASE = 1_720_624_895_000_000_000n;
 
@@ -58,15 +63,41 @@ function simulatedRun(): EventTable {
   return b.finish();
 }
 
+/** The lines btrace prints itself, not from a CPU's buffer: BEGIN before recording, END after. */
+const SPECIAL = / (BEGIN|END) 0 0 0 -$/;
+
 /**
  * The simulator's btrace writer (what `simulate --trace-out` writes), its lines then grouped
- * by CPU, CPU 1 first, the way btrace prints its per-CPU buffers.
+ * by CPU, CPU 1 first, the way btrace prints its per-CPU buffers, between its BEGIN line (first)
+ * and its END line (last).
  */
 function toBtrace(table: EventTable): string {
-  const lines = [...btraceChunks(table)].join('').split('\n').filter((l) => l !== '');
+  const all = [...btraceChunks(table)].join('').split('\n').filter((l) => l !== '');
+  const special = all.filter((l) => SPECIAL.test(l));
+  assert.ok(special.length >= 1 && special[0]!.includes(' BEGIN '), 'the writer starts with BEGIN');
+  const lines = all.filter((l) => !SPECIAL.test(l));
   const cpuOf = (line: string): number => Number(line.split(' ')[1]);
   const cpus = [...new Set(lines.map(cpuOf))].sort((a, b) => b - a);
-  return cpus.map((c) => lines.filter((l) => cpuOf(l) === c).join('\n')).join('\n') + '\n';
+  const buffers = cpus.map((c) => lines.filter((l) => cpuOf(l) === c).join('\n'));
+  return [special[0]!, ...buffers, ...special.slice(1)].join('\n') + '\n';
+}
+
+/**
+ * The trace covers the simulated run's time exactly: the same base and span (`simulate`'s
+ * metrics take the duration as the span; the trace's window is BEGIN → END), the same busy
+ * fraction per CPU and utilisation.
+ */
+function assertSameWindow(trace: TraceReadResult, run: EventTable, cpus: number, durationNs: number, at: string): void {
+  assert.equal(trace.table.baseNs, run.baseNs, `${at}: BEGIN is the simulation's time 0`);
+  assert.equal(trace.table.startTs, 0, at);
+  const traced = computeMetrics(trace.table, { cpus });
+  const simulated = computeMetrics(run, { spanNs: durationNs, cpus });
+  assert.equal(traced.spanNs, durationNs, at);
+  assert.equal(traced.spanNs, simulated.spanNs, at);
+  assert.equal(traced.utilisation, simulated.utilisation, at);
+  const fractions = busy(run, cpus).busyNs.map((ns) => ns / durationNs);
+  const perCpu = utilisationPerCpu(trace.table);
+  assert.deepEqual([...perCpu, ...new Array<number>(cpus - perCpu.length).fill(0)], fractions, at);
 }
 
 test('round trip: inferred exit→reap latencies equal the simulator\'s exact pairs, reap by reap', () => {
@@ -133,6 +164,7 @@ for (const variant of ['baseline', 'patched', 'lockless'] as VariantName[]) {
           // the same instant: the simulated duration
           assert.equal(trace.table.baseNs + BigInt(trace.table.endTs!), run.table.baseNs + 20_000_000n, at);
           assert.deepEqual(busy(trace.table, cpus), busy(run.table, cpus), at);
+          assertSameWindow(trace, run.table, cpus, 20_000_000, at);
           const exact = exitToReap(run.table);
           const inferred = exitToReap(trace.table);
           assert.equal(inferred.inferred, true);
@@ -177,8 +209,15 @@ test('round trip of simulated baseline thread-churn runs: latencies, the one cas
   assert.ok(differing > 0, 'the limit is real: some percentile differs');
 });
 
-test('round trip of every simulated variant and workload (1/2/4/8/16 CPUs, seeds 1-7): reaper runs, busy time and reaps per reaper and busy time per CPU exact, reapers running at the end included', () => {
+/** Whether the simulated table's first written event comes after its time 0 (an idle head the trace would lose without BEGIN). */
+function firstEventAfterStart(table: EventTable): boolean {
+  const first = /^(\d+) /.exec([...btraceChunks(table)].join('').split('\n')[1]!)!;
+  return BigInt(first[1]!) > table.baseNs;
+}
+
+test('round trip of every simulated variant and workload (1/2/4/8/16 CPUs, seeds 1-7): reaper runs, busy time and reaps per reaper, busy time and fraction per CPU and the span exact, reapers running at the end included', () => {
   let endingOnReaper = 0;
+  let idleHead = 0;
   let configurations = 0;
   for (const variant of ['baseline', 'patched', 'lockless'] as VariantName[]) {
     for (const workload of WORKLOAD_NAMES) {
@@ -190,6 +229,8 @@ test('round trip of every simulated variant and workload (1/2/4/8/16 CPUs, seeds
           assert.deepEqual(trace.diagnostics, [], at);
           assert.deepEqual(findReapers(trace.table), findReapers(run.table), at);
           assert.deepEqual(busy(trace.table, cpus), busy(run.table, cpus), at);
+          assertSameWindow(trace, run.table, cpus, 20_000_000, at);
+          if (firstEventAfterStart(run.table)) idleHead++;
           if ([...endStates(run.table).values()].includes('reaper')) endingOnReaper++;
           configurations++;
         }
@@ -197,6 +238,8 @@ test('round trip of every simulated variant and workload (1/2/4/8/16 CPUs, seeds
     }
   }
   assert.equal(configurations, 420);
+  // the case the BEGIN line is for is common too: the first probe line comes after time 0
+  assert.ok(idleHead >= 100, `${idleHead} runs start with an idle head`);
   // the case the END line is for is common: a reaper is on a CPU when the run stops
   assert.ok(endingOnReaper >= 100, `${endingOnReaper} runs end with a reaper on a CPU`);
 });
