@@ -28,8 +28,8 @@ export class TraceSink {
   private baseSec = -1;
   /** End of the recording (relative ns, as {@link relative}), -1 until an end line is read. */
   private endRel = -1;
-  /** Start of the recording (relative ns), -1 until a reader says where it is. */
-  private startRel = -1;
+  /** Start of the recording (relative ns, may be negative), undefined until a reader says where it is. */
+  private startRel: number | undefined;
 
   /** @param capacityHint at most this many events will come, when known (see {@link TraceColumns}) */
   constructor(capacityHint = 0) {
@@ -99,13 +99,14 @@ export class TraceSink {
     const needs = { names: unnamed ? this.foundNames : null, duplicates: this.cpuOrderBroken };
     const sorted = applyTraceFixups(this.columns.finish(0n, this.strings), this.unknownComm, needs);
     const n = sorted.length;
-    const started = this.startRel >= 0 && (n > 0 || this.endRel >= 0);
-    let first = n > 0 ? sorted.ts[0]! : 0;
-    if (started) first = n > 0 ? Math.min(first, this.startRel) : this.startRel;
-    if (first !== 0) for (let i = 0; i < n; i++) sorted.ts[i] = sorted.ts[i]! - first;
+    const start = n > 0 || this.endRel >= 0 ? this.startRel : undefined;
+    // ts = 0 goes here: the recorded start, never after the first event
+    let origin = n > 0 ? sorted.ts[0]! : 0;
+    if (start !== undefined) origin = n > 0 ? Math.min(origin, start) : start;
+    if (origin !== 0) for (let i = 0; i < n; i++) sorted.ts[i] = sorted.ts[i]! - origin;
     const baseSec = BigInt(Math.max(0, this.baseSec));
-    const table = { ...sorted, baseNs: baseSec * 1_000_000_000n + BigInt(first), ...(started ? { startTs: 0 } : {}) };
-    if (this.endRel < 0 || (n === 0 && !started)) return table;
-    return { ...table, endTs: Math.max(this.endRel - first, n > 0 ? sorted.ts[n - 1]! : 0) };
+    const table = { ...sorted, baseNs: baseSec * 1_000_000_000n + BigInt(origin), ...(start === undefined ? {} : { startTs: 0 }) };
+    if (this.endRel < 0 || (n === 0 && start === undefined)) return table;
+    return { ...table, endTs: Math.max(this.endRel - origin, n > 0 ? sorted.ts[n - 1]! : 0) };
   }
 }
