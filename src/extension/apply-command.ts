@@ -68,15 +68,25 @@ export function workspaceEdit(session: ReviewSession): vscode.WorkspaceEdit {
       continue;
     }
     if (!f.uri) continue;
+    // A copy: the patched text goes to the new file, next to the old one, which stays as it is.
+    if (f.file.status === 'copied') {
+      if (f.patchedText !== null && f.file.newPath) edit.createFile(besideOldFile(f.uri, f), { ignoreIfExists: false, contents: new TextEncoder().encode(f.patchedText) });
+      continue;
+    }
     // A file the dry run made no text for (a binary patch) keeps its text rather than being emptied.
     if (f.patchedText !== null) replaceChangedLines(edit, f.uri, f, f.patchedText);
     // Edits apply in order: the new text first, then the rename (next to the old file).
     if (f.file.status === 'renamed' && f.file.newPath && f.file.newPath !== f.file.oldPath) {
-      const dir = f.uri.path.slice(0, f.uri.path.length - (f.file.oldPath ?? '').length);
-      edit.renameFile(f.uri, f.uri.with({ path: dir + f.file.newPath }), { overwrite: false });
+      edit.renameFile(f.uri, besideOldFile(f.uri, f), { overwrite: false });
     }
   }
   return edit;
+}
+
+/** Where the file's new path is, in the tree of the old file found at `oldUri` (a rename's or a copy's target). */
+function besideOldFile(oldUri: vscode.Uri, f: FileReview): vscode.Uri {
+  const dir = oldUri.path.slice(0, oldUri.path.length - (f.file.oldPath ?? '').length);
+  return oldUri.with({ path: dir + (f.file.newPath ?? '') });
 }
 
 /** Adds the replacements that turn the file's current text (the dry run's) into its patched text. */

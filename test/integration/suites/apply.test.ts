@@ -132,4 +132,20 @@ suite('apply', () => {
       await vscode.workspace.fs.delete(created).then(undefined, () => undefined);
     }
   });
+
+  test('a patch that copies a file creates the copy with the change, and leaves the original as it is', async () => {
+    // `git diff -C --find-copies-harder` of sys/sys/proc.h copied to proc_reaper.h with one prototype added.
+    await open('copy-file.diff');
+    const original = fixture('sys/sys/proc.h');
+    const copy = fixture('sys/sys/proc_reaper.h');
+    const before = await textOf(original);
+    try {
+      assert.equal(await vscode.commands.executeCommand('reaperscope.applyPatch', { confirm: false }), 'applied');
+      const copied = (await vscode.workspace.openTextDocument(copy)).getText();
+      assert.equal(copied, before.replace('void\treaper(void *);\n', 'void\treaper(void *);\nvoid\treaper_percpu(void *);\n'));
+      assert.equal((await vscode.workspace.openTextDocument(original)).getText(), before, 'the original is not touched');
+    } finally {
+      await vscode.workspace.fs.delete(copy).then(undefined, () => undefined);
+    }
+  });
 });
