@@ -142,8 +142,13 @@ suite('patch review', () => {
     assert.ok(mine[0]!.at, 'the reply is placed in the patch');
     const doc = await vscode.commands.executeCommand<vscode.TextDocument | null>('reaperscope.composeReply');
     const lines = doc!.getText().split('\n');
-    // Under the new loop's closing brace, where Mark Kettenis commented.
-    assert.equal(lines[lines.indexOf('Agreed, drop the kernel lock.') - 2], '> +\t\t}');
+    // Under the new loop's closing brace, where Mark Kettenis commented: the patch line quoted
+    // twice, his comment quoted once, then ours.
+    const ours = lines.indexOf('Agreed, drop the kernel lock.');
+    const brace = lines.lastIndexOf('> > +\t\t}', ours);
+    assert.ok(brace > 0, 'the closing brace, quoted twice, above our reply');
+    assert.equal(lines[brace + 2], "> I don't think going back to taking the kernel lock here makes sense.");
+    assert.equal(lines[ours - 2], '>');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.commands.executeCommand('reaperscope.deleteComment', thread.comments[1]);
     assert.equal(thread.comments.length, 1);
