@@ -135,16 +135,12 @@ const tracker = new HunkFunctionTracker();
 
 /** A hunk's details, made by walking its body again when first read. */
 const HUNK_DETAILS: HunkDetailsMaker<LineText> = {
-  lines(input, headerPos, headerIndex) {
-    const body: PatchLine[] = [];
-    walkHunk(input, headerPos, headerIndex, headerAt(input.text, headerPos), body, null, null);
-    return body;
-  },
-  functions(input, headerPos, headerIndex) {
+  details(input, headerPos, headerIndex, withLines) {
     const range = headerAt(input.text, headerPos);
+    const lines: PatchLine[] | null = withLines ? [] : null;
     tracker.start(range.header);
-    walkHunk(input, headerPos, headerIndex, range, null, tracker, null);
-    return tracker.take();
+    walkHunk(input, headerPos, headerIndex, range, lines, tracker, null);
+    return { lines, functions: tracker.take() };
   },
 };
 

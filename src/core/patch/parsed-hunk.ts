@@ -18,10 +18,17 @@
 import type { HunkRange } from './hunk-header';
 import type { Hunk, PatchLine } from './model';
 
+/** A hunk's details, made by one walk over its lines. */
+export interface HunkDetails {
+  /** Null when not asked for. */
+  lines: PatchLine[] | null;
+  functions: string[];
+}
+
 /** Makes a hunk's details from `source`, given the offset of its `@@` line and that line's 0-based index. */
 export interface HunkDetailsMaker<S> {
-  lines(source: S, from: number, headerIndex: number): PatchLine[];
-  functions(source: S, from: number, headerIndex: number): string[];
+  /** The hunk's functions, and its lines when `withLines` (one walk makes both). */
+  details(source: S, from: number, headerIndex: number, withLines: boolean): HunkDetails;
 }
 
 export class ParsedHunk<S = unknown> implements Hunk {
@@ -58,8 +65,8 @@ export class ParsedHunk<S = unknown> implements Hunk {
   }
 
   get lines(): PatchLine[] {
-    this.#lines ??= this.#maker.lines(this.#source, this.#from, this.#headerIndex);
-    return this.#lines;
+    if (this.#lines === null) this.#make(true);
+    return this.#lines!;
   }
 
   set lines(lines: PatchLine[]) {
@@ -67,12 +74,19 @@ export class ParsedHunk<S = unknown> implements Hunk {
   }
 
   get functions(): string[] {
-    this.#functions ??= this.#maker.functions(this.#source, this.#from, this.#headerIndex);
-    return this.#functions;
+    if (this.#functions === null) this.#make(false);
+    return this.#functions!;
   }
 
   set functions(functions: string[]) {
     this.#functions = functions;
+  }
+
+  /** Walks the hunk: its functions (unless assigned already), and its lines when `withLines`. */
+  #make(withLines: boolean): void {
+    const made = this.#maker.details(this.#source, this.#from, this.#headerIndex, withLines);
+    if (made.lines) this.#lines = made.lines;
+    this.#functions ??= made.functions;
   }
 
   /** The hunk as JSON: every model property, in the model's order. */
