@@ -90,7 +90,7 @@ export function buildRunView(table: EventTable, label: string, origin: RunView['
   const reaperBusyNs = zeros(cpus, bins);
   const busy = zeros(cpus, bins);
   const reaps = zeros(cpus, bins);
-  forEachBusyInterval(table, end, (cpu, reaper, s, e) => {
+  forEachBusyInterval(table, { start, end }, (cpu, reaper, s, e) => {
     spread(busy[cpu]!, s, e, start, binNs);
     if (reaper) spread(reaperBusyNs[cpu]!, s, e, start, binNs);
   });

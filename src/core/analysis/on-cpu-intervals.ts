@@ -1,28 +1,39 @@
 /**
- * Walks the on-cpu intervals of an event table: from a thread's on-cpu event to the next
- * off-cpu (or on-cpu) event on the same CPU; an interval still open at `endNs` ends there.
- * The busy intervals (idle threads left out) serve every busy-time figure: utilisation of a
- * run and of each CPU (run-metrics.ts, trace-cpu-metrics.ts), reaper busy time per CPU, and
- * their time bins (activity-view.ts).
+ * Walks the on-cpu intervals of an event table within a window: from a thread's on-cpu event
+ * to the next off-cpu (or on-cpu) event on the same CPU; an interval still open at the
+ * window's end ends there. A CPU whose first switch is an off-cpu event was running the thread
+ * it switches away from since the window's start: that head is an interval too (every CPU of a
+ * recording is running something when the recording begins). The busy intervals (idle threads
+ * left out) serve every busy-time figure: utilisation of a run and of each CPU (run-metrics.ts,
+ * trace-cpu-metrics.ts), reaper busy time per CPU, and their time bins (activity-view.ts).
  */
 import type { EventTable } from '../trace/event-table';
 import { EventKind } from '../trace/event-kind';
 import { reaperCommIds } from './reaper-activity';
 
+/** The time the intervals are cut to, ns relative to the table's base (run-metrics.ts windowOf). */
+export interface IntervalWindow {
+  start: number;
+  end: number;
+}
+
 /** Called once per interval; times in ns relative to the table's base. */
 export type IntervalVisitor = (cpu: number, tid: number, comm: number, startNs: number, endNs: number) => void;
 
-export function forEachOnCpuInterval(table: EventTable, endNs: number, visit: IntervalVisitor): void {
+export function forEachOnCpuInterval(table: EventTable, window: IntervalWindow, visit: IntervalVisitor): void {
   const n = table.cpuCount;
   const tid = new Int32Array(n).fill(-1);
   const comm = new Uint32Array(n);
   const since = new Float64Array(n);
+  const switched = new Uint8Array(n);
   for (let i = 0; i < table.length; i++) {
     const kind = table.kind[i]!;
     if (kind !== EventKind.OnCpu && kind !== EventKind.OffCpu) continue;
     const c = table.cpu[i]!;
     const t = table.ts[i]!;
     if (tid[c]! >= 0) visit(c, tid[c]!, comm[c]!, since[c]!, t);
+    else if (switched[c] === 0 && kind === EventKind.OffCpu && t > window.start) visit(c, table.tid[i]!, table.comm[i]!, window.start, t);
+    switched[c] = 1;
     if (kind === EventKind.OnCpu) {
       tid[c] = table.tid[i]!;
       comm[c] = table.comm[i]!;
@@ -31,7 +42,7 @@ export function forEachOnCpuInterval(table: EventTable, endNs: number, visit: In
       tid[c] = -1;
     }
   }
-  for (let c = 0; c < n; c++) if (tid[c]! >= 0 && endNs > since[c]!) visit(c, tid[c]!, comm[c]!, since[c]!, endNs);
+  for (let c = 0; c < n; c++) if (tid[c]! >= 0 && window.end > since[c]!) visit(c, tid[c]!, comm[c]!, since[c]!, window.end);
 }
 
 /** Marks, per interned string id, the idle threads' names (`idle0`, `idle1`, …). */
@@ -47,12 +58,12 @@ export type BusyVisitor = (cpu: number, reaper: boolean, startNs: number, endNs:
 
 /**
  * The on-cpu intervals of every thread but the idle ones (OpenBSD `idleN`, Linux tid 0
- * `swapper/N`), up to `endNs`.
+ * `swapper/N`), within `window`.
  */
-export function forEachBusyInterval(table: EventTable, endNs: number, visit: BusyVisitor): void {
+export function forEachBusyInterval(table: EventTable, window: IntervalWindow, visit: BusyVisitor): void {
   const idle = idleCommIds(table);
   const reaper = reaperCommIds(table);
-  forEachOnCpuInterval(table, endNs, (cpu, tid, comm, s, e) => {
+  forEachOnCpuInterval(table, window, (cpu, tid, comm, s, e) => {
     if (idle[comm] !== 1 && tid !== 0) visit(cpu, reaper[comm] === 1, s, e);
   });
 }
@@ -64,12 +75,12 @@ export interface BusyPerCpu {
   reaperBusyNs: number[];
 }
 
-/** Busy and reaper busy time per CPU up to `endNs`, over `cpus` CPUs (at least those seen). */
-export function busyPerCpu(table: EventTable, endNs: number, cpus = table.cpuCount): BusyPerCpu {
+/** Busy and reaper busy time per CPU within `window`, over `cpus` CPUs (at least those seen). */
+export function busyPerCpu(table: EventTable, window: IntervalWindow, cpus = table.cpuCount): BusyPerCpu {
   const n = Math.max(cpus, table.cpuCount);
   const busyNs = new Array<number>(n).fill(0);
   const reaperBusyNs = new Array<number>(n).fill(0);
-  forEachBusyInterval(table, endNs, (cpu, reaper, s, e) => {
+  forEachBusyInterval(table, window, (cpu, reaper, s, e) => {
     busyNs[cpu]! += e - s;
     if (reaper) reaperBusyNs[cpu]! += e - s;
   });

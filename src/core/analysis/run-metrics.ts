@@ -78,7 +78,8 @@ export function spanOf(table: EventTable, options: MetricsOptions): number {
 
 export function computeMetrics(table: EventTable, options: MetricsOptions = {}): RunMetrics {
   const cpus = Math.max(options.cpus ?? 0, table.cpuCount);
-  const { spanNs, end } = windowOf(table, options);
+  const window = windowOf(table, options);
+  const { spanNs } = window;
   const idle = idleCommIds(table);
   const reapsPerCpu = new Array<number>(cpus).fill(0);
   const exited = new Set<number>();
@@ -104,7 +105,7 @@ export function computeMetrics(table: EventTable, options: MetricsOptions = {}):
       if (target >= 0 && target !== table.cpu[i]!) crossCpuWakeups++;
     }
   }
-  const { busyNs, reaperBusyNs: reaperBusyNsPerCpu } = busyPerCpu(table, end, cpus);
+  const { busyNs, reaperBusyNs: reaperBusyNsPerCpu } = busyPerCpu(table, window, cpus);
   const busy = busyNs.reduce((a, b) => a + b, 0);
   const latency = exitToReap(table);
   return {

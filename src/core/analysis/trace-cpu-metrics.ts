@@ -10,6 +10,7 @@ import { windowOf } from './run-metrics';
 /** Utilisation 0..1 per CPU (index = CPU) over the recording: its start (BEGIN, else the first event) → its end. */
 export function utilisationPerCpu(table: EventTable): number[] {
   if (table.length === 0) return new Array<number>(table.cpuCount).fill(0);
-  const { end, spanNs } = windowOf(table, {});
-  return busyPerCpu(table, end).busyNs.map((ns) => (spanNs > 0 ? ns / spanNs : 0));
+  const window = windowOf(table, {});
+  const { spanNs } = window;
+  return busyPerCpu(table, window).busyNs.map((ns) => (spanNs > 0 ? ns / spanNs : 0));
 }

@@ -44,8 +44,9 @@ test('BEGIN starts the recording: base at BEGIN, the idle head before the first 
   ]);
   const m = computeMetrics(r.table);
   assert.equal(m.spanNs, 100_000);
-  assert.deepEqual(utilisationPerCpu(r.table), [13_800 / 100_000, 59_600 / 100_000]);
-  assert.equal(m.utilisation, 73_400 / 200_000);
+  // sh ran on CPU 0 and ksh on CPU 1 from BEGIN to their first switch (21000 and 40000 ns)
+  assert.deepEqual(utilisationPerCpu(r.table), [(21_000 + 13_800) / 100_000, (40_000 + 4_900 + 54_700) / 100_000]);
+  assert.equal(m.utilisation, 134_400 / 200_000);
   assert.deepEqual([...exitToReap(r.table).latenciesNs], [10_000]);
   assert.deepEqual(findReapers(r.table).map((x) => [x.comm, x.busyNs, x.reaps]), [['reaper0', 13_800, 1], ['reaper1', 4_900, 0]]);
 });
@@ -58,8 +59,9 @@ test('without BEGIN (an older recording) the recording starts at its first event
   assert.equal(r.table.endTs, 80_000);
   const m = computeMetrics(r.table);
   assert.equal(m.spanNs, 80_000);
-  assert.deepEqual(utilisationPerCpu(r.table), [13_800 / 80_000, 59_600 / 80_000]);
-  assert.equal(m.utilisation, 73_400 / 160_000);
+  // the heads now start at the first event (T + 20000): sh 1000 ns, ksh 20000 ns
+  assert.deepEqual(utilisationPerCpu(r.table), [(1_000 + 13_800) / 80_000, (20_000 + 4_900 + 54_700) / 80_000]);
+  assert.equal(m.utilisation, 94_400 / 160_000);
   // the same events and runs, 20 µs earlier relative to the base
   const withBegin = read(SAMPLE).table;
   assert.deepEqual([...r.table.ts], [...withBegin.ts].map((t) => t - 20_000));

@@ -142,8 +142,11 @@ function endStates(table: EventTable): Map<number, 'reaper' | 'cut' | 'other'> {
   return state;
 }
 
-/** Busy and reaper busy time per CPU of a table, its open runs closed at its recorded end. */
-const busy = (table: EventTable, cpus: number): BusyPerCpu => busyPerCpu(table, recordingEnd(table), cpus);
+/**
+ * Busy and reaper busy time per CPU of a table, from its base (a simulation's time 0, a trace's
+ * BEGIN line) to its recorded end, where open runs close.
+ */
+const busy = (table: EventTable, cpus: number): BusyPerCpu => busyPerCpu(table, { start: 0, end: recordingEnd(table) }, cpus);
 
 const KEYS = ['count', 'mean', 'p50', 'p90', 'p99', 'max'] as const;
 
