@@ -28,6 +28,8 @@ export interface ApplyFileJson {
   ok: boolean; problem: string | null; alreadyApplied: boolean;
   oldBlob: string | null; newBlob: string | null;
   oldBlobMatches: boolean | null; newBlobMatches: boolean | null;
+  /** The CVS revision of a `cvs diff` label, and whether the tree's file has it in its RCS id. */
+  oldRevision: string | null; revisionMatches: boolean | null;
   hunks: ApplyHunkJson[];
 }
 
@@ -46,6 +48,7 @@ export function applyFileJson({ file, result, alreadyApplied }: AppliedFile): Ap
     oldPath: file.oldPath, newPath: file.newPath, status: file.status, ok: result.ok, problem: result.problem, alreadyApplied,
     oldBlob: file.oldBlob ?? null, newBlob: file.newBlob ?? null,
     oldBlobMatches: result.oldBlobMatches, newBlobMatches: result.newBlobMatches,
+    oldRevision: file.oldRevision ?? null, revisionMatches: result.revisionMatches,
     hunks: file.hunks.map((hunk, i) => {
       const outcome = result.outcomes[i]!;
       return { ...hunkJson(hunk), status: outcome.status, offset: outcome.offset, fuzz: outcome.fuzz, line: outcome.line };
@@ -67,6 +70,12 @@ function blobText(label: string, id: string | undefined, matches: boolean | null
   return `${label} ${id} ${matches ? 'matches' : 'differs'}`;
 }
 
+/** `, revision 1.99 matches` for a cvs diff (checked against the file's RCS id); '' otherwise. */
+function revisionText(revision: string | undefined, matches: boolean | null): string {
+  if (revision === undefined) return '';
+  return `, revision ${revision} ${matches === null ? 'not checked (no RCS id in the file)' : matches ? 'matches' : 'differs'}`;
+}
+
 /** Text report: a line per file, a line per hunk, then what was written. */
 export function applyText(applied: readonly AppliedFile[], outcome: string): string {
   const out: string[] = [];
@@ -74,7 +83,7 @@ export function applyText(applied: readonly AppliedFile[], outcome: string): str
     const failed = result.outcomes.filter((o) => o.status === 'failed').length;
     const reason = result.problem ?? `${failed} of ${result.outcomes.length} hunks failed${alreadyApplied ? ' (it applies in reverse: already applied?)' : ''}`;
     const state = result.ok ? (result.deletesFile ? 'deleted' : 'applies') : `does not apply: ${reason}`;
-    out.push(`${filePathLabel(file)}: ${state}; ${blobText('old blob', file.oldBlob, result.oldBlobMatches)}, ${blobText('new blob', file.newBlob, result.newBlobMatches)}`);
+    out.push(`${filePathLabel(file)}: ${state}; ${blobText('old blob', file.oldBlob, result.oldBlobMatches)}, ${blobText('new blob', file.newBlob, result.newBlobMatches)}${revisionText(file.oldRevision, result.revisionMatches)}`);
     file.hunks.forEach((hunk, i) => {
       const range = `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`;
       const functions = hunk.functions.length ? `  ${hunk.functions.join(', ')}` : '';

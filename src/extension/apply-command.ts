@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { refreshReview } from './patch-input';
 import { editorPositions, lineReplacements } from './logic/line-replacements';
-import type { FileReview, ReviewSession, ReviewStore } from './review-session';
+import { differsFromBase, type FileReview, type ReviewSession, type ReviewStore } from './review-session';
 
 export interface ApplyCommandOptions {
   /** Ask before applying (default true; tests pass false). */
@@ -33,8 +33,8 @@ export async function applyPatchCommand(store: ReviewStore, options: ApplyComman
     return 'refused';
   }
   if (options.confirm !== false) {
-    const mismatched = session.files.filter((f) => f.blobMatches === false).length;
-    const detail = mismatched > 0 ? `${mismatched} file(s) are not the version the patch was made against (index blob ids differ); every hunk still applies.` : 'Every hunk applies.';
+    const mismatched = session.files.filter(differsFromBase).length;
+    const detail = mismatched > 0 ? `${mismatched} file(s) are not the version the patch was made against (blob id or CVS revision differs); every hunk still applies.` : 'Every hunk applies.';
     const choice = await vscode.window.showWarningMessage(`Apply ${session.label} to ${session.files.length} file(s)?`, { modal: true, detail }, 'Apply');
     if (choice !== 'Apply') return 'cancelled';
   }

@@ -12,7 +12,7 @@ import { PatchProblems } from './problems';
 import { composeReplyCommand } from './reply-command';
 import { revealHunk } from './reveal-hunk';
 import { ReviewComments } from './review-comments';
-import { ReviewStore } from './review-session';
+import { differsFromBase, ReviewStore } from './review-session';
 import { log } from './log';
 import { PatchStatus } from './status-bar';
 import { VirtualDocuments } from './virtual-documents';
@@ -62,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
     const s = await refreshReview(review);
     if (!s) return null;
     const failed = s.files.reduce((n, f) => n + f.failures.length, 0);
-    const mismatched = s.files.filter((f) => f.blobMatches === false).length;
+    const mismatched = s.files.filter(differsFromBase).length;
     void vscode.window.showInformationMessage(failed === 0
       ? `Reaperscope: every hunk of ${s.label} applies${mismatched ? ` (${mismatched} file(s) differ from the patch's base version)` : ''}.`
       : `Reaperscope: ${failed} hunk(s) do not apply (see Problems).`);

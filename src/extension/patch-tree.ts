@@ -64,7 +64,8 @@ function fileItem(review: FileReview): vscode.TreeItem {
   if (review.uri) item.resourceUri = review.uri;
   item.iconPath = review.failures.length > 0 ? new vscode.ThemeIcon('warning') : vscode.ThemeIcon.File;
   item.tooltip = `${review.path}: ${f.hunks.length} hunks, +${f.added} −${f.removed}` +
-    (review.blobMatches === false ? `\nThe index line's blob ${f.oldBlob} does not match the workspace file.` : '');
+    (review.blobMatches === false ? `\nThe index line's blob ${f.oldBlob} does not match the workspace file.` : '') +
+    (review.revisionMatches === false ? `\nThe patch was made against CVS revision ${f.oldRevision}; the workspace file's RCS id says another.` : '');
   item.command = { command: 'reaperscope.showDiff', title: 'Show Patched vs Unpatched', arguments: [review.path] };
   return item;
 }

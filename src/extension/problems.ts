@@ -69,6 +69,14 @@ function fileProblems(review: FileReview, sourceUri: vscode.Uri | null): { uri: 
     d.code = 'blob-mismatch';
     out.push({ uri: review.uri, diagnostic: d });
   }
+  if (review.revisionMatches === false && review.uri) {
+    const d = new vscode.Diagnostic(lineRange(1),
+      `The patch was made against CVS revision ${review.file.oldRevision} of ${review.path}; this file's RCS id names another revision.`,
+      vscode.DiagnosticSeverity.Warning);
+    d.source = PROBLEM_SOURCE;
+    d.code = 'revision-mismatch';
+    out.push({ uri: review.uri, diagnostic: d });
+  }
   return out;
 }
 

@@ -25,6 +25,8 @@ export interface FileReview {
   currentText: string;
   /** Whether the `index` line's old blob id matches the current bytes; null when not checkable. */
   blobMatches: boolean | null;
+  /** Whether the current text's RCS id is at a cvs diff's revision; null when not checkable. */
+  revisionMatches: boolean | null;
   /** Function definitions of the current text (tree-sitter); empty for non-C files or without the grammar. */
   spans: CFunctionSpan[];
   /** Per hunk, the C functions it touches in this workspace's file (falls back to the reader's). */
@@ -72,4 +74,9 @@ export class ReviewStore implements vscode.Disposable {
 
 export function patchPathOf(file: FilePatch): string {
   return file.newPath ?? file.oldPath ?? '';
+}
+
+/** Whether the workspace file is another version than the patch was made against (its blob id or CVS revision says so). */
+export function differsFromBase(review: FileReview): boolean {
+  return review.blobMatches === false || review.revisionMatches === false;
 }

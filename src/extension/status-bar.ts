@@ -1,12 +1,12 @@
-/** A status bar item for the open patch: how many hunks apply here, and blob-id mismatches; click for a dry run. */
+/** A status bar item for the open patch: how many hunks apply here, and files at another version than its base; click for a dry run. */
 import * as vscode from 'vscode';
-import type { ReviewSession, ReviewStore } from './review-session';
+import { differsFromBase, type ReviewSession, type ReviewStore } from './review-session';
 
 /** `12/12 hunks apply · 4 files differ from the patch's base`, for the status bar. */
 export function statusText(session: ReviewSession): string {
   const hunks = session.files.reduce((n, f) => n + f.file.hunks.length, 0);
   const failed = session.files.reduce((n, f) => n + f.failures.length, 0);
-  const differ = session.files.filter((f) => f.blobMatches === false).length;
+  const differ = session.files.filter(differsFromBase).length;
   return `${hunks - failed}/${hunks} hunks apply${differ > 0 ? ` · ${differ} file(s) differ from the patch's base` : ''}`;
 }
 

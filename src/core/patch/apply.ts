@@ -5,6 +5,7 @@
  * The git blob ids of the pre- and post-image are checked against the `index` line.
  */
 import { blobMatches, gitBlobId } from './git-blob';
+import { revisionMatches } from './rcs-revision';
 import { findHunk, type HunkPlacement } from './hunk-search';
 import type { FilePatch, Hunk } from './model';
 import { reverseFilePatch } from './reverse-patch';
@@ -47,6 +48,11 @@ export interface ApplyResult {
   oldBlobMatches: boolean | null;
   /** Whether the patch's new side (post-image, or pre-image when reversed) has the `index` line's new id. */
   newBlobMatches: boolean | null;
+  /**
+   * Whether the file given is at the CVS revision a `cvs diff` was made against (its RCS id,
+   * see rcs-revision.ts); null when the patch names no revision or the file has no RCS id.
+   */
+  revisionMatches: boolean | null;
   /** Full git blob id of the pre-image given, null when there is none. */
   preImageBlob: string | null;
   /** Full git blob id of the post-image, null when none was produced. */
@@ -94,6 +100,7 @@ export function applyFilePatch(file: FilePatch, preImage: string | null, options
     deletesFile,
     oldBlobMatches: options.reverse ? postMatches : preMatches,
     newBlobMatches: options.reverse ? preMatches : postMatches,
+    revisionMatches: revisionMatches(file.oldRevision, preImage),
     preImageBlob: preBytes === null ? null : gitBlobId(preBytes),
     postImageBlob: postBytes === null || leftOver ? null : gitBlobId(postBytes),
     problem: problem ?? (leftOver ? 'The file is not empty after removing the lines the patch deletes; it is kept.' : null),

@@ -55,6 +55,8 @@ export interface FilePatch {
   oldBlob?: string;
   /** Abbreviated or full git blob id of the post-image from the `index` line. */
   newBlob?: string;
+  /** CVS revision of the pre-image (`1.99`), from a `cvs diff` label; see rcs-revision.ts. */
+  oldRevision?: string;
   /** Similarity index of a rename or copy, in percent. */
   similarity?: number;
   binary: boolean;

@@ -11,6 +11,7 @@ import { DiffCursor } from './diff-cursor';
 import { gitDiffPaths, headerPath, stripAbPrefixes } from './diff-paths';
 import { isBinaryPatchData, noGitHeaderFacts, readGitHeaderLine, type GitHeaderFacts } from './git-extended-header';
 import { readGotBlobLine } from './got-diff-header';
+import { labelRevision } from './rcs-revision';
 import { parseHunkHeaderAt, type HunkRange } from './hunk-header';
 import { isFileHeaderPairAt, readHunk } from './hunk-reader';
 import type { FilePatch, FileStatus } from './model';
@@ -215,13 +216,16 @@ function applyFacts(file: FilePatch, facts: GitHeaderFacts): void {
 /** Reads a plain `---`/`+++` file (no `diff --git` line) and its hunks. */
 function readPlainFile(cursor: DiffCursor): FilePatch {
   const sourceLine = cursor.sourceLineHere;
-  const oldHeader = headerPath(cursor.line().slice(4));
+  const oldLabel = cursor.line().slice(4);
+  const oldHeader = headerPath(oldLabel);
   cursor.advance();
   const { oldPath, newPath } = stripAbPrefixes(oldHeader, headerPath(cursor.line().slice(4)));
   cursor.advance();
   const file = emptyFile(oldPath, newPath, sourceLine);
   if (oldPath === null) file.status = 'added';
   else if (newPath === null) file.status = 'deleted';
+  const revision = labelRevision(oldLabel);
+  if (revision !== undefined) file.oldRevision = revision;
   readHunks(cursor, file);
   return file;
 }

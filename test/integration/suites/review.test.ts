@@ -285,6 +285,15 @@ suite('patch review', () => {
     assert.match(stale[0]!.message, /^Hunk 2 of sys\/kern\/kern_sched.c \(@@ -200,7 \+201,7 @@ setrunqueue/);
   });
 
+  test('Problems: a cvs diff made against another revision than the workspace file\'s RCS id', async () => {
+    // cvs-proc.diff is labelled revision 1.364; the workspace proc.h says `$OpenBSD: proc.h,v 1.365 ...$`.
+    const session = await openReview('cvs-proc.diff');
+    assert.deepEqual(session.files.map((f) => [f.path, f.file.oldRevision, f.revisionMatches, f.failures.length]), [['sys/sys/proc.h', '1.364', false, 0]]);
+    const proc = vscode.languages.getDiagnostics(fixture('sys/sys/proc.h')).filter((d) => d.source === 'reaperscope');
+    assert.deepEqual(proc.map((d) => [d.code, d.severity, d.range.start.line]), [['revision-mismatch', vscode.DiagnosticSeverity.Warning, 0]]);
+    assert.match(proc[0]!.message, /CVS revision 1\.364 of sys\/sys\/proc\.h/);
+  });
+
   test('closePatch clears the tree, threads and problems', async () => {
     await openReview();
     const { tree, comments } = await api();

@@ -142,3 +142,34 @@ test('-p 1 strips the first path component of a `diff -ruN old new` patch', () =
     assert.equal(runCli(['apply', fixturePath('diffs/diff-ru.diff'), '--tree', tree, '-p', '2']).status, 1, 'nothing left to strip');
   });
 });
+
+test('a cvs diff is checked against the RCS id of the tree\'s file: the revision it was made against matches, another differs', () => {
+  // The fixture starts with its RCS id (`$OpenBSD: kern_sched_like.c,v 1.1 ...$`), as a
+  // checkout has it; here at revision 1.99. The patch is the same change as cvs diff -up prints
+  // it, labelled with revision 1.99.
+  const checkedOut = pre.replace(',v 1.1 ', ',v 1.99 ');
+  assert.notEqual(checkedOut, pre);
+  const body = readFileSync(diff, 'utf8');
+  const hunks = body.slice(body.indexOf('\n@@ ') + 1);
+  const cvsDiff = [
+    `Index: ${target}`,
+    '===================================================================',
+    `RCS file: /cvs/src/${target},v`,
+    'diff -u -p -r1.99 kern_sched_like.c',
+    `--- ${target}\t8 Jul 2024 14:46:47 -0000\t1.99`,
+    `+++ ${target}\t10 Jul 2024 15:21:35 -0000`,
+    hunks,
+  ].join('\n');
+  withTree({ [target]: checkedOut, 'p.diff': cvsDiff }, (tree) => {
+    const run = runCli(['apply', join(tree, 'p.diff'), '--tree', tree, '--dry-run', '--json']);
+    assert.equal(run.status, 0, run.stderr);
+    const [file] = JSON.parse(run.stdout).files;
+    assert.deepEqual([file.ok, file.oldRevision, file.revisionMatches, file.oldBlobMatches], [true, '1.99', true, null]);
+    const text = runCli(['apply', join(tree, 'p.diff'), '--tree', tree, '--dry-run']);
+    assert.match(text.stdout, /applies; old blob not checked, new blob not checked, revision 1\.99 matches/);
+  });
+  withTree({ [target]: checkedOut.replace('v 1.99', 'v 1.100'), 'p.diff': cvsDiff }, (tree) => {
+    const [file] = JSON.parse(runCli(['apply', join(tree, 'p.diff'), '--tree', tree, '--dry-run', '--json']).stdout).files;
+    assert.deepEqual([file.ok, file.revisionMatches], [true, false], 'the hunks still apply; the revision says the tree moved on');
+  });
+});

@@ -263,5 +263,6 @@ test('cvs diff -up (how many OpenBSD patches are sent): paths from ---/+++ witho
   const { files, diagnostics } = parseDiff(text);
   assert.deepEqual(files.map((f) => [f.oldPath, f.newPath, f.status, f.added, f.removed, f.sourceLine]), [['sys/kern/kern_sched.c', 'sys/kern/kern_sched.c', 'modified', 2, 1, 5]]);
   assert.deepEqual(files[0]!.hunks[0]!.functions, ['sched_init_cpu']);
+  assert.equal(files[0]!.oldRevision, '1.99', 'the revision of the --- label');
   assert.deepEqual(diagnostics, []);
 });
