@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { labelRevision, rcsIdOf, revisionMatches } from '../../../../src/core/patch/rcs-revision';
 import { parseDiff } from '../../../../src/core/patch/unified-diff';
@@ -23,18 +24,7 @@ test('the RCS id of a file: OpenBSD, NetBSD and plain $Id$ keywords, with or wit
 });
 
 test('a cvs patch against a file at its revision matches; another revision, a missing file or no id say so', () => {
-  const patch = parseDiff([
-    'Index: sys/kern/kern_sched.c',
-    '===================================================================',
-    'RCS file: /cvs/src/sys/kern/kern_sched.c,v',
-    'diff -u -p -r1.99 kern_sched.c',
-    '--- sys/kern/kern_sched.c\t8 Jul 2024 14:46:47 -0000\t1.99',
-    '+++ sys/kern/kern_sched.c\t10 Jul 2024 15:21:35 -0000',
-    '@@ -1,1 +1,1 @@',
-    '-a',
-    '+b',
-    '',
-  ].join('\n')).files[0]!;
+  const patch = parseDiff(readFileSync(new URL('../../../fixtures/diffs/cvs-diff-up.diff', import.meta.url), 'utf8')).files[0]!;
   assert.equal(patch.oldRevision, '1.99');
   assert.equal(revisionMatches(patch.oldRevision, KERN_SCHED_HEAD), true);
   assert.equal(revisionMatches(patch.oldRevision, KERN_SCHED_HEAD.replace('1.99', '1.100')), false);

@@ -245,21 +245,8 @@ test('got(1) diffs: the `blob -`/`blob +` ids above a file\'s ---/+++ lines are 
 });
 
 test('cvs diff -up (how many OpenBSD patches are sent): paths from ---/+++ without the date and revision', () => {
-  const text = [
-    'Index: sys/kern/kern_sched.c',
-    '===================================================================',
-    'RCS file: /cvs/src/sys/kern/kern_sched.c,v',
-    'diff -u -p -r1.99 kern_sched.c',
-    '--- sys/kern/kern_sched.c\t8 Jul 2024 14:46:47 -0000\t1.99',
-    '+++ sys/kern/kern_sched.c\t10 Jul 2024 15:21:35 -0000',
-    '@@ -10,3 +10,4 @@ sched_init_cpu(struct cpu_info *ci)',
-    ' \tstruct schedstate_percpu *spc = &ci->ci_schedstate;',
-    '-\tint i;',
-    '+\tint i, n;',
-    '+',
-    ' ',
-    '',
-  ].join('\n');
+  // Index, RCS file and `diff -u -p -r1.99` lines, then labels with the date and (old side) the revision after tabs.
+  const text = fixture('diffs/cvs-diff-up.diff');
   const { files, diagnostics } = parseDiff(text);
   assert.deepEqual(files.map((f) => [f.oldPath, f.newPath, f.status, f.added, f.removed, f.sourceLine]), [['sys/kern/kern_sched.c', 'sys/kern/kern_sched.c', 'modified', 2, 1, 5]]);
   assert.deepEqual(files[0]!.hunks[0]!.functions, ['sched_init_cpu']);
