@@ -60,11 +60,10 @@ export function workspaceEdit(session: ReviewSession): vscode.WorkspaceEdit {
       edit.deleteFile(f.uri, { ignoreIfNotExists: false });
       continue;
     }
-    const text = f.patchedText ?? '';
     if (f.file.status === 'added' && !f.uri) {
       if (!root) continue;
       const uri = vscode.Uri.joinPath(root, f.path);
-      edit.createFile(uri, { ignoreIfExists: false, contents: new TextEncoder().encode(text) });
+      edit.createFile(uri, { ignoreIfExists: false, contents: new TextEncoder().encode(f.patchedText ?? '') });
       continue;
     }
     if (!f.uri) continue;
@@ -74,7 +73,7 @@ export function workspaceEdit(session: ReviewSession): vscode.WorkspaceEdit {
       continue;
     }
     // A file the dry run made no text for (a binary patch) keeps its text rather than being emptied.
-    if (f.patchedText !== null) replaceChangedLines(edit, f.uri, f, f.patchedText);
+    if (f.patchedText !== null) replaceChangedLines(edit, f.uri, f.currentText, f.patchedText, f);
     // Edits apply in order: the new text first, then the rename (next to the old file).
     if (f.file.status === 'renamed' && f.file.newPath && f.file.newPath !== f.file.oldPath) {
       edit.renameFile(f.uri, besideOldFile(f.uri, f), { overwrite: false });
@@ -89,14 +88,14 @@ function besideOldFile(oldUri: vscode.Uri, f: FileReview): vscode.Uri {
   return oldUri.with({ path: dir + (f.file.newPath ?? '') });
 }
 
-/** Adds the replacements that turn the file's current text (the dry run's) into its patched text. */
-function replaceChangedLines(edit: vscode.WorkspaceEdit, uri: vscode.Uri, f: FileReview, patched: string): void {
-  const at = editorPositions(f.currentText);
+/** Adds to `edit` the replacements that turn `current` (the dry run's text of the file at `uri`) into `patched`, at the hunks' placements in `review`. */
+function replaceChangedLines(edit: vscode.WorkspaceEdit, uri: vscode.Uri, current: string, patched: string, review: FileReview): void {
+  const at = editorPositions(current);
   const position = (offset: number): vscode.Position => {
     const { line, character } = at(offset);
     return new vscode.Position(line, character);
   };
-  for (const r of lineReplacements(f.currentText, patched, f.file.hunks, f.placements)) {
+  for (const r of lineReplacements(current, patched, review.file.hunks, review.placements)) {
     edit.replace(uri, new vscode.Range(position(r.startOffset), position(r.endOffset)), r.text);
   }
 }

@@ -84,13 +84,14 @@ export function histogram(values: ArrayLike<number>, edgesNs: number[]): Histogr
 export function buildRunView(table: EventTable, label: string, origin: RunView['origin'], options: RunViewOptions = {}): RunView {
   const cpus = Math.max(options.cpus ?? 0, table.cpuCount, 1);
   const bins = Math.max(1, options.bins ?? 100);
-  const { start, end, spanNs } = windowOf(table, options);
+  const window = windowOf(table, options);
+  const { start, spanNs } = window;
   const binNs = Math.max(1, Math.ceil(spanNs / bins));
   const binOf = (t: number): number => Math.min(bins - 1, Math.max(0, Math.floor((t - start) / binNs)));
   const reaperBusyNs = zeros(cpus, bins);
   const busy = zeros(cpus, bins);
   const reaps = zeros(cpus, bins);
-  forEachBusyInterval(table, { start, end }, (cpu, reaper, s, e) => {
+  forEachBusyInterval(table, window, (cpu, reaper, s, e) => {
     spread(busy[cpu]!, s, e, start, binNs);
     if (reaper) spread(reaperBusyNs[cpu]!, s, e, start, binNs);
   });

@@ -11,7 +11,10 @@ import type { EventTable } from '../trace/event-table';
 import { EventKind } from '../trace/event-kind';
 import { reaperCommIds } from './reaper-activity';
 
-/** The time the intervals are cut to, ns relative to the table's base (run-metrics.ts windowOf). */
+/**
+ * The analysis window, ns relative to the table's base (run-metrics.ts windowOf): open
+ * intervals close at `end`; a CPU's head interval (see above) starts at `start`.
+ */
 export interface IntervalWindow {
   start: number;
   end: number;

@@ -72,10 +72,6 @@ export function windowOf(table: EventTable, options: MetricsOptions): RunWindow 
   return { start, end, spanNs: end - start };
 }
 
-export function spanOf(table: EventTable, options: MetricsOptions): number {
-  return windowOf(table, options).spanNs;
-}
-
 export function computeMetrics(table: EventTable, options: MetricsOptions = {}): RunMetrics {
   const cpus = Math.max(options.cpus ?? 0, table.cpuCount);
   const window = windowOf(table, options);

@@ -22,6 +22,11 @@ export function isWord(c: number): boolean {
   return startsIdentifier(c) || (c >= 0x30 && c <= 0x39);
 }
 
+/** True for the line terminators of a regular expression (what its `.` does not match): LF, CR, U+2028, U+2029. */
+export function isLineTerminator(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+}
+
 /** True for the white space and line terminators of a regular expression's `\s` (and of `trim`). */
 export function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);

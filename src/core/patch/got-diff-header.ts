@@ -18,7 +18,8 @@ export interface GotBlobLine {
   id: string;
 }
 
-const BLOB_LINE = /^blob ([-+]) ([0-9a-fA-F]{7,64})\s*$/;
+/** `blob - <id>`, with ` (mode 644)` after it when the file's mode changes (got's lib/diff.c). */
+const BLOB_LINE = /^blob ([-+]) ([0-9a-fA-F]{7,64})(?: \(mode [0-7]+\))?\s*$/;
 
 /** Reads the line `text.slice(start, end)` as a `blob -`/`blob +` line, or returns null when it is not one. */
 export function readGotBlobLine(text: string, start: number, end: number): GotBlobLine | null {

@@ -2,7 +2,7 @@
  * The `@@ -oldStart[,oldLines] +newStart[,newLines] @@ [function context]` line of a unified
  * diff hunk. A missing count means 1 (GNU diff omits `,1`).
  */
-import { AT, COMMA, isSpace, MINUS, PLUS, SPACE } from './char-classes';
+import { AT, COMMA, isLineTerminator, isSpace, MINUS, PLUS, SPACE } from './char-classes';
 
 export interface HunkRange {
   oldStart: number;
@@ -12,7 +12,6 @@ export interface HunkRange {
   /** The text after the closing `@@`, trimmed; '' when absent. */
   header: string;
 }
-
 
 /** Parses a hunk header line, or returns null when `line` is not one. */
 export function parseHunkHeader(line: string): HunkRange | null {
@@ -37,7 +36,7 @@ export function parseHunkHeaderAt(text: string, start: number, end: number): Hun
   return header === null ? null : { oldStart, oldLines, newStart: rangeFirst, newLines: rangeCount, header };
 }
 
-/** A line terminator: the header's text may not hold one (a `.` of the regular expression above does not match it). */
+/** isLineTerminator as a regular expression, to test a whole string at once: the header's text may not hold one. */
 const TERMINATOR = /[\n\r\u2028\u2029]/;
 
 /**
@@ -56,7 +55,7 @@ function functionText(text: string, from: number, end: number): string | null {
   let last = -1;
   for (let i = from; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x0d || c === 0x0a || c === 0x2028 || c === 0x2029) return null;
+    if (isLineTerminator(c)) return null;
     if (!isSpace(c)) {
       if (first < 0) first = i;
       last = i;

@@ -46,8 +46,8 @@ interface HunkEnd {
 /**
  * Walks the body of the hunk whose header line starts at offset `headerPos` and is line
  * `headerIndex`. The reading walk passes the cursor to report stripped blank lines to; the
- * later walks pass a `body` to fill with one `PatchLine` per line or a function `tracker`,
- * and report nothing (it was said already).
+ * details walk passes a function `tracker`, and a `body` to fill with one `PatchLine` per line
+ * when the lines are wanted, and reports nothing (it was said already).
  */
 function walkHunk(input: LineText, headerPos: number, headerIndex: number, range: HunkCounts, body: PatchLine[] | null, tracker: HunkFunctionTracker | null, report: DiffCursor | null): HunkEnd {
   const { text, whitespaceDamaged } = input;

@@ -10,7 +10,7 @@ import type { PatchLine } from './model';
 
 const NOT_FUNCTIONS = new Set(['if', 'for', 'while', 'switch', 'return', 'sizeof', 'do', 'else']);
 /** The length of the longest word in NOT_FUNCTIONS: a longer name is not looked up. */
-const LONGEST_NOT_FUNCTION = 6;
+const LONGEST_NOT_FUNCTION = Math.max(...[...NOT_FUNCTIONS].map((word) => word.length));
 
 /**
  * The function named by a `@@` header text or a column-0 source line, or null when the text
@@ -50,9 +50,10 @@ export function functionNameAt(text: string, start: number, end: number): string
   if (name.length <= LONGEST_NOT_FUNCTION && NOT_FUNCTIONS.has(name)) return null;
   // A macro invocation like `TAILQ_HEAD(, proc) q` or `SYSCTL_INT(...)` in column 0 is not a
   // definition: its parentheses do not end the line.
+  if (parametersEnd(text, paren + 1, end)) return name;
   let close = paren + 1;
   while (close < end && text.charCodeAt(close) !== 0x29 /* ) */) close++;
-  return parametersEnd(text, paren + 1, end) || close >= end ? name : null;
+  return close >= end ? name : null;
 }
 
 /** True when `text.slice(from, end)` (trimmed at the end) ends with `)`, `) {` or `,`. */

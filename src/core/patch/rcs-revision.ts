@@ -21,16 +21,15 @@ export function labelRevision(label: string): string | undefined {
   return REVISION.test(field) ? field : undefined;
 }
 
-/** An RCS id keyword expanded by CVS: `$OpenBSD: name,v REV ...$`, `$Id: name,v REV ...$`, `$NetBSD$`, `$Header$`. */
-const RCS_ID = /\$(?:OpenBSD|NetBSD|FreeBSD|Id|Header): (?:\S*\/)?([^\s/]+),v (\d+(?:\.\d+)+) /;
+/** An RCS id keyword as CVS expands it: `$OpenBSD: name,v REV ...$`, likewise `$NetBSD`, `$FreeBSD`, `$Id`, `$Header` (with a path). */
+const RCS_ID = /\$(?:OpenBSD|NetBSD|FreeBSD|Id|Header): (?:\S*\/)?[^\s/]+,v (\d+(?:\.\d+)+) /;
 
 /** How far into a file the RCS id is looked for, in characters: it sits in the first comment. */
 const HEAD_CHARS = 2048;
 
-/** The revision and file name of the first RCS id in the head of `text`, or null when it has none. */
-export function rcsIdOf(text: string): { name: string; revision: string } | null {
-  const match = RCS_ID.exec(text.slice(0, HEAD_CHARS));
-  return match ? { name: match[1]!, revision: match[2]! } : null;
+/** The revision in the first RCS id in the head of `text`, or null when it has none. */
+export function rcsRevisionOf(text: string): string | null {
+  return RCS_ID.exec(text.slice(0, HEAD_CHARS))?.[1] ?? null;
 }
 
 /**
@@ -41,6 +40,6 @@ export function rcsIdOf(text: string): { name: string; revision: string } | null
 export function revisionMatches(expected: string | undefined, text: string | null): boolean | null {
   if (expected === undefined) return null;
   if (text === null) return false;
-  const id = rcsIdOf(text);
-  return id ? id.revision === expected : null;
+  const revision = rcsRevisionOf(text);
+  return revision === null ? null : revision === expected;
 }

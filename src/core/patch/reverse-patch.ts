@@ -3,6 +3,7 @@
  * become removed lines and the other way round.
  */
 import type { FilePatch, FileStatus, Hunk, PatchLine } from './model';
+import { plainHunk } from './parsed-hunk';
 
 const REVERSED_STATUS: Record<FileStatus, FileStatus> = {
   modified: 'modified', added: 'deleted', deleted: 'added', renamed: 'renamed', copied: 'copied',
@@ -45,7 +46,8 @@ function reverseLines(lines: readonly PatchLine[]): PatchLine[] {
 
 function reverseHunk(hunk: Hunk): Hunk {
   return {
-    ...hunk,
+    // plainHunk: a parsed hunk's lines and functions are accessors, which spread would not copy.
+    ...plainHunk(hunk),
     oldStart: hunk.newStart, oldLines: hunk.newLines, newStart: hunk.oldStart, newLines: hunk.oldLines,
     lines: reverseLines(hunk.lines),
   };

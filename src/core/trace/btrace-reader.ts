@@ -115,8 +115,13 @@ export class BtraceReader implements FormatReader {
     }
   }
 
+  /** A probe line (known or not) at `lineNo`: a BEGIN line after it does not start the recording. */
+  private noteProbeLine(lineNo: number): void {
+    if (lineNo < this.firstProbeLine) this.firstProbeLine = lineNo;
+  }
+
   private unknownProbe(name: string, lineNo: number): void {
-    this.firstProbeLine = Math.min(this.firstProbeLine, lineNo);
+    this.noteProbeLine(lineNo);
     this.unknownLines++;
     this.log.add(lineNo, 'info', 'unknown-probe', `probe '${clip(name)}' is not one Reaperscope reads; line skipped.`);
   }
@@ -243,7 +248,7 @@ export class BtraceReader implements FormatReader {
       this.noteBegin(ts, lineNo);
       return;
     }
-    if (lineNo < this.firstProbeLine) this.firstProbeLine = lineNo;
+    this.noteProbeLine(lineNo);
     if (probe === Probe.End) {
       sink.recordEnd(ts);
       return;

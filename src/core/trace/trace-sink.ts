@@ -1,6 +1,7 @@
 /**
  * Where the trace readers put events: block columns ({@link TraceColumns}) plus what both
- * readers need around them — times kept exact relative to the first event seen, the thread
+ * readers need around them — times kept exact relative to the first timed line read (an event,
+ * or btrace's BEGIN or END line), the thread
  * names, and the clean-up after sorting ({@link applyTraceFixups}).
  */
 import type { EventTable } from './event-table';
@@ -24,7 +25,7 @@ export class TraceSink {
   private readonly awaiting = new Set<number>();
   /** Names found later for threads in {@link awaiting}: tid → name id. */
   private readonly foundNames = new Map<number, number>();
-  /** Seconds part of the first event's time: times are kept as ns after this second. */
+  /** Seconds part of the first timed line's time (event, BEGIN or END): times are kept as ns after this second. */
   private baseSec = -1;
   /** End of the recording (relative ns, as {@link relative}), -1 until an end line is read. */
   private endRel = -1;

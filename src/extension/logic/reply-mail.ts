@@ -6,7 +6,7 @@
  * Pure: no `vscode`.
  */
 import type { FilePatch, Hunk, Patch, ReviewComment } from '../../core/patch/model';
-import type { PatchLineRef } from './hunk-placement';
+import { findHunkLine, type PatchLineRef } from './hunk-placement';
 
 export interface ReplyComment {
   /** The patch line the comment follows; null for a comment outside every hunk. */
@@ -23,15 +23,20 @@ const quote = (line: string, depth = 1): string => `${'> '.repeat(depth)}${line}
 function anchorOf(patch: Patch, comment: ReviewComment): PatchLineRef | null {
   for (const [fileIndex, file] of patch.files.entries()) {
     if ((file.newPath ?? file.oldPath) !== comment.file) continue;
-    for (const [hunkIndex, hunk] of file.hunks.entries()) {
-      const lineIndex = hunk.lines.findIndex((l) => (comment.side === 'new' ? l.newLine : l.oldLine) === comment.line);
-      if (lineIndex >= 0) return { fileIndex, hunkIndex, lineIndex };
-    }
+    const found = findHunkLine(file, comment.side, comment.line);
+    if (found) return { fileIndex, ...found };
   }
   return null;
 }
 
-const at = (ref: PatchLineRef, f: number, h: number, l: number): boolean => ref.fileIndex === f && ref.hunkIndex === h && ref.lineIndex === l;
+/** `items` grouped by the patch line index `lineOf` gives. */
+function byLine<T>(items: readonly T[], lineOf: (item: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) groups.set(lineOf(item), [...groups.get(lineOf(item)) ?? [], item]);
+  return groups;
+}
+
+const textLines = (text: string): string[] => text.trimEnd().split(/\r?\n/);
 
 export function hunkHeaderLine(h: Hunk): string {
   const range = (start: number, count: number): string => (count === 1 ? `${start}` : `${start},${count}`);
@@ -65,8 +70,14 @@ export function formatReplyMail(patch: Patch, comments: readonly ReplyComment[])
   const patchDepth = patch.comments.length > 0 ? 2 : 1;
   const earlier = patch.comments.flatMap((c) => {
     const ref = anchorOf(patch, c);
-    return ref ? [{ ref, text: c.text }] : [];
+    return ref ? [{ ...ref, text: c.text }] : [];
   });
+  // The blank quoted lines around an earlier comment (a quoted blank patch line is `>` too).
+  const separators = new Set<number>();
+  const separator = (): void => {
+    separators.add(out.length);
+    out.push('>');
+  };
   patch.files.forEach((file, f) => {
     const inFile = anchored.filter((c) => c.at.fileIndex === f);
     if (inFile.length === 0) return;
@@ -76,19 +87,25 @@ export function formatReplyMail(patch: Patch, comments: readonly ReplyComment[])
       if (inHunk.length === 0) return;
       out.push(quote(hunkHeaderLine(hunk), patchDepth));
       const last = Math.min(Math.max(...inHunk.map((c) => c.at.lineIndex)), hunk.lines.length - 1);
+      const theirs = byLine(earlier.filter((e) => e.fileIndex === f && e.hunkIndex === h), (e) => e.lineIndex);
+      const mine = byLine(inHunk, (c) => Math.min(c.at.lineIndex, last));
       for (let l = 0; l <= last; l++) {
         const line = hunk.lines[l]!;
         out.push(quote(prefix[line.kind] + line.text, patchDepth));
-        for (const c of earlier.filter((e) => at(e.ref, f, h, l))) out.push('>', ...c.text.trimEnd().split(/\r?\n/).map((t) => quote(t)), '>');
-        for (const c of inHunk.filter((m) => Math.min(m.at.lineIndex, last) === l)) out.push('', ...c.text.trimEnd().split(/\r?\n/), '');
+        for (const c of theirs.get(l) ?? []) {
+          separator();
+          out.push(...textLines(c.text).map((t) => quote(t)));
+          separator();
+        }
+        for (const c of mine.get(l) ?? []) out.push('', ...textLines(c.text), '');
       }
     });
   });
   if (loose.length > 0) {
     if (anchored.length > 0) out.push('');
-    for (const c of loose) out.push(`${c.where}:`, ...c.text.trimEnd().split(/\r?\n/), '');
+    for (const c of loose) out.push(`${c.where}:`, ...textLines(c.text), '');
   }
   // One blank (or blank quoted) line between blocks at most, and the text ends with one line break.
-  const text = out.filter((line, i) => !(line === '>' && (out[i - 1] === '>' || out[i - 1] === ''))).join('\n');
+  const text = out.filter((_, i) => !(separators.has(i) && (separators.has(i - 1) || out[i - 1] === ''))).join('\n');
   return text.replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { endOfChangeBlock, hunkLineAtCurrent } from '../../../src/extension/logic/hunk-placement';
 import { formatReplyMail } from '../../../src/extension/logic/reply-mail';
+import { readPatch } from '../../../src/core/patch/read-patch';
 import { lineOf, placementsOf, seedPatch } from './seed';
 
 test('a reply quotes the commented hunk up to the comment, and trims the rest', async () => {
@@ -71,4 +72,17 @@ test('a reply to a review reply quotes it: the reviewer\'s comment with `> `, th
   // Nothing of the hunk after the comments; no quoted line ends in white space.
   assert.ok(!mail.includes('WITNESS_THREAD_EXIT'));
   assert.ok(lines.every((l) => l === l.trimEnd()));
+});
+
+test('a blank context line quoted after a comment stays in the quote', async () => {
+  const diff = ['diff --git a/x.c b/x.c', '--- a/x.c', '+++ b/x.c', '@@ -1,5 +1,5 @@', ' a', '-b', '+B', ' ', ' c', '-d', '+D', ''].join('\n');
+  const patch = await readPatch(new TextEncoder().encode(diff), { fileName: 'x.diff' });
+  // Comments after `+B` (line 2) and `+D` (line 6): the blank context line between them is quoted as `>`.
+  const mail = formatReplyMail(patch, [
+    { at: { fileIndex: 0, hunkIndex: 0, lineIndex: 2 }, where: 'x.c:2', text: 'first' },
+    { at: { fileIndex: 0, hunkIndex: 0, lineIndex: 6 }, where: 'x.c:5', text: 'second' },
+  ]);
+  const lines = mail.split('\n');
+  const first = lines.indexOf('first');
+  assert.deepEqual(lines.slice(first - 2, first + 7), ['> +B', '', 'first', '', '>', '>  c', '> -d', '> +D', '']);
 });

@@ -73,6 +73,7 @@ test('copies taken before the lines were read get them too (reverse patch spread
   reversed.hunks.forEach((h, i) => {
     const forward = original.hunks[i]!;
     assert.equal(h.lines.length, forward.lines.length);
+    assert.deepEqual(h.functions, forward.functions, 'functions too (an accessor: spread alone would lose it)');
     assert.deepEqual(h.lines.filter((l) => l.kind === 'add').map((l) => l.text), forward.lines.filter((l) => l.kind === 'remove').map((l) => l.text));
   });
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { labelRevision, rcsIdOf, revisionMatches } from '../../../../src/core/patch/rcs-revision';
+import { labelRevision, rcsRevisionOf, revisionMatches } from '../../../../src/core/patch/rcs-revision';
 import { parseDiff } from '../../../../src/core/patch/unified-diff';
 
 /** The head of an OpenBSD source file as CVS checks it out: the RCS id in the first comment. */
@@ -16,11 +16,11 @@ test('the revision of a cvs diff label is its last tab-separated field; git, got
 });
 
 test('the RCS id of a file: OpenBSD, NetBSD and plain $Id$ keywords, with or without a path', () => {
-  assert.deepEqual(rcsIdOf(KERN_SCHED_HEAD), { name: 'kern_sched.c', revision: '1.99' });
-  assert.deepEqual(rcsIdOf('/*\t$NetBSD: kern_exit.c,v 1.297 2024/05/12 10:34:56 rillig Exp $\t*/\n'), { name: 'kern_exit.c', revision: '1.297' });
-  assert.deepEqual(rcsIdOf('# $Id: /cvs/src/etc/rc,v 1.577 2024/06/05 ... $\n'), { name: 'rc', revision: '1.577' });
-  assert.equal(rcsIdOf('/*\t$OpenBSD$\t*/\n'), null, 'an unexpanded keyword has no revision');
-  assert.equal(rcsIdOf(`${'\n'.repeat(3000)}$OpenBSD: late.c,v 1.1 2024/01/01 00:00:00 x Exp $`), null, 'only the head of the file is looked at');
+  assert.equal(rcsRevisionOf(KERN_SCHED_HEAD), '1.99');
+  assert.equal(rcsRevisionOf('/*\t$NetBSD: kern_exit.c,v 1.297 2024/05/12 10:34:56 rillig Exp $\t*/\n'), '1.297');
+  assert.equal(rcsRevisionOf('# $Id: /cvs/src/etc/rc,v 1.577 2024/06/05 ... $\n'), '1.577');
+  assert.equal(rcsRevisionOf('/*\t$OpenBSD$\t*/\n'), null, 'an unexpanded keyword has no revision');
+  assert.equal(rcsRevisionOf(`${'\n'.repeat(3000)}$OpenBSD: late.c,v 1.1 2024/01/01 00:00:00 x Exp $`), null, 'only the head of the file is looked at');
 });
 
 test('a cvs patch against a file at its revision matches; another revision, a missing file or no id say so', () => {

@@ -209,7 +209,8 @@ test('a combined diff of a merge (`git show` of a merge commit) is skipped with 
 
 test('got(1) diffs: the `blob -`/`blob +` ids above a file\'s ---/+++ lines are its blob ids', () => {
   // As `got diff` prints them (got's lib/diff.c: "blob - %s", "blob + %s", "file + %s" for a
-  // work-tree file, which has no id); the ids are git blob ids.
+  // work-tree file, which has no id, each with " (mode %o)" after it when the mode changes); the
+  // ids are git blob ids.
   const text = [
     'diff 5f3c0a1d2e4b6c8d0e2f4a6b8c0d2e4f6a8b0c2d c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0',
     'commit - 5f3c0a1d2e4b6c8d0e2f4a6b8c0d2e4f6a8b0c2d',
@@ -221,8 +222,8 @@ test('got(1) diffs: the `blob -`/`blob +` ids above a file\'s ---/+++ lines are 
     '@@ -1 +1 @@',
     '-a',
     '+b',
-    'blob - 0123456789abcdef0123456789abcdef01234567',
-    'file + sys/kern/kern_exit.c',
+    'blob - 0123456789abcdef0123456789abcdef01234567 (mode 644)',
+    'file + sys/kern/kern_exit.c (mode 755)',
     '--- sys/kern/kern_exit.c',
     '+++ sys/kern/kern_exit.c',
     '@@ -1 +1 @@',
