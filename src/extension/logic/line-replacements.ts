@@ -9,7 +9,12 @@
  * both texts, so it always turns the current text into exactly the patched text (line breaks
  * and a missing final line break included).
  */
+import { changeBlocks } from '../../core/patch/change-blocks';
 import type { Hunk } from '../../core/patch/model';
+import type { HunkPlacement } from './hunk-placement';
+
+/** What of a hunk's placement the replacements need. */
+type Placement = Pick<HunkPlacement, 'startLine' | 'newStartLine'>;
 import { splitLines } from '../../core/patch/text-lines';
 
 /** One replacement, in the current text's terms. */
@@ -43,10 +48,10 @@ interface Span {
 /**
  * @param current the text the hunks were placed in (the dry run's).
  * @param patched the text the patch makes of it.
- * @param placements per hunk, the 1-based current line where its old side starts (the dry
- *   run's placement; null for a hunk that did not apply).
+ * @param placements per hunk, where its old side starts in the current text and its new side
+ *   in the patched text (the dry run's placements; null for a hunk that did not apply).
  */
-export function lineReplacements(current: string, patched: string, hunks: readonly Hunk[], placements: readonly { startLine: number | null }[]): LineReplacement[] {
+export function lineReplacements(current: string, patched: string, hunks: readonly Hunk[], placements: readonly Placement[]): LineReplacement[] {
   const before = linesWithBreaks(current);
   const after = linesWithBreaks(patched);
   const spans = exactSpans(before, after, hunkSpans(hunks, placements)) ?? [{ oldStart: 0, oldEnd: before.length, newStart: 0, newEnd: after.length }];
@@ -98,41 +103,17 @@ function lineOffsets(lines: readonly string[]): number[] {
   return offsets;
 }
 
-/**
- * The change blocks of the applied hunks, where the placements put them: removed lines in the
- * current text, added lines in the patched text (shifted by the earlier hunks' added − removed
- * lines, counted from the hunk bodies). Leading context skipped by fuzz counts like any other.
- */
-function hunkSpans(hunks: readonly Hunk[], placements: readonly { startLine: number | null }[]): Span[] {
-  const spans: Span[] = [];
-  let shift = 0;
-  hunks.forEach((hunk, h) => {
-    const start = placements[h]?.startLine;
-    if (start === null || start === undefined) return;
-    let oldAt = start - 1;
-    let newAt = oldAt + shift;
-    let open: Span | null = null;
-    for (const line of hunk.lines) {
-      if (line.kind === 'context') {
-        open = null;
-        oldAt++;
-        newAt++;
-        continue;
-      }
-      if (!open) {
-        open = { oldStart: oldAt, oldEnd: oldAt, newStart: newAt, newEnd: newAt };
-        spans.push(open);
-      }
-      if (line.kind === 'remove') {
-        open.oldEnd = ++oldAt;
-        shift--;
-      } else {
-        open.newEnd = ++newAt;
-        shift++;
-      }
-    }
+/** The change blocks of the applied hunks, where the placements put them: removed lines in the current text, added lines in the patched text. */
+function hunkSpans(hunks: readonly Hunk[], placements: readonly Placement[]): Span[] {
+  return hunks.flatMap((hunk, h) => {
+    const { startLine, newStartLine } = placements[h] ?? { startLine: null, newStartLine: null };
+    if (startLine === null || newStartLine === null) return [];
+    return changeBlocks(hunk).map((b) => {
+      const oldStart = startLine - 1 + b.oldOffset;
+      const newStart = newStartLine - 1 + b.newOffset;
+      return { oldStart, oldEnd: oldStart + b.removed, newStart, newEnd: newStart + b.added };
+    });
   });
-  return spans;
 }
 
 /**

@@ -223,7 +223,7 @@ test('editor positions count a lone \\r as a line break, as VS Code does, and a 
 
 test('when the hunks do not match the texts, the result is still exact: one replacement between the common ends', () => {
   const hunk = parseDiff('--- a/f.c\n+++ b/f.c\n@@ -1,1 +1,1 @@\n-a\n+A\n').files[0]!.hunks;
-  const replacements = lineReplacements('a\nb\nc\nd\n', 'a\nB\nx\nC\nd\n', hunk, [{ startLine: 1 }]);
+  const replacements = lineReplacements('a\nb\nc\nd\n', 'a\nB\nx\nC\nd\n', hunk, [{ startLine: 1, newStartLine: 1 }]);
   assert.equal(applyReplacements('a\nb\nc\nd\n', replacements), 'a\nB\nx\nC\nd\n');
   assert.deepEqual(replacements.map((r) => [r.startLine, r.endLine]), [[1, 3]]);
 });
