@@ -5,7 +5,7 @@
  * test-results/ (the README uses them).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { canvasInk } from '../webview/webview-page';
@@ -104,6 +104,44 @@ uiTest('the Reaper activity panel draws its charts in the webview', async () => 
   const ink = await canvasInk(frame);
   for (const c of ink) assert.ok(c.inked / c.sampled > 0.02, `${c.id}: canvas looks blank (${c.inked}/${c.sampled})`);
   await screenshot(page, 'activity-panel');
+});
+
+/** Waits until `path` exists and is not empty, then returns its bytes. */
+async function writtenFile(path: string, timeoutMs = 15_000): Promise<Buffer> {
+  for (const start = Date.now(); Date.now() - start < timeoutMs; await new Promise((r) => setTimeout(r, 100))) {
+    if (existsSync(path) && statSync(path).size > 0) return readFileSync(path);
+  }
+  throw new Error(`${path} was not written`);
+}
+
+/** Accepts VS Code's save dialog (in the browser, a path box in the quick input) at its default path, which must end with `name`. */
+async function saveAtDefault(page: Workbench['page'], name: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await page.waitForFunction((suffix) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith(suffix), name, { timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+uiTest('the panel exports its metrics as CSV and a chart as PNG through VS Code\'s save dialog', async () => {
+  const { page, workspace } = bench;
+  // The simulation panel of the test above, with its baseline and patched runs.
+  const frame = await webviewFrame(page, 30_000, /CPUs/);
+  await frame.click('#export-csv');
+  await saveAtDefault(page, 'reaper-metrics.csv');
+  const csv = (await writtenFile(join(workspace, 'reaper-metrics.csv'))).toString('utf8').trimEnd().split('\n');
+  const header = csv[0]!.split(',');
+  assert.deepEqual(header.slice(0, 3), ['key', 'label', 'unit']);
+  assert.ok(header.filter((h) => h.endsWith('(simulated)')).length >= 2, csv[0]);
+  assert.ok(csv.length > 5 && csv.slice(1).every((row) => /^[a-zA-Z][\w.]*,/.test(row)), csv.join(' | '));
+
+  const button = frame.locator('vscode-button.export-png').first();
+  const chart = await button.getAttribute('data-chart');
+  assert.ok(chart);
+  await button.click();
+  await saveAtDefault(page, `${chart}.png`);
+  const png = await writtenFile(join(workspace, `${chart}.png`));
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+  assert.ok(png.length > 2000, `${png.length} bytes: an empty chart?`);
 });
 
 uiTest('a btrace file reopened with the Reaperscope trace editor shows its panel', async () => {
