@@ -144,6 +144,19 @@ uiTest('the panel exports its metrics as CSV and a chart as PNG through VS Code\
   assert.ok(png.length > 2000, `${png.length} bytes: an empty chart?`);
 });
 
+uiTest('after a window reload the activity panel comes back with its charts (its serializer and saved state)', async () => {
+  const { page } = bench;
+  const before = await canvasInk(await webviewFrame(page, 30_000, /CPUs/));
+  await runCommand(page, 'Developer: Reload Window');
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  const frame = await webviewFrame(page, 90_000, /CPUs/);
+  await frame.waitForFunction(() => document.querySelectorAll('canvas').length >= 6, undefined, { timeout: 90_000 });
+  await frame.waitForTimeout(300);
+  const after = await canvasInk(frame);
+  assert.deepEqual(after.map((c) => c.id), before.map((c) => c.id), 'the same charts');
+  for (const c of after) assert.ok(c.inked / c.sampled > 0.02, `${c.id}: canvas blank after the reload (${c.inked}/${c.sampled})`);
+});
+
 uiTest('a btrace file reopened with the Reaperscope trace editor shows its panel', async () => {
   const { page } = bench;
   await quickOpen(page, 'btrace-baseline.txt');
