@@ -52,7 +52,7 @@ export function patchSummary(patch: Patch, fileName: string): string {
     added += file.added;
     removed += file.removed;
     hunks += file.hunks.length;
-    const blobs = file.oldBlob ? `  ${file.oldBlob}..${file.newBlob ?? ''}` : '';
+    const blobs = file.oldBlob ? `  ${file.oldBlob}..${file.newBlob ?? ''}` : file.oldRevision ? `  revision ${file.oldRevision}` : '';
     out.push(`${filePathLabel(file).padEnd(width)}  +${String(file.added).padStart(4)} -${String(file.removed).padStart(4)}  ${plural(file.hunks.length, 'hunk').padEnd(8)}${blobs}${fileNote(file)}`);
   }
   out.push(`${plural(patch.files.length, 'file')}, +${added} -${removed}, ${plural(hunks, 'hunk')}; ${diffstatLine(patch)}`);

@@ -91,3 +91,9 @@ test('the summary names renames, copies, binaries, mode changes and quotes a pat
   assert.match(run.stdout, /^"dir\/tab\\tname\.txt" /m);
   assert.match(run.stdout, /^11 files, \+11 -8, 10 hunks; no diffstat in the mail$/m);
 });
+
+test('patch on a cvs diff names the revision each file was diffed against', () => {
+  const run = runCli(['patch', fixturePath('diffs/cvs-diff-up.diff')]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^sys\/kern\/kern_sched\.c\s+\+\s+2 -\s+1\s+1 hunk\s+revision 1\.99$/m);
+});
