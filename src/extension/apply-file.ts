@@ -3,7 +3,7 @@
  * patch(1)-like search), and why the others do not — including "already applied", found by
  * applying the patch in reverse. Pure: no `vscode`.
  */
-import { applyFilePatch } from '../core/patch/apply';
+import { applyFilePatch, hunkStarts } from '../core/patch/apply';
 import type { FilePatch } from '../core/patch/model';
 
 export interface FileApplyOutcome {
@@ -21,7 +21,7 @@ export interface FileApplyOutcome {
 export function applyToText(current: string | null, file: FilePatch, whitespaceDamaged = false): FileApplyOutcome {
   const options = { ignoreWhitespace: whitespaceDamaged };
   const result = applyFilePatch(file, current, options);
-  const starts = file.hunks.map((_, i) => result.outcomes.find((o) => o.hunk === i)?.line ?? null);
+  const starts = hunkStarts(result, file.hunks.length);
   if (result.ok) return { starts, text: result.postImage ?? '', failures: [] };
   const reverse = current === null ? null : applyFilePatch(file, current, { ...options, reverse: true });
   const failures = file.hunks.flatMap((_, hunkIndex) => {

@@ -6,11 +6,10 @@
 import type * as vscode from 'vscode';
 import { blobMatches } from '../core/patch/git-blob';
 import { revisionMatches } from '../core/patch/rcs-revision';
-import type { CFunctionFinder } from '../core/patch/c-functions';
+import { placedHunkFunctions, type CFunctionFinder } from '../core/patch/c-functions';
 import type { Patch } from '../core/patch/model';
 import { applyToText } from './apply-file';
 import { isCSource } from './c-functions-host';
-import { placedHunkFunctions } from './logic/hunk-functions';
 import { placementsFromStarts } from './logic/hunk-placement';
 import { patchPathOf, type FileReview } from './review-session';
 import { findWorkspaceFile, readCurrent } from './workspace-files';
@@ -43,7 +42,7 @@ export async function dryRun(patch: Patch, finder: CFunctionFinder | null, token
       currentText: current?.text ?? '',
       placements,
       spans,
-      functions: c ? placedHunkFunctions(file, placements, spans, patchedSpans) : file.hunks.map((h) => h.functions),
+      functions: c ? placedHunkFunctions(file.hunks, outcome.starts, spans, patchedSpans) : file.hunks.map((h) => h.functions),
       failures: outcome.failures,
       patchedText: outcome.failures.length === 0 ? outcome.text : null,
       blobMatches: file.status === 'added' ? null : blobMatches(file.oldBlob, current?.bytes ?? null),

@@ -3,8 +3,9 @@
  * any form `patch` reads) to a source tree like patch(1), reporting each hunk's outcome and
  * the blob-id checks. Writes only when no hunk of any file failed, and never half-way.
  */
-import { applyFilePatch } from '../../core/patch/apply';
-import { hunkFunctions } from '../../core/patch/c-functions';
+import { applyFilePatch, hunkStarts } from '../../core/patch/apply';
+import { placedHunkFunctions } from '../../core/patch/c-functions';
+import { reverseFilePatch } from '../../core/patch/reverse-patch';
 import type { FilePatch } from '../../core/patch/model';
 import { applyFileJson, applyText, type AppliedFile, type ApplyJson } from '../apply-report';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError, UsageError, type Command } from '../command';
@@ -48,9 +49,11 @@ async function applyOne(file: FilePatch, tree: { dir: string; strip: number }, n
   const preSpans = await cFunctionSpans(prePath, pre?.text ?? null);
   const postSpans = await cFunctionSpans(postPath, result.postImage);
   if (preSpans || postSpans) {
-    for (const hunk of file.hunks) {
-      hunk.functions = options.reverse ? hunkFunctions(hunk, postSpans, preSpans) : hunkFunctions(hunk, preSpans, postSpans);
-    }
+    // Where the hunks applied in this tree; reversed, the applied hunks are the reversed ones
+    // (their functions are the same set, old and new sides swapped).
+    const applied = options.reverse ? reverseFilePatch(file).hunks : file.hunks;
+    const functions = placedHunkFunctions(applied, hunkStarts(result, applied.length), preSpans, postSpans);
+    file.hunks.forEach((hunk, h) => (hunk.functions = functions[h]!));
   }
   if (!result.ok) {
     const alreadyApplied = result.problem === null && applyFilePatch(file, pre?.text ?? null, { ...options, reverse: !options.reverse }).ok;

@@ -3,7 +3,8 @@
  * format-patch mail, mbox, review reply, flattened archive text) and prints its files, hunks,
  * the functions each hunk touches, review comments and diagnostics.
  */
-import { hunkFunctions } from '../../core/patch/c-functions';
+import { applyFilePatch, hunkStarts } from '../../core/patch/apply';
+import { placedHunkFunctions } from '../../core/patch/c-functions';
 import type { Patch } from '../../core/patch/model';
 import { EXIT_BAD_INPUT, EXIT_OK, type Command } from '../command';
 import { parseCommandArgs } from '../parse-command-args';
@@ -29,14 +30,21 @@ comments with the line they are about, and the diagnostics (FILE:LINE).
 Exit status: 0 read, 1 no diff found or the diff has errors (named FILE:LINE), 2 usage.
 `;
 
-/** Replaces each hunk's functions by tree-sitter's answer where the pre-image is in `tree`. */
+/**
+ * Replaces each hunk's functions by tree-sitter's answer where the pre-image is in `tree`: in
+ * that file as it is, at the lines where the hunk applies (a tree is rarely the patch's base,
+ * so the header's line numbers are off by the hunk's offset).
+ */
 async function functionsFromTree(patch: Patch, tree: string, name: string): Promise<void> {
   for (const file of patch.files) {
     if (file.hunks.length === 0 || file.oldPath === null) continue;
     const source = await readTreeText(treePath(tree, file.oldPath, name, file.sourceLine));
     const spans = await cFunctionSpans(file.oldPath, source?.text ?? null);
-    if (!spans) continue;
-    for (const hunk of file.hunks) hunk.functions = hunkFunctions(hunk, spans);
+    if (!spans || !source) continue;
+    const result = applyFilePatch(file, source.text, { ignoreWhitespace: patch.whitespaceDamaged });
+    const patchedSpans = await cFunctionSpans(file.newPath, result.postImage);
+    const functions = placedHunkFunctions(file.hunks, hunkStarts(result, file.hunks.length), spans, patchedSpans);
+    file.hunks.forEach((hunk, h) => (hunk.functions = functions[h]!));
   }
 }
 

@@ -185,3 +185,8 @@ function buildPostImage(image: TextLines, placed: readonly Placed[]): string {
   for (let i = 0; i < lines.length - 1; i++) if (breaks[i] === '') breaks[i] = image.usual;
   return joinLines(lines, breaks);
 }
+
+/** Per hunk of the patch applied, the 1-based line of the pre-image where it applied; null where it did not. */
+export function hunkStarts(result: ApplyResult, hunkCount: number): (number | null)[] {
+  return Array.from({ length: hunkCount }, (_, i) => result.outcomes.find((o) => o.hunk === i)?.line ?? null);
+}

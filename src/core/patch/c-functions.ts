@@ -106,3 +106,26 @@ export function hunkFunctions(hunk: Hunk, oldSpans: readonly CFunctionSpan[] | n
   }
   return found;
 }
+
+const shiftSpans = (spans: readonly CFunctionSpan[], by: number): CFunctionSpan[] =>
+  spans.map((s) => ({ name: s.name, startLine: s.startLine - by, endLine: s.endLine - by }));
+
+/**
+ * The functions each hunk touches where it applies in a real file, which is rarely at the
+ * header's line numbers: `starts` gives per hunk the 1-based line of the pre-image where its
+ * old side landed (null: it did not apply, and it keeps the functions the reader found). The
+ * pre- and post-image spans (post: null when there is no post-image) are moved to the patch's
+ * own numbering by each hunk's offset, the post-image's by the earlier applied hunks' growth
+ * too, then {@link hunkFunctions}.
+ */
+export function placedHunkFunctions(hunks: readonly Hunk[], starts: readonly (number | null)[], oldSpans: readonly CFunctionSpan[] | null, newSpans: readonly CFunctionSpan[] | null): string[][] {
+  let growth = 0;
+  return hunks.map((hunk, h) => {
+    const start = starts[h] ?? null;
+    if (start === null) return hunk.functions;
+    const olds = oldSpans ? shiftSpans(oldSpans, start - hunk.oldStart) : null;
+    const news = newSpans ? shiftSpans(newSpans, start + growth - hunk.newStart) : null;
+    growth += hunk.newLines - hunk.oldLines;
+    return hunkFunctions(hunk, olds, news);
+  });
+}

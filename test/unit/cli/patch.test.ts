@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixturePath, runCli } from './patch-run-cli';
@@ -59,8 +59,16 @@ test('patch --tree takes functions from the C sources with tree-sitter', () => {
       .files[0].hunks.map((h: { functions: string[] }) => h.functions);
     // From the @@ headers and hunk text, the renamed function's new name shows up in hunk 3.
     assert.deepEqual(functions([]), [[], ['sched_idle'], ['sched_exit', 'sched_toidle', 'sched_toproc'], ['sched_toidle']]);
-    // From the pre-image, only functions that exist before the patch are named.
-    assert.deepEqual(functions(['--tree', tree]), [[], ['sched_idle'], ['sched_exit', 'sched_toidle'], ['sched_toidle']]);
+    // From the tree: removed lines by the file's functions, added lines by the patched file's
+    // (where sched_toidle's lines now belong to sched_toproc), as apply names them.
+    const expected = [[], ['sched_idle'], ['sched_exit', 'sched_toidle', 'sched_toproc'], ['sched_toidle', 'sched_toproc']];
+    assert.deepEqual(functions(['--tree', tree]), expected);
+    // A tree that is not the patch's base: 40 more lines on top, so every hunk applies 40 lines
+    // further down; the functions are found there, not at the header's line numbers.
+    const source = readFileSync(fixturePath('c/kern_sched_like.c'), 'utf8');
+    const padding = Array.from({ length: 40 }, (_, i) => `int\tpadding_${i};`).join('\n');
+    writeFileSync(join(tree, 'sys/kern/kern_sched_like.c'), source.replace('\n', `\n${padding}\n`));
+    assert.deepEqual(functions(['--tree', tree]), expected);
   } finally {
     rmSync(tree, { recursive: true, force: true });
   }

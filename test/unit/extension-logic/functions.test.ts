@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyToText } from '../../../src/extension/apply-file';
-import { placedHunkFunctions } from '../../../src/extension/logic/hunk-functions';
+import { placedHunkFunctions } from '../../../src/core/patch/c-functions';
 import { describeChange, functionAt, touchedFunctions } from '../../../src/extension/logic/touched-functions';
 import { cFinder, lineOf, placementsOf, seedPatch } from './seed';
 
@@ -18,9 +18,9 @@ test('tree-sitter finds the BSD-style definitions of the workspace kern_sched.c'
 test('the functions each hunk touches, found in the workspace file at its offsets', async () => {
   const patch = await seedPatch();
   const finder = await cFinder();
-  const { file, placements, text } = placementsOf(patch, 'sys/kern/kern_sched.c');
-  const patched = applyToText(text, file).text!;
-  const functions = placedHunkFunctions(file, placements, finder.functionSpans(text), finder.functionSpans(patched));
+  const { file, text } = placementsOf(patch, 'sys/kern/kern_sched.c');
+  const outcome = applyToText(text, file);
+  const functions = placedHunkFunctions(file.hunks, outcome.starts, finder.functionSpans(text), finder.functionSpans(outcome.text!));
   // Hunk 1 adds a prototype at file scope; hunk 5 ends sched_exit and renames sched_toidle to
   // sched_toproc; hunk 6 removes lines of the old sched_toidle, and adds lines to sched_toproc
   // and a new sched_toidle.
