@@ -45,11 +45,28 @@ export default tseslint.config(
     },
   },
   {
-    files: ['webview/**/*.ts', 'src/cli/**/*.ts'],
+    files: ['webview/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['vscode'], message: 'Only src/extension imports vscode.' },
-        { group: ['**/extension/**'], message: 'Depend on core/protocol, not on the extension.' },
+        { group: ['**/extension/**', '**/cli/**'], message: 'The webview depends on core/protocol only.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['vscode'], message: 'Only src/extension imports vscode.' },
+        { group: ['**/extension/**', '**/webview/**'], message: 'The CLI depends on core/protocol only (the HTML report reads the built webview bundle as a file).' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/extension/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/cli/**', '**/webview/**'], message: 'The extension depends on core/protocol; the webview is a separate bundle it loads, the CLI a separate program.' },
       ] }],
     },
   },

@@ -47,6 +47,11 @@ export class Panel {
       case 'error':
         this.setStatus(message.message, null, true);
         return;
+      default: {
+        // A message type added to the protocol must be handled here: this fails to compile until it is.
+        const unhandled: never = message;
+        this.setStatus(`Unknown message from the extension: ${JSON.stringify(unhandled)}`, null, true);
+      }
     }
   }
 
