@@ -2,10 +2,9 @@
  * `reaperscope simulate`: one run of the exit-path simulator (README, "The simulator"), or the
  * validation against queueing theory (`--validate`).
  */
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { InputError, UsageError, EXIT_BAD_INPUT, EXIT_OK, type CliIo, type Command } from '../command';
+import { UsageError, EXIT_BAD_INPUT, EXIT_OK, type CliIo, type Command } from '../command';
 import { parseCommandArgs } from '../parse-command-args';
+import { writeChrome, writePieces } from '../trace-export';
 import { numberOption, resolveCosts, SHARED_SIM_ARGS, SHARED_USAGE, sharedSimOptions, type SharedSimOptions } from '../sim-options';
 import { defaultThreads, runJobs } from '../sim-workers';
 import { computeMetrics, type RunMetrics } from '../../core/analysis/run-metrics';
@@ -20,7 +19,7 @@ const DEFAULT_DURATION_MS = 200;
 
 const usage = `usage: reaperscope simulate [--variant baseline|patched|lockless] [--cpus N]
          [--workload W] [--exit-rate PER_S --reap-cost-us MEAN]
-         [--duration-ms D] [--seed S] [--costs FILE] [--json] [--trace-out FILE]
+         [--duration-ms D] [--seed S] [--costs FILE] [--json] [--trace-out FILE] [--chrome-out FILE]
        reaperscope simulate --validate [--cpus N] [--reap-cost-us MEAN] [--json]
 
 Simulates the OpenBSD exit path on a multiprocessor (README, "The simulator").
@@ -31,6 +30,8 @@ Simulates the OpenBSD exit path on a multiprocessor (README, "The simulator").
   --seed S            seed of the random streams (default 1)
 ${SHARED_USAGE.replace('DEFAULT_DURATION', `${DEFAULT_DURATION_MS} ms`)}  --json              print the result as JSON
   --trace-out FILE    write the run as btrace text (media/reaperscope.bt format)
+  --chrome-out FILE   write the run as Chrome Trace Event JSON (opens in https://ui.perfetto.dev,
+                      a track per CPU, reaper slices marked), as trace --export chrome does
   --validate          poisson exits, exponential reap cost: compare the mean
                       exit→reap latency with 1/(μ−λ) (one reaper) and 1/(μ−λ/N)
                       (a reaper per CPU) at ρ = 0.3, 0.6, 0.9
@@ -44,6 +45,7 @@ interface Options extends SharedSimOptions {
   seed: number;
   json: boolean;
   traceOut?: string;
+  chromeOut?: string;
   validate: boolean;
 }
 
@@ -55,6 +57,7 @@ function parse(args: string[]): Options {
     seed: { type: 'string' },
     json: { type: 'boolean' },
     'trace-out': { type: 'string' },
+    'chrome-out': { type: 'string' },
     validate: { type: 'boolean' },
   });
   if (positionals.length > 0) throw new UsageError(`unknown argument '${positionals[0]}'`);
@@ -72,6 +75,7 @@ function parse(args: string[]): Options {
     o.seed = Number(v.seed) | 0;
   }
   if (v['trace-out'] !== undefined) o.traceOut = v['trace-out'];
+  if (v['chrome-out'] !== undefined) o.chromeOut = v['chrome-out'];
   if (o.workload === 'poisson' && !o.validate && (o.exitRatePerSec === undefined || o.reapCostNs === undefined)) {
     throw new UsageError('--workload poisson needs --exit-rate and --reap-cost-us');
   }
@@ -120,7 +124,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
   };
   const result = simulate(input);
   const metrics = computeMetrics(result.table, { spanNs: input.durationNs, cpus: input.cpus });
-  if (o.traceOut) await writeTrace(o.traceOut, result.table);
+  if (o.traceOut) await writePieces(o.traceOut, btraceChunks(result.table));
+  if (o.chromeOut) await writeChrome(o.chromeOut, result.table);
   if (o.json) {
     io.out(JSON.stringify({
       variant: input.variant, cpus: input.cpus, workload: input.workload, seed: input.seed, durationNs: input.durationNs,
@@ -130,16 +135,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
     io.out(renderRun(input, result.table.length, metrics, result.invariants));
   }
   return result.invariants.ok ? EXIT_OK : EXIT_BAD_INPUT;
-}
-
-async function writeTrace(path: string, table: Parameters<typeof btraceChunks>[0]): Promise<void> {
-  const out = createWriteStream(path);
-  const failed = once(out, 'error').then(([e]) => { throw new InputError(`${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`); });
-  for (const chunk of btraceChunks(table)) {
-    if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
-  }
-  out.end();
-  await Promise.race([once(out, 'finish'), failed]);
 }
 
 export const simulateCommand: Command = {

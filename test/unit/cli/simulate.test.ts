@@ -31,7 +31,8 @@ test('simulate text output, --trace-out read back by trace, costs from a file', 
     const costs = join(dir, 'costs.json');
     writeFileSync(costs, JSON.stringify({ uvmExit: 400_000 }));
     const trace = join(dir, 'run.txt');
-    const run = runCli(['simulate', '--cpus', '2', '--duration-ms', '20', '--workload', 'fork-storm', '--costs', costs, '--trace-out', trace]);
+    const chrome = join(dir, 'run.json');
+    const run = runCli(['simulate', '--cpus', '2', '--duration-ms', '20', '--workload', 'fork-storm', '--costs', costs, '--trace-out', trace, '--chrome-out', chrome]);
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /^baseline on 2 CPUs, fork-storm, 20 ms, seed 1: \d+ events/);
     assert.match(run.stdout, /invariants: ok/);
@@ -42,6 +43,11 @@ test('simulate text output, --trace-out read back by trace, costs from a file', 
     const summary = JSON.parse(read.stdout);
     assert.deepEqual(summary.reapers.map((x: { comm: string }) => x.comm), ['reaper']);
     assert.equal(readFileSync(trace, 'utf8').split('\n')[0]!.split(' ').length, 9);
+    // The same run for Perfetto: its reaper runs are the slices marked `reaper`, as many as the trace says.
+    const doc = JSON.parse(readFileSync(chrome, 'utf8')) as { traceEvents: { cat?: string; ph: string }[] };
+    const reaperSlices = doc.traceEvents.filter((e) => e.cat === 'reaper' && e.ph === 'X').length;
+    assert.ok(reaperSlices > 0);
+    assert.equal(reaperSlices, summary.reapers.reduce((n: number, x: { runs: number }) => n + x.runs, 0));
     writeFileSync(costs, '{ nope');
     const bad = runCli(['simulate', '--costs', costs]);
     assert.equal(bad.status, 1);
