@@ -13,6 +13,7 @@ import { metricsCsv } from './csv';
 import { el } from './dom';
 import type { Host } from './host';
 import { metricsTable } from './metrics-table';
+import { modelCostsSection } from './model-costs';
 import { readPalette, type Palette } from './theme';
 
 /** The charts, in display order. */
@@ -93,6 +94,7 @@ export class Panel {
       view.runs.length ? el('div', { class: 'charts' }, ...figures.map((f) => f.figure)) : el('p', { class: 'empty' }, 'No runs to show.'),
       el('h2', {}, 'Metrics'),
       metricsTable(view),
+      ...modelCostsSection(view),
       ...(view.notes.length ? [el('ul', { class: 'notes' }, ...view.notes.map((n) => el('li', {}, n)))] : []),
     );
     if (!view.runs.length) return;

@@ -55,6 +55,24 @@ export interface RunView {
   lockWaitNs: Record<string, number>;
 }
 
+/** One cost of the simulator's model as a simulated run used it (DESIGN.md "Cost defaults"). */
+export interface ModelCost {
+  /** Cost name as in `--costs` files and the `reaperscope.costs` setting, e.g. `contextSwitch`. */
+  name: string;
+  /** Value the run used, ns (the mean when `dist` is not `fixed`). */
+  valueNs: number;
+  /** `fixed`, or the random distribution whose mean is `valueNs`. */
+  dist: 'fixed' | 'exponential' | 'lognormal' | 'uniform';
+  /** The model's default value, ns (mean). */
+  defaultNs: number;
+  /** What the cost is. */
+  description: string;
+  /** Where the default comes from, or `assumption` (the model's own choice). */
+  source: string;
+  /** True when the run's value differs from the default (settings, `--costs`, workload). */
+  overridden: boolean;
+}
+
 export interface ActivityView {
   title: string;
   source: ActivitySource;
@@ -62,4 +80,6 @@ export interface ActivityView {
   metrics: MetricRow[];
   /** Free-form notes shown under the charts (e.g. "latencies are inferred", model caveats). */
   notes: string[];
+  /** Simulated views: the model costs the runs used, in the model's order. Absent for traces. */
+  costs?: ModelCost[];
 }

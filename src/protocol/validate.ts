@@ -3,6 +3,7 @@
  * untrusted input: the host calls `validateWebviewMessage` on each `onDidReceiveMessage`
  * payload and uses only the returned, well-typed copy (never the raw object).
  */
+import type { ModelCost } from './activity-view';
 import type { SimulationControls, VariantName, WebviewToHost, WorkloadName } from './messages';
 
 export const variantNames: readonly VariantName[] = ['baseline', 'patched', 'lockless'];
@@ -83,4 +84,35 @@ function validateExport(raw: Record<string, unknown>): Validation<WebviewToHost>
     return { ok: true, value: { type: 'export', format: 'csv', csv: raw.csv } };
   }
   return fail('export.format must be png or csv');
+}
+
+/** Largest cost list accepted (the model has about 25). */
+export const maxModelCosts = 256;
+/** Longest cost description or source accepted, in characters. */
+const maxCostText = 1000;
+const costName = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
+const costDists: readonly ModelCost['dist'][] = ['fixed', 'exponential', 'lognormal', 'uniform'];
+const nsValue = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const costText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= maxCostText;
+
+/**
+ * Checks a view's `costs` (data the webview renders, from the host or a report's embedded JSON):
+ * every entry a cost name, ns values ≥ 0, a known distribution, non-empty description and source,
+ * a boolean `overridden`. Returns fresh copies holding only the known fields.
+ */
+export function validateModelCosts(raw: unknown): Validation<ModelCost[]> {
+  if (!Array.isArray(raw) || raw.length > maxModelCosts) return fail(`costs must be an array of at most ${maxModelCosts} entries`);
+  const out: ModelCost[] = [];
+  for (const [i, entry] of raw.entries()) {
+    const at = `costs[${i}]`;
+    if (!isRecord(entry)) return fail(`${at} must be an object`);
+    const { name, valueNs, dist, defaultNs, description, source, overridden } = entry;
+    if (typeof name !== 'string' || !costName.test(name)) return fail(`${at}.name must be a cost name`);
+    if (!nsValue(valueNs) || !nsValue(defaultNs)) return fail(`${at}: valueNs and defaultNs must be finite numbers ≥ 0`);
+    if (!(costDists as readonly unknown[]).includes(dist)) return fail(`${at}.dist must be one of ${costDists.join(', ')}`);
+    if (!costText(description) || !costText(source)) return fail(`${at}: description and source must be strings of 1..${maxCostText} characters`);
+    if (typeof overridden !== 'boolean') return fail(`${at}.overridden must be a boolean`);
+    out.push({ name, valueNs, dist: dist as ModelCost['dist'], defaultNs, description, source, overridden });
+  }
+  return { ok: true, value: out };
 }

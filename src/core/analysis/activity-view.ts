@@ -3,7 +3,7 @@
  * from event tables: binned per-CPU reaper busy time, reaps and utilisation, the backlog, the
  * exit→reap histogram and lock waits. Never raw events.
  */
-import type { ActivitySource, ActivityView, Histogram, MetricRow, RunView } from '../../protocol/activity-view';
+import type { ActivitySource, ActivityView, Histogram, MetricRow, ModelCost, RunView } from '../../protocol/activity-view';
 import type { EventTable } from '../trace/event-table';
 import { EventKind } from '../trace/event-kind';
 import { backlogSeries } from './backlog';
@@ -136,6 +136,8 @@ export interface ActivityViewOptions {
   differences?: Record<string, MetricRow['difference']>;
   /** Metric rows computed elsewhere (e.g. means over seeds); default: from the tables. */
   metrics?: MetricRow[];
+  /** Simulated views: the model costs the runs used (src/core/sim/model-costs.ts). */
+  costs?: ModelCost[];
 }
 
 /** Several runs in one view; they share histogram edges so their bars line up. */
@@ -146,5 +148,7 @@ export function buildActivityView(runs: ViewRun[], options: ActivityViewOptions)
   const views = runs.map((r) => buildRunView(r.table, r.label, r.origin, { bins: options.bins, spanNs: r.spanNs, cpus: r.cpus, edgesNs }));
   const metrics = options.metrics ?? metricRows(runs.map((r) => computeMetrics(r.table, { spanNs: r.spanNs, cpus: r.cpus })));
   if (options.differences) for (const row of metrics) if (options.differences[row.key]) row.difference = options.differences[row.key];
-  return { title: options.title, source: options.source, runs: views, metrics, notes: options.notes ?? [] };
+  const view: ActivityView = { title: options.title, source: options.source, runs: views, metrics, notes: options.notes ?? [] };
+  if (options.costs) view.costs = options.costs;
+  return view;
 }

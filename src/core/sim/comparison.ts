@@ -9,11 +9,12 @@ import { pairedDifference, type Difference } from '../analysis/confidence';
 import { METRICS } from '../analysis/metric-catalog';
 import type { RunMetrics } from '../analysis/run-metrics';
 import type { Costs } from './costs';
+import { modelCosts } from './model-costs';
 import type { SimJob, SimJobResult } from './sim-job';
 import type { SimulationInput } from './simulate';
 import type { Detection } from './variant-detection';
 import type { VariantName } from './variants';
-import type { WorkloadName } from './workload';
+import { workloadCosts, type WorkloadName } from './workload';
 
 export interface ComparisonPlan {
   /** baseline first. */
@@ -129,5 +130,6 @@ export function comparisonView(c: Comparison, title: string, notes: string[]): A
   }));
   const order = new Map(c.plan.variants.map((v, i) => [v as string, i]));
   const runs = [...c.views].sort((a, b) => (order.get(a.label) ?? 0) - (order.get(b.label) ?? 0));
-  return { title, source: 'comparison', runs, metrics, notes };
+  const costs = modelCosts(workloadCosts(c.plan.workload, c.plan.costs, c.plan.reapCostNs));
+  return { title, source: 'comparison', runs, metrics, notes, costs };
 }

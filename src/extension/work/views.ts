@@ -6,6 +6,7 @@ import { buildActivityView } from '../../core/analysis/activity-view';
 import { pairedDifference } from '../../core/analysis/confidence';
 import { metricRows } from '../../core/analysis/metric-catalog';
 import { computeMetrics } from '../../core/analysis/run-metrics';
+import { modelCosts } from '../../core/sim/model-costs';
 import type { RunResult } from '../../core/sim/simulate';
 import type { TraceReadResult } from '../../core/trace/trace-reader';
 import type { ActivityView, MetricRow } from '../../protocol/activity-view';
@@ -59,6 +60,7 @@ export function simulationView(runs: readonly { variant: VariantName; seeds: rea
     title: `${controls.workload}, ${controls.cpus} CPUs, ${controls.seeds} seed(s)`,
     source: 'simulation',
     metrics,
+    ...(first ? { costs: modelCosts(first.costs) } : {}),
     notes: [
       `Charts show seed 1 of each variant; the metrics are means over ${controls.seeds} seed(s) of ${simulated} simulated time each${controls.seeds > 1 ? ', differences paired by seed with 95 % intervals' : ''}.`,
       'A model, not a measurement: costs come from reaperscope.costs (defaults cite their sources).',

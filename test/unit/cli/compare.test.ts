@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { fixturePath, runCli } from './patch-run-cli';
 import { htmlReport } from '../../../src/cli/html-report';
+import { COST_NAMES } from '../../../src/core/sim/costs';
 import type { ActivityView } from '../../../src/protocol/activity-view';
 
 const patch = fixturePath('one-reaper-per-cpu.patch');
@@ -54,27 +55,46 @@ test('a patch the model does not cover: no model, no numbers', () => {
   }
 });
 
-test('--html: one file with the webview inlined and the view as JSON', () => {
+/** Runs `compare ... --html` from source with a stand-in webview bundle; returns the HTML and its embedded view. */
+function compareHtml(extra: string[]): { html: string; view: ActivityView } {
   const dir = mkdtempSync(join(tmpdir(), 'reaperscope-html-'));
   try {
     writeFileSync(join(dir, 'webview.js'), 'console.log("</script><!-- webview");');
+    writeFileSync(join(dir, 'costs.json'), JSON.stringify({ contextSwitch: 3000 }));
     const out = join(dir, 'report.html');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'compare', patch, ...quick, '--html', out], {
+    const args = extra.map((a) => a.replace('$DIR', dir));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'compare', patch, ...quick, ...args, '--html', out], {
       cwd: fileURLToPath(new URL('../../../', import.meta.url)), encoding: 'utf8', env: { ...process.env, REAPERSCOPE_WEBVIEW_DIR: dir },
     });
     assert.equal(run.status, 0, run.stderr);
     const html = readFileSync(out, 'utf8');
     const m = /<script type="application\/json" id="reaperscope-view">([\s\S]*?)<\/script>/.exec(html);
     assert.ok(m);
-    const { view } = JSON.parse(m[1]!) as { view: ActivityView };
-    assert.equal(view.source, 'comparison');
-    assert.deepEqual(view.runs.map((r) => [r.label, r.cpus, r.origin]), [['baseline', 4, 'simulated'], ['patched', 4, 'simulated'], ['lockless', 4, 'simulated']]);
-    assert.equal(view.metrics.find((x) => x.key === 'idleHops')!.difference![1]!.high < 0, true);
-    assert.ok(!/https?:\/\//.test(html.replace(/<meta[^>]*>/g, '')), 'no network address');
-    assert.equal((html.match(/<\/script>/g) ?? []).length, 2, 'the inlined code cannot close its element');
+    return { html, view: (JSON.parse(m[1]!) as { view: ActivityView }).view };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+test('--html: one file with the webview inlined and the view as JSON', () => {
+  const { html, view } = compareHtml([]);
+  assert.equal(view.source, 'comparison');
+  assert.deepEqual(view.runs.map((r) => [r.label, r.cpus, r.origin]), [['baseline', 4, 'simulated'], ['patched', 4, 'simulated'], ['lockless', 4, 'simulated']]);
+  assert.equal(view.metrics.find((x) => x.key === 'idleHops')!.difference![1]!.high < 0, true);
+  assert.ok(!/https?:\/\//.test(html.replace(/<meta[^>]*>/g, '')), 'no network address');
+  assert.equal((html.match(/<\/script>/g) ?? []).length, 2, 'the inlined code cannot close its element');
+  // The model costs the runs used, with their sources: the defaults here (DESIGN.md: context switch 2 µs).
+  assert.equal(view.costs?.length, COST_NAMES.length);
+  assert.deepEqual(view.costs!.filter((c) => c.overridden), []);
+  const cs = view.costs!.find((c) => c.name === 'contextSwitch')!;
+  assert.deepEqual([cs.valueNs, cs.source], [2000, 'DESIGN.md cost defaults: 2 µs (1–5)']);
+});
+
+test('--html with --costs and --reap-cost-us: the embedded costs are the ones the runs used, overrides marked', () => {
+  const { view } = compareHtml(['--costs', '$DIR/costs.json', '--reap-cost-us', '80']);
+  const overridden = view.costs!.filter((c) => c.overridden).map((c) => [c.name, c.valueNs, c.defaultNs]);
+  assert.deepEqual(overridden, [['contextSwitch', 3000, 2000], ['uvmExit', 80_000, 50_000]]);
+  assert.equal(view.costs!.find((c) => c.name === 'mutex')!.valueNs, 30);
 });
 
 test('htmlReport escapes the data and says what is missing', () => {

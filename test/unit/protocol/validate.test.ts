@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { validateControls, validateWebviewMessage } from '../../../src/protocol/validate';
+import { defaultCosts } from '../../../src/core/sim/costs';
+import { modelCosts } from '../../../src/core/sim/model-costs';
+import { validateControls, validateModelCosts, validateWebviewMessage } from '../../../src/protocol/validate';
 
 const controls = { variants: ['baseline', 'patched'], workload: 'fork-storm', cpus: 8, seeds: 5 };
 
@@ -41,4 +43,31 @@ test('checks every control field and its bounds', () => {
   for (const change of cases) assert.equal(validateControls({ ...controls, ...change }).ok, false, JSON.stringify(change));
   assert.equal(validateControls({ ...controls, cpus: 1, seeds: 100 }).ok, true);
   assert.equal(validateControls({ ...controls, cpus: 256, seeds: 1 }).ok, true);
+});
+
+test('model costs: accepts the simulator\'s own list and returns clean copies', () => {
+  const costs = modelCosts({ ...defaultCosts(), contextSwitch: { dist: 'fixed', meanNs: 3000 } });
+  const withExtra = costs.map((c) => ({ ...c, evil: '<script>' }));
+  const result = validateModelCosts(withExtra);
+  assert.deepEqual(result, { ok: true, value: costs });
+  assert.deepEqual(validateModelCosts([]), { ok: true, value: [] });
+});
+
+test('model costs: rejects malformed lists and entries with a reason', () => {
+  const good = modelCosts(defaultCosts())[0]!;
+  const bad: unknown[] = [
+    null, {}, 'contextSwitch', Array.from({ length: 257 }, () => good),
+    [null], [[good]],
+    [{ ...good, name: '' }], [{ ...good, name: '<img src=x>' }], [{ ...good, name: 42 }],
+    [{ ...good, valueNs: -1 }], [{ ...good, valueNs: Number.NaN }], [{ ...good, valueNs: '2000' }], [{ ...good, defaultNs: Infinity }],
+    [{ ...good, dist: 'gaussian' }], [{ ...good, dist: undefined }],
+    [{ ...good, description: '' }], [{ ...good, source: 7 }], [{ ...good, source: 'x'.repeat(1001) }],
+    [{ ...good, overridden: 'no' }], [{ name: good.name }],
+    [good, { ...good, overridden: 1 }],
+  ];
+  for (const costs of bad) {
+    const result = validateModelCosts(costs);
+    assert.equal(result.ok, false, JSON.stringify(costs)?.slice(0, 200));
+    if (!result.ok) assert.ok(result.error.length > 0);
+  }
 });

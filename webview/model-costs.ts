@@ -1,0 +1,43 @@
+/**
+ * "Model costs" (simulated views): every cost the runs used, with its value, where the default
+ * comes from, and a mark on values that differ from the default (DESIGN.md: cite the cost
+ * defaults in the UI). The list is checked with validateModelCosts before it is drawn.
+ */
+import type { ActivityView, ModelCost } from '../src/protocol/activity-view';
+import { validateModelCosts } from '../src/protocol/validate';
+import { el } from './dom';
+import { formatNs } from './format';
+
+function valueText(c: ModelCost): string {
+  return c.dist === 'fixed' ? formatNs(c.valueNs) : `${formatNs(c.valueNs)} mean (${c.dist})`;
+}
+
+function row(c: ModelCost): HTMLElement {
+  const value = el('vscode-table-cell', { class: 'cost-value' }, valueText(c));
+  if (c.overridden) value.append(' ', el('span', { class: 'overridden', title: `default ${formatNs(c.defaultNs)}` }, `(overridden; default ${formatNs(c.defaultNs)})`));
+  return el('vscode-table-row', { 'data-cost': c.name, class: c.overridden ? 'overridden-row' : undefined },
+    el('vscode-table-cell', { title: c.description }, el('code', {}, c.name), el('div', { class: 'cost-what' }, c.description)),
+    value,
+    el('vscode-table-cell', { class: c.source.startsWith('assumption') ? 'cost-source assumption' : 'cost-source' }, c.source),
+  );
+}
+
+/** The collapsible section, or nothing when the view has no costs (traces). */
+export function modelCostsSection(view: ActivityView): HTMLElement[] {
+  if (view.costs === undefined) return [];
+  const checked = validateModelCosts(view.costs);
+  const section = el('vscode-collapsible', { id: 'model-costs', heading: 'Model costs' });
+  if (!checked.ok) {
+    section.append(el('p', { class: 'controls-error' }, `The view's costs cannot be shown: ${checked.error}.`));
+    return [section];
+  }
+  const overridden = checked.value.filter((c) => c.overridden).length;
+  section.setAttribute('description', overridden ? `${overridden} of ${checked.value.length} differ from the defaults` : 'defaults');
+  const header = el('vscode-table-header', { slot: 'header' }, ...['Cost', 'Value', 'Source'].map((h) => el('vscode-table-header-cell', {}, h)));
+  section.append(
+    el('p', { class: 'cost-note' }, 'The costs these simulated runs used. Sources are those of the defaults; "assumption" marks the model\'s own choices. Override them with the reaperscope.costs setting or --costs FILE.'),
+    el('vscode-table', { class: 'model-costs', zebra: true, 'bordered-rows': true, 'aria-label': 'Model costs' },
+      header, el('vscode-table-body', { slot: 'body' }, ...checked.value.map(row))),
+  );
+  return [section];
+}
