@@ -4,7 +4,8 @@ import type { TraceComparison } from '../core/analysis/trace-comparison';
 import type { Diagnostic } from '../core/common/diagnostic';
 import { formatNs } from '../core/common/format-ns';
 
-function table(rows: string[][]): string {
+/** Rows as left-aligned columns, two spaces apart, each line indented by two. */
+export function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   return rows.map((r) => `  ${r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()}`).join('\n');
 }

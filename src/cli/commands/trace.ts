@@ -1,18 +1,25 @@
 /**
- * `reaperscope trace FILE [--json] [--export chrome|csv -o OUT]` and
- * `reaperscope trace A --against B [--json] [--export csv -o OUT]`: reads OpenBSD btrace or
- * Linux ftrace text, prints reaper activity per CPU and exit→reap latency, exports.
+ * `reaperscope trace FILE [--json] [--export chrome|csv -o OUT]`,
+ * `reaperscope trace A --against B [--json] [--export csv -o OUT]` and
+ * `reaperscope trace FILE --simulate [--workload W] [--seed S] [--json]`: reads OpenBSD btrace or
+ * Linux ftrace text, prints reaper activity per CPU and exit→reap latency, exports, and puts
+ * simulations of the trace's machine next to it.
  */
 import { UsageError, EXIT_OK, type CliIo, type Command } from '../command';
+import { formatNs } from '../../core/common/format-ns';
 import { readTraceFile } from '../trace-file-reader';
 import { renderComparison, renderDiagnostics, renderSummary } from '../trace-output';
 import { comparisonCsv, summaryCsv, writeChrome, writePieces } from '../trace-export';
 import { summarizeTrace, type TraceSummary } from '../../core/analysis/trace-summary';
 import { compareTraces } from '../../core/analysis/trace-comparison';
 import type { TraceReadResult } from '../../core/trace/trace-reader';
+import { isWorkloadName, type WorkloadName } from '../../core/sim/workload';
+import { MAX_SIMULATED_SPAN_NS } from '../../core/sim/trace-vs-simulation';
+import { renderTraceSimulation, simulateAlongside } from '../trace-simulation';
 
 const usage = `usage: reaperscope trace FILE [--json] [--export chrome|csv -o OUT]
        reaperscope trace A --against B [--json] [--export csv -o OUT]
+       reaperscope trace FILE --simulate [--workload W] [--seed S] [--json]
 
 Reads a scheduler trace: OpenBSD btrace(8) output (media/reaperscope.bt, or btrace printf
 lines in general) or Linux ftrace text (/sys/kernel/tracing/trace, trace-cmd report).
@@ -23,6 +30,11 @@ FILE may be - for standard input.
                     csv: the metrics as CSV
   -o, --output OUT  file to export to (required with --export)
   --against B       compare FILE (before) with trace B (after), same metrics side by side
+  --simulate        also simulate baseline and patched on FILE's CPU count for FILE's
+                    span (at most ${formatNs(MAX_SIMULATED_SPAN_NS)}, default costs) and print the panel's metrics
+                    for the trace and both runs side by side (--json: the "simulation" key)
+  --workload W      with --simulate: kernel-build (default), fork-storm, thread-churn
+  --seed S          with --simulate: seed of the simulations (default 1)
 
 Exit status: 0 read, 1 unreadable input (message names file and line), 2 usage.
 `;
@@ -33,10 +45,15 @@ interface Options {
   against?: string;
   exportFormat?: 'chrome' | 'csv';
   output?: string;
+  simulate: boolean;
+  workload: WorkloadName;
+  seed: number;
+  /** Whether --workload or --seed was given (they need --simulate). */
+  simulationFlags: boolean;
 }
 
 function parseArgs(args: string[]): Options {
-  const o: Options = { files: [], json: false };
+  const o: Options = { files: [], json: false, simulate: false, workload: 'kernel-build', seed: 1, simulationFlags: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = (): string => {
@@ -46,6 +63,18 @@ function parseArgs(args: string[]): Options {
     };
     if (a === '--json') o.json = true;
     else if (a === '--against') o.against = value();
+    else if (a === '--simulate') o.simulate = true;
+    else if (a === '--workload') {
+      const w = value();
+      if (!isWorkloadName(w) || w === 'poisson') throw new UsageError(`--workload takes kernel-build, fork-storm or thread-churn, not '${w}' (poisson: use simulate)`);
+      o.workload = w;
+      o.simulationFlags = true;
+    } else if (a === '--seed') {
+      const v = value();
+      if (!/^\d+$/.test(v)) throw new UsageError(`--seed wants a whole number, not '${v}'`);
+      o.seed = Number(v);
+      o.simulationFlags = true;
+    }
     else if (a === '-o' || a === '--output') o.output = value();
     else if (a === '--export') {
       const f = value();
@@ -58,6 +87,8 @@ function parseArgs(args: string[]): Options {
   if (o.exportFormat && !o.output) throw new UsageError('--export needs -o OUT');
   if (o.output && !o.exportFormat) throw new UsageError('-o needs --export chrome|csv');
   if (o.against && o.exportFormat === 'chrome') throw new UsageError('--export chrome takes one trace; compare with --export csv');
+  if (o.against && o.simulate) throw new UsageError('--simulate takes one trace, not --against');
+  if (o.simulationFlags && !o.simulate) throw new UsageError('--workload and --seed go with --simulate');
   return o;
 }
 
@@ -83,10 +114,11 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
   if (o.exportFormat === 'chrome') await writeChrome(o.output!, a.table);
   else if (o.exportFormat === 'csv') await writePieces(o.output!, [summaryCsv(sa)]);
-  if (o.json) io.out(`${JSON.stringify({ file, ...sa }, null, 2)}\n`);
+  const simulation = o.simulate ? simulateAlongside(file, a.table, { workload: o.workload, seed: o.seed }) : undefined;
+  if (o.json) io.out(`${JSON.stringify({ file, ...sa, ...(simulation ? { simulation } : {}) }, null, 2)}\n`);
   else {
     io.err(renderDiagnostics(file, a.diagnostics));
-    io.out(renderSummary(file, sa));
+    io.out(renderSummary(file, sa) + (simulation ? renderTraceSimulation(simulation) : ''));
   }
   return EXIT_OK;
 }

@@ -95,3 +95,53 @@ test('bad input is an InputError naming file and line; usage mistakes are UsageE
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+const BEGIN_END = join(TRACES, 'btrace-patched-begin-end.txt');
+
+test('trace --simulate --json: baseline and patched on the trace\'s 2 CPUs for its 100 µs (BEGIN to END)', async () => {
+  const io = fakeIo();
+  assert.equal(await traceCommand.run([BEGIN_END, '--simulate', '--json'], io), 0);
+  const j = JSON.parse(io.stdout);
+  // The trace summary is still there, unchanged.
+  assert.equal(j.format, 'btrace');
+  assert.equal(j.cpus, 2);
+  assert.equal(j.spanNs, 100_000);
+  const s = j.simulation;
+  assert.deepEqual(s.runs.map((r: Record<string, unknown>) => [r.label, r.origin, r.cpus, r.spanNs]), [
+    [BEGIN_END, 'traced', 2, 100_000],
+    ['baseline', 'simulated', 2, 100_000],
+    ['patched', 'simulated', 2, 100_000],
+  ]);
+  assert.deepEqual([s.machine.cpus, s.machine.traceSpanNs, s.machine.durationNs, s.machine.clampNote], [2, 100_000, 100_000, null]);
+  assert.equal(s.workload, 'kernel-build');
+  assert.equal(s.seed, 1);
+  const row = (key: string): number[] => s.metrics.find((m: { key: string }) => m.key === key).values;
+  // The trace's column is the trace's own numbers: one inferred exit→reap of 10 µs (exit at 20 µs, reap at 30 µs).
+  assert.equal(row('exitToReapNs.mean')[0], 10_000);
+  assert.equal(row('contextSwitches')[0], 4);
+  assert.ok(s.metrics.every((m: { values: unknown[] }) => m.values.length === 3));
+  // The simulated machine ran: both variants switched threads on their 2 CPUs.
+  assert.ok(row('contextSwitches')[1]! > 0 && row('contextSwitches')[2]! > 0, String(row('contextSwitches')));
+});
+
+test('trace --simulate prints the summary, then one column per run naming both variants', async () => {
+  const io = fakeIo();
+  assert.equal(await traceCommand.run([BEGIN_END, '--simulate', '--workload', 'thread-churn', '--seed', '3'], io), 0);
+  assert.match(io.stdout, /^.*btrace-patched-begin-end\.txt: btrace, 12 events on 2 CPUs over 100 µs/);
+  assert.match(io.stdout, /Simulated baseline and patched on the trace's 2 CPU\(s\) for 100 µs \(thread-churn, seed 3\)/);
+  assert.match(io.stdout, /metric\s+\S+btrace-patched-begin-end\.txt \(traced\)\s+baseline \(simulated\)\s+patched \(simulated\)/);
+  assert.match(io.stdout, /CPUs\s+2\s+2\s+2\n/);
+  assert.match(io.stdout, /span\s+100 µs\s+100 µs\s+100 µs\n/);
+  assert.ok(io.stdout.indexOf('reapers:') < io.stdout.indexOf('Simulated baseline'), 'the trace summary comes first');
+});
+
+test('trace --simulate: usage mistakes', async () => {
+  await assert.rejects(traceCommand.run([BEGIN_END, '--simulate', '--against', BTRACE], fakeIo()), UsageError);
+  await assert.rejects(traceCommand.run([BEGIN_END, '--seed', '2'], fakeIo()), /--workload and --seed go with --simulate/);
+  await assert.rejects(traceCommand.run([BEGIN_END, '--simulate', '--workload', 'poisson'], fakeIo()), UsageError);
+  await assert.rejects(traceCommand.run([BEGIN_END, '--simulate', '--seed', '-1'], fakeIo()), UsageError);
+  // Without --simulate the output has no simulation.
+  const io = fakeIo();
+  await traceCommand.run([BEGIN_END, '--json'], io);
+  assert.equal(JSON.parse(io.stdout).simulation, undefined);
+});
