@@ -56,7 +56,7 @@ test('draws all six charts: every canvas has ink, not just background', async ()
 
 test('metrics table lists every metric with a column per run and the source label', async () => {
   const page = await shown();
-  const rows = await page.$$eval('vscode-table-row', (r) => r.map((row) => [...row.querySelectorAll('vscode-table-cell')].map((c) => c.textContent ?? '')));
+  const rows = await page.$$eval('vscode-table.metrics vscode-table-row', (r) => r.map((row) => [...row.querySelectorAll('vscode-table-cell')].map((c) => c.textContent ?? '')));
   assert.equal(rows.length, view.metrics.length);
   rows.forEach((cells, i) => {
     const metric = view.metrics[i]!;
@@ -64,7 +64,7 @@ test('metrics table lists every metric with a column per run and the source labe
     assert.equal(cells.length, 1 + view.runs.length + (metric.difference || view.metrics.some((m) => m.difference) ? view.runs.length - 1 : 0));
     metric.values.forEach((v, r) => assert.equal(cells[1 + r] === '—', v === null || !Number.isFinite(v), `${metric.key} run ${r}: ${cells[1 + r]}`));
   });
-  const headers = await page.$$eval('vscode-table-header-cell', (h) => h.map((c) => c.textContent));
+  const headers = await page.$$eval('vscode-table.metrics vscode-table-header-cell', (h) => h.map((c) => c.textContent));
   assert.deepEqual(headers.slice(0, 3), ['Metric', 'baseline (simulated)', 'patched (simulated)']);
   assert.equal(await page.textContent('vscode-badge.source'), 'simulation, simulated');
   await page.close();

@@ -4,6 +4,7 @@
  * CPU), and src/core/analysis bins the event tables exactly as the extension and the CLI do.
  */
 import { buildActivityView } from '../../src/core/analysis/activity-view';
+import { modelCosts } from '../../src/core/sim/model-costs';
 import { simulate } from '../../src/core/sim/simulate';
 import type { ActivityView } from '../../src/protocol/activity-view';
 
@@ -34,7 +35,7 @@ export function simulatedView(options: SimulatedViewOptions = {}): SimulatedView
   const t1 = performance.now();
   const view = buildActivityView(
     runs.map((r) => ({ table: r.table, label: r.input.variant, origin: 'simulated' as const, spanNs: durationNs, cpus })),
-    { title: `kernel-build, ${cpus} CPUs, seed ${seed}`, source: 'simulation', bins, notes: ['simulated with the default costs'] },
+    { title: `kernel-build, ${cpus} CPUs, seed ${seed}`, source: 'simulation', bins, notes: ['simulated with the default costs'], costs: modelCosts(runs[0]!.costs) },
   );
   return { view, events: runs.map((r) => r.table.length), simulateMs: t1 - t0, buildMs: performance.now() - t1 };
 }
