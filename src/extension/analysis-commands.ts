@@ -139,6 +139,21 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
     return result.view;
   });
 
+  // A trace next to baseline and patched simulated on its CPU count for its span (≤ 2 s), one view.
+  command('reaperscope.compareTraceWithSimulation', async (uri?: vscode.Uri) => {
+    const target = uri instanceof vscode.Uri ? uri : activeTraceUri() ?? (await pickTraces('Compare which trace with a simulation?', false))?.[0];
+    if (!target) return null;
+    const fileName = baseName(target);
+    const { controls, costs } = settings();
+    const p = panel();
+    const result = await runWithProgress(work, `Reaperscope: ${fileName} vs simulation`, {
+      job: 'trace-vs-simulation', trace: { bytes: await readBytes(target), fileName }, settings: { workload: controls.workload, costs, seed: 1 },
+    }, (fraction, message) => p.progress(message, fraction));
+    if (result.errors.length > 0) void vscode.window.showWarningMessage(`Reaperscope: reaperscope.costs: ${result.errors.join('; ')}`);
+    p.show(result.view, null);
+    return result.view;
+  });
+
   command('reaperscope.exportChromeTrace', async (uri?: vscode.Uri, target?: vscode.Uri) => {
     const source = uri instanceof vscode.Uri ? uri : activeTraceUri() ?? (await pickTraces('Export which trace?', false))?.[0];
     if (!source) return null;

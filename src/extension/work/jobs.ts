@@ -11,6 +11,7 @@ import { EVENT_KIND_NAMES } from '../../core/trace/event-kind';
 import type { EventTable } from '../../core/trace/event-table';
 import { readTrace, type TraceReadResult } from '../../core/trace/trace-reader';
 import type { TraceCounts } from '../logic/lock-sites';
+import { traceVsSimulation } from './trace-vs-simulation-job';
 import { comparisonView, simulationView, traceView } from './views';
 import { JobCancelled, type JobContext, type TraceInput, type WorkRequest, type WorkResult } from './work-protocol';
 
@@ -48,6 +49,10 @@ export async function runJob(request: WorkRequest, context: JobContext): Promise
       }
       context.progress(1, 'building the view');
       return { job: 'simulate', view: simulationView(runs, controls), errors };
+    }
+    case 'trace-vs-simulation': {
+      const read = await readTraceInput(request.trace, context, 0, 0.5);
+      return { job: 'trace-vs-simulation', ...traceVsSimulation(read, request.trace.fileName, request.settings, context) };
     }
     case 'chrome-trace': {
       const read = await readTraceInput(request.trace, context, 0, 0.8);

@@ -12,7 +12,8 @@ import type { TraceReadResult } from '../../core/trace/trace-reader';
 import type { ActivityView, MetricRow } from '../../protocol/activity-view';
 import type { SimulationControls, VariantName } from '../../protocol/messages';
 
-function readNote(read: TraceReadResult, fileName: string): string {
+/** What was read: format, events, CPUs, and the lines that were not. */
+export function readNote(read: TraceReadResult, fileName: string): string {
   const base = `${fileName}: ${read.format} trace, ${read.table.length} events on ${read.table.cpuCount} CPUs.`;
   const first = read.diagnostics[0];
   return first ? `${base} ${read.diagnostics.length} line(s) not read (first: line ${first.line}: ${first.message}).` : base;

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../../core/common/diagnostic';
 import type { ActivityView } from '../../protocol/activity-view';
 import type { SimulationControls } from '../../protocol/messages';
 import type { TraceCounts } from '../logic/lock-sites';
+import type { TraceVsSimulationSettings } from './trace-vs-simulation-job';
 
 export interface TraceInput {
   /** The file's bytes (transferred, not copied, to a worker). */
@@ -18,13 +19,15 @@ export type WorkRequest =
   | { job: 'trace'; trace: TraceInput }
   | { job: 'compare-traces'; traces: [TraceInput, TraceInput] }
   | { job: 'simulate'; controls: SimulationControls; costs: Record<string, unknown>; /** Simulated time per run, ns. */ durationNs: number }
-  | { job: 'chrome-trace'; trace: TraceInput };
+  | { job: 'chrome-trace'; trace: TraceInput }
+  | { job: 'trace-vs-simulation'; trace: TraceInput; settings: TraceVsSimulationSettings };
 
 export type WorkResult =
   | { job: 'trace'; view: ActivityView; counts: TraceCounts; diagnostics: Diagnostic[] }
   | { job: 'compare-traces'; view: ActivityView; counts: TraceCounts[] }
   | { job: 'simulate'; view: ActivityView; errors: string[] }
-  | { job: 'chrome-trace'; json: string; events: number };
+  | { job: 'chrome-trace'; json: string; events: number }
+  | { job: 'trace-vs-simulation'; view: ActivityView; errors: string[] };
 
 export type ResultOf<R extends WorkRequest> = Extract<WorkResult, { job: R['job'] }>;
 

@@ -1,0 +1,43 @@
+/**
+ * The worker side of "Compare Trace with Simulation": baseline and patched simulated on the
+ * trace's CPU count for its span (core/sim/trace-vs-simulation.ts), then one view of the three
+ * runs on shared bins. Pure of `vscode`: runs in the worker thread or in process.
+ */
+import { buildActivityView } from '../../core/analysis/activity-view';
+import { applyCostOverrides, defaultCosts } from '../../core/sim/costs';
+import { simulateTraceMachine, TRACE_COMPARISON_VARIANTS, traceAndSimulatedRuns, traceMachine, traceSimulationNote } from '../../core/sim/trace-vs-simulation';
+import type { TraceReadResult } from '../../core/trace/trace-reader';
+import type { ActivityView } from '../../protocol/activity-view';
+import type { WorkloadName } from '../../protocol/messages';
+import { readNote } from './views';
+import { JobCancelled, type JobContext } from './work-protocol';
+
+export interface TraceVsSimulationSettings {
+  workload: WorkloadName;
+  /** Cost overrides as the user wrote them (`reaperscope.costs`). */
+  costs: Record<string, unknown>;
+  seed: number;
+}
+
+/** Simulates next to an already read trace; progress from 0.5 to 1. */
+export function traceVsSimulation(read: TraceReadResult, fileName: string, s: TraceVsSimulationSettings, context: JobContext): { view: ActivityView; errors: string[] } {
+  const { costs, errors } = applyCostOverrides(defaultCosts(), s.costs);
+  const machine = traceMachine(read.table);
+  const options = { workload: s.workload, costs, seed: s.seed };
+  let done = 0;
+  const simulated = simulateTraceMachine(machine, options, (variant) => {
+    if (context.cancelled) throw new JobCancelled();
+    context.progress(0.5 + (0.4 * done++) / TRACE_COMPARISON_VARIANTS.length, `simulating ${variant} on ${machine.cpus} CPUs`);
+  });
+  context.progress(0.95, 'building the view');
+  const view = buildActivityView(traceAndSimulatedRuns({ table: read.table, label: fileName }, simulated), {
+    title: `${fileName} vs simulation`,
+    source: 'comparison',
+    notes: [
+      readNote(read, fileName),
+      traceSimulationNote(machine, options),
+      'Exit→reap in the trace is inferred from its switches and reaps; the simulations know each pair.',
+    ],
+  });
+  return { view, errors };
+}
