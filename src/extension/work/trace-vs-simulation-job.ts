@@ -5,6 +5,7 @@
  */
 import { buildActivityView } from '../../core/analysis/activity-view';
 import { applyCostOverrides, defaultCosts } from '../../core/sim/costs';
+import { modelCosts } from '../../core/sim/model-costs';
 import { simulateTraceMachine, TRACE_COMPARISON_VARIANTS, traceAndSimulatedRuns, traceMachine, traceSimulationNote } from '../../core/sim/trace-vs-simulation';
 import type { TraceReadResult } from '../../core/trace/trace-reader';
 import type { ActivityView } from '../../protocol/activity-view';
@@ -33,6 +34,8 @@ export function traceVsSimulation(read: TraceReadResult, fileName: string, s: Tr
   const view = buildActivityView(traceAndSimulatedRuns({ table: read.table, label: fileName }, simulated), {
     title: `${fileName} vs simulation`,
     source: 'comparison',
+    // The costs the simulated runs used (after the workload's adjustments), as the simulate view cites them.
+    ...(simulated[0] ? { costs: modelCosts(simulated[0].costs) } : {}),
     notes: [
       readNote(read, fileName),
       traceSimulationNote(machine, options),
