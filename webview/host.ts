@@ -5,6 +5,7 @@
  */
 import type { ActivityView } from '../src/protocol/activity-view';
 import type { SimulationControls, WebviewToHost } from '../src/protocol/messages';
+import { validateActivityView, validateHostMessage } from '../src/protocol/validate-view';
 
 /** What the panel keeps across reloads (VS Code's getState/setState). */
 export interface PanelState {
@@ -34,9 +35,13 @@ declare global {
 
 export const staticDataId = 'reaperscope-view';
 
-function isPanelState(value: unknown): value is PanelState {
-  const v = value as Partial<PanelState> | null;
-  return !!v && typeof v === 'object' && !!v.view && Array.isArray(v.view.runs) && typeof v.runIndex === 'number';
+/** The saved state checked like a message from the host (validate-view.ts); undefined when it does not pass. */
+function checkedState(value: unknown): PanelState | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { view, controls, runIndex } = value as Record<string, unknown>;
+  const shown = validateHostMessage({ type: 'show', view, controls: controls ?? null });
+  if (!shown.ok || shown.value.type !== 'show' || typeof runIndex !== 'number' || !Number.isInteger(runIndex)) return undefined;
+  return { view: shown.value.view, controls: shown.value.controls, runIndex };
 }
 
 /** The VS Code host, or null when the page is not a VS Code webview. */
@@ -47,8 +52,7 @@ export function vscodeHost(): Host | null {
     interactive: true,
     post: (message) => api.postMessage(message),
     getState: () => {
-      const state = api.getState();
-      return isPanelState(state) ? state : undefined;
+      return checkedState(api.getState());
     },
     setState: (state) => api.setState(state),
   };
@@ -59,9 +63,10 @@ export function staticView(doc: Document): { view: ActivityView } | { error: str
   const element = doc.getElementById(staticDataId);
   if (!element) return null;
   try {
-    const data = JSON.parse(element.textContent ?? '') as { view?: ActivityView };
-    if (!data.view || !Array.isArray(data.view.runs)) return { error: 'the embedded report data has no view' };
-    return { view: data.view };
+    const data = JSON.parse(element.textContent ?? '') as { view?: unknown };
+    if (data.view === undefined) return { error: 'the embedded report data has no view' };
+    const view = validateActivityView(data.view);
+    return view.ok ? { view: view.value } : { error: `the embedded report data is not a view: ${view.error}` };
   } catch (error) {
     return { error: `the embedded report data is not JSON: ${String(error)}` };
   }

@@ -17,7 +17,7 @@ import '@vscode-elements/elements/dist/vscode-table-header/index.js';
 import '@vscode-elements/elements/dist/vscode-table-header-cell/index.js';
 import '@vscode-elements/elements/dist/vscode-table-row/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { HostToWebview } from '../src/protocol/messages';
+import { validateHostMessage } from '../src/protocol/validate-view';
 import { registerCharts } from './charts/setup';
 import { el } from './dom';
 import { staticHost, staticView, vscodeHost } from './host';
@@ -39,9 +39,12 @@ function start(): void {
   const host = vscodeHost();
   if (host) {
     const panel = new Panel(root, host);
-    window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
-      const message = event.data;
-      if (message && typeof message === 'object' && typeof message.type === 'string') panel.handle(message);
+    window.addEventListener('message', (event: MessageEvent<unknown>) => {
+      const data = event.data as { type?: unknown } | null;
+      if (typeof data !== 'object' || data === null || typeof data.type !== 'string') return; // not a message of ours
+      // Every message is checked before it is drawn (validate-view.ts); a bad one is reported, not drawn half.
+      const message = validateHostMessage(data);
+      panel.handle(message.ok ? message.value : { type: 'error', message: `Refused a message from the extension: ${message.error}` });
     });
     watchTheme(document, () => panel.retheme());
     const saved = host.getState();

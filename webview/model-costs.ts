@@ -1,10 +1,9 @@
 /**
  * "Model costs" (simulated views): every cost the runs used, with its value, where the default
  * comes from, and a mark on values that differ from the default (DESIGN.md: cite the cost
- * defaults in the UI). The list is checked with validateModelCosts before it is drawn.
+ * defaults in the UI). The view was checked on arrival (validate-view.ts), its costs with it.
  */
 import type { ActivityView, ModelCost } from '../src/protocol/activity-view';
-import { validateModelCosts } from '../src/protocol/validate';
 import { el } from './dom';
 import { formatNs } from './format';
 
@@ -24,20 +23,16 @@ function row(c: ModelCost): HTMLElement {
 
 /** The collapsible section, or nothing when the view has no costs (traces). */
 export function modelCostsSection(view: ActivityView): HTMLElement[] {
-  if (view.costs === undefined) return [];
-  const checked = validateModelCosts(view.costs);
+  const costs = view.costs;
+  if (costs === undefined) return [];
   const section = el('vscode-collapsible', { id: 'model-costs', heading: 'Model costs' });
-  if (!checked.ok) {
-    section.append(el('p', { class: 'controls-error' }, `The view's costs cannot be shown: ${checked.error}.`));
-    return [section];
-  }
-  const overridden = checked.value.filter((c) => c.overridden).length;
-  section.setAttribute('description', overridden ? `${overridden} of ${checked.value.length} differ from the defaults` : 'defaults');
+  const overridden = costs.filter((c) => c.overridden).length;
+  section.setAttribute('description', overridden ? `${overridden} of ${costs.length} differ from the defaults` : 'defaults');
   const header = el('vscode-table-header', { slot: 'header' }, ...['Cost', 'Value', 'Source'].map((h) => el('vscode-table-header-cell', {}, h)));
   section.append(
     el('p', { class: 'cost-note' }, 'The costs these simulated runs used. Sources are those of the defaults; "assumption" marks the model\'s own choices. Override them with the reaperscope.costs setting or --costs FILE.'),
     el('vscode-table', { class: 'model-costs', zebra: true, 'bordered-rows': true, 'aria-label': 'Model costs' },
-      header, el('vscode-table-body', { slot: 'body' }, ...checked.value.map(row))),
+      header, el('vscode-table-body', { slot: 'body' }, ...costs.map(row))),
   );
   return [section];
 }

@@ -1,7 +1,8 @@
 /**
  * Validation of every message the webview sends to the extension host. The webview is
  * untrusted input: the host calls `validateWebviewMessage` on each `onDidReceiveMessage`
- * payload and uses only the returned, well-typed copy (never the raw object).
+ * payload and uses only the returned, well-typed copy (never the raw object). The other
+ * direction (host → webview) is validate-view.ts.
  */
 import type { ModelCost } from './activity-view';
 import type { SimulationControls, VariantName, WebviewToHost, WorkloadName } from './messages';
@@ -18,9 +19,9 @@ export const maxCsvChars = 64 * 1024 * 1024;
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
+export const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

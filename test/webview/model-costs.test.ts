@@ -84,11 +84,15 @@ test('a trace view has no costs section', async () => {
   await page.close();
 });
 
-test('a malformed cost list is refused with a reason, not drawn', async () => {
+test('a view with a malformed cost list is refused with a reason, not drawn', async () => {
   const costs = [{ ...simulated.costs![0]!, valueNs: -5 }] as ActivityView['costs'];
-  const page = await shown({ ...simulated, costs });
-  assert.equal(await page.locator('#model-costs vscode-table-row').count(), 0);
-  assert.match((await page.textContent('#model-costs .controls-error')) ?? '', /cannot be shown: costs\[0\]: valueNs/);
+  const page = await openWebview(browser);
+  await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0, undefined, { timeout: 10_000 });
+  await page.evaluate((view) => window.postMessage({ type: 'show', view, controls: null }, '*'), { ...simulated, costs });
+  await page.waitForSelector('.status.error', { timeout: 10_000 });
+  assert.match((await page.textContent('.status span')) ?? '', /^Refused a message from the extension: costs\[0\]: valueNs/);
+  assert.equal(await page.locator('#model-costs').count(), 0);
+  assert.equal(await page.locator('canvas').count(), 0);
   assert.deepEqual(errorsOf(page), []);
   await page.close();
 });

@@ -135,6 +135,15 @@ test('progress and error messages show in the status line', async () => {
   await page.close();
 });
 
+test('a malformed view from the host is refused with its reason, and the charts drawn before stay', async () => {
+  const page = await shown();
+  await page.evaluate(() => window.postMessage({ type: 'show', view: { title: 'x', source: 'trace', runs: [{ label: 'r', origin: 'guessed' }], metrics: [], notes: [] }, controls: null }, '*'));
+  await page.waitForSelector('.status.error');
+  assert.match(await page.textContent('.status span') ?? '', /^Refused a message from the extension: view\.runs\[0\]\.origin must be simulated or traced$/);
+  assert.equal(await page.locator('canvas').count(), 6);
+  await page.close();
+});
+
 test('state survives a reload (getState/setState): charts drawn again before any new data', async () => {
   const page = await shown();
   await page.evaluate(() => new Promise<void>((resolve) => {
