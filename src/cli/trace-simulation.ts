@@ -41,7 +41,7 @@ export function simulateAlongside(file: string, trace: EventTable, o: AlongsideO
     workload: o.workload,
     seed: o.seed,
     machine,
-    runs: runs.map((r, i) => ({ label: r.label, origin: r.origin, cpus: Math.max(r.cpus ?? 0, r.table.cpuCount), spanNs: metrics[i]!.spanNs })),
+    runs: runs.map((r, i) => ({ label: r.label, origin: r.origin, cpus: Math.max(r.cpus ?? 0, r.table.cpuCount, 1), spanNs: metrics[i]!.spanNs })),
     metrics: metricRows(metrics),
   };
 }

@@ -146,12 +146,20 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
     const fileName = baseName(target);
     const { controls, costs } = settings();
     const p = panel();
-    const result = await runWithProgress(work, `Reaperscope: ${fileName} vs simulation`, {
-      job: 'trace-vs-simulation', trace: { bytes: await readBytes(target), fileName }, settings: { workload: controls.workload, costs, seed: 1 },
-    }, (fraction, message) => p.progress(message, fraction));
-    if (result.errors.length > 0) void vscode.window.showWarningMessage(`Reaperscope: reaperscope.costs: ${result.errors.join('; ')}`);
-    p.show(result.view, null);
-    return result.view;
+    try {
+      const result = await runWithProgress(work, `Reaperscope: ${fileName} vs simulation`, {
+        job: 'trace-vs-simulation', trace: { bytes: await readBytes(target), fileName }, settings: { workload: controls.workload, costs, seed: 1 },
+      }, (fraction, message) => p.progress(message, fraction));
+      if (result.errors.length > 0) void vscode.window.showWarningMessage(`Reaperscope: reaperscope.costs: ${result.errors.join('; ')}`);
+      p.show(result.view, null);
+      return result.view;
+    } catch (error) {
+      // As simulateInto: the panel opened for this command says why it has nothing new to show.
+      const message = error instanceof Error ? error.message : String(error);
+      p.error(message === 'cancelled' ? 'Cancelled.' : `Trace vs simulation failed: ${message}`);
+      if (message !== 'cancelled') void vscode.window.showErrorMessage(`Reaperscope: trace vs simulation failed: ${message}`);
+      return null;
+    }
   });
 
   command('reaperscope.exportChromeTrace', async (uri?: vscode.Uri, target?: vscode.Uri) => {

@@ -1,7 +1,8 @@
 /**
  * Messages between the extension host and the "Reaper activity" webview: one discriminated
  * union per direction. Both sides switch exhaustively; the webview says `ready` first; every
- * message from the webview is validated (src/protocol/validate.ts) before use.
+ * message is validated before use: from the webview by the host (validate.ts), from the host by
+ * the webview (validate-view.ts).
  */
 import type { ActivityView } from './activity-view';
 

@@ -9,8 +9,11 @@ import type { ActivityView, Histogram, MetricRow, RunView } from './activity-vie
 import type { HostToWebview } from './messages';
 import { fail, isRecord, validateControls, validateModelCosts, type Validation } from './validate';
 
-/** Bounds: runs per view, CPUs per run, bins per chart, histogram edges, metrics, notes, text length (characters). */
-export const viewLimits = { runs: 64, cpus: 4096, bins: 10_000, edges: 10_000, metrics: 1000, notes: 100, text: 10_000 } as const;
+/**
+ * Bounds: runs per view, CPUs per run (the trace readers accept CPU numbers up to 0xffff),
+ * bins per chart, histogram edges, metrics, notes, text length (characters).
+ */
+export const viewLimits = { runs: 64, cpus: 0x10000, bins: 10_000, edges: 10_000, metrics: 1000, notes: 100, text: 10_000 } as const;
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const text = (v: unknown): v is string => typeof v === 'string' && v.length <= viewLimits.text;
@@ -65,7 +68,7 @@ function validateMetric(raw: unknown, runs: number, at: string): Validation<Metr
   return { ok: true, value: { ...row, difference: difference.map((d) => (isRecord(d) ? { mean: d.mean as number, low: d.low as number, high: d.high as number } : null)) } };
 }
 
-/** Checks a whole view; returns a fresh copy holding only the known fields. */
+/** Checks a whole view; returns a copy holding only the known fields (its number arrays are the caller's). */
 export function validateActivityView(raw: unknown): Validation<ActivityView> {
   if (!isRecord(raw)) return fail('view must be an object');
   const { title, source, runs, metrics, notes, costs } = raw;

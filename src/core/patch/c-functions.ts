@@ -123,7 +123,9 @@ export function placedHunkFunctions(hunks: readonly Hunk[], starts: readonly (nu
   return hunks.map((hunk, h) => {
     const start = starts[h] ?? null;
     if (start === null) return hunk.functions;
-    const olds = oldSpans ? shiftSpans(oldSpans, start - hunk.oldStart) : null;
+    // apply gives a hunk without old lines (`@@ -2,0 ...`) the line after oldStart as its start.
+    const oldBase = hunk.oldLines === 0 ? hunk.oldStart + 1 : hunk.oldStart;
+    const olds = oldSpans ? shiftSpans(oldSpans, start - oldBase) : null;
     const news = newSpans ? shiftSpans(newSpans, start + growth - hunk.newStart) : null;
     growth += hunk.newLines - hunk.oldLines;
     return hunkFunctions(hunk, olds, news);

@@ -18,6 +18,9 @@ import { InvariantLog } from './invariants';
 import { pegProgram, preemptProgram, type Variant } from './variants';
 import type { ThreadTemplate, Workload } from './workload';
 
+/** The most CPUs a simulated machine has. */
+export const MAX_CPUS = 256;
+
 // Module-level copies of the enum members: imported objects are read through getters when
 // the modules are transpiled one by one (tsx), which costs a call per step in the hot loop.
 const { ExitMark: OP_EXITMARK, Fork: OP_FORK, IdleWait: OP_IDLEWAIT, Insert: OP_INSERT, Jump: OP_JUMP, JumpIfChildDone: OP_JUMPIFCHILDDONE, JumpIfEmpty: OP_JUMPIFEMPTY, JumpIfNotEmpty: OP_JUMPIFNOTEMPTY, JumpIfThread: OP_JUMPIFTHREAD, Lock: OP_LOCK, NotifySpawner: OP_NOTIFYSPAWNER, Peg: OP_PEG, ReapMark: OP_REAPMARK, Remove: OP_REMOVE, Requeue: OP_REQUEUE, Return: OP_RETURN, Sleep: OP_SLEEP, Switch: OP_SWITCH, Unlock: OP_UNLOCK, Wake: OP_WAKE, Work: OP_WORK, Zombie: OP_ZOMBIE } = Op;
@@ -94,7 +97,7 @@ export class Machine {
     private readonly workload: Workload,
     private readonly streams: MachineStreams,
   ) {
-    if (!(config.cpus >= 1 && config.cpus <= 256 && Number.isInteger(config.cpus))) throw new RangeError(`cpus must be 1..256, got ${config.cpus}`);
+    if (!(config.cpus >= 1 && config.cpus <= MAX_CPUS && Number.isInteger(config.cpus))) throw new RangeError(`cpus must be 1..${MAX_CPUS}, got ${config.cpus}`);
     this.out = new EventTableBuilder(0n, 1 << 16);
     const s = this.out.strings;
     this.locks = {

@@ -12,6 +12,7 @@ import type { Costs } from './costs';
 import { simulate, type RunResult } from './simulate';
 import type { VariantName } from './variants';
 import type { WorkloadName } from './workload';
+import { MAX_CPUS } from './machine';
 
 /** The longest simulated time, ns (2 s): a longer trace is simulated for its first 2 s only. */
 export const MAX_SIMULATED_SPAN_NS = 2e9;
@@ -22,29 +23,29 @@ export const TRACE_COMPARISON_VARIANTS: readonly VariantName[] = ['baseline', 'p
 
 /** The machine and time a trace covers, as the simulation will reproduce them. */
 export interface TraceMachine {
-  /** CPUs of the trace (at least 1). */
+  /** CPUs of the trace, within 1..{@link MAX_CPUS} (the most the simulator models). */
   cpus: number;
   /** The trace's span (recording start to end), ns. */
   traceSpanNs: number;
   /** Simulated time, ns: the trace's span, within 1 ns..{@link MAX_SIMULATED_SPAN_NS}. */
   durationNs: number;
-  /** Why durationNs differs from the trace's span, or null when it does not. */
+  /** Why cpus or durationNs differ from the trace's, or null when they do not. */
   clampNote: string | null;
 }
 
 export function traceMachine(table: EventTable): TraceMachine {
-  const cpus = Math.max(1, table.cpuCount);
+  const cpus = Math.min(MAX_CPUS, Math.max(1, table.cpuCount));
+  const cpuNote = table.cpuCount > MAX_CPUS ? `The trace has ${table.cpuCount} CPUs; simulated ${MAX_CPUS}, the most the model has.` : null;
   const traceSpanNs = windowOf(table, {}).spanNs;
-  if (!(traceSpanNs > 0)) {
-    return { cpus, traceSpanNs, durationNs: EMPTY_TRACE_SPAN_NS, clampNote: `The trace covers no time; simulated ${formatNs(EMPTY_TRACE_SPAN_NS)} instead.` };
-  }
+  const withNotes = (durationNs: number, spanNote: string | null): TraceMachine => {
+    const notes = [cpuNote, spanNote].filter((n): n is string => n !== null);
+    return { cpus, traceSpanNs, durationNs, clampNote: notes.length > 0 ? notes.join(' ') : null };
+  };
+  if (!(traceSpanNs > 0)) return withNotes(EMPTY_TRACE_SPAN_NS, `The trace covers no time; simulated ${formatNs(EMPTY_TRACE_SPAN_NS)} instead.`);
   if (traceSpanNs > MAX_SIMULATED_SPAN_NS) {
-    return {
-      cpus, traceSpanNs, durationNs: MAX_SIMULATED_SPAN_NS,
-      clampNote: `The trace covers ${formatNs(traceSpanNs)}; simulated ${formatNs(MAX_SIMULATED_SPAN_NS)} only.`,
-    };
+    return withNotes(MAX_SIMULATED_SPAN_NS, `The trace covers ${formatNs(traceSpanNs)}; simulated ${formatNs(MAX_SIMULATED_SPAN_NS)} only.`);
   }
-  return { cpus, traceSpanNs, durationNs: Math.max(1, Math.round(traceSpanNs)), clampNote: null };
+  return withNotes(Math.max(1, Math.round(traceSpanNs)), null);
 }
 
 export interface TraceSimulationOptions {

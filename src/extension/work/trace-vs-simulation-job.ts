@@ -20,7 +20,7 @@ export interface TraceVsSimulationSettings {
   seed: number;
 }
 
-/** Simulates next to an already read trace; progress from 0.5 to 1. */
+/** Simulates next to an already read trace; reports progress at 0.5, 0.7 and 0.95. */
 export function traceVsSimulation(read: TraceReadResult, fileName: string, s: TraceVsSimulationSettings, context: JobContext): { view: ActivityView; errors: string[] } {
   const { costs, errors } = applyCostOverrides(defaultCosts(), s.costs);
   const machine = traceMachine(read.table);

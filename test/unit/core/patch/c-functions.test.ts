@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { hunkFunctions, loadCFunctionFinder } from '../../../../src/core/patch/c-functions';
+import { hunkFunctions, loadCFunctionFinder, placedHunkFunctions } from '../../../../src/core/patch/c-functions';
 import { functionNameOf } from '../../../../src/core/patch/hunk-text-functions';
 import { parseDiff } from '../../../../src/core/patch/unified-diff';
 
@@ -62,4 +62,15 @@ test('header texts: definitions yes, declarations, prototypes and macros no', ()
   assert.equal(functionNameOf('TAILQ_HEAD(, proc) sched_deferred = TAILQ_HEAD_INITIALIZER(sched_deferred);'), null);
   assert.equal(functionNameOf('#ifdef MULTIPROCESSOR'), null);
   assert.equal(functionNameOf(''), null);
+});
+
+test('placed: a hunk without old lines (diff -U0) is looked up where apply put it, one line after its oldStart', () => {
+  // f() spans lines 10-12 of the tree (12: its closing brace). The hunk inserts a line after its
+  // old line 2, which the tree has at line 11, inside f; apply reports the start of such a hunk
+  // as the line after: 12.
+  const hunk = parseDiff(['--- a/x.c', '+++ b/x.c', '@@ -2,0 +3 @@', '+\tn++;', ''].join('\n')).files[0]!.hunks[0]!;
+  const spans = [{ name: 'f', startLine: 10, endLine: 12 }];
+  assert.deepEqual(placedHunkFunctions([hunk], [12], spans, null), [['f']]);
+  // Placed one line further (after the closing brace), the insertion is outside f.
+  assert.deepEqual(placedHunkFunctions([hunk], [13], spans, null), [[]]);
 });

@@ -37,3 +37,13 @@ test('the runs: the trace as traced, then baseline and patched on its machine, s
   const runs = traceAndSimulatedRuns({ table, label: 'x.txt' }, sims);
   assert.deepEqual(runs.map((r) => [r.label, r.origin, r.cpus, r.spanNs]), [['x.txt', 'traced', undefined, undefined], ['baseline', 'simulated', 2, 100_000], ['patched', 'simulated', 2, 100_000]]);
 });
+
+test('a trace with more CPUs than the model has is simulated on 256, and the note says so', () => {
+  const base = 1_720_624_900_000_000_000n;
+  const text = [`${base} 0 0 0 BEGIN 0 0 0 -`, line(base + 1000n, 599, 'tracepoint:sched:off__cpu', 'sh'), `${base + 1_000_000n} 0 0 0 END 0 0 0 -`].join('\n');
+  const m = traceMachine(read(text).table);
+  assert.equal(m.cpus, 256);
+  assert.match(m.clampNote ?? '', /The trace has 600 CPUs; simulated 256/);
+  const runs = simulateTraceMachine(m, { workload: 'kernel-build', seed: 1, costs: defaultCosts() });
+  assert.ok(runs.length > 0, 'the simulation runs instead of throwing');
+});
