@@ -4,6 +4,7 @@
  */
 import type { ViewRun } from '../core/analysis/activity-view';
 import { metricRows } from '../core/analysis/metric-catalog';
+import { formatMetric } from '../core/common/format-metric';
 import { formatNs } from '../core/common/format-ns';
 import { defaultCosts } from '../core/sim/costs';
 import {
@@ -46,21 +47,13 @@ export function simulateAlongside(file: string, trace: EventTable, o: AlongsideO
   };
 }
 
-function formatValue(unit: MetricRow['unit'], v: number | null): string {
-  if (v === null) return '';
-  if (unit === 'ns') return formatNs(v);
-  if (unit === 'ratio') return `${(v * 100).toFixed(1)}%`;
-  if (unit === '1/s') return v.toFixed(0);
-  return String(v);
-}
-
 /** The note, then one column per run: CPUs, span, then the metrics. */
 export function renderTraceSimulation(s: TraceSimulation): string {
   const rows = [
     ['metric', ...s.runs.map((r) => `${r.label} (${r.origin})`)],
     ['CPUs', ...s.runs.map((r) => String(r.cpus))],
     ['span', ...s.runs.map((r) => formatNs(r.spanNs))],
-    ...s.metrics.map((m) => [m.label, ...m.values.map((v) => formatValue(m.unit, v))]),
+    ...s.metrics.map((m) => [m.label, ...m.values.map((v) => formatMetric(v, m.unit))]),
   ];
   return `${s.note}\n${table(rows)}\n`;
 }
