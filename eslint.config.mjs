@@ -3,9 +3,13 @@
 // Only src/extension imports `vscode`; nothing imports upwards into extension/cli/webview.
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads',
+// Exact module names (a pattern such as 'events' would also match a folder of ours named so).
+const nodeBuiltinNames = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'worker_threads',
   'crypto', 'stream', 'util', 'events', 'url', 'http', 'https', 'net', 'zlib', 'readline', 'buffer'];
+const nodeBuiltins = nodeBuiltinNames.map((name) => ({ name, message: 'src/core is pure: pass data in, no Node built-ins.' }));
 const upward = ['**/extension/**', '**/cli/**', '**/webview/**', '../../webview/**'];
+// core owns its models; src/protocol (the host <-> webview messages) builds on core, never the reverse.
+const coreUpward = [...upward, '**/protocol/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', 'test-results/**', '.vscode-test/**'] },
@@ -19,9 +23,10 @@ export default tseslint.config(
     files: ['src/core/**/*.ts', 'src/protocol/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
+        paths: nodeBuiltins,
         patterns: [
           { group: ['vscode'], message: 'src/core and src/protocol never import vscode.' },
-          { group: nodeBuiltins, message: 'src/core is pure: pass data in, no Node built-ins.' },
+          { group: ['node:*'], message: 'src/core is pure: pass data in, no Node built-ins.' },
           { group: upward, message: 'core depends on nothing above it.' },
         ],
       }],
@@ -42,6 +47,19 @@ export default tseslint.config(
       'no-restricted-syntax': ['error',
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'No clocks in src/core.' },
       ],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltins,
+        patterns: [
+          { group: ['vscode'], message: 'src/core never imports vscode.' },
+          { group: ['node:*'], message: 'src/core is pure: pass data in, no Node built-ins.' },
+          { group: coreUpward, message: 'core depends on nothing above it, not even src/protocol.' },
+        ],
+      }],
     },
   },
   {

@@ -1,5 +1,5 @@
 /** The metrics table as CSV (RFC 4180 quoting): one row per metric, one column per run. */
-import type { ActivityView } from '../src/protocol/activity-view';
+import type { ActivityView } from '../src/core/analysis/activity-view-model';
 
 function cell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';

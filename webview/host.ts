@@ -3,7 +3,7 @@
  * `acquireVsCodeApi()`; in the self-contained HTML report it is the JSON embedded in
  * `<script type="application/json" id="reaperscope-view">`, with no host to talk to.
  */
-import type { ActivityView } from '../src/protocol/activity-view';
+import type { ActivityView } from '../src/core/analysis/activity-view-model';
 import type { SimulationControls, WebviewToHost } from '../src/protocol/messages';
 import { validateActivityView, validateHostMessage } from '../src/protocol/validate-view';
 

@@ -1,5 +1,5 @@
 /** The metrics table (vscode-table): one row per metric, one column per run, plus differences. */
-import type { ActivityView, MetricRow } from '../src/protocol/activity-view';
+import type { ActivityView, MetricRow } from '../src/core/analysis/activity-view-model';
 import { el } from './dom';
 import { formatMetric } from './format';
 

@@ -3,7 +3,7 @@
  * comes from, and a mark on values that differ from the default (DESIGN.md: cite the cost
  * defaults in the UI). The view was checked on arrival (validate-view.ts), its costs with it.
  */
-import type { ActivityView, ModelCost } from '../src/protocol/activity-view';
+import type { ActivityView, ModelCost } from '../src/core/analysis/activity-view-model';
 import { el } from './dom';
 import { formatNs } from './format';
 

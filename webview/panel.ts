@@ -3,7 +3,7 @@
  * the metrics table and notes. Renders an ActivityView; talks to the host through `Host`.
  */
 import { Chart, type ChartConfiguration } from 'chart.js';
-import type { ActivityView } from '../src/protocol/activity-view';
+import type { ActivityView } from '../src/core/analysis/activity-view-model';
 import type { HostToWebview, SimulationControls } from '../src/protocol/messages';
 import { type ChartSpec } from './charts/common';
 import { reaperHeatmap, utilisationHeatmap } from './charts/per-cpu-heatmap';

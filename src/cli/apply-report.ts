@@ -3,7 +3,7 @@
  * outcome (exact, offset, fuzz, failed) with its offset/fuzz, the functions it touches, and
  * whether the git blob ids of the `index` line match the files.
  */
-import type { ApplyResult, HunkOutcome } from '../core/patch/apply';
+import type { ApplyResult, HunkOutcome } from '../core/patch/apply/apply';
 import type { FilePatch } from '../core/patch/model';
 import { hunkJson, type HunkJson } from './patch-json';
 import { filePathLabel } from './patch-summary';

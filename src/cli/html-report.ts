@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from './command';
-import type { ActivityView } from '../protocol/activity-view';
+import type { ActivityView } from '../core/analysis/activity-view-model';
 
 /** Where the built webview lives: $REAPERSCOPE_WEBVIEW_DIR, next to dist/cli.js, or dist/ when running from source. */
 function distDir(): string {

@@ -2,10 +2,10 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { InputError } from './command';
-import type { EventTable } from '../core/trace/event-table';
+import type { EventTable } from '../core/events/event-table';
 import { chromeTracePieces } from '../core/trace/chrome-trace-export';
 import { toCsv } from '../core/trace/csv-export';
-import { summaryMetrics, type TraceComparison } from '../core/analysis/trace-comparison';
+import { summaryMetrics, type TraceComparison } from '../core/compare/trace-comparison';
 import type { TraceSummary } from '../core/analysis/trace-summary';
 
 /** Writes pieces to `file`, waiting for the stream to drain (bounded memory for large traces). */

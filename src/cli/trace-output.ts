@@ -1,6 +1,6 @@
 /** Text renderings of trace summaries and comparisons for `reaperscope trace`. */
 import type { TraceSummary } from '../core/analysis/trace-summary';
-import type { TraceComparison } from '../core/analysis/trace-comparison';
+import type { TraceComparison } from '../core/compare/trace-comparison';
 import type { Diagnostic } from '../core/common/diagnostic';
 import { formatNs } from '../core/common/format-ns';
 

@@ -9,10 +9,10 @@ import { formatNs } from '../core/common/format-ns';
 import { defaultCosts } from '../core/sim/costs';
 import {
   runMetrics, simulateTraceMachine, traceAndSimulatedRuns, traceMachine, traceSimulationNote, type TraceMachine,
-} from '../core/sim/trace-vs-simulation';
+} from '../core/compare/trace-vs-simulation';
 import type { WorkloadName } from '../core/sim/workload';
-import type { EventTable } from '../core/trace/event-table';
-import type { MetricRow } from '../protocol/activity-view';
+import type { EventTable } from '../core/events/event-table';
+import type { MetricRow } from '../core/analysis/activity-view-model';
 import { table } from './trace-output';
 
 export interface AlongsideOptions {

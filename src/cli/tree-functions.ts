@@ -1,5 +1,5 @@
 /** Function spans of C files for the CLI: tree-sitter over the text when it is C and the wasm is installed. */
-import type { CFunctionSpan } from '../core/patch/c-functions';
+import type { CFunctionSpan } from '../core/patch/c/c-functions';
 import { cFunctionFinder } from './tree-sitter-wasm';
 
 const C_FILE = /\.[ch]$/;

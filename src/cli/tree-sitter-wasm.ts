@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadCFunctionFinder, type CFunctionFinder } from '../core/patch/c-functions';
+import { loadCFunctionFinder, type CFunctionFinder } from '../core/patch/c/c-functions';
 
 const RUNTIME = 'tree-sitter.wasm';
 const GRAMMAR = 'tree-sitter-c.wasm';

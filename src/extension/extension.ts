@@ -1,22 +1,22 @@
 /** Extension entry point: the only layer that imports `vscode`. Wires the review, the annotations and the panel. */
 import * as vscode from 'vscode';
-import { AnalysisStore } from './analysis-store';
-import { applyPatchCommand, type ApplyCommandOptions } from './apply-command';
-import { PatchCodeLenses } from './code-lens';
-import { PatchDecorations } from './decorations';
-import { showDiff } from './diff-view';
-import { SiteHovers } from './hovers';
-import { openExampleCommand, openFromClipboardCommand, openFromEditorCommand, openPatchCommand, refreshReview, type OpenOptions } from './patch-input';
-import { PatchTreeProvider, type PatchNode } from './patch-tree';
-import { PatchProblems } from './problems';
-import { composeReplyCommand } from './reply-command';
-import { revealHunk } from './reveal-hunk';
-import { ReviewComments } from './review-comments';
-import { differsFromBase, ReviewStore } from './review-session';
-import { log } from './log';
-import { PatchStatus } from './status-bar';
-import { VirtualDocuments } from './virtual-documents';
-import { registerAnalysis, type AnalysisApi } from './analysis-commands';
+import { AnalysisStore } from './activity/analysis-store';
+import { applyPatchCommand, type ApplyCommandOptions } from './review/apply-command';
+import { PatchCodeLenses } from './annotations/code-lens';
+import { PatchDecorations } from './review/decorations';
+import { showDiff } from './review/diff-view';
+import { SiteHovers } from './annotations/hovers';
+import { openExampleCommand, openFromClipboardCommand, openFromEditorCommand, openPatchCommand, refreshReview, type OpenOptions } from './review/patch-input';
+import { PatchTreeProvider, type PatchNode } from './review/patch-tree';
+import { PatchProblems } from './review/problems';
+import { composeReplyCommand } from './review/reply-command';
+import { revealHunk } from './review/reveal-hunk';
+import { ReviewComments } from './review/review-comments';
+import { differsFromBase, ReviewStore } from './review/review-session';
+import { log } from './common/log';
+import { PatchStatus } from './review/status-bar';
+import { VirtualDocuments } from './review/virtual-documents';
+import { registerAnalysis, type AnalysisApi } from './activity/analysis-commands';
 
 /** What `activate` returns: the extension's state, for the integration tests and other extensions. */
 export interface ReaperscopeApi {

@@ -4,7 +4,7 @@
  * message is validated before use: from the webview by the host (validate.ts), from the host by
  * the webview (validate-view.ts).
  */
-import type { ActivityView } from './activity-view';
+import type { ActivityView } from '../core/analysis/activity-view-model';
 
 export type VariantName = 'baseline' | 'patched' | 'lockless';
 export type WorkloadName = 'kernel-build' | 'fork-storm' | 'thread-churn' | 'poisson';

@@ -5,7 +5,7 @@
  * refused with a reason instead of drawn half. Numbers must be finite, arrays of a CPU × bin
  * grid must have the view's shape, and the sizes are bounded.
  */
-import type { ActivityView, Histogram, MetricRow, RunView } from './activity-view';
+import type { ActivityView, Histogram, MetricRow, RunView } from '../core/analysis/activity-view-model';
 import type { HostToWebview } from './messages';
 import { fail, isRecord, validateControls, validateModelCosts, type Validation } from './validate';
 

@@ -4,7 +4,7 @@
  * payload and uses only the returned, well-typed copy (never the raw object). The other
  * direction (host → webview) is validate-view.ts.
  */
-import type { ModelCost } from './activity-view';
+import type { ModelCost } from '../core/analysis/activity-view-model';
 import type { SimulationControls, VariantName, WebviewToHost, WorkloadName } from './messages';
 
 export const variantNames: readonly VariantName[] = ['baseline', 'patched', 'lockless'];

@@ -37,7 +37,7 @@ import { buildSync } from 'esbuild';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parsePatch } from 'diff';
-import { parseDiff, type DiffParseResult } from '../../src/core/patch/unified-diff';
+import { parseDiff, type DiffParseResult } from '../../src/core/patch/diff/unified-diff';
 import { generatePatch } from './generated-kernel-patch';
 
 setFlagsFromString('--expose-gc');

@@ -13,7 +13,7 @@ import { EventQueue } from '../../src/core/sim/event-queue';
 import { simulate } from '../../src/core/sim/simulate';
 import { VARIANT_NAMES } from '../../src/core/sim/variants';
 import { defaultCosts } from '../../src/core/sim/costs';
-import { comparisonJobs } from '../../src/core/sim/comparison';
+import { comparisonJobs } from '../../src/core/compare/comparison';
 import { runJobs } from '../../src/cli/sim-workers';
 import { StreamFactory } from '../../src/core/sim/prng';
 

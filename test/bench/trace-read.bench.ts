@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { readTrace, type TraceReadResult } from '../../src/core/trace/trace-reader';
-import { BYTES_PER_EVENT } from '../../src/core/trace/event-table';
+import { BYTES_PER_EVENT } from '../../src/core/events/event-table';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

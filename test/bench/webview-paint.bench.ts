@@ -9,7 +9,7 @@
  * Run: npm run build && node --import tsx test/bench/webview-paint.bench.ts [--events N] [--cpus N] [--bins N]
  */
 import { launchChromium } from '../../scripts/vscode-browser.mjs';
-import type { ActivityView } from '../../src/protocol/activity-view';
+import type { ActivityView } from '../../src/core/analysis/activity-view-model';
 import { simulatedView, simulatedViewOfSize } from '../webview/view-fixture';
 import { openWebview, postAndWaitForPaint } from '../webview/webview-page';
 

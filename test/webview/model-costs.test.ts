@@ -13,7 +13,7 @@ import { buildActivityView } from '../../src/core/analysis/activity-view';
 import { COST_NAMES, defaultCosts } from '../../src/core/sim/costs';
 import { modelCosts } from '../../src/core/sim/model-costs';
 import { readTraceText } from '../../src/core/trace/trace-reader';
-import type { ActivityView } from '../../src/protocol/activity-view';
+import type { ActivityView } from '../../src/core/analysis/activity-view-model';
 import { simulatedView } from './view-fixture';
 import { errorsOf, openWebview, postAndWaitForPaint, violations } from './webview-page';
 

@@ -6,7 +6,7 @@
 import { buildActivityView } from '../../src/core/analysis/activity-view';
 import { modelCosts } from '../../src/core/sim/model-costs';
 import { simulate } from '../../src/core/sim/simulate';
-import type { ActivityView } from '../../src/protocol/activity-view';
+import type { ActivityView } from '../../src/core/analysis/activity-view-model';
 
 export interface SimulatedViewOptions {
   cpus?: number;

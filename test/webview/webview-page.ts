@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import type { ActivityView } from '../../src/protocol/activity-view';
+import type { ActivityView } from '../../src/core/analysis/activity-view-model';
 import type { HostToWebview, WebviewToHost } from '../../src/protocol/messages';
 
 const root = join(__dirname, '..', '..');

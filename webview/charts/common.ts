@@ -1,6 +1,6 @@
 /** Options every panel chart shares: theme colours, no animation, zoom/pan along x. */
 import type { ChartConfiguration, ChartOptions, ChartType } from 'chart.js';
-import type { ActivityView } from '../../src/protocol/activity-view';
+import type { ActivityView } from '../../src/core/analysis/activity-view-model';
 import type { Palette } from '../theme';
 
 /** One chart of the panel: its id (used in export file names), title and configuration. */

@@ -3,7 +3,7 @@
  * each time bin) and CPU utilisation. Cells are coloured by intensity in the theme's colour.
  */
 import type { ChartConfiguration, Plugin, TooltipItem } from 'chart.js';
-import type { ActivityView, RunView } from '../../src/protocol/activity-view';
+import type { ActivityView, RunView } from '../../src/core/analysis/activity-view-model';
 import { withAlpha, type Palette } from '../theme';
 import { axis, baseOptions, type ChartSpec } from './common';
 

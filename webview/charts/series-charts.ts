@@ -3,7 +3,7 @@
  * over time, lock wait totals, and mean utilisation per CPU.
  */
 import type { ChartConfiguration } from 'chart.js';
-import type { ActivityView, Histogram } from '../../src/protocol/activity-view';
+import type { ActivityView, Histogram } from '../../src/core/analysis/activity-view-model';
 import { formatNs } from '../format';
 import { withAlpha, type Palette } from '../theme';
 import { axis, baseOptions, runLabel, seriesColor, type ChartSpec } from './common';

@@ -3,9 +3,9 @@
  * any form `patch` reads) to a source tree like patch(1), reporting each hunk's outcome and
  * the blob-id checks. Writes only when no hunk of any file failed, and never half-way.
  */
-import { applyFilePatch, hunkStarts } from '../../core/patch/apply';
-import { placedHunkFunctions } from '../../core/patch/c-functions';
-import { reverseFilePatch } from '../../core/patch/reverse-patch';
+import { applyFilePatch, hunkStarts } from '../../core/patch/apply/apply';
+import { placedHunkFunctions } from '../../core/patch/c/c-functions';
+import { reverseFilePatch } from '../../core/patch/apply/reverse-patch';
 import type { FilePatch } from '../../core/patch/model';
 import { applyFileJson, applyText, type AppliedFile, type ApplyJson } from '../apply-report';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError, UsageError, type Command } from '../command';

@@ -12,8 +12,8 @@ import { parseCommandArgs } from '../parse-command-args';
 import { numberOption, resolveCosts, SHARED_SIM_ARGS, SHARED_USAGE, sharedSimOptions, type SharedSimOptions } from '../sim-options';
 import { defaultThreads, runJobs } from '../sim-workers';
 import { readPatch } from '../../core/patch/read-patch';
-import { comparisonJobs, comparisonView, summarizeComparison, type Comparison, type ComparisonPlan } from '../../core/sim/comparison';
-import { formatComparisonMarkdown, formatComparisonText } from '../../core/sim/comparison-report';
+import { comparisonJobs, comparisonView, summarizeComparison, type Comparison, type ComparisonPlan } from '../../core/compare/comparison';
+import { formatComparisonMarkdown, formatComparisonText } from '../../core/compare/comparison-report';
 import { detectVariant, type Detection } from '../../core/sim/variant-detection';
 import type { VariantName } from '../../core/sim/variants';
 

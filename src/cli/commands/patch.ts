@@ -3,8 +3,8 @@
  * format-patch mail, mbox, review reply, flattened archive text) and prints its files, hunks,
  * the functions each hunk touches, review comments and diagnostics.
  */
-import { applyFilePatch, hunkStarts } from '../../core/patch/apply';
-import { placedHunkFunctions } from '../../core/patch/c-functions';
+import { applyFilePatch, hunkStarts } from '../../core/patch/apply/apply';
+import { placedHunkFunctions } from '../../core/patch/c/c-functions';
 import type { Patch } from '../../core/patch/model';
 import { EXIT_BAD_INPUT, EXIT_OK, type Command } from '../command';
 import { parseCommandArgs } from '../parse-command-args';

@@ -8,10 +8,10 @@ import { writeChrome, writePieces } from '../trace-export';
 import { numberOption, resolveCosts, SHARED_SIM_ARGS, SHARED_USAGE, sharedSimOptions, type SharedSimOptions } from '../sim-options';
 import { defaultThreads, runJobs } from '../sim-workers';
 import { computeMetrics, type RunMetrics } from '../../core/analysis/run-metrics';
-import { btraceChunks } from '../../core/sim/btrace-writer';
+import { btraceChunks } from '../../core/trace/btrace-writer';
 import type { InvariantReport } from '../../core/sim/invariants';
 import { simulate, type SimulationInput } from '../../core/sim/simulate';
-import { tableHash } from '../../core/sim/table-hash';
+import { tableHash } from '../../core/events/table-hash';
 import { formatValidationTable, validationPlan, validationRow, type ValidationRow } from '../../core/sim/validation';
 import { isVariantName, type VariantName } from '../../core/sim/variants';
 

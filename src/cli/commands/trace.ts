@@ -11,10 +11,10 @@ import { readTraceFile } from '../trace-file-reader';
 import { renderComparison, renderDiagnostics, renderSummary } from '../trace-output';
 import { comparisonCsv, summaryCsv, writeChrome, writePieces } from '../trace-export';
 import { summarizeTrace, type TraceSummary } from '../../core/analysis/trace-summary';
-import { compareTraces } from '../../core/analysis/trace-comparison';
+import { compareTraces } from '../../core/compare/trace-comparison';
 import type { TraceReadResult } from '../../core/trace/trace-reader';
 import { isWorkloadName, type WorkloadName } from '../../core/sim/workload';
-import { MAX_SIMULATED_SPAN_NS } from '../../core/sim/trace-vs-simulation';
+import { MAX_SIMULATED_SPAN_NS } from '../../core/compare/trace-vs-simulation';
 import { renderTraceSimulation, simulateAlongside } from '../trace-simulation';
 
 const usage = `usage: reaperscope trace FILE [--json] [--export chrome|csv -o OUT]

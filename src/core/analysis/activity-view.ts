@@ -1,11 +1,11 @@
 /**
- * Builds what the Reaper activity panel and the HTML report draw (src/protocol/activity-view.ts)
+ * Builds what the Reaper activity panel and the HTML report draw (activity-view-model.ts)
  * from event tables: binned per-CPU reaper busy time, reaps and utilisation, the backlog, the
  * exit→reap histogram and lock waits. Never raw events.
  */
-import type { ActivitySource, ActivityView, Histogram, MetricRow, ModelCost, RunView } from '../../protocol/activity-view';
-import type { EventTable } from '../trace/event-table';
-import { EventKind } from '../trace/event-kind';
+import type { ActivitySource, ActivityView, Histogram, MetricRow, ModelCost, RunView } from './activity-view-model';
+import type { EventTable } from '../events/event-table';
+import { EventKind } from '../events/event-kind';
 import { backlogSeries } from './backlog';
 import { exitToReap } from './exit-to-reap';
 import { lockWaitByName } from './lock-wait';

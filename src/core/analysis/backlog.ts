@@ -2,8 +2,8 @@
  * Dead-thread backlog: threads that left exit1 (or were enlisted dead, or entered an exit
  * syscall, when the table has no Exit events) and are not yet reaped, over time.
  */
-import type { EventTable } from '../trace/event-table';
-import { EventKind } from '../trace/event-kind';
+import type { EventTable } from '../events/event-table';
+import { EventKind } from '../events/event-kind';
 import { isExitEvent } from './latency-pairs';
 
 export interface BacklogSeries {

@@ -31,8 +31,8 @@
  * come out in reap order. Without them the reaps are not seen: each dead thread ends at the first run of its
  * reaper that starts at or after its enlisting, in enlisting order.
  */
-import type { EventTable } from '../trace/event-table';
-import { EventKind } from '../trace/event-kind';
+import type { EventTable } from '../events/event-table';
+import { EventKind } from '../events/event-kind';
 import { isExitEvent, PairList, type ExitToReap } from './latency-pairs';
 import { reaperIndexOfComm } from './reaper-activity';
 

@@ -6,8 +6,8 @@
  * counterpart of OpenBSD's exit→reap latency. Works on any table whose Reap events name the
  * freed thread (arg0 ≥ 0).
  */
-import type { EventTable } from '../trace/event-table';
-import { EventKind } from '../trace/event-kind';
+import type { EventTable } from '../events/event-table';
+import { EventKind } from '../events/event-kind';
 import { summarize, type Summary } from './stats';
 
 export interface ExitFreeSplit {

@@ -12,8 +12,8 @@
  * tracing facts"): the dead lists are replayed the way the kernel uses them, see
  * dead-list-replay.ts. Always labelled inferred.
  */
-import type { EventTable } from '../trace/event-table';
-import { EventKind } from '../trace/event-kind';
+import type { EventTable } from '../events/event-table';
+import { EventKind } from '../events/event-kind';
 import { replayDeadLists } from './dead-list-replay';
 import { isExitEvent, PairList, type ExitToReap, type LatencyStart } from './latency-pairs';
 

@@ -2,8 +2,8 @@
  * Exit→reap pairs as collected by exit-to-reap.ts and dead-list-replay.ts: start and end of
  * each pair (ns), where the start came from, and the result type both return.
  */
-import type { EventTable } from '../trace/event-table';
-import { EventKind } from '../trace/event-kind';
+import type { EventTable } from '../events/event-table';
+import { EventKind } from '../events/event-kind';
 import { EXIT_SYSCALLS } from '../trace/btrace-probes';
 
 /**

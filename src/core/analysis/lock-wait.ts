@@ -1,6 +1,6 @@
 /** Time spent waiting for locks, per lock name: lock-wait → lock-acquire on the same CPU. */
-import type { EventTable } from '../trace/event-table';
-import { EventKind } from '../trace/event-kind';
+import type { EventTable } from '../events/event-table';
+import { EventKind } from '../events/event-kind';
 
 /** The locks every report lists, even at zero. */
 export const REPORTED_LOCKS = ['deadproc_mutex', 'kernel_lock', 'sched_lock'] as const;

@@ -1,5 +1,5 @@
 /** The metrics reports and views list, in order: machine key, human label, unit, accessor. */
-import type { MetricRow } from '../../protocol/activity-view';
+import type { MetricRow } from './activity-view-model';
 import type { RunMetrics } from './run-metrics';
 
 export interface MetricDef {

@@ -7,8 +7,8 @@
  * left out) serve every busy-time figure: utilisation of a run and of each CPU (run-metrics.ts,
  * trace-cpu-metrics.ts), reaper busy time per CPU, and their time bins (activity-view.ts).
  */
-import type { EventTable } from '../trace/event-table';
-import { EventKind } from '../trace/event-kind';
+import type { EventTable } from '../events/event-table';
+import { EventKind } from '../events/event-kind';
 import { reaperCommIds } from './reaper-activity';
 
 /**

@@ -2,9 +2,9 @@
  * Reaper threads in an event table (trace or simulation), found by name: `reaper` before the
  * patch, `reaper0`, `reaper1`, … after it (DESIGN.md "OpenBSD tracing facts").
  */
-import type { EventTable } from '../trace/event-table';
-import { EventKind } from '../trace/event-kind';
-import { recordingEnd } from '../trace/recording-end';
+import type { EventTable } from '../events/event-table';
+import { EventKind } from '../events/event-kind';
+import { recordingEnd } from '../events/recording-end';
 
 export interface ReaperSummary {
   /** The CPU it spent most time on (a pegged reaper: its own CPU). */

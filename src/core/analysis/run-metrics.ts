@@ -3,15 +3,15 @@
  * latency, reaps and reaper busy time per CPU, backlog, lock waits, idle hops, cross-CPU
  * wakeups, context switches, exits per second and utilisation.
  */
-import type { EventTable } from '../trace/event-table';
-import { EventKind } from '../trace/event-kind';
+import type { EventTable } from '../events/event-table';
+import { EventKind } from '../events/event-kind';
 import { backlogSeries } from './backlog';
 import { exitToReap, type LatencyStart } from './exit-to-reap';
 import { isExitEvent } from './latency-pairs';
 import { lockWaitByName } from './lock-wait';
 import { busyPerCpu, idleCommIds } from './on-cpu-intervals';
 import { summarize, type Summary } from './stats';
-import { recordingEnd } from '../trace/recording-end';
+import { recordingEnd } from '../events/recording-end';
 
 export interface RunMetrics {
   exitToReapNs: Summary;

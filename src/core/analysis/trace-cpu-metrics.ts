@@ -3,7 +3,7 @@
  * from busyPerCpu): the share of the trace's span each CPU ran a thread other than its idle
  * thread (OpenBSD `idleN`, Linux pid 0 `swapper/N`).
  */
-import type { EventTable } from '../trace/event-table';
+import type { EventTable } from '../events/event-table';
 import { busyPerCpu } from './on-cpu-intervals';
 import { windowOf } from './run-metrics';
 

@@ -4,7 +4,7 @@
  * and per-CPU metrics; on a Linux trace, the exit→free split instead of reapers.
  */
 import type { Diagnostic } from '../common/diagnostic';
-import type { EventTable } from '../trace/event-table';
+import type { EventTable } from '../events/event-table';
 import type { TraceFormat } from '../trace/format-reader';
 import { findReapers } from './reaper-activity';
 import type { LatencyStart } from './exit-to-reap';

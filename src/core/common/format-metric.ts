@@ -1,5 +1,5 @@
 /** A metric value in its unit for people: the panel's table and the CLI's columns print the same. */
-import type { MetricRow } from '../../protocol/activity-view';
+import type { MetricRow } from '../analysis/activity-view-model';
 import { formatNs } from './format-ns';
 
 /** `12.3 µs`, `1,234`, `5,678 /s`, `45.9 %`; `—` when there is no value. */

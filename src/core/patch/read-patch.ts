@@ -15,16 +15,16 @@
  * `diffstat-mismatch` (warning, names the file), `patch-attachment` (info), `no-diff` (warning).
  */
 import { diagnostic, type Diagnostic } from '../common/diagnostic';
-import { checkDiffstat, readDiffstat } from './diffstat';
-import { isFlattenedArchive, recoverFlattenedArchive } from './flattened-archive';
-import { repairHunks, rewrappedDiagnostic } from './hunk-repair';
-import { looksLikeMail, readMail, type MailMessage } from './mail-message';
-import { seriesPosition } from './mail-subject';
-import { lineStartOffsets, looksLikeMbox, mboxMessageBytes, splitMbox } from './mbox';
+import { checkDiffstat, readDiffstat } from './diff/diffstat';
+import { isFlattenedArchive, recoverFlattenedArchive } from './mail/flattened-archive';
+import { repairHunks, rewrappedDiagnostic } from './mail/hunk-repair';
+import { looksLikeMail, readMail, type MailMessage } from './mail/mail-message';
+import { seriesPosition } from './mail/mail-subject';
+import { lineStartOffsets, looksLikeMbox, mboxMessageBytes, splitMbox } from './mail/mbox';
 import type { MailHeaders, Patch } from './model';
-import { readQuotedPatch } from './quoted-reply';
-import { anchorComments, type PendingComment } from './review-comments';
-import { parseDiff } from './unified-diff';
+import { readQuotedPatch } from './mail/quoted-reply';
+import { anchorComments, type PendingComment } from './mail/review-comments';
+import { parseDiff } from './diff/unified-diff';
 
 export interface ReadPatchOptions {
   /** Name of the input, used in messages. */

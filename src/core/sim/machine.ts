@@ -6,8 +6,8 @@
  * to an EventTableBuilder in time order. Pure and deterministic: time is integer ns, ties are
  * broken by the event queue's sequence numbers, randomness comes from seeded streams.
  */
-import { EventKind } from '../trace/event-kind';
-import { EventTableBuilder } from '../trace/event-table';
+import { EventKind } from '../events/event-kind';
+import { EventTableBuilder } from '../events/event-table';
 import { COST_NAMES, type CostName, type Costs } from './costs';
 import { isFixed, sampleCost } from './cost-sampler';
 import { EventQueue } from './event-queue';

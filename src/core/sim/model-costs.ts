@@ -2,7 +2,7 @@
  * The costs a simulated run used, as the panel and the HTML report cite them: value, default,
  * description, source (DESIGN.md asks that the cost defaults be cited in the UI).
  */
-import type { ModelCost } from '../../protocol/activity-view';
+import type { ModelCost } from '../analysis/activity-view-model';
 import { COST_NAMES, costInfo, defaultCosts, type CostSpec, type Costs } from './costs';
 
 const sameSpec = (a: CostSpec, b: CostSpec): boolean =>

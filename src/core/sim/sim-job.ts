@@ -3,12 +3,12 @@
  * back (metrics, optionally the binned view, or a validation replication). Results are small
  * plain objects (structured-clone friendly), never event tables.
  */
-import type { RunView } from '../../protocol/activity-view';
+import type { RunView } from '../analysis/activity-view-model';
 import { buildRunView } from '../analysis/activity-view';
 import { computeMetrics, type RunMetrics } from '../analysis/run-metrics';
 import type { InvariantReport } from './invariants';
 import { simulate, type SimulationInput } from './simulate';
-import { tableHash } from './table-hash';
+import { tableHash } from '../events/table-hash';
 import { runReplication, type ReplicationResult } from './validation';
 
 export type SimJob =

@@ -2,7 +2,7 @@
  * One simulation run: a variant on a machine under a workload, for a duration, from a seed.
  * The same input gives the same events, byte for byte (DESIGN.md).
  */
-import type { EventTable } from '../trace/event-table';
+import type { EventTable } from '../events/event-table';
 import { defaultCosts, type Costs } from './costs';
 import type { InvariantReport } from './invariants';
 import { Machine } from './machine';

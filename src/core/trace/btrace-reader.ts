@@ -24,7 +24,7 @@
  *   Without a `BEGIN` line (older recordings) the recording starts at its first event.
  * The map contents btrace prints when it exits (`@name[key]: value`, histogram rows) are skipped.
  */
-import { EventKind as EventKinds } from './event-kind';
+import { EventKind as EventKinds } from '../events/event-kind';
 import { clip, type DiagnosticLog } from './diagnostic-log';
 import type { FormatReader } from './format-reader';
 import type { TraceSink } from './trace-sink';

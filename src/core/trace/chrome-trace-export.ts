@@ -9,9 +9,9 @@
  * - exits and reaps as instant (`i`) events on their CPU's track.
  * Times are µs (the format's unit) with ns precision.
  */
-import type { EventTable } from './event-table';
-import { EventKind } from './event-kind';
-import { recordingEnd } from './recording-end';
+import type { EventTable } from '../events/event-table';
+import { EventKind } from '../events/event-kind';
+import { recordingEnd } from '../events/recording-end';
 
 const REAPER = /^reaper\d*$/;
 const IDLE = /^(idle\d+|swapper(\/\d+)?|<idle>)$/;

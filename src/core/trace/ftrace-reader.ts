@@ -6,7 +6,7 @@
  * sched_process_exit → Exit, sched_process_free → Reap (tid = the freeing task, arg0 = the
  * freed pid: Linux says which task it frees), sched_migrate_task → Steal (arg1 = orig_cpu).
  */
-import { EventKind } from './event-kind';
+import { EventKind } from '../events/event-kind';
 import { clip, type DiagnosticLog } from './diagnostic-log';
 import type { FormatReader } from './format-reader';
 import type { TraceSink } from './trace-sink';

@@ -7,9 +7,9 @@
  * - Blocks of 64 Ki events otherwise (or when the bound was too small): growing never copies;
  *   finishing builds each sorted column and drops its blocks before the next one.
  */
-import type { EventTable } from './event-table';
-import type { StringTable } from './string-table';
-import type { EventKind } from './event-kind';
+import type { EventTable } from '../events/event-table';
+import type { StringTable } from '../events/string-table';
+import type { EventKind } from '../events/event-kind';
 import { stableTimeOrder } from './time-order';
 
 const SHIFT = 16;

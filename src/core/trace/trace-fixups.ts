@@ -10,8 +10,8 @@
  * 3. Dead (enlisted for reaping) is not visible in a trace: readers emit a candidate at every
  *    off-cpu of a thread that has exited; only the last one per thread is kept.
  */
-import type { EventTable } from './event-table';
-import { EventKind } from './event-kind';
+import type { EventTable } from '../events/event-table';
+import { EventKind } from '../events/event-kind';
 
 export interface FixupNeeds {
   /** Step 1: names found while reading for threads first seen unnamed (tid → name id), or null. */

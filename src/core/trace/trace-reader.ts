@@ -6,7 +6,7 @@
  * neither format.
  */
 import type { Diagnostic, FormatError } from '../common/diagnostic';
-import type { EventTable } from './event-table';
+import type { EventTable } from '../events/event-table';
 import { DiagnosticLog } from './diagnostic-log';
 import { LineSplitter, decodeLine } from './line-splitter';
 import { TraceSink } from './trace-sink';

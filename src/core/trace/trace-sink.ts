@@ -4,10 +4,10 @@
  * or btrace's BEGIN or END line), the thread
  * names, and the clean-up after sorting ({@link applyTraceFixups}).
  */
-import type { EventTable } from './event-table';
-import { StringTable } from './string-table';
+import type { EventTable } from '../events/event-table';
+import { StringTable } from '../events/string-table';
 import { TraceColumns } from './trace-columns';
-import type { EventKind } from './event-kind';
+import type { EventKind } from '../events/event-kind';
 import type { SplitNs } from './number-scan';
 import { applyTraceFixups } from './trace-fixups';
 

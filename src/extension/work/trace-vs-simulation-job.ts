@@ -6,9 +6,9 @@
 import { buildActivityView } from '../../core/analysis/activity-view';
 import { applyCostOverrides, defaultCosts } from '../../core/sim/costs';
 import { modelCosts } from '../../core/sim/model-costs';
-import { simulateTraceMachine, TRACE_COMPARISON_VARIANTS, traceAndSimulatedRuns, traceMachine, traceSimulationNote } from '../../core/sim/trace-vs-simulation';
+import { simulateTraceMachine, TRACE_COMPARISON_VARIANTS, traceAndSimulatedRuns, traceMachine, traceSimulationNote } from '../../core/compare/trace-vs-simulation';
 import type { TraceReadResult } from '../../core/trace/trace-reader';
-import type { ActivityView } from '../../protocol/activity-view';
+import type { ActivityView } from '../../core/analysis/activity-view-model';
 import type { WorkloadName } from '../../protocol/messages';
 import { readNote } from './views';
 import { JobCancelled, type JobContext } from './work-protocol';

@@ -9,7 +9,7 @@ import { computeMetrics } from '../../core/analysis/run-metrics';
 import { modelCosts } from '../../core/sim/model-costs';
 import type { RunResult } from '../../core/sim/simulate';
 import type { TraceReadResult } from '../../core/trace/trace-reader';
-import type { ActivityView, MetricRow } from '../../protocol/activity-view';
+import type { ActivityView, MetricRow } from '../../core/analysis/activity-view-model';
 import type { SimulationControls, VariantName } from '../../protocol/messages';
 
 /** What was read: format, events, CPUs, and the lines that were not. */

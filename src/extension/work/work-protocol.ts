@@ -4,9 +4,9 @@
  * Pure: no `vscode`.
  */
 import type { Diagnostic } from '../../core/common/diagnostic';
-import type { ActivityView } from '../../protocol/activity-view';
+import type { ActivityView } from '../../core/analysis/activity-view-model';
 import type { SimulationControls } from '../../protocol/messages';
-import type { TraceCounts } from '../logic/lock-sites';
+import type { TraceCounts } from '../../core/annotations/lock-sites';
 import type { TraceVsSimulationSettings } from './trace-vs-simulation-job';
 
 export interface TraceInput {

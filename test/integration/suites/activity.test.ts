@@ -6,8 +6,8 @@
 import * as assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import * as vscode from 'vscode';
-import type { ActivityView } from '../../../src/protocol/activity-view';
-import type { ReviewSession } from '../../../src/extension/review-session';
+import type { ActivityView } from '../../../src/core/analysis/activity-view-model';
+import type { ReviewSession } from '../../../src/extension/review/review-session';
 import { api, fixture, lineOf, noAutoSave, resetWorkbench, textOf, until } from './api';
 
 const small = { variants: ['baseline', 'patched'], workload: 'poisson', cpus: 2, seeds: 1 };

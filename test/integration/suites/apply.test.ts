@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FilePatch } from '../../../src/core/patch/model';
-import type { ReviewSession } from '../../../src/extension/review-session';
+import type { ReviewSession } from '../../../src/extension/review/review-session';
 import { fixture, lineOf, noAutoSave, resetWorkbench, textOf } from './api';
 
 async function open(name: string): Promise<ReviewSession> {

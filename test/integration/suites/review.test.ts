@@ -5,8 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PatchNode } from '../../../src/extension/patch-tree';
-import type { ReviewSession } from '../../../src/extension/review-session';
+import type { PatchNode } from '../../../src/extension/review/patch-tree';
+import type { ReviewSession } from '../../../src/extension/review/review-session';
 import { api, fixture, lineOf, noAutoSave, resetWorkbench, textOf, until } from './api';
 
 const gitApplyStarts: Record<string, number[]> = {

@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ActivityView } from '../../../src/protocol/activity-view';
+import type { ActivityView } from '../../../src/core/analysis/activity-view-model';
 import { api, fixture, noAutoSave, resetWorkbench, until } from './api';
 
 // The workspace's btrace sample: 2 CPUs, events from 500 ns to 60 µs, no BEGIN/END lines.

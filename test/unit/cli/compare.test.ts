@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fixturePath, runCli } from './patch-run-cli';
 import { htmlReport } from '../../../src/cli/html-report';
 import { COST_NAMES } from '../../../src/core/sim/costs';
-import type { ActivityView } from '../../../src/protocol/activity-view';
+import type { ActivityView } from '../../../src/core/analysis/activity-view-model';
 
 const patch = fixturePath('one-reaper-per-cpu.patch');
 const quick = ['--cpus', '1,4', '--seeds', '3', '--duration-ms', '20', '--threads', '2'];

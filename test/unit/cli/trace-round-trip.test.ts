@@ -18,8 +18,8 @@ import { simulateCommand } from '../../../src/cli/commands/simulate';
 import { traceCommand } from '../../../src/cli/commands/trace';
 import { simulate } from '../../../src/core/sim/simulate';
 import { findReapers } from '../../../src/core/analysis/reaper-activity';
-import { EventKind } from '../../../src/core/trace/event-kind';
-import type { EventTable } from '../../../src/core/trace/event-table';
+import { EventKind } from '../../../src/core/events/event-kind';
+import type { EventTable } from '../../../src/core/events/event-table';
 import type { CliIo } from '../../../src/cli/command';
 
 /** Whether thread `tid` is on a CPU when the table ends. */

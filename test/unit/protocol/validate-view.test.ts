@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateActivityView, validateHostMessage } from '../../../src/protocol/validate-view';
 import { simulatedView } from '../../webview/view-fixture';
-import type { ActivityView } from '../../../src/protocol/activity-view';
+import type { ActivityView } from '../../../src/core/analysis/activity-view-model';
 
 /** A real view: baseline and patched on 4 CPUs, as the extension sends it. */
 const { view } = simulatedView({ cpus: 4, durationNs: 20_000_000, bins: 50 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ActivityView, RunView } from '../../../src/protocol/activity-view';
+import type { ActivityView, RunView } from '../../../src/core/analysis/activity-view-model';
 import { metricsCsv } from '../../../webview/csv';
 import { formatMetric, formatNs } from '../../../webview/format';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventTableBuilder } from '../../../../src/core/trace/event-table';
-import { EventKind } from '../../../../src/core/trace/event-kind';
+import { EventTableBuilder } from '../../../../src/core/events/event-table';
+import { EventKind } from '../../../../src/core/events/event-kind';
 import { exitToReap } from '../../../../src/core/analysis/exit-to-reap';
 
 test('exact pairs when Reap events carry the reaped tid', () => {

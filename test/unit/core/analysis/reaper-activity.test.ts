@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventTableBuilder } from '../../../../src/core/trace/event-table';
-import { EventKind } from '../../../../src/core/trace/event-kind';
+import { EventTableBuilder } from '../../../../src/core/events/event-table';
+import { EventKind } from '../../../../src/core/events/event-kind';
 import { findReapers, reaperIndexOfComm } from '../../../../src/core/analysis/reaper-activity';
 
 test('reaper names: global reaper, per-CPU reapers, others', () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventTableBuilder } from '../../../../src/core/trace/event-table';
-import { EventKind as K } from '../../../../src/core/trace/event-kind';
+import { EventTableBuilder } from '../../../../src/core/events/event-table';
+import { EventKind as K } from '../../../../src/core/events/event-kind';
 import { computeMetrics, windowOf } from '../../../../src/core/analysis/run-metrics';
 import { utilisationPerCpu } from '../../../../src/core/analysis/trace-cpu-metrics';
 import { backlogSeries } from '../../../../src/core/analysis/backlog';

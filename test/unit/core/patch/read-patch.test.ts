@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readPatch } from '../../../../src/core/patch/read-patch';
-import { recoverFlattenedArchive } from '../../../../src/core/patch/flattened-archive';
+import { recoverFlattenedArchive } from '../../../../src/core/patch/mail/flattened-archive';
 import type { Patch } from '../../../../src/core/patch/model';
 import { SEED, bytesOf, linesOf } from './read-patch-fixtures';
 

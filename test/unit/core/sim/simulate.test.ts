@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { simulate, type SimulationInput } from '../../../../src/core/sim/simulate';
-import { tableHash } from '../../../../src/core/sim/table-hash';
+import { tableHash } from '../../../../src/core/events/table-hash';
 import { VARIANT_NAMES } from '../../../../src/core/sim/variants';
 import { WORKLOAD_NAMES } from '../../../../src/core/sim/workload';
 import { computeMetrics } from '../../../../src/core/analysis/run-metrics';
 import { findReapers } from '../../../../src/core/analysis/reaper-activity';
-import { EventKind } from '../../../../src/core/trace/event-kind';
+import { EventKind } from '../../../../src/core/events/event-kind';
 
 const base = (over: Partial<SimulationInput>): SimulationInput => ({
   variant: 'baseline', cpus: 4, workload: 'fork-storm', seed: 1, durationNs: 20e6, ...over,

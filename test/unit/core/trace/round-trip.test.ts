@@ -9,23 +9,23 @@
  * exit→reap latencies as the simulator's exact pairs (from Exit, the exit syscall line, to
  * the reap, the kprobe line), inferred by replaying the kernel's LIFO dead lists.
  *
- * The lines are written by the simulator's own btrace writer (src/core/sim/btrace-writer.ts,
+ * The lines are written by the simulator's own btrace writer (src/core/trace/btrace-writer.ts,
  * behind `simulate --trace-out`); the last tests run the real simulator through it.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventTableBuilder, type EventTable } from '../../../../src/core/trace/event-table';
-import { EventKind } from '../../../../src/core/trace/event-kind';
+import { EventTableBuilder, type EventTable } from '../../../../src/core/events/event-table';
+import { EventKind } from '../../../../src/core/events/event-kind';
 import { findReapers, reaperCommIds } from '../../../../src/core/analysis/reaper-activity';
 import { exitToReap } from '../../../../src/core/analysis/exit-to-reap';
 import { read } from './trace-test-helpers';
 import { simulate } from '../../../../src/core/sim/simulate';
 import type { VariantName } from '../../../../src/core/sim/variants';
 import { summarize } from '../../../../src/core/analysis/stats';
-import { btraceChunks } from '../../../../src/core/sim/btrace-writer';
+import { btraceChunks } from '../../../../src/core/trace/btrace-writer';
 import { WORKLOAD_NAMES } from '../../../../src/core/sim/workload';
 import { busyPerCpu, type BusyPerCpu } from '../../../../src/core/analysis/on-cpu-intervals';
-import { recordingEnd } from '../../../../src/core/trace/recording-end';
+import { recordingEnd } from '../../../../src/core/events/recording-end';
 import { computeMetrics } from '../../../../src/core/analysis/run-metrics';
 import { utilisationPerCpu } from '../../../../src/core/analysis/trace-cpu-metrics';
 import type { TraceReadResult } from '../../../../src/core/trace/trace-reader';

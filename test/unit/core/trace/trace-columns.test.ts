@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TraceColumns } from '../../../../src/core/trace/trace-columns';
-import { StringTable } from '../../../../src/core/trace/string-table';
-import type { EventTable } from '../../../../src/core/trace/event-table';
-import type { EventKind } from '../../../../src/core/trace/event-kind';
+import { StringTable } from '../../../../src/core/events/string-table';
+import type { EventTable } from '../../../../src/core/events/event-table';
+import type { EventKind } from '../../../../src/core/events/event-kind';
 
 const BLOCK = 1 << 16;
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixture, read } from './trace-test-helpers';
 import { summarizeTrace } from '../../../../src/core/analysis/trace-summary';
-import { compareTraces, summaryMetrics } from '../../../../src/core/analysis/trace-comparison';
+import { compareTraces, summaryMetrics } from '../../../../src/core/compare/trace-comparison';
 
 function summary(name: string) {
   const r = read(fixture(name));

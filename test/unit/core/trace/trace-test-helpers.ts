@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { readTraceText, type TraceReadResult } from '../../../../src/core/trace/trace-reader';
-import { eventAt, type EventTable } from '../../../../src/core/trace/event-table';
-import { eventKindName } from '../../../../src/core/trace/event-kind';
+import { eventAt, type EventTable } from '../../../../src/core/events/event-table';
+import { eventKindName } from '../../../../src/core/events/event-kind';
 
 export const TRACES = join(__dirname, '../../../fixtures/traces');
 

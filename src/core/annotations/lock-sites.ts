@@ -1,0 +1,127 @@
+/**
+ * Lock and scheduler sites in C source lines (`mtx_enter`, `KERNEL_LOCK`, `SCHED_LOCK`,
+ * `tsleep_nsec`, `wakeup*`, `TRACEPOINT(...)`) and what the hover over one says, from a loaded
+ * simulation and trace. Pure: no `vscode`.
+ */
+import { formatNs } from '../common/format-ns';
+import type { ActivityView } from '../analysis/activity-view-model';
+
+export type SiteKind = 'mutex' | 'kernel-lock' | 'sched-lock' | 'sleep' | 'wakeup' | 'tracepoint';
+
+export interface Site {
+  kind: SiteKind;
+  /** The identifier as written, e.g. `mtx_enter`, `wakeup_one`. */
+  word: string;
+  /** 0-based columns [start, end) of `word` in the line. */
+  start: number;
+  end: number;
+  /** Lock name for lock sites (`deadproc_mutex`, `kernel_lock`, `sched_lock`), wait channel for sleeps/wakeups, `sched:off__cpu` for tracepoints. */
+  subject: string;
+}
+
+const siteWord = /\b(mtx_enter|mtx_leave|mtx_enter_try|msleep_nsec|KERNEL_LOCK|KERNEL_UNLOCK|SCHED_LOCK|SCHED_UNLOCK|tsleep_nsec|wakeup\w*|TRACEPOINT)\b/g;
+
+/** The last identifier of an address expression: `&p->p_p->ps_mtx` → `ps_mtx`. */
+function lastIdentifier(expression: string): string {
+  const ids = expression.match(/[A-Za-z_]\w*/g);
+  return ids?.[ids.length - 1] ?? expression.trim();
+}
+
+/** The first argument of a call starting at `open` (index of `(`), or '' when the line ends first. */
+function firstArgument(line: string, open: number): string {
+  let depth = 0;
+  for (let i = open; i < line.length; i++) {
+    const c = line[i];
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return line.slice(open + 1, i);
+    else if (c === ',' && depth === 1) return line.slice(open + 1, i);
+  }
+  return line.slice(open + 1);
+}
+
+export function findSites(line: string): Site[] {
+  const sites: Site[] = [];
+  for (const m of line.matchAll(siteWord)) {
+    const word = m[1]!;
+    const start = m.index;
+    const end = start + word.length;
+    const open = line.indexOf('(', end);
+    const arg = open >= 0 && line.slice(end, open).trim() === '' ? firstArgument(line, open) : '';
+    if (word.startsWith('KERNEL_')) sites.push({ kind: 'kernel-lock', word, start, end, subject: 'kernel_lock' });
+    else if (word.startsWith('SCHED_')) sites.push({ kind: 'sched-lock', word, start, end, subject: 'sched_lock' });
+    else if (word.startsWith('mtx_')) sites.push({ kind: 'mutex', word, start, end, subject: lastIdentifier(arg) });
+    else if (word === 'tsleep_nsec' || word === 'msleep_nsec') sites.push({ kind: 'sleep', word, start, end, subject: lastIdentifier(arg) });
+    else if (word.startsWith('wakeup')) sites.push({ kind: 'wakeup', word, start, end, subject: lastIdentifier(arg) });
+    else if (word === 'TRACEPOINT') {
+      const rest = open >= 0 ? line.slice(open + 1).split(',').map((s) => s.trim()) : [];
+      sites.push({ kind: 'tracepoint', word, start, end, subject: rest.length >= 2 ? `${rest[0]}:${rest[1]}` : 'TRACEPOINT' });
+    }
+  }
+  return sites;
+}
+
+export function siteAt(line: string, character: number): Site | null {
+  return findSites(line).find((s) => s.start <= character && character <= s.end) ?? null;
+}
+
+/** What a loaded trace contributes to hovers: event counts by kind name (`wakeup`, `off-cpu`, ...). */
+export interface TraceCounts {
+  label: string;
+  /** Events per event-kind name (see EVENT_KIND_NAMES). */
+  byKind: Record<string, number>;
+  lockWaitNs: Record<string, number>;
+}
+
+/** The event kind a site's traced events are counted under. */
+export function eventKindNameOf(site: Site): string | null {
+  switch (site.kind) {
+    case 'sleep': return 'sleep';
+    case 'wakeup': return 'wakeup';
+    case 'tracepoint': {
+      const probe = site.subject.split(':')[1] ?? '';
+      return { on__cpu: 'on-cpu', off__cpu: 'off-cpu', wakeup: 'wakeup', sleep: 'sleep', enqueue: 'enqueue', dequeue: 'dequeue', fork: 'fork', steal: 'steal' }[probe] ?? null;
+    }
+    default: return 'lock-wait';
+  }
+}
+
+/** Metric keys of the simulation (src/core/analysis/metric-catalog.ts) a site's hover shows. */
+export function simulatedMetricKeys(site: Site): string[] {
+  if (site.kind === 'wakeup') return ['crossCpuWakeups'];
+  if (site.kind === 'tracepoint' && /(on|off)__cpu$/.test(site.subject)) return ['contextSwitches', 'idleHops'];
+  return [];
+}
+
+const describe: Record<SiteKind, string> = {
+  'mutex': 'mutex',
+  'kernel-lock': 'the kernel lock',
+  'sched-lock': 'the scheduler lock',
+  'sleep': 'sleep on a wait channel',
+  'wakeup': 'wakeup of a wait channel',
+  'tracepoint': 'dt(4) tracepoint',
+};
+
+/** Markdown lines of the hover over a site; says plainly when nothing is loaded. */
+export function siteHoverLines(site: Site, simulation: ActivityView | null, trace: TraceCounts | null): string[] {
+  const lines = [`**${site.word}** — ${describe[site.kind]}${site.subject ? ` \`${site.subject}\`` : ''}`];
+  const isLock = site.kind === 'mutex' || site.kind === 'kernel-lock' || site.kind === 'sched-lock';
+  if (simulation && isLock) {
+    lines.push('', `Simulated wait on \`${site.subject}\` (${simulation.title}):`, '');
+    for (const run of simulation.runs) lines.push(`- ${run.label}: ${formatNs(run.lockWaitNs[site.subject] ?? 0)} in ${formatNs(run.spanNs)} simulated`);
+  }
+  if (simulation) {
+    for (const key of simulatedMetricKeys(site)) {
+      const row = simulation.metrics.find((m) => m.key === key);
+      if (row) lines.push('', `Simulated ${row.label} (${simulation.title}): ${simulation.runs.map((r, i) => `${r.label} ${row.values[i] ?? '–'}`).join(' · ')}`);
+    }
+  }
+  if (trace) {
+    const kind = eventKindNameOf(site);
+    if (isLock && trace.lockWaitNs[site.subject] !== undefined) lines.push('', `Traced wait (${trace.label}): ${formatNs(trace.lockWaitNs[site.subject]!)}`);
+    if (kind && kind !== 'lock-wait') lines.push('', `Traced \`${kind}\` events (${trace.label}): ${trace.byKind[kind] ?? 0}`);
+  }
+  if (!simulation && !trace) lines.push('', '_Run **Reaperscope: Simulate** or open a trace to see wait times and event counts here._');
+  return lines;
+}
+
+export { formatNs };

@@ -1,0 +1,197 @@
+/**
+ * Simulation, traces and the "Reaper activity" panel: the commands, the work host, the panel
+ * serializer and the trace custom editor, wired together.
+ */
+import * as vscode from 'vscode';
+import type { ActivityView } from '../../core/analysis/activity-view-model';
+import type { SimulationControls } from '../../protocol/messages';
+import { ActivityPanel, PANEL_VIEW_TYPE, type PanelActions } from './activity-panel';
+import type { AnalysisStore } from './analysis-store';
+import { log } from '../common/log';
+import { settings } from '../common/settings';
+import { TraceEditorProvider } from '../traces/trace-editor';
+import { createWorkHost } from '../work/create-work-host';
+import { runWithProgress, type WorkHost } from '../work/work-host';
+import { baseName, readBytes } from '../common/workspace-files';
+
+export interface AnalysisApi {
+  work: WorkHost;
+  /** The panel opened by the commands (not the ones inside trace editors). */
+  panel(): ActivityPanel | null;
+  traceEditors: TraceEditorProvider;
+  /** What the serializer does with a panel VS Code restores after a reload. */
+  restore(webviewPanel: vscode.WebviewPanel): ActivityPanel;
+}
+
+export function registerAnalysis(context: vscode.ExtensionContext, analysis: AnalysisStore): AnalysisApi {
+  const work = createWorkHost(context.extensionUri);
+  let current: ActivityPanel | null = null;
+  let cancelSource: vscode.CancellationTokenSource | null = null;
+
+  const simulateInto = async (controls: SimulationControls, panel: ActivityPanel | null): Promise<ActivityView | null> => {
+    cancelSource?.cancel();
+    const source = new vscode.CancellationTokenSource();
+    cancelSource = source;
+    const title = `Reaperscope: simulating ${controls.variants.join(', ')} on ${controls.cpus} CPUs`;
+    const { costs, durationNs } = settings();
+    try {
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+        token.onCancellationRequested(() => source.cancel());
+        return work.run({ job: 'simulate', controls, costs, durationNs }, (fraction, message) => {
+          progress.report({ message });
+          panel?.progress(message, fraction);
+        }, source.token);
+      });
+      if (result.errors.length > 0) void vscode.window.showWarningMessage(`Reaperscope: reaperscope.costs: ${result.errors.join('; ')}`);
+      analysis.setSimulation(result.view);
+      panel?.show(result.view, controls);
+      return result.view;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      panel?.error(message === 'cancelled' ? 'Simulation cancelled.' : `Simulation failed: ${message}`);
+      if (message !== 'cancelled') {
+        log().error(`simulation failed: ${message}`);
+        void vscode.window.showErrorMessage(`Reaperscope: simulation failed: ${message}`);
+      }
+      return null;
+    } finally {
+      if (cancelSource === source) cancelSource = null;
+      source.dispose();
+    }
+  };
+
+  const actions: PanelActions = {
+    runSimulation: async (controls, panel) => {
+      await simulateInto(controls, panel);
+    },
+    cancel: () => cancelSource?.cancel(),
+  };
+
+  const panel = (): ActivityPanel => {
+    if (current) {
+      current.panel.reveal(undefined, true);
+      return current;
+    }
+    const created = ActivityPanel.create(context.extensionUri, actions);
+    current = created;
+    created.onDidDispose(() => {
+      if (current === created) current = null;
+    });
+    return created;
+  };
+
+  const traceEditors = new TraceEditorProvider(context.extensionUri, work, analysis, actions);
+  TraceEditorProvider.register(context, traceEditors);
+  // The webview restores its own charts from getState; the host re-attaches and waits for `ready`.
+  const restore = (webviewPanel: vscode.WebviewPanel): ActivityPanel => {
+    const restored = new ActivityPanel(webviewPanel, context.extensionUri, actions);
+    current ??= restored;
+    restored.onDidDispose(() => {
+      if (current === restored) current = null;
+    });
+    return restored;
+  };
+  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
+    async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel): Promise<void> {
+      restore(webviewPanel);
+    },
+  }));
+
+  const command = (id: string, run: (...args: never[]) => unknown): void => {
+    context.subscriptions.push(vscode.commands.registerCommand(id, run as (...args: unknown[]) => unknown));
+  };
+
+  command('reaperscope.simulate', (controls?: SimulationControls) => simulateInto(controls ?? settings().controls, panel()));
+
+  command('reaperscope.showActivity', async (which?: 'simulation' | 'trace') => {
+    const view = which === 'trace' ? analysis.trace?.view : which === 'simulation' ? analysis.simulation : analysis.simulation ?? analysis.trace?.view;
+    const p = panel();
+    if (view) p.show(view, view.source === 'simulation' ? settings().controls : null);
+    else await simulateInto(settings().controls, p);
+    return p;
+  });
+
+  command('reaperscope.openTrace', async (uri?: vscode.Uri) => {
+    const target = uri instanceof vscode.Uri ? uri : (await pickTraces('Open a trace', false))?.[0];
+    if (!target) return null;
+    const fileName = baseName(target);
+    const p = panel();
+    const result = await runWithProgress(work, `Reaperscope: reading ${fileName}`, { job: 'trace', trace: { bytes: await readBytes(target), fileName } },
+      (fraction, message) => p.progress(message, fraction));
+    analysis.setTrace({ counts: result.counts, view: result.view });
+    p.show(result.view, null);
+    return result.view;
+  });
+
+  command('reaperscope.compareTraces', async (a?: vscode.Uri, b?: vscode.Uri) => {
+    const pair = a instanceof vscode.Uri && b instanceof vscode.Uri ? [a, b] : await pickTraces('Pick two traces (before, after)', true);
+    if (!pair || pair.length !== 2) {
+      if (pair) void vscode.window.showInformationMessage('Reaperscope: pick exactly two traces.');
+      return null;
+    }
+    const [ua, ub] = pair as [vscode.Uri, vscode.Uri];
+    const p = panel();
+    const result = await runWithProgress(work, 'Reaperscope: comparing traces', {
+      job: 'compare-traces',
+      traces: [{ bytes: await readBytes(ua), fileName: baseName(ua) }, { bytes: await readBytes(ub), fileName: baseName(ub) }],
+    }, (fraction, message) => p.progress(message, fraction));
+    p.show(result.view, null);
+    return result.view;
+  });
+
+  // A trace next to baseline and patched simulated on its CPU count for its span (≤ 2 s), one view.
+  command('reaperscope.compareTraceWithSimulation', async (uri?: vscode.Uri) => {
+    const target = uri instanceof vscode.Uri ? uri : activeTraceUri() ?? (await pickTraces('Compare which trace with a simulation?', false))?.[0];
+    if (!target) return null;
+    const fileName = baseName(target);
+    const { controls, costs } = settings();
+    const p = panel();
+    try {
+      const result = await runWithProgress(work, `Reaperscope: ${fileName} vs simulation`, {
+        job: 'trace-vs-simulation', trace: { bytes: await readBytes(target), fileName }, settings: { workload: controls.workload, costs, seed: 1 },
+      }, (fraction, message) => p.progress(message, fraction));
+      if (result.errors.length > 0) void vscode.window.showWarningMessage(`Reaperscope: reaperscope.costs: ${result.errors.join('; ')}`);
+      p.show(result.view, null);
+      return result.view;
+    } catch (error) {
+      // As simulateInto: the panel opened for this command says why it has nothing new to show.
+      const message = error instanceof Error ? error.message : String(error);
+      p.error(message === 'cancelled' ? 'Cancelled.' : `Trace vs simulation failed: ${message}`);
+      if (message !== 'cancelled') void vscode.window.showErrorMessage(`Reaperscope: trace vs simulation failed: ${message}`);
+      return null;
+    }
+  });
+
+  command('reaperscope.exportChromeTrace', async (uri?: vscode.Uri, target?: vscode.Uri) => {
+    const source = uri instanceof vscode.Uri ? uri : activeTraceUri() ?? (await pickTraces('Export which trace?', false))?.[0];
+    if (!source) return null;
+    const fileName = baseName(source);
+    const destination = target instanceof vscode.Uri ? target : await vscode.window.showSaveDialog({
+      title: 'Export to Chrome Trace JSON', filters: { 'Chrome Trace JSON': ['json'] },
+      defaultUri: source.with({ path: source.path.replace(/\.[^./]*$/, '') + '.trace.json' }),
+    });
+    if (!destination) return null;
+    const result = await runWithProgress(work, `Reaperscope: exporting ${fileName}`, { job: 'chrome-trace', trace: { bytes: await readBytes(source), fileName } });
+    await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(result.json));
+    void vscode.window.showInformationMessage(`Reaperscope: wrote ${result.events} events to ${baseName(destination)} (open in Perfetto or chrome://tracing).`);
+    return destination;
+  });
+
+  command('reaperscope.clearAnalysis', () => {
+    analysis.setSimulation(null);
+    analysis.setTrace(null);
+  });
+
+  context.subscriptions.push(work);
+  return { work, panel: () => current, traceEditors, restore };
+}
+
+/** The trace behind the active custom editor tab, if any. */
+function activeTraceUri(): vscode.Uri | null {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputCustom && input.viewType.startsWith('reaperscope.trace') ? input.uri : null;
+}
+
+async function pickTraces(title: string, many: boolean): Promise<vscode.Uri[] | undefined> {
+  return vscode.window.showOpenDialog({ title, canSelectMany: many, filters: { Traces: ['btrace', 'ftrace', 'txt', 'log'], 'All files': ['*'] } });
+}

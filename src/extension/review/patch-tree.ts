@@ -1,0 +1,103 @@
+/**
+ * The "Patch" tree view: files → hunks (with the C function each touches) → review comments.
+ * Selecting a hunk or a comment reveals it in the workspace file, where it applies now.
+ */
+import * as vscode from 'vscode';
+import type { Hunk, ReviewComment } from '../../core/patch/model';
+import { hunkHeaderLine } from '../../core/patch/mail/reply-mail';
+import { findHunkLine } from '../../core/patch/apply/hunk-placement';
+import type { FileReview, ReviewStore } from './review-session';
+
+export type PatchNode =
+  | { kind: 'file'; review: FileReview }
+  | { kind: 'hunk'; review: FileReview; hunkIndex: number }
+  | { kind: 'comment'; review: FileReview; hunkIndex: number; comment: ReviewComment };
+
+export class PatchTreeProvider implements vscode.TreeDataProvider<PatchNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<PatchNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly store: ReviewStore) {
+    this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  getChildren(node?: PatchNode): PatchNode[] {
+    const session = this.store.session;
+    if (!session) return [];
+    if (!node) return session.files.map((review) => ({ kind: 'file', review }));
+    if (node.kind === 'file') return node.review.file.hunks.map((_, hunkIndex) => ({ kind: 'hunk', review: node.review, hunkIndex }));
+    if (node.kind === 'hunk') {
+      return session.patch.comments
+        .filter((c) => c.file === node.review.path && findHunkLine(node.review.file, c.side, c.line)?.hunkIndex === node.hunkIndex)
+        .map((comment) => ({ kind: 'comment', review: node.review, hunkIndex: node.hunkIndex, comment }));
+    }
+    return [];
+  }
+
+  getTreeItem(node: PatchNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'file': return fileItem(node.review);
+      case 'hunk': return hunkItem(node.review, node.hunkIndex, this.getChildren(node).length);
+      case 'comment': return commentItem(node);
+    }
+  }
+
+  getParent(node: PatchNode): PatchNode | undefined {
+    if (node.kind === 'file') return undefined;
+    if (node.kind === 'hunk') return { kind: 'file', review: node.review };
+    return { kind: 'hunk', review: node.review, hunkIndex: node.hunkIndex };
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+function fileItem(review: FileReview): vscode.TreeItem {
+  const item = new vscode.TreeItem(review.path, vscode.TreeItemCollapsibleState.Expanded);
+  const f = review.file;
+  const status = review.uri === null ? 'not in workspace' : review.failures.length > 0 ? `${review.failures.length} hunk(s) do not apply` : 'applies';
+  item.description = `+${f.added} −${f.removed} · ${status}`;
+  item.contextValue = 'file';
+  if (review.uri) item.resourceUri = review.uri;
+  item.iconPath = review.failures.length > 0 ? new vscode.ThemeIcon('warning') : vscode.ThemeIcon.File;
+  item.tooltip = `${review.path}: ${f.hunks.length} hunks, +${f.added} −${f.removed}` +
+    (review.blobMatches === false ? `\nThe index line's blob ${f.oldBlob} does not match the workspace file.` : '') +
+    (review.revisionMatches === false ? `\nThe patch was made against CVS revision ${f.oldRevision}; the workspace file's RCS id says another.` : '');
+  item.command = { command: 'reaperscope.showDiff', title: 'Show Patched vs Unpatched', arguments: [review.path] };
+  return item;
+}
+
+function hunkItem(review: FileReview, hunkIndex: number, comments: number): vscode.TreeItem {
+  const hunk: Hunk = review.file.hunks[hunkIndex]!;
+  const functions = review.functions[hunkIndex] ?? hunk.functions;
+  // No function: declarations at file scope (the @@ header, if any, is in the tooltip).
+  const fn = functions.length > 0 ? functions.join(', ') : '(file scope)';
+  const item = new vscode.TreeItem(fn, comments > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+  const placement = review.placements[hunkIndex];
+  const added = hunk.lines.filter((l) => l.kind === 'add').length;
+  const removed = hunk.lines.filter((l) => l.kind === 'remove').length;
+  const where = placement?.startLine == null ? 'does not apply'
+    : `line ${placement.startLine}${placement.offset !== 0 ? ` (offset ${placement.offset > 0 ? '+' : ''}${placement.offset})` : ''}`;
+  item.description = `+${added} −${removed} · ${where}`;
+  item.tooltip = new vscode.MarkdownString().appendCodeblock(
+    [hunkHeaderLine(hunk), ...hunk.lines.map((l) => ({ context: ' ', add: '+', remove: '-' })[l.kind] + l.text)].join('\n'), 'diff');
+  item.contextValue = 'hunk';
+  item.iconPath = new vscode.ThemeIcon(placement?.startLine == null ? 'error' : 'symbol-function');
+  item.command = { command: 'reaperscope.revealHunk', title: 'Reveal Hunk', arguments: [review.path, hunkIndex] };
+  return item;
+}
+
+function commentItem(node: Extract<PatchNode, { kind: 'comment' }>): vscode.TreeItem {
+  const firstLine = node.comment.text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const item = new vscode.TreeItem(node.comment.author || 'reviewer', vscode.TreeItemCollapsibleState.None);
+  item.description = firstLine;
+  item.tooltip = node.comment.text;
+  item.contextValue = 'comment';
+  item.iconPath = new vscode.ThemeIcon('comment');
+  const ref = findHunkLine(node.review.file, node.comment.side, node.comment.line);
+  item.command = { command: 'reaperscope.revealHunk', title: 'Reveal Comment', arguments: [node.review.path, node.hunkIndex, ref?.lineIndex ?? 0] };
+  return item;
+}

@@ -1,0 +1,82 @@
+/**
+ * The patch under review and what the dry run found about each of its files: the one piece of
+ * state the tree, comments, decorations, lenses, diff view and Problems view all follow.
+ */
+import * as vscode from 'vscode';
+import type { CFunctionSpan } from '../../core/patch/c/c-functions';
+import type { FilePatch, Patch } from '../../core/patch/model';
+import type { HunkPlacement } from '../../core/patch/apply/hunk-placement';
+
+/** One file of the patch as it stands against the workspace. */
+export interface FileReview {
+  index: number;
+  file: FilePatch;
+  /** The path the patch names (new path, or old path for a deleted file). */
+  path: string;
+  /** The workspace file, or null when the workspace has none at that path. */
+  uri: vscode.Uri | null;
+  /** Per hunk: where it applies now (startLine null: it does not apply). */
+  placements: HunkPlacement[];
+  /** Indexes of the hunks that do not apply, each with the reason. */
+  failures: { hunkIndex: number; message: string }[];
+  /** The file as the patch would leave it; null when some hunk does not apply or the file is missing. */
+  patchedText: string | null;
+  /** The current text the placements refer to ('' when the file is missing). */
+  currentText: string;
+  /** Whether the `index` line's old blob id matches the current bytes; null when not checkable. */
+  blobMatches: boolean | null;
+  /** Whether the current text's RCS id is at a cvs diff's revision; null when not checkable. */
+  revisionMatches: boolean | null;
+  /** Function definitions of the current text (tree-sitter); empty for non-C files or without the grammar. */
+  spans: CFunctionSpan[];
+  /** Per hunk, the C functions it touches in this workspace's file (falls back to the reader's). */
+  functions: string[][];
+}
+
+export interface ReviewSession {
+  patch: Patch;
+  /** Where the patch came from, for titles: a file name, `clipboard`, or `untitled`. */
+  label: string;
+  /** The patch's own document, when it came from a file. */
+  sourceUri: vscode.Uri | null;
+  files: FileReview[];
+}
+
+/** The current session (one at a time) and a change event. */
+export class ReviewStore implements vscode.Disposable {
+  /** @param extensionUri where dist/ (tree-sitter's wasm) is. */
+  constructor(readonly extensionUri: vscode.Uri) {}
+
+  private current: ReviewSession | null = null;
+  private readonly changed = new vscode.EventEmitter<ReviewSession | null>();
+  readonly onDidChange = this.changed.event;
+
+  get session(): ReviewSession | null {
+    return this.current;
+  }
+
+  set(session: ReviewSession | null): void {
+    this.current = session;
+    void vscode.commands.executeCommand('setContext', 'reaperscope.patchOpen', session !== null);
+    this.changed.fire(session);
+  }
+
+  /** The file review for a workspace URI, if the patch touches it. */
+  fileFor(uri: vscode.Uri): FileReview | null {
+    const key = uri.toString();
+    return this.current?.files.find((f) => f.uri?.toString() === key) ?? null;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export function patchPathOf(file: FilePatch): string {
+  return file.newPath ?? file.oldPath ?? '';
+}
+
+/** Whether the workspace file is another version than the patch was made against (its blob id or CVS revision says so). */
+export function differsFromBase(review: FileReview): boolean {
+  return review.blobMatches === false || review.revisionMatches === false;
+}

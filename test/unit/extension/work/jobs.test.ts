@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readTraceText } from '../../../../src/core/trace/trace-reader';
+import { countEvents, runJob } from '../../../../src/extension/work/jobs';
+import { JobCancelled } from '../../../../src/extension/work/work-protocol';
+import { workspace } from '../../seed';
+
+const btrace = readFileSync(join(workspace, 'traces/btrace-baseline.txt'));
+const quiet = { progress: () => undefined, cancelled: false };
+
+test('event counts by kind add up to the 15 events of the btrace sample', () => {
+  const read = readTraceText(btrace);
+  assert.equal(read.kind, 'trace');
+  if (read.kind !== 'trace') return;
+  const counts = countEvents(read.table, 'btrace-baseline.txt');
+  assert.equal(Object.values(counts.byKind).reduce((a, b) => a + b, 0), 15);
+  // One reap: the reaper's uvm_exit (the sample's README).
+  assert.equal(counts.byKind.reap, 1);
+  assert.equal(counts.label, 'btrace-baseline.txt');
+});
+
+test('the chrome-trace job exports the sample with progress, and stops when cancelled', async () => {
+  const fractions: number[] = [];
+  const result = await runJob({ job: 'chrome-trace', trace: { bytes: btrace, fileName: 'b.txt' } }, { progress: (f) => { if (f !== null) fractions.push(f); }, cancelled: false });
+  assert.equal(result.job, 'chrome-trace');
+  if (result.job !== 'chrome-trace') return;
+  assert.equal(result.events, 15);
+  const json = JSON.parse(result.json) as { traceEvents: { ph: string; name?: string }[] };
+  assert.ok(json.traceEvents.some((e) => e.ph === 'X'));
+  assert.ok(fractions.length > 0 && fractions.every((f) => f >= 0 && f <= 1));
+  await assert.rejects(runJob({ job: 'chrome-trace', trace: { bytes: btrace, fileName: 'b.txt' } }, { ...quiet, cancelled: true }), JobCancelled);
+});
+
+test('a file that is no trace is an error naming the file', async () => {
+  await assert.rejects(runJob({ job: 'chrome-trace', trace: { bytes: new TextEncoder().encode('hello\nworld\n'), fileName: 'notes.txt' } }, quiet), /notes\.txt/);
+});
+
+test('the in-process work host runs a job and honours a cancelled token', async () => {
+  const { InProcessWorkHost } = await import('../../../../src/extension/work/in-process-host');
+  const host = new InProcessWorkHost();
+  const messages: string[] = [];
+  const result = await host.run({ job: 'chrome-trace', trace: { bytes: btrace, fileName: 'b.txt' } }, (_f, m) => messages.push(m));
+  assert.equal(result.events, 15);
+  assert.ok(messages.some((m) => m.startsWith('reading b.txt')));
+  const token = { isCancellationRequested: true, onCancellationRequested: () => ({ dispose() {} }) } as never;
+  await assert.rejects(host.run({ job: 'chrome-trace', trace: { bytes: btrace, fileName: 'b.txt' } }, () => undefined, token), JobCancelled);
+});
