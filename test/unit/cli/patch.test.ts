@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixturePath, runCli } from './patch-run-cli';
 
-test('patch --json on the seed patch prints exactly the issue #2 shape with the README facts', () => {
+test('patch --json on the seed patch prints exactly the documented shape with the README facts', () => {
   const run = runCli(['patch', fixturePath('one-reaper-per-cpu.patch'), '--json']);
   assert.equal(run.status, 0, run.stderr);
   const json = JSON.parse(run.stdout);
