@@ -64,6 +64,58 @@ export function patchBody(file: string, fn: string, added: string, message = `Ch
     `diff --git a/${file} b/${file}`,
     `--- a/${file}`, `+++ b/${file}`,
     `@@ -10,3 +10,4 @@ ${fn}(void)`,
-    ' {', '\tint s;', `+\t${added}`, ' ', '-- ', '2.45.2', '',
+    ' {', ' \tint s;', `+\t${added}`, ' ', '-- ', '2.45.2', '',
   ].join('\n');
+}
+
+/** How the patches of a generated series are threaded. */
+export type Threading = 'to-cover' | 'chain' | 'none';
+
+export interface SeriesSpec {
+  version: number;
+  total: number;
+  cover: boolean;
+  threading: Threading;
+  /** Minute of the first mail. */
+  minute: number;
+  /** The message the whole series answers (b4 send --in-reply-to an older version's cover). */
+  inReplyTo?: string;
+  /** `n of m` counters (Mercurial patchbomb) instead of `n/m`. */
+  ofStyle?: boolean;
+}
+
+export const seriesId = (version: number, n: number): string => `v${version}-${n}@example.org`;
+
+/** The mails of a series: cover (when asked) and patches 1..m, each patch adding one line to its own function. */
+export function seriesMails(spec: SeriesSpec): MailSpec[] {
+  const mails: MailSpec[] = [];
+  const tag = (n: number): string => {
+    const counter = spec.ofStyle ? `${n} of ${spec.total}` : `${n}/${spec.total}`;
+    return `[PATCH${spec.version > 1 ? ` v${spec.version}` : ''} ${counter}]`;
+  };
+  const top = spec.cover ? seriesId(spec.version, 0) : spec.inReplyTo;
+  if (spec.cover) {
+    mails.push({ id: seriesId(spec.version, 0), subject: `${tag(0)} sched: one reaper per CPU`, minute: spec.minute,
+      ...spec.inReplyTo ? { inReplyTo: spec.inReplyTo, references: [spec.inReplyTo] } : {},
+      body: `This is version ${spec.version} of the series.\n` });
+  }
+  for (let n = 1; n <= spec.total; n++) {
+    const previous = n === 1 ? top : seriesId(spec.version, n - 1);
+    const parent = spec.threading === 'none' ? undefined : spec.threading === 'to-cover' ? top : previous;
+    mails.push({
+      id: seriesId(spec.version, n), subject: `${tag(n)} sched: step ${n}`, minute: spec.minute + n,
+      ...parent ? { inReplyTo: parent, references: [...new Set([top, parent].filter((x): x is string => x !== undefined))] } : {},
+      body: patchBody('sys/kern/kern_sched.c', `step${n}`, `v${spec.version}_step${n}();`),
+    });
+  }
+  return mails;
+}
+
+/** A reply to `to` (id and subject) with `text` as the reviewer's own words under a quote. */
+export function reply(id: string, to: MailSpec, text: string, from = 'Mark Kettenis <kettenis@example.org>', minute = 90): MailSpec {
+  return {
+    id, subject: `Re: ${to.subject.replace(/^Re:\s*/i, '')}`, from, minute,
+    inReplyTo: to.id, references: [...to.references ?? [], to.id],
+    body: `On Wed, Jul 10, 2024, someone wrote:\n> ${to.body.split('\n')[0]}\n\n${text}\n`,
+  };
 }
