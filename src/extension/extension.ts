@@ -12,7 +12,7 @@ import { PatchProblems } from './review/problems';
 import { composeReplyCommand } from './review/reply-command';
 import { revealHunk } from './review/reveal-hunk';
 import { ReviewComments } from './review/review-comments';
-import { differsFromBase, ReviewStore } from './review/review-session';
+import { differsFromBase, ReviewStore, wholePatchApplied } from './review/review-session';
 import { log } from './common/log';
 import { PatchStatus } from './review/status-bar';
 import { VirtualDocuments } from './review/virtual-documents';
@@ -63,7 +63,8 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
     if (!s) return null;
     const failed = s.files.reduce((n, f) => n + f.failures.length, 0);
     const mismatched = s.files.filter(differsFromBase).length;
-    void vscode.window.showInformationMessage(failed === 0
+    if (wholePatchApplied(s)) void vscode.window.showInformationMessage(`Reaperscope: ${s.label} is already applied here (every file holds its changes).`);
+    else void vscode.window.showInformationMessage(failed === 0
       ? `Reaperscope: every hunk of ${s.label} applies${mismatched ? ` (${mismatched} file(s) differ from the patch's base version)` : ''}.`
       : `Reaperscope: ${failed} hunk(s) do not apply (see Problems).`);
     return s;
