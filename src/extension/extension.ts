@@ -9,7 +9,7 @@ import { SiteHovers } from './annotations/hovers';
 import { openExampleCommand, openFromClipboardCommand, openFromEditorCommand, openPatchCommand, refreshReview, type OpenOptions } from './review/patch-input';
 import { PatchTreeProvider, type PatchNode } from './review/patch-tree';
 import { PatchProblems } from './review/problems';
-import { composeReplyCommand } from './review/reply-command';
+import { composeReplyCommand, openReplyInMailClient, saveReplyEml } from './review/reply-command';
 import { revealHunk } from './review/reveal-hunk';
 import { ReviewComments } from './review/review-comments';
 import { differsFromBase, ReviewStore, wholePatchApplied } from './review/review-session';
@@ -74,7 +74,9 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   command('reaperscope.createComment', (reply: vscode.CommentReply) => comments.addUserComment(reply.thread, reply.text));
   command('reaperscope.replyComment', (reply: vscode.CommentReply) => comments.addUserComment(reply.thread, reply.text));
   command('reaperscope.deleteComment', (comment: vscode.Comment) => comments.deleteComment(comment));
-  command('reaperscope.composeReply', () => composeReplyCommand(review, comments));
+  command('reaperscope.composeReply', (options?: { offer?: boolean }) => composeReplyCommand(review, comments, options ?? {}));
+  command('reaperscope.openReplyInMailClient', () => openReplyInMailClient());
+  command('reaperscope.saveReplyEml', (target?: vscode.Uri) => saveReplyEml(undefined, target instanceof vscode.Uri ? target : undefined));
 
   // Edits, saves and undo change where hunks apply: redo the dry run shortly after.
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -74,6 +74,14 @@ export interface MailHeaders {
   subject: string;
   messageId?: string;
   inReplyTo?: string;
+  /** `To:` addresses, each as `Name <addr>` or as written. */
+  to?: string[];
+  /** `Cc:` addresses, as `to`. */
+  cc?: string[];
+  /** `Reply-To:` addresses, as `to`: where a reply goes instead of `from`. */
+  replyTo?: string[];
+  /** `References:` message ids, oldest first, each with its angle brackets. */
+  references?: string[];
 }
 
 /**

@@ -73,6 +73,19 @@ export function formatAddress(address: Address | undefined): string {
   return address.name || address.address;
 }
 
+/** An address as it is written in a header list: a display name with RFC 5322 specials (a comma) in quotes. */
+function listAddress(address: Address): string {
+  if (address.group === undefined && address.name && address.address && /[",;:<>@()[\]\\]/.test(address.name)) {
+    return `"${address.name.replace(/["\\]/g, '\\$&')}" <${address.address}>`;
+  }
+  return formatAddress(address);
+}
+
+/** Each address of a header's list, a group's members in its place. */
+function addressList(list: readonly Address[] | undefined): string[] {
+  return (list ?? []).flatMap((a) => (a.group !== undefined ? a.group.map(listAddress) : [listAddress(a)])).filter((a) => a !== '');
+}
+
 /** The plain name of a sender (`Mark Kettenis` for `Mark Kettenis <kettenis@...>`). */
 export function senderName(address: Address | undefined): string {
   if (!address) return '';
@@ -173,6 +186,13 @@ export async function readMail(raw: Uint8Array | string, rawText: string): Promi
   };
   if (email.messageId) headers.messageId = email.messageId;
   if (email.inReplyTo) headers.inReplyTo = email.inReplyTo;
+  const lists = { to: email.to, cc: email.cc, replyTo: email.replyTo } as const;
+  for (const [key, list] of Object.entries(lists) as [keyof typeof lists, Address[] | undefined][]) {
+    const addresses = addressList(list);
+    if (addresses.length > 0) headers[key] = addresses;
+  }
+  const references = email.references?.match(/<[^<>\s]+>/g);
+  if (references) headers.references = references;
   const body = email.text ?? '';
   const patchAttachments = email.attachments
     .filter((a) => PATCH_MIME.test(a.mimeType) || (/^text\//i.test(a.mimeType) && PATCH_NAME.test(a.filename ?? '')))
