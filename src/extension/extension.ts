@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   const docs = new VirtualDocuments(review);
   const status = new PatchStatus(review);
   const treeView = vscode.window.createTreeView('reaperscope.patch', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(review, analysis, tree, comments, problems, decorations, codeLenses, docs, treeView, new SiteHovers(analysis), status, log());
+  context.subscriptions.push(review, analysis, tree, comments, problems, decorations, codeLenses, docs, treeView, new SiteHovers(analysis, context.extensionUri), status, log());
   review.onDidChange((s) => {
     const diffstat = s?.patch.diffstat.matches === false ? ' — the diffstat in the mail does not match the diff' : '';
     treeView.message = s ? `${s.label}: ${s.patch.mail?.subject ?? 'patch'}${diffstat}` : undefined;
