@@ -109,10 +109,11 @@ async function measure(): Promise<{ bytes: number; steady: number[]; ratios: num
   return { bytes: bytes.length, steady: times.map(median), ratios: times[1]!.map((t, r) => t / times[0]![r]!) };
 }
 
-if (process.argv.includes('--child')) {
-  const result = await measure();
-  console.log(`RESULT ${JSON.stringify(result)}`);
-} else {
+async function main(): Promise<void> {
+  if (process.argv.includes('--child')) {
+    console.log(`RESULT ${JSON.stringify(await measure())}`);
+    return;
+  }
   const bundle = fileURLToPath(new URL('../../.cache/bench/thread-read.bench.mjs', import.meta.url));
   buildSync({ entryPoints: [fileURLToPath(import.meta.url)], outfile: bundle, bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['esbuild'], logLevel: 'warning' });
   console.log(`thread reading: readThread + groupSeries (ours) vs jsdiff parsePatch on the same diffs, bundled as shipped, own process, ${REPS} repetitions\n`);
@@ -128,3 +129,5 @@ if (process.argv.includes('--child')) {
     console.log(`  ratio jsdiff / ours: ${median(r.ratios).toFixed(2)}x (${Math.min(...r.ratios).toFixed(2)}–${Math.max(...r.ratios).toFixed(2)})  [median (range) of ${REPS} repetitions]  (goal ≥ 2x)`);
   }
 }
+
+void main();
