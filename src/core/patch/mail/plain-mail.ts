@@ -58,9 +58,10 @@ function plainContent(fields: ReadonlyMap<string, string>): boolean {
 
 /**
  * Reads `text` (one mail) when it is a plain mail as described above; else null. `text` must be
- * the mail's exact text: its body lines are body lines 1.. after the header block.
+ * the mail's exact text: its body lines are body lines 1.. after the header block. With
+ * `firstLine`, bodySourceLines count from that line of a larger input (1: the mail's own lines).
  */
-export function readPlainMail(text: string): MailMessage | null {
+export function readPlainMail(text: string, firstLine = 1): MailMessage | null {
   if (text.includes('\r')) return null;
   const end = text.indexOf('\n\n');
   if (end < 0) return null;
@@ -82,11 +83,10 @@ export function readPlainMail(text: string): MailMessage | null {
   if (messageId) headers.messageId = messageId;
   if (inReplyTo) headers.inReplyTo = inReplyTo;
   const references = [...(fields.get('references') ?? '').matchAll(/<([^<>\s]+)>/g)].map((m) => m[1]!);
-  const first = countLines(block) + 3;
-  const bodyLineCount = countLines(body) + 1;
-  return {
-    headers, body, bodySourceLines: Array.from({ length: bodyLineCount }, (_, i) => first + i), patchAttachments: [], references,
-  };
+  const first = countLines(block) + 2 + firstLine;
+  const bodySourceLines = new Array<number>(countLines(body) + 1);
+  for (let i = 0; i < bodySourceLines.length; i++) bodySourceLines[i] = first + i;
+  return { headers, body, bodySourceLines, patchAttachments: [], references };
 }
 
 function countLines(text: string): number {

@@ -123,8 +123,11 @@ function cutInHeaders(text: string): boolean {
 
 /** Decodes one message. */
 async function threadMessage(source: string, m: RawMessage, index: number): Promise<ThreadMessage> {
-  const mail = readPlainMail(m.text) ?? await readMail(m.raw(), m.text);
-  const patch = patchFromMail(mail, m.firstLine, false);
+  // The plain reader numbers body lines in the source already; the MIME reader, in the message.
+  const plain = readPlainMail(m.text, m.firstLine);
+  const mail = plain ?? await readMail(m.raw(), m.text);
+  const firstLine = plain ? 1 : m.firstLine;
+  const patch = patchFromMail(mail, firstLine, false);
   const time = Date.parse(mail.headers.date);
   const lines = mail.bodySourceLines;
   return {
@@ -142,7 +145,7 @@ async function threadMessage(source: string, m: RawMessage, index: number): Prom
     subject: mail.headers.subject,
     isReply: isReplySubject(mail.headers.subject),
     body: mail.body,
-    bodySourceLines: lines === null ? null : lines.map((l) => m.firstLine - 1 + l),
+    bodySourceLines: lines === null || plain ? lines : lines.map((l) => m.firstLine - 1 + l),
     patch,
   };
 }
