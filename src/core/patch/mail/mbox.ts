@@ -54,13 +54,13 @@ export function splitMbox(text: string): MboxMessage[] {
   const messages: MboxMessage[] = [];
   let start = -1;
   let firstLine = 0;
-  let line = 1;
-  let counted = 0;
-  const flush = (end: number): void => {
-    if (start < 0) return;
+  /** Pushes the message from `start` to `end` (the line break before the next separator, or the text's end); returns its line breaks. */
+  const flush = (end: number): number => {
+    const breaks = lineBreaks(text, start, end);
     let body = text.slice(start, end);
     if (body.includes('>From ')) body = body.replace(/^>(>*From )/gm, '$1');
-    messages.push({ text: body, firstLine, endIndex: firstLine + lineBreaks(text, start, end) });
+    messages.push({ text: body, firstLine, endIndex: firstLine + breaks });
+    return breaks;
   };
   const next = (from: number): number => {
     const found = text.indexOf('\nFrom ', from);
@@ -70,16 +70,15 @@ export function splitMbox(text: string): MboxMessage[] {
     const end = text.indexOf('\n', at);
     const separator = text.slice(at, end < 0 ? text.length : end);
     if (afterEmptyLine(text, at) && isMboxSeparator(separator.replace(/\r$/, ''))) {
-      flush(Math.max(start, at - 1));
-      line += lineBreaks(text, counted, at);
-      counted = at;
+      // The separator's line: after the previous message's lines and the line break ending them.
+      const separatorLine = start < 0 ? 1 + lineBreaks(text, 0, at) : firstLine + flush(Math.max(start, at - 1)) + 1;
       start = end < 0 ? text.length : end + 1;
-      firstLine = line + 1;
+      firstLine = separatorLine + 1;
     }
     if (end < 0) break;
     at = end;
   }
-  flush(text.length);
+  if (start >= 0) flush(text.length);
   return messages;
 }
 
