@@ -44,7 +44,7 @@ export function splitProposal(lines: readonly string[]): { text: string; proposa
   let end = start;
   while (end < lines.length && PROPOSAL_LINE.test(lines[end]!)) end++;
   while (end > start && lines[end - 1] === '') end--;
-  const text = [...lines.slice(0, start), ...lines.slice(end)].join('\n').trim();
+  const text = [lines.slice(0, start), lines.slice(end)].map((part) => part.join('\n').trim()).filter((part) => part !== '').join('\n\n');
   return { text, proposal: lines.slice(start, end).join('\n') };
 }
 
