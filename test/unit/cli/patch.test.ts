@@ -85,7 +85,10 @@ test('bad input exits 1 naming the file and line; usage mistakes exit 2', () => 
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /\/nonexistent\/x\.patch: cannot read the file \(ENOENT\)/);
   assert.equal(runCli(['patch']).status, 2);
-  assert.equal(runCli(['patch', 'a', 'b']).status, 2);
+  // Several inputs are a thread (mails of one review); each must be readable.
+  const two = runCli(['patch', '/nonexistent/a.eml', '/nonexistent/b.eml']);
+  assert.equal(two.status, 1);
+  assert.match(two.stderr, /\/nonexistent\/a\.eml: cannot read the file \(ENOENT\)/);
   assert.equal(runCli(['patch', '--bogus', 'a']).status, 2);
 });
 
