@@ -13,8 +13,8 @@
  *
  * Each aligned run of lines is then checked for uniqueness between its neighbours: a run whose
  * keys occur more than once there (a lone `}` after a snip) is marked ambiguous, and so is a
- * run's first (last) line when the line right after the run before it (right before the run
- * after it) reads the same: the quote does not say which of the two was kept.
+ * run's first (last) line when a line in the gap before (after) it reads the same: the quote
+ * does not say which of the two was kept.
  */
 import { SNIP, splitQuote } from './quoted-reply';
 
@@ -234,9 +234,9 @@ function markAmbiguous(pairs: AlignedPair[], answeredKeys: readonly string[]): v
     if (occurrences(answeredKeys, start, end, from, to) > 1) {
       for (let k = first; k <= last; k++) pairs[k]!.unique = false;
     }
-    // The run's first line could as well end the run before it (and its last line start the run after it).
+    // The run's first line could as well stand alone anywhere in the gap before it (its last line in the gap after it).
     const head = pairs[first]!;
-    if (before && head.answeredCount === 1 && from < start && answeredKeys[from] === answeredKeys[start]) head.unique = false;
-    if (after && endPair.answeredCount === 1 && to > end && answeredKeys[to - 1] === answeredKeys[end - 1]) endPair.unique = false;
+    if (head.answeredCount === 1 && occurrences(answeredKeys, start, start + 1, from, start) > 0) head.unique = false;
+    if (endPair.answeredCount === 1 && occurrences(answeredKeys, end - 1, end, end, to) > 0) endPair.unique = false;
   });
 }
