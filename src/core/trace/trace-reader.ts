@@ -104,7 +104,7 @@ export class TraceStreamReader {
     reader.adjust?.(table);
     if (table.length === 0) this.log.add(Math.max(1, split.lines), 'warning', 'no-events', 'no scheduler events found in the trace.');
     else if (reader.format === 'btrace' && table.endTs === undefined && !cancelled) {
-      this.log.add(Math.max(1, split.lines), 'info', 'end-not-recorded', 'the end of the recording is not recorded (no END line, media/reaperscope.bt): runs still open are counted up to the last event.');
+      this.log.add(Math.max(1, split.lines), 'info', 'end-not-recorded', 'the end of the recording is not recorded (no END line: btrace ended by SIGHUP or SIGKILL, which skip the END clause, or an older copy of media/reaperscope.bt): runs still open are counted up to the last event.');
     }
     return {
       kind: 'trace',

@@ -24,7 +24,7 @@ export async function dryRun(patch: Patch, finder: CFunctionFinder | null, token
     const uri = lookup === null ? await findWorkspaceFile(path) : await findWorkspaceFile(lookup);
     if (!uri && file.status !== 'added') {
       reviews.push({
-        index, file, path, uri: null, currentText: '', patchedText: null, blobMatches: null, revisionMatches: null, spans: [], functions: file.hunks.map((h) => h.functions),
+        index, file, path, uri: null, currentText: '', patchedText: null, blobMatches: null, revisionMatches: null, spans: [], functions: file.hunks.map((h) => h.functions), applied: null,
         placements: placementsFromStarts(file.hunks, file.hunks.map(() => null)),
         failures: file.hunks.map((_, hunkIndex) => ({ hunkIndex, message: `${path} is not in the workspace` })),
       });
@@ -47,6 +47,7 @@ export async function dryRun(patch: Patch, finder: CFunctionFinder | null, token
       patchedText: outcome.failures.length === 0 ? outcome.text : null,
       blobMatches: file.status === 'added' ? null : blobMatches(file.oldBlob, current?.bytes ?? null),
       revisionMatches: file.status === 'added' ? null : revisionMatches(file.oldRevision, current?.text ?? null),
+      applied: outcome.applied,
     });
   }
   return reviews;
