@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { readTrace, type TraceReadResult } from '../../../../../src/core/trace/trace-reader';
+import { readTrace, readTraceText, type TraceReadResult } from '../../../../../src/core/trace/trace-reader';
 import { readTraceDat } from '../../../../../src/core/trace/trace-dat/trace-dat-reader';
 import { memoryByteSource } from '../../../../../src/core/trace/trace-dat/byte-source';
 import { EventKind } from '../../../../../src/core/events/event-kind';
@@ -132,4 +132,10 @@ test('damaged bytes in the metadata or anywhere never throw (seeded)', async () 
     }),
     { seed: 14, numRuns: 150 },
   );
+});
+
+test('the line reader given trace.dat bytes says what they are', () => {
+  const r = readTraceText(bytes('linux-storm.v6.dat'));
+  assert.equal(r.kind, 'format-error');
+  assert.match((r as { message: string }).message, /trace-cmd trace\.dat/);
 });
