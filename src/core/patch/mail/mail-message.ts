@@ -191,12 +191,12 @@ export async function readMail(raw: Uint8Array | string, rawText: string): Promi
     const addresses = addressList(list);
     if (addresses.length > 0) headers[key] = addresses;
   }
-  const references = email.references?.match(/<[^<>\s]+>/g);
-  if (references) headers.references = references;
+  const references = messageIds(email.references);
+  // The headers keep the written form (`<id>`), as In-Reply-To and Message-ID do: a reply copies them.
+  if (references.length > 0) headers.references = references.map((id) => `<${id}>`);
   const body = email.text ?? '';
   const patchAttachments = email.attachments
     .filter((a) => PATCH_MIME.test(a.mimeType) || (/^text\//i.test(a.mimeType) && PATCH_NAME.test(a.filename ?? '')))
     .map((a) => ({ fileName: a.filename, mimeType: a.mimeType, text: attachmentText(a.content) }));
-  const references = messageIds(email.references);
   return { headers, body, bodySourceLines: bodySourceLines(email, rawText, body), patchAttachments, references };
 }
