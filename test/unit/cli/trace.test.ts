@@ -147,3 +147,37 @@ test('trace --simulate: usage mistakes', async () => {
   await traceCommand.run([BEGIN_END, '--json'], io);
   assert.equal(JSON.parse(io.stdout).simulation, undefined);
 });
+
+test('trace FILE.dat: trace-cmd trace.dat read by file offset, the same summary as its report text', async () => {
+  const dat = fakeIo();
+  assert.equal(await traceCommand.run([join(TRACES, 'linux-storm.v7-zstd.dat'), '--json'], dat), 0);
+  const text = fakeIo();
+  assert.equal(await traceCommand.run([join(TRACES, 'linux-storm.report.txt'), '--json'], text), 0);
+  const a = JSON.parse(dat.stdout);
+  const b = JSON.parse(text.stdout);
+  assert.equal(a.format, 'trace-dat');
+  // 1150 events (see the trace.dat reader's test); 27 exits, 25 paired with a later free, 2 not
+  assert.equal(a.events, 1150);
+  assert.deepEqual([a.exitToFree.count, a.exitToFree.unpairedExits, a.exitToFree.freesWithoutExit], [25, 2, 0]);
+  for (const key of ['events', 'cpus', 'spanNs', 'exits', 'contextSwitches', 'crossCpuWakeups', 'exitToFree']) assert.deepEqual(a[key], b[key], key);
+  assert.ok(dat.stdout.endsWith('}\n'));
+});
+
+test('trace text output: skipped lines summarised by event name, last line ends with a newline', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'reaperscope-trace-'));
+  try {
+    const file = join(dir, 'broken.txt');
+    const lines = readFileSync(FTRACE, 'utf8').split('\n');
+    // 60 sched_switch lines with a payload the reader does not understand, after the sample
+    for (let i = 0; i < 60; i++) lines.push(`          worker-2001  [001] d..2.  5000.0${String(10 + i).padStart(5, '0')}: sched_switch: garbled`);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const io = fakeIo();
+    assert.equal(await traceCommand.run([file], io), 0);
+    const skipped = io.stderr.split('\n').filter((l) => l.includes('skipped-lines'));
+    assert.equal(skipped.length, 1, io.stderr);
+    assert.match(skipped[0]!, /sched_switch: 60 lines skipped, first at line \d+: payload not understood/);
+    assert.ok(io.stdout.endsWith('\n') && io.stderr.endsWith('\n'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
