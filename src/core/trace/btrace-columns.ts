@@ -10,7 +10,7 @@
  *   its arguments; a non-numeric token is the thread name.
  */
 import { MAX_ARGS, type BtraceRecord } from './btrace-record';
-import { scanNsecs, scanUint } from './number-scan';
+import { bytesNsecs, bytesUint, scanNsecs, scanUint } from './number-scan';
 import { isKnownShortProbe } from './btrace-probes';
 
 export type Role = 'nsecs' | 'cpu' | 'tid' | 'pid' | 'comm' | 'skip';
@@ -143,4 +143,115 @@ function setArg(rec: BtraceRecord, k: number, value: string): void {
   const v = scanUint(value, 0, value.length);
   rec.args[k] = v < 0 ? 0 : v;
   rec.argCount = Math.max(rec.argCount, k + 1);
+}
+
+const SPACE = 32;
+const COLON = 58;
+const EQUALS = 61;
+
+/** Whether bytes[start, end) has the probe token's shape `provider:function:name` ({@link PROBE_SHAPE}). */
+function isProbeShape(bytes: Uint8Array, start: number, end: number): boolean {
+  let colons = 0;
+  let sinceColon = 0;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i]!;
+    if (c === COLON) {
+      if (++colons > 2 || (colons === 1 && i === start)) return false;
+      sinceColon = 0;
+      continue;
+    }
+    const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (!word && !(c === 46 && colons > 0)) return false;
+    if (i === start && c >= 48 && c <= 57) return false;
+    sinceColon++;
+  }
+  return colons === 2 && sinceColon > 0;
+}
+
+/**
+ * The fast path of {@link applyLayout}: reads a line straight from its bytes into `rec` (probe
+ * and thread name as byte ranges, like parseDocumentedLine), for the common shape — tokens
+ * separated by single spaces, no `name=value` token, the probe where the layout expects it and
+ * no probe-shaped token before it. False for any other line, which then takes the general path
+ * (tokenize + applyLayout); where both apply they give the same record.
+ */
+export function parseLayoutLine(bytes: Uint8Array, start: number, end: number, layout: ColumnLayout, rec: BtraceRecord): boolean {
+  const before = layout.before;
+  const width = before.length;
+  let i = start;
+  let hasTime = false;
+  let commStart = -1;
+  let commEnd = -1;
+  rec.cpu = 0;
+  rec.tid = -1;
+  rec.pid = -1;
+  rec.argCount = 0;
+  for (let k = 0; k < width; k++) {
+    const from = i;
+    // a colon or `__` could make this token the probe (tokenize): left to the general path
+    let odd = false;
+    while (i < end) {
+      const c = bytes[i]!;
+      if (c === SPACE) break;
+      if (c === EQUALS || c < SPACE) return false;
+      if (c === COLON || (c === 95 && bytes[i - 1] === 95 && i > from)) odd = true;
+      i++;
+    }
+    if (i >= end || i === from || odd) return false;
+    switch (before[k]) {
+      case 'nsecs':
+        if (bytesNsecs(bytes, from, i, rec.t)) hasTime = true;
+        break;
+      case 'cpu':
+      case 'tid':
+      case 'pid': {
+        const v = bytesUint(bytes, from, i);
+        if (v >= 0) rec[before[k] as 'cpu' | 'tid' | 'pid'] = v;
+        break;
+      }
+      case 'comm':
+        commStart = from;
+        commEnd = i;
+        break;
+      default:
+        break;
+    }
+    i++;
+  }
+  const probeStart = i;
+  while (i < end && bytes[i] !== SPACE) {
+    if (bytes[i] === EQUALS) return false;
+    i++;
+  }
+  if (!isProbeShape(bytes, probeStart, i)) return false;
+  rec.probeStart = probeStart;
+  rec.probeEnd = i;
+  // after the probe: numbers are arguments, the first other token starts the thread name (rest of line)
+  while (i < end) {
+    i++; // the space
+    const from = i;
+    let digits = true;
+    while (i < end) {
+      const c = bytes[i]!;
+      if (c === SPACE) break;
+      if (c === EQUALS || c < SPACE) return false;
+      if (c - 48 >>> 0 > 9) digits = false;
+      i++;
+    }
+    if (i === from) return false;
+    if (digits) {
+      if (rec.argCount < MAX_ARGS) {
+        const v = bytesUint(bytes, from, i);
+        rec.args[rec.argCount++] = v < 0 ? 0 : v;
+      }
+    } else if (commStart < 0) {
+      for (let j = i; j < end; j++) if (bytes[j] === EQUALS || bytes[j]! < SPACE || (bytes[j] === SPACE && (j + 1 === end || bytes[j + 1] === SPACE))) return false;
+      commStart = from;
+      commEnd = end;
+      break;
+    }
+  }
+  rec.commStart = commStart < 0 ? end : commStart;
+  rec.commEnd = commStart < 0 ? end : commEnd;
+  return hasTime;
 }

@@ -41,7 +41,7 @@ import { clip, type DiagnosticLog } from './diagnostic-log';
 import type { FormatReader } from './format-reader';
 import type { TraceSink } from './trace-sink';
 import { newRecord, parseDocumentedLine, type BtraceRecord } from './btrace-record';
-import { applyLayout, learnLayout, tokenize, type ColumnLayout } from './btrace-columns';
+import { applyLayout, learnLayout, parseLayoutLine, tokenize, type ColumnLayout } from './btrace-columns';
 import { EXIT_SYSCALLS, Probe as Probes, SYS_EXIT, SYS_THREXIT } from './btrace-probes';
 import { reaperIndexOfComm } from '../events/reaper-name';
 import { decodeLine } from './line-splitter';
@@ -133,7 +133,7 @@ export class BtraceReader implements FormatReader {
   line(bytes: Uint8Array, start: number, end: number, lineNo: number): void {
     if (end === start) return;
     const rec = this.rec;
-    if (parseDocumentedLine(bytes, start, end, rec)) {
+    if (parseDocumentedLine(bytes, start, end, rec) || (this.layout !== null && parseLayoutLine(bytes, start, end, this.layout, rec))) {
       const probe = this.probes.match(bytes, rec.probeStart, rec.probeEnd);
       if (probe === undefined) this.unknownProbe(decodeLine(bytes, rec.probeStart, rec.probeEnd), lineNo);
       else this.emit(rec, probe, this.comms.intern(rec.tid, bytes, rec.commStart, rec.commEnd), lineNo);
