@@ -149,6 +149,22 @@ const SPACE = 32;
 const COLON = 58;
 const EQUALS = 61;
 
+const R_SKIP = 0;
+const R_NSECS = 1;
+const R_CPU = 2;
+const R_TID = 3;
+const R_PID = 4;
+const R_COMM = 5;
+const ROLE_CODES: Record<Role, number> = { skip: R_SKIP, nsecs: R_NSECS, cpu: R_CPU, tid: R_TID, pid: R_PID, comm: R_COMM };
+const codesOf = new WeakMap<ColumnLayout, Uint8Array>();
+
+/** The layout's roles as small numbers (kept per layout). */
+function roleCodes(layout: ColumnLayout): Uint8Array {
+  let codes = codesOf.get(layout);
+  if (!codes) codesOf.set(layout, (codes = Uint8Array.from(layout.before, (r) => ROLE_CODES[r])));
+  return codes;
+}
+
 /** Whether bytes[start, end) has the probe token's shape `provider:function:name` ({@link PROBE_SHAPE}). */
 function isProbeShape(bytes: Uint8Array, start: number, end: number): boolean {
   let colons = 0;
@@ -176,7 +192,7 @@ function isProbeShape(bytes: Uint8Array, start: number, end: number): boolean {
  * (tokenize + applyLayout); where both apply they give the same record.
  */
 export function parseLayoutLine(bytes: Uint8Array, start: number, end: number, layout: ColumnLayout, rec: BtraceRecord): boolean {
-  const before = layout.before;
+  const before = roleCodes(layout);
   const width = before.length;
   let i = start;
   let hasTime = false;
@@ -198,23 +214,19 @@ export function parseLayoutLine(bytes: Uint8Array, start: number, end: number, l
       i++;
     }
     if (i >= end || i === from || odd) return false;
-    switch (before[k]) {
-      case 'nsecs':
-        if (bytesNsecs(bytes, from, i, rec.t)) hasTime = true;
-        break;
-      case 'cpu':
-      case 'tid':
-      case 'pid': {
-        const v = bytesUint(bytes, from, i);
-        if (v >= 0) rec[before[k] as 'cpu' | 'tid' | 'pid'] = v;
-        break;
+    const role = before[k]!;
+    if (role === R_NSECS) {
+      if (bytesNsecs(bytes, from, i, rec.t)) hasTime = true;
+    } else if (role === R_COMM) {
+      commStart = from;
+      commEnd = i;
+    } else if (role !== R_SKIP) {
+      const v = bytesUint(bytes, from, i);
+      if (v >= 0) {
+        if (role === R_CPU) rec.cpu = v;
+        else if (role === R_TID) rec.tid = v;
+        else rec.pid = v;
       }
-      case 'comm':
-        commStart = from;
-        commEnd = i;
-        break;
-      default:
-        break;
     }
     i++;
   }
