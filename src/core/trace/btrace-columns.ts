@@ -184,12 +184,43 @@ function isProbeShape(bytes: Uint8Array, start: number, end: number): boolean {
   return colons === 2 && sinceColon > 0;
 }
 
+/** Probe tokens whose shape was checked, by their bytes (a trace has few distinct probes). */
+const shapedProbes: Uint8Array[] = [];
+const MAX_SHAPED = 32;
+
+/** {@link isProbeShape}, remembering the tokens that pass. */
+function probeShaped(bytes: Uint8Array, start: number, end: number): boolean {
+  const n = end - start;
+  for (const p of shapedProbes) {
+    if (p.length !== n) continue;
+    let k = 0;
+    while (k < n && p[k] === bytes[start + k]) k++;
+    if (k === n) return true;
+  }
+  if (!isProbeShape(bytes, start, end)) return false;
+  if (shapedProbes.length < MAX_SHAPED) shapedProbes.push(bytes.slice(start, end));
+  return true;
+}
+
+/**
+ * Whether bytes[start, end) holds a character the general path may read differently: `=`, `:`,
+ * `__`, a control character or any non-ASCII one (JavaScript's whitespace includes some).
+ */
+function hasSpecial(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let j = start; j < end; j++) {
+    const c = bytes[j]!;
+    if (c === EQUALS || c === COLON || c < SPACE || c >= 0x7f || (c === 95 && j > start && bytes[j - 1] === 95)) return true;
+  }
+  return false;
+}
+
 /**
  * The fast path of {@link applyLayout}: reads a line straight from its bytes into `rec` (probe
  * and thread name as byte ranges, like parseDocumentedLine), for the common shape — tokens
- * separated by single spaces, no `name=value` token, the probe where the layout expects it and
- * no probe-shaped token before it. False for any other line, which then takes the general path
- * (tokenize + applyLayout); where both apply they give the same record.
+ * separated by single spaces, numbers where the layout has numbers, no `name=value` token, the
+ * probe where the layout expects it and nothing that could be a probe before it. False for any
+ * other line, which then takes the general path (tokenize + applyLayout); where both apply they
+ * give the same record.
  */
 export function parseLayoutLine(bytes: Uint8Array, start: number, end: number, layout: ColumnLayout, rec: BtraceRecord): boolean {
   const before = roleCodes(layout);
@@ -203,67 +234,58 @@ export function parseLayoutLine(bytes: Uint8Array, start: number, end: number, l
   rec.pid = -1;
   rec.argCount = 0;
   for (let k = 0; k < width; k++) {
-    const from = i;
-    // a colon or `__` could make this token the probe (tokenize): left to the general path
-    let odd = false;
-    while (i < end) {
-      const c = bytes[i]!;
-      if (c === SPACE) break;
-      if (c === EQUALS || c < SPACE) return false;
-      if (c === COLON || (c === 95 && bytes[i - 1] === 95 && i > from)) odd = true;
-      i++;
-    }
-    if (i >= end || i === from || odd) return false;
+    const sp = bytes.indexOf(SPACE, i);
+    if (sp < 0 || sp >= end || sp === i) return false;
     const role = before[k]!;
     if (role === R_NSECS) {
-      if (bytesNsecs(bytes, from, i, rec.t)) hasTime = true;
-    } else if (role === R_COMM) {
-      commStart = from;
-      commEnd = i;
-    } else if (role !== R_SKIP) {
-      const v = bytesUint(bytes, from, i);
-      if (v >= 0) {
-        if (role === R_CPU) rec.cpu = v;
-        else if (role === R_TID) rec.tid = v;
-        else rec.pid = v;
+      if (!bytesNsecs(bytes, i, sp, rec.t)) return false;
+      hasTime = true;
+    } else if (role === R_COMM || role === R_SKIP) {
+      if (hasSpecial(bytes, i, sp)) return false;
+      if (role === R_COMM) {
+        commStart = i;
+        commEnd = sp;
       }
+    } else {
+      const v = bytesUint(bytes, i, sp);
+      if (v < 0) return false;
+      if (role === R_CPU) rec.cpu = v;
+      else if (role === R_TID) rec.tid = v;
+      else rec.pid = v;
     }
-    i++;
+    i = sp + 1;
   }
   const probeStart = i;
-  while (i < end && bytes[i] !== SPACE) {
-    if (bytes[i] === EQUALS) return false;
-    i++;
-  }
-  if (!isProbeShape(bytes, probeStart, i)) return false;
+  let probeEnd = bytes.indexOf(SPACE, i);
+  if (probeEnd < 0 || probeEnd > end) probeEnd = end;
+  if (!probeShaped(bytes, probeStart, probeEnd)) return false;
   rec.probeStart = probeStart;
-  rec.probeEnd = i;
+  rec.probeEnd = probeEnd;
+  i = probeEnd;
   // after the probe: numbers are arguments, the first other token starts the thread name (rest of line)
   while (i < end) {
-    i++; // the space
-    const from = i;
-    let digits = true;
-    while (i < end) {
-      const c = bytes[i]!;
-      if (c === SPACE) break;
-      if (c === EQUALS || c < SPACE) return false;
-      if (c - 48 >>> 0 > 9) digits = false;
-      i++;
-    }
-    if (i === from) return false;
-    if (digits) {
-      if (rec.argCount < MAX_ARGS) {
-        const v = bytesUint(bytes, from, i);
-        rec.args[rec.argCount++] = v < 0 ? 0 : v;
-      }
+    const from = i + 1; // after the space
+    let sp = bytes.indexOf(SPACE, from);
+    if (sp < 0 || sp > end) sp = end;
+    if (sp === from) return false;
+    const v = bytesUint(bytes, from, sp);
+    if (v >= 0 || isDigits(bytes, from, sp)) {
+      if (rec.argCount < MAX_ARGS) rec.args[rec.argCount++] = v < 0 ? 0 : v;
     } else if (commStart < 0) {
-      for (let j = i; j < end; j++) if (bytes[j] === EQUALS || bytes[j]! < SPACE || (bytes[j] === SPACE && (j + 1 === end || bytes[j + 1] === SPACE))) return false;
+      if (hasSpecial(bytes, from, end)) return false;
+      for (let j = from; j < end; j++) if (bytes[j] === SPACE && (j + 1 === end || bytes[j + 1] === SPACE)) return false;
       commStart = from;
       commEnd = end;
       break;
-    }
+    } else if (hasSpecial(bytes, from, sp)) return false;
+    i = sp;
   }
   rec.commStart = commStart < 0 ? end : commStart;
   rec.commEnd = commStart < 0 ? end : commEnd;
   return hasTime;
+}
+
+function isDigits(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let j = start; j < end; j++) if (bytes[j]! - 48 >>> 0 > 9) return false;
+  return true;
 }

@@ -24,7 +24,7 @@ test('the layout of the generic btrace shape is learnt', () => {
 test('the byte fast path reads a line as tokenize + applyLayout do, or leaves it to them', () => {
   const token = fc.oneof(
     fc.stringMatching(/^\d{1,20}$/),
-    fc.constantFrom('sh', 'on__cpu', 'a:b', 'x=1', 'tracepoint:sched:wakeup', 'syscall:exit:entry', 'sched:on__cpu', '', 'make -j4', 'é'),
+    fc.constantFrom('sh', 'on__cpu', 'a:b', 'x=1', 'tracepoint:sched:wakeup', 'syscall:exit:entry', 'sched:on__cpu', '', 'make -j4', 'é', 'a\tb', 'x\u00a0y', '-3'),
   );
   const line = fc.array(token, { minLength: 1, maxLength: 10 }).map((ts) => ts.join(' '));
   const shaped = fc.tuple(fc.stringMatching(/^\d{1,19}$/), fc.nat(300), fc.integer({ min: 100_000, max: 999_999 }), fc.nat(99_999), fc.constantFrom('sh', 'ksh', 'x y'), fc.constantFrom('tracepoint:sched:wakeup', 'syscall:exit:entry'), fc.array(fc.stringMatching(/^\d{1,16}$/), { maxLength: 4 }), fc.constantFrom('', ' tail', ' b=2'))
