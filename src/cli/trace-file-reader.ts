@@ -1,8 +1,10 @@
 /**
  * Reads a trace file for the CLI by streaming it in 1 MiB chunks into the core's chunked
- * reader (never the whole file as one string). `-` reads standard input.
+ * reader (never the whole file as one string), through one buffer reused for every chunk (the
+ * reader is done with a chunk before it asks for the next). `-` reads standard input.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { InputError, type CliIo } from './command';
 import { readTrace, type ReadTraceOptions, type TraceReadResult } from '../core/trace/trace-reader';
 
@@ -20,8 +22,28 @@ export async function readTraceFile(file: string, io: CliIo, options: ReadTraceO
     }
   }
   const chunks: AsyncIterable<Uint8Array> | Uint8Array[] =
-    file === '-' ? [await io.readStdin()] : (createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>);
+    file === '-' ? [await io.readStdin()] : fileChunks(file);
   const result = await readTrace(chunks, { totalBytes: size, ...options });
   if (result.kind === 'format-error') throw new InputError(`${file}:${result.line ?? 1}: ${result.message}`);
   return result;
+}
+
+/** Bytes per chunk. */
+const CHUNK = 1 << 20;
+
+/** The file's bytes in chunks, each a view of the same buffer: valid until the next is asked for. */
+async function* fileChunks(file: string): AsyncGenerator<Uint8Array> {
+  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(`${file}: cannot read (${error.code ?? String(error)})`);
+  });
+  try {
+    const buffer = new Uint8Array(CHUNK);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }
