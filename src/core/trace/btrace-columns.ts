@@ -10,7 +10,7 @@
  *   its arguments; a non-numeric token is the thread name.
  */
 import { MAX_ARGS, type BtraceRecord } from './btrace-record';
-import { bytesNsecs, bytesUint, scanNsecs, scanUint } from './number-scan';
+import { bytesNsecs, scanNsecs, scanUint } from './number-scan';
 import { isKnownShortProbe } from './btrace-probes';
 
 export type Role = 'nsecs' | 'cpu' | 'tid' | 'pid' | 'comm' | 'skip';
@@ -234,26 +234,29 @@ export function parseLayoutLine(bytes: Uint8Array, start: number, end: number, l
   rec.pid = -1;
   rec.argCount = 0;
   for (let k = 0; k < width; k++) {
-    const sp = bytes.indexOf(SPACE, i);
-    if (sp < 0 || sp >= end || sp === i) return false;
     const role = before[k]!;
-    if (role === R_NSECS) {
-      if (!bytesNsecs(bytes, i, sp, rec.t)) return false;
-      hasTime = true;
-    } else if (role === R_COMM || role === R_SKIP) {
-      if (hasSpecial(bytes, i, sp)) return false;
+    if (role === R_COMM || role === R_SKIP) {
+      const sp = bytes.indexOf(SPACE, i);
+      if (sp < 0 || sp >= end || sp === i || hasSpecial(bytes, i, sp)) return false;
       if (role === R_COMM) {
         commStart = i;
         commEnd = sp;
       }
+      i = sp + 1;
+      continue;
+    }
+    const v = scanDigits(bytes, i, end);
+    if (stop < 0 || stop >= end) return false;
+    if (role === R_NSECS) {
+      if (!bytesNsecs(bytes, i, stop, rec.t)) return false;
+      hasTime = true;
     } else {
-      const v = bytesUint(bytes, i, sp);
-      if (v < 0) return false;
+      if (stop - i > 15) return false;
       if (role === R_CPU) rec.cpu = v;
       else if (role === R_TID) rec.tid = v;
       else rec.pid = v;
     }
-    i = sp + 1;
+    i = stop + 1;
   }
   const probeStart = i;
   let probeEnd = bytes.indexOf(SPACE, i);
@@ -265,13 +268,16 @@ export function parseLayoutLine(bytes: Uint8Array, start: number, end: number, l
   // after the probe: numbers are arguments, the first other token starts the thread name (rest of line)
   while (i < end) {
     const from = i + 1; // after the space
+    const v = scanDigits(bytes, from, end);
+    if (stop >= 0) {
+      if (rec.argCount < MAX_ARGS) rec.args[rec.argCount++] = stop - from <= 15 || v <= Number.MAX_SAFE_INTEGER ? v : 0;
+      i = stop;
+      continue;
+    }
     let sp = bytes.indexOf(SPACE, from);
     if (sp < 0 || sp > end) sp = end;
     if (sp === from) return false;
-    const v = bytesUint(bytes, from, sp);
-    if (v >= 0 || isDigits(bytes, from, sp)) {
-      if (rec.argCount < MAX_ARGS) rec.args[rec.argCount++] = v < 0 ? 0 : v;
-    } else if (commStart < 0) {
+    if (commStart < 0) {
       if (hasSpecial(bytes, from, end)) return false;
       for (let j = from; j < end; j++) if (bytes[j] === SPACE && (j + 1 === end || bytes[j + 1] === SPACE)) return false;
       commStart = from;
@@ -285,7 +291,23 @@ export function parseLayoutLine(bytes: Uint8Array, start: number, end: number, l
   return hasTime;
 }
 
-function isDigits(bytes: Uint8Array, start: number, end: number): boolean {
-  for (let j = start; j < end; j++) if (bytes[j]! - 48 >>> 0 > 9) return false;
-  return true;
+/** Where the last {@link scanDigits} stopped: the space (or `end`) after the digits, -1 when the token is not all digits or empty. */
+let stop = -1;
+
+/** The decimal digits from bytes[i] up to a space or `end`; sets {@link stop}. */
+function scanDigits(bytes: Uint8Array, i: number, end: number): number {
+  const from = i;
+  let v = 0;
+  for (; i < end; i++) {
+    const c = bytes[i]!;
+    if (c === SPACE) break;
+    const d = c - 48;
+    if (d >>> 0 > 9) {
+      stop = -1;
+      return 0;
+    }
+    v = v * 10 + d;
+  }
+  stop = i === from ? -1 : i;
+  return v;
 }
