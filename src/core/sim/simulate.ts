@@ -7,7 +7,7 @@ import { defaultCosts, type Costs } from './costs';
 import type { InvariantReport } from './invariants';
 import { Machine } from './machine';
 import { StreamFactory } from './prng';
-import { variant, type VariantName } from './variants';
+import { variant, type Variant, type VariantName } from './variants';
 import { makeWorkload, workloadCosts, type WorkloadName } from './workload';
 
 export interface SimulationInput {
@@ -27,6 +27,8 @@ export interface SimulationInput {
   exitRatePerSec?: number;
   /** Mean reap cost (uvm_exit), ns; poisson makes it exponential. */
   reapCostNs?: number;
+  /** The programs to run (a model derived from C or read from a model file); default: the built-in `variant`. */
+  model?: Variant;
 }
 
 /** DESIGN.md's `RunResult`: the event table plus the inputs that made it. */
@@ -48,7 +50,7 @@ export function simulate(input: SimulationInput): RunResult {
   const arrivals = streams.next();
   const machine = new Machine(
     { cpus: input.cpus, cpusPerSocket: input.cpusPerSocket ?? DEFAULT_CPUS_PER_SOCKET, durationNs: input.durationNs, costs },
-    variant(input.variant),
+    input.model ?? variant(input.variant),
     workload,
     { machine: machineStream, arrivals, spawner: () => streams.next() },
   );
