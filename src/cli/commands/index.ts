@@ -5,5 +5,6 @@ import { patchCommand } from './patch';
 import { traceCommand } from './trace';
 import { simulateCommand } from './simulate';
 import { compareCommand } from './compare';
+import { modelCommand } from './model';
 
-export const commands: Command[] = [patchCommand, applyCommand, traceCommand, simulateCommand, compareCommand];
+export const commands: Command[] = [patchCommand, applyCommand, traceCommand, simulateCommand, compareCommand, modelCommand];
