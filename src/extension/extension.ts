@@ -9,10 +9,10 @@ import { SiteHovers } from './annotations/hovers';
 import { openExampleCommand, openFromClipboardCommand, openFromEditorCommand, openPatchCommand, refreshReview, type OpenOptions } from './review/patch-input';
 import { PatchTreeProvider, type PatchNode } from './review/patch-tree';
 import { PatchProblems } from './review/problems';
-import { composeReplyCommand } from './review/reply-command';
+import { composeReplyCommand, openReplyInMailClient, saveReplyEml } from './review/reply-command';
 import { revealHunk } from './review/reveal-hunk';
 import { ReviewComments } from './review/review-comments';
-import { differsFromBase, ReviewStore } from './review/review-session';
+import { differsFromBase, ReviewStore, wholePatchApplied } from './review/review-session';
 import { log } from './common/log';
 import { PatchStatus } from './review/status-bar';
 import { VirtualDocuments } from './review/virtual-documents';
@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   const docs = new VirtualDocuments(review);
   const status = new PatchStatus(review);
   const treeView = vscode.window.createTreeView('reaperscope.patch', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(review, analysis, tree, comments, problems, decorations, codeLenses, docs, treeView, new SiteHovers(analysis), status, log());
+  context.subscriptions.push(review, analysis, tree, comments, problems, decorations, codeLenses, docs, treeView, new SiteHovers(analysis, context.extensionUri), status, log());
   review.onDidChange((s) => {
     const diffstat = s?.patch.diffstat.matches === false ? ' — the diffstat in the mail does not match the diff' : '';
     treeView.message = s ? `${s.label}: ${s.patch.mail?.subject ?? 'patch'}${diffstat}` : undefined;
@@ -63,7 +63,8 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
     if (!s) return null;
     const failed = s.files.reduce((n, f) => n + f.failures.length, 0);
     const mismatched = s.files.filter(differsFromBase).length;
-    void vscode.window.showInformationMessage(failed === 0
+    if (wholePatchApplied(s)) void vscode.window.showInformationMessage(`Reaperscope: ${s.label} is already applied here (every file holds its changes).`);
+    else void vscode.window.showInformationMessage(failed === 0
       ? `Reaperscope: every hunk of ${s.label} applies${mismatched ? ` (${mismatched} file(s) differ from the patch's base version)` : ''}.`
       : `Reaperscope: ${failed} hunk(s) do not apply (see Problems).`);
     return s;
@@ -73,7 +74,9 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   command('reaperscope.createComment', (reply: vscode.CommentReply) => comments.addUserComment(reply.thread, reply.text));
   command('reaperscope.replyComment', (reply: vscode.CommentReply) => comments.addUserComment(reply.thread, reply.text));
   command('reaperscope.deleteComment', (comment: vscode.Comment) => comments.deleteComment(comment));
-  command('reaperscope.composeReply', () => composeReplyCommand(review, comments));
+  command('reaperscope.composeReply', (options?: { offer?: boolean }) => composeReplyCommand(review, comments, options ?? {}));
+  command('reaperscope.openReplyInMailClient', () => openReplyInMailClient());
+  command('reaperscope.saveReplyEml', (target?: vscode.Uri) => saveReplyEml(undefined, target instanceof vscode.Uri ? target : undefined));
 
   // Edits, saves and undo change where hunks apply: redo the dry run shortly after.
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,5 +1,5 @@
 /**
- * Trace reading benchmark (issue #4), all numbers measured in this one run:
+ * Trace reading benchmark, all numbers measured in this one run:
  * 1. throughput of readTrace on a generated btrace file, as a ratio to a bare chunked line
  *    split (decode + find newlines + slice each line) of the same file (goal ≥ 0.5); the same
  *    for Linux ftrace text, for information (its payloads are parsed with regular expressions);

@@ -115,8 +115,11 @@ function patchFromBody(body: string, context: BodyContext): Patch {
   return patch;
 }
 
-/** A patch mail: the body, or when the body holds no diff, the patch attachments. */
-function patchFromMail(message: MailMessage, firstLine: number, whitespaceDamaged: boolean): Patch {
+/**
+ * A patch mail: the body, or when the body holds no diff, the patch attachments. `firstLine` is
+ * the 1-based input line where the mail starts; `whitespaceDamaged` says white space was lost.
+ */
+export function patchFromMail(message: MailMessage, firstLine: number, whitespaceDamaged: boolean): Patch {
   const lines = message.bodySourceLines;
   const lineOf = lines === null ? (i: number) => i + 1 : (i: number) => firstLine - 1 + (lines[i] ?? lines[lines.length - 1] ?? 1);
   const author = message.headers.from.replace(/\s*<[^>]*>\s*$/, '').replace(/^"|"$/g, '') || message.headers.from;
@@ -133,7 +136,8 @@ function patchFromMail(message: MailMessage, firstLine: number, whitespaceDamage
   return patch;
 }
 
-function textOf(input: Uint8Array | string): string {
+/** The input as text (bytes read as UTF-8). */
+export function textOf(input: Uint8Array | string): string {
   return typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
 }
 
@@ -141,7 +145,8 @@ function bytesOf(input: Uint8Array | string): Uint8Array | null {
   return typeof input === 'string' ? null : input;
 }
 
-function withNoDiffDiagnostic(patch: Patch, fileName: string): Patch {
+/** Adds a `no-diff` warning to a patch without files (not to a cover letter, 0/m). */
+export function withNoDiffDiagnostic(patch: Patch, fileName: string): Patch {
   if (patch.files.length === 0 && patch.series?.index !== 0) {
     patch.diagnostics.push(diagnostic(1, 'warning', 'no-diff', `No diff found in ${fileName}.`));
   }

@@ -7,7 +7,7 @@
  * broken by the event queue's sequence numbers, randomness comes from seeded streams.
  */
 import { EventKind } from '../events/event-kind';
-import { EventTableBuilder } from '../events/event-table';
+import { EventTableBuilder } from '../events/event-table-builder';
 import { COST_NAMES, type CostName, type Costs } from './costs';
 import { isFixed, sampleCost } from './cost-sampler';
 import { EventQueue } from './event-queue';
@@ -95,7 +95,7 @@ export class Machine {
     private readonly streams: MachineStreams,
   ) {
     if (!(config.cpus >= 1 && config.cpus <= MAX_CPUS && Number.isInteger(config.cpus))) throw new RangeError(`cpus must be 1..${MAX_CPUS}, got ${config.cpus}`);
-    this.out = new EventTableBuilder(0n, 1 << 16);
+    this.out = new EventTableBuilder();
     const s = this.out.strings;
     this.objects = new MachineObjects((name) => s.intern(name), config.cpus);
     this.locks = { kernel_lock: this.objects.kernelLock, sched_lock: this.objects.schedLock };

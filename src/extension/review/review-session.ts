@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { CFunctionSpan } from '../../core/patch/c/c-functions';
 import type { FilePatch, Patch } from '../../core/patch/model';
 import type { HunkPlacement } from '../../core/patch/apply/hunk-placement';
+import type { AlreadyApplied } from '../../core/patch/apply/applied-state';
 
 /** One file of the patch as it stands against the workspace. */
 export interface FileReview {
@@ -31,6 +32,8 @@ export interface FileReview {
   spans: CFunctionSpan[];
   /** Per hunk, the C functions it touches in this workspace's file (falls back to the reader's). */
   functions: string[][];
+  /** Set when the file holds the patch already (post-image blob, or every hunk applies in reverse). */
+  applied: AlreadyApplied | null;
 }
 
 export interface ReviewSession {
@@ -78,5 +81,10 @@ export function patchPathOf(file: FilePatch): string {
 
 /** Whether the workspace file is another version than the patch was made against (its blob id or CVS revision says so). */
 export function differsFromBase(review: FileReview): boolean {
-  return review.blobMatches === false || review.revisionMatches === false;
+  return review.applied === null && (review.blobMatches === false || review.revisionMatches === false);
+}
+
+/** Whether every file of the session holds the patch already. */
+export function wholePatchApplied(session: ReviewSession): boolean {
+  return session.files.length > 0 && session.files.every((f) => f.applied !== null);
 }

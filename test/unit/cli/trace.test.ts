@@ -21,7 +21,7 @@ function fakeIo(stdin = ''): CliIo & { stdout: string; stderr: string } {
 const BTRACE = join(TRACES, 'btrace-baseline.txt');
 const FTRACE = join(TRACES, 'ftrace-flags5.txt');
 
-test('trace --json prints the shape of issue #4 with the fixture facts', async () => {
+test('trace --json prints the documented summary shape with the fixture facts', async () => {
   const io = fakeIo();
   assert.equal(await traceCommand.run([BTRACE, '--json'], io), 0);
   const j = JSON.parse(io.stdout);

@@ -56,12 +56,15 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-const DIFF_START = /^(?:diff --git |@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@)/;
-const SIGNATURE = /^-- ?$/;
+/** A line that starts a diff: `diff --git` or a hunk header. */
+export const DIFF_START = /^(?:diff --git |@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@)/;
+/** The `-- ` line above a signature. */
+export const SIGNATURE = /^-- ?$/;
 const ARCHIVE_ATTACHMENT = /^\[\d+:[\w.+-]+\/[\w.+-]+[^\]]*\]$/;
 /** Where a reviewer cut quoted text: `[...]`, `...`, `<snip>`, `[ trimmed ]`. */
-const SNIP = /^[[<(]?\s*(?:\.{3}|…|snip(?:ped)?|trimmed|cut)\s*[\]>)]?$/i;
-const WROTE = /\bwrote:\s*$/;
+export const SNIP = /^[[<(]?\s*(?:\.{3}|…|snip(?:ped)?|trimmed|cut)\s*[\]>)]?$/i;
+/** An attribution line (`On ..., Name wrote:`). */
+export const WROTE = /\bwrote:\s*$/;
 const QUOTED_FROM = /^From:\s*(.+)$/;
 
 /**

@@ -14,7 +14,8 @@ test('event counts by kind add up to the 15 events of the btrace sample', () => 
   const read = readTraceText(btrace);
   assert.equal(read.kind, 'trace');
   if (read.kind !== 'trace') return;
-  const counts = countEvents(read.table, 'btrace-baseline.txt');
+  const counts = countEvents(read, 'btrace-baseline.txt');
+  assert.equal(counts.kernel, 'openbsd');
   assert.equal(Object.values(counts.byKind).reduce((a, b) => a + b, 0), 15);
   // One reap: the reaper's uvm_exit (the sample's README).
   assert.equal(counts.byKind.reap, 1);
