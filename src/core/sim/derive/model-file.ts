@@ -28,6 +28,7 @@ import { isCostName, type CostName } from '../costs';
 import { assemble, Op, type Draft, type Program } from '../program';
 import { isVariantName, type Variant, type VariantName } from '../variants';
 import type { Assumption, NotUnderstood } from './function-translator';
+import { subjectProblem } from './subject-check';
 import { modelSteps, PROGRAM_NAMES, STEP_OP_NAMES, type ModelStep, type ProgramName, type StepOpName } from './model-steps';
 
 export const MODEL_FORMAT = 'reaperscope-model';
@@ -177,6 +178,12 @@ export function readModelFile(json: unknown): { ok: true; model: ModelFile; vari
     const steps = (v['steps'] as unknown[]).map((s, i) => checkStep(s, `${path}.steps[${i}]`, errors));
     if (errors.length > n) return;
     checkPrograms(steps as ModelStep[], path, errors);
+    if (errors.length > n) return;
+    const runnable = variantOfModel({ name: v['name'] as VariantName, side: v['side'] as 'old' | 'new', reapers: v['reapers'] as 'one' | 'per-cpu', steps: steps as ModelStep[] });
+    for (const [program, own] of [['exit', assemble('exit', runnable.exitPath).steps], ['idle', runnable.idle.steps], ['reaper', runnable.reaper.steps]] as const) {
+      const problem = subjectProblem(program, own);
+      if (problem) errors.push(`${path}.steps: ${problem}`);
+    }
     if (errors.length > n) return;
     out.push({ name: v['name'] as VariantName, side: v['side'] as 'old' | 'new', reapers: v['reapers'] as 'one' | 'per-cpu', steps: steps as ModelStep[] });
   });
