@@ -16,8 +16,9 @@ test('model --out writes both derived models; simulate --model runs one; a broke
     const out = join(dir, 'model.json');
     const run = runCli(['model', seed, '--tree', tree, '--out', out]);
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /^baseline \(the tree before the patch\): 49 steps, one reaper; 69 of 69 statements understood \(100 %\)$/m);
-    assert.match(run.stdout, /reapers: one → per-cpu at sys\/kern\/kern_sched\.c:\d+ \(sched_kthreads_create\)/);
+    // (wrapped at 72 columns, continuation lines indented)
+    assert.match(run.stdout, /^baseline \(the tree before the patch\): 49 steps, one reaper; 69 of 69\n {2}statements understood \(100 %\)$/m);
+    assert.match(run.stdout, /reapers: one → per-cpu at sys\/kern\/kern_sched\.c:\d+\s+\(sched_kthreads_create\)/);
     const model = JSON.parse(readFileSync(out, 'utf8'));
     assert.equal(model.format, 'reaperscope-model');
     assert.equal(model.version, 1);
@@ -55,6 +56,8 @@ test('compare --tree derives both models and says so in its JSON', () => {
   assert.deepEqual(r.plan.variants, ['baseline', 'patched']);
   assert.equal(r.plan.models, undefined);
   assert.equal(r.invariants.ok, true);
+  const text = runCli(['compare', seed, '--tree', tree, ...quick]);
+  for (const line of text.stdout.split('\n')) assert.ok([...line].length <= 72, `too wide: ${line}`);
   // the derived models run: the patch never hops to idle, baseline on every exit
   const four = r.points[0].variants;
   assert.ok(four[0].mean['idleHops'] > 0);
@@ -64,7 +67,7 @@ test('compare --tree derives both models and says so in its JSON', () => {
 test('compare --tree: a patch outside the exit path says so, names what it touches, prints no numbers', () => {
   const run = runCli(['compare', own('runqueue-statistic.diff'), '--tree', tree, ...quick]);
   assert.equal(run.status, 1);
-  assert.equal(run.stdout, 'The patch does not touch the exit path the model is read from; it touches setrunqueue() in sys/kern/kern_sched.c.\n');
+  assert.equal(run.stdout, 'The patch does not touch the exit path the model is read from; it\n  touches setrunqueue() in sys/kern/kern_sched.c.\n');
 });
 
 test('compare --tree: exit2() from sched_exit() is caught handing the thread over before it left its CPU', () => {

@@ -5,6 +5,7 @@
  * of the dying thread before its final switch. As JSON (the model file format, model-file.ts)
  * and as text.
  */
+import { wrap } from '../../compare/comparison-report';
 import { assemble } from '../program';
 import type { DerivedModel } from './derive-model';
 import { earlyHandovers, type EarlyHandover } from './handover-check';
@@ -57,30 +58,34 @@ export function patchModelJson(pm: PatchModels): Record<string, unknown> {
 const percent = (u: DerivedModelEntry['understood']): string =>
   u.statements === 0 ? 'no statement' : `${u.understood} of ${u.statements} statements understood (${Math.round((100 * u.understood) / u.statements)} %)`;
 
-/** The report's text: does the patch touch the exit path, what it changes, what was not understood. */
+/**
+ * The report's text: does the patch touch the exit path, what it changes, what was not
+ * understood; wrapped at 72 columns for a mail, except the step listing (`steps`).
+ */
 export function formatPatchModels(pm: PatchModels, opts: { steps?: boolean } = {}): string {
   const lines: string[] = [];
+  const add = (line: string): void => void lines.push(...wrap(line));
   if (!pm.touchesExitPath) {
     const fns = pm.touchedFunctions.map((f) => `${f.func}() in ${f.file}`);
-    lines.push(`The patch does not touch the exit path the model is read from; it touches ${fns.length > 0 ? fns.join(', ') : 'no C function'}.`);
+    add(`The patch does not touch the exit path the model is read from; it touches ${fns.length > 0 ? fns.join(', ') : 'no C function'}.`);
     return lines.join('\n') + '\n';
   }
-  for (const n of pm.notApplied) lines.push(`not applied: ${n.file}: ${n.why}`);
+  for (const n of pm.notApplied) add(`not applied: ${n.file}: ${n.why}`);
   for (const m of [pm.before, pm.after]) {
     const e = derivedModelEntry(m);
-    lines.push(`${e.name} (${e.side === 'old' ? 'the tree before the patch' : 'with the patch applied'}): ${e.steps.length} steps, ${e.reapers ?? 'no'} reaper${e.reapers === 'one' ? '' : 's'}; ${percent(e.understood)}`);
-    for (const p of e.problems) lines.push(`  cannot run: ${p}`);
-    for (const n of e.notUnderstood) lines.push(`  not understood: ${n.file}:${n.line} ${n.text} — ${n.why}`);
-    for (const a of e.assumptions) lines.push(`  assumption: ${a.file}:${a.line} ${a.what}`);
+    add(`${e.name} (${e.side === 'old' ? 'the tree before the patch' : 'with the patch applied'}): ${e.steps.length} steps, ${e.reapers ?? 'no'} reaper${e.reapers === 'one' ? '' : 's'}; ${percent(e.understood)}`);
+    for (const p of e.problems) add(`  cannot run: ${p}`);
+    for (const n of e.notUnderstood) add(`  not understood: ${n.file}:${n.line} ${n.text} — ${n.why}`);
+    for (const a of e.assumptions) add(`  assumption: ${a.file}:${a.line} ${a.what}`);
     for (const h of e.handovers) {
-      lines.push(`  INVARIANT: ${h.message}`);
-      for (const s of h.steps) lines.push(`    ${s.file}:${s.line} ${s.op}${s.object ? ` ${s.object}` : ''}: ${s.text}`);
+      add(`  INVARIANT: ${h.message}`);
+      for (const s of h.steps) add(`    ${s.file}:${s.line} ${s.op}${s.object ? ` ${s.object}` : ''}: ${s.text}`);
     }
     if (opts.steps) {
       for (const s of e.steps) lines.push(`  ${s.program.padEnd(6)} ${`${s.op}${s.object ? ` ${s.object}` : ''}${s.target !== undefined ? ` → ${s.target}` : ''}`.padEnd(34)} ${s.file}:${s.line} ${s.text}`);
     }
   }
-  lines.push(pm.changes.length === 0 ? 'The patch does not change the model.' : 'What the patch changes in the model:');
-  for (const c of pm.changes) lines.push(`  ${c.summary}`);
+  add(pm.changes.length === 0 ? 'The patch does not change the model.' : 'What the patch changes in the model:');
+  for (const c of pm.changes) add(`  ${c.summary}`);
   return lines.join('\n') + '\n';
 }
