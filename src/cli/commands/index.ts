@@ -6,5 +6,6 @@ import { diffVersionsCommand } from './diff-versions';
 import { traceCommand } from './trace';
 import { simulateCommand } from './simulate';
 import { compareCommand } from './compare';
+import { modelCommand } from './model';
 
-export const commands: Command[] = [patchCommand, diffVersionsCommand, applyCommand, traceCommand, simulateCommand, compareCommand];
+export const commands: Command[] = [patchCommand, diffVersionsCommand, applyCommand, traceCommand, simulateCommand, compareCommand, modelCommand];

@@ -9,6 +9,7 @@ import type { DerivedModel } from '../sim/derive/derive-model';
 import { assembledSteps } from '../sim/derive/derive-model';
 import { stepObject, stepOpName, type ProgramName, type StepOpName } from '../sim/derive/model-steps';
 import { Op, type Step } from '../sim/program';
+import type { LineTime } from '../sim/step-profile';
 
 export interface ModelLineStep {
   op: StepOpName;
@@ -36,6 +37,8 @@ export interface ModelLine {
    * null for lines that are no step. Waits (contention) come from a simulation, not from here.
    */
   costNs: number | null;
+  /** From a simulation of the variant ({@link withSimulatedTimes}): per execution of the line, ns. */
+  simulated?: { count: number; meanCostNs: number; meanWaitNs: number };
 }
 
 function stepCost(s: Step, costs: Costs): number {
@@ -89,9 +92,26 @@ export function modelLinesAt(index: readonly ModelLine[], file: string, line: nu
   return index.filter((e) => e.line === line && (side === undefined || e.side === side) && (file === e.file || file.endsWith(`/${e.file}`) || e.file.endsWith(`/${file}`)));
 }
 
-/** `lock deadproc_mutex · wakeup-all deadproc (1.03 µs)`: a line's steps for an inline hint. */
+/**
+ * The index with the simulated time of `variant`'s lines (a run's RunResult.lineTimes) attached
+ * to its step entries: per execution, the mean cost and the mean wait for locks.
+ */
+export function withSimulatedTimes(index: readonly ModelLine[], variant: string, times: readonly LineTime[]): ModelLine[] {
+  const byKey = new Map(times.map((t) => [`${t.program}\u0000${t.file}\u0000${t.line}`, t]));
+  return index.map((e) => {
+    if (e.variant !== variant || e.kind !== 'step') return e;
+    const t = byKey.get(`${e.program}\u0000${e.file}\u0000${e.line}`);
+    return t && t.count > 0 ? { ...e, simulated: { count: t.count, meanCostNs: t.costNs / t.count, meanWaitNs: t.waitNs / t.count } } : e;
+  });
+}
+
+const us = (ns: number): string => `${(ns / 1000).toFixed(2)} µs`;
+
+/** `lock deadproc_mutex · wakeup-all deadproc (1.03 µs; simulated 1.10 µs + wait 0.40 µs)`: a line's steps for an inline hint. */
 export function describeModelLine(e: ModelLine): string {
   if (e.kind !== 'step') return `${e.kind === 'quiet' ? 'no step' : 'not understood'}: ${e.why ?? ''}`;
   const steps = e.steps.map((s) => (s.object ? `${s.op} ${s.object}` : s.op)).join(' · ');
-  return e.costNs ? `${steps} (${(e.costNs / 1000).toFixed(2)} µs)` : steps;
+  const sim = e.simulated ? `simulated ${us(e.simulated.meanCostNs)}${e.simulated.meanWaitNs > 0 ? ` + wait ${us(e.simulated.meanWaitNs)}` : ''}` : '';
+  const parts = [e.costNs ? us(e.costNs) : '', sim].filter((x) => x);
+  return parts.length > 0 ? `${steps} (${parts.join('; ')})` : steps;
 }

@@ -94,6 +94,8 @@ export class Cpu {
   /** Lock being handed to this CPU (Acquire mode) and whether the step completes with it. */
   acquireLock: SpinLock | null = null;
   acquireAdvancesPc = true;
+  /** When the spin for `acquireLock` began, ns (for the step profile). */
+  spinSince = 0;
   /** Thread switched away from (Switch modes). */
   switchPrev: Thread | null = null;
 

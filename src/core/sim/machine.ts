@@ -13,6 +13,7 @@ import { isFixed, sampleCost } from './cost-sampler';
 import { EventQueue } from './event-queue';
 import { Cpu, CpuMode, Process, SpinLock, Thread, ThreadState } from './machine-state';
 import { MachineObjects } from './machine-objects';
+import { StepProfile, type ProfiledProgram } from './step-profile';
 import type { RandomStream } from './prng';
 import { assemble, Op, PRIO, type ListName, type Program, type Step } from './program';
 import { InvariantLog } from './invariants';
@@ -48,6 +49,8 @@ export interface MachineConfig {
   cpusPerSocket: number;
   durationNs: number;
   costs: Costs;
+  /** Sum simulated time per C line of the steps (step-profile.ts). */
+  profileSteps?: boolean;
 }
 
 export interface MachineStreams {
@@ -63,6 +66,8 @@ export class Machine {
   now = 0;
   readonly out: EventTableBuilder;
   readonly invariants = new InvariantLog();
+  /** Time per C line, when the config asks for it. */
+  readonly profile: StepProfile | null;
   readonly cpus: Cpu[] = [];
   /** Threads created so far (tids and wait-channel keys derive from it). */
   threadCount = 0;
@@ -96,6 +101,7 @@ export class Machine {
   ) {
     if (!(config.cpus >= 1 && config.cpus <= MAX_CPUS && Number.isInteger(config.cpus))) throw new RangeError(`cpus must be 1..${MAX_CPUS}, got ${config.cpus}`);
     this.out = new EventTableBuilder();
+    this.profile = config.profileSteps ? new StepProfile() : null;
     const s = this.out.strings;
     this.objects = new MachineObjects((name) => s.intern(name), config.cpus);
     this.locks = { kernel_lock: this.objects.kernelLock, sched_lock: this.objects.schedLock };
@@ -272,6 +278,7 @@ export class Machine {
         this.emit(cpu, K_LOCKACQUIRE, th, cpu.acquireLock!.nameId, -1);
         cpu.acquireLock = null;
         cpu.mode = M_RUN;
+        if (this.profile && cpu.acquireAdvancesPc) this.profile.add(th.program.steps[th.pc]!, this.programKind(th), 0, this.now - cpu.spinSince);
         if (cpu.acquireAdvancesPc) th.pc++;
         this.runCpu(cpu);
         return;
@@ -325,6 +332,7 @@ export class Machine {
           let d = th.remainingNs;
           if (d >= 0) th.remainingNs = -1;
           else d = this.workCost(step, th);
+          if (this.profile) this.profile.add(step, this.programKind(th), d, 0);
           if (step.ofSubject && th.subject && th.subject.runningOn >= 0) {
             this.invariants.violation(`t=${this.now}: tid ${th.subject.tid} freed (${step.cost}) while it still runs on CPU ${th.subject.runningOn}`);
           }
@@ -341,7 +349,11 @@ export class Machine {
         }
         case OP_LOCK: {
           const d = this.acquire(cpu, th, this.objects.lock(step.lock!, th, cpu.id), true);
-          if (d < 0) return;
+          if (d < 0) {
+            cpu.spinSince = this.now;
+            return;
+          }
+          if (this.profile) this.profile.add(step, this.programKind(th), d, 0);
           th.pc++;
           if (d > 0) {
             if (this.runAhead(this.now + d)) break;
@@ -487,6 +499,11 @@ export class Machine {
           throw new Error(`unknown op ${step.op}`);
       }
     }
+  }
+
+  /** Which program of the variant `th` runs (for the step profile): the idle loop, the reaper, else the exit path. */
+  private programKind(th: Thread): ProfiledProgram {
+    return th.program === this.variant.idle ? 'idle' : th.program === this.variant.reaper ? 'reaper' : 'exit';
   }
 
   // ---- costs ------------------------------------------------------------------------------

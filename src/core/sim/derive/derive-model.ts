@@ -13,7 +13,8 @@
  * ends with the dead thread reaped.
  */
 import type { Node, Parser } from 'web-tree-sitter';
-import { assemble, Op, type Draft, type Program } from '../program';
+import { assemble, Op, type Draft, type Program, type Step } from '../program';
+import { subjectProblem } from './subject-check';
 import type { Variant, VariantName } from '../variants';
 import { declaredName, indexCFunctions, type CFunctionsIndex, type CSourceFile, type FunctionDefinition } from './c-functions-index';
 import { FunctionTranslator, type Assumption, type NotUnderstood, type ProgramKind, type QuietLine } from './function-translator';
@@ -156,6 +157,8 @@ function program(kind: ProgramKind, t: FunctionTranslator, func: FunctionDefinit
     problems.push(`${func.name}(): the ${kind} program can run off its end (the thread's function returns)`);
   }
   if (func && drafts.length === 0) problems.push(`${func.name}(): no step derived for the ${kind} program`);
+  const subject = subjectProblem(kind, drafts as Step[]);
+  if (subject) problems.push(subject);
   return { kind, file: func?.file ?? '', func: func?.name ?? '', drafts };
 }
 

@@ -82,6 +82,8 @@ export class FunctionTranslator {
   readonly visited = new Map<string, string>();
   private readonly frames: Frame[] = [];
   private pending: string[] = [];
+  /** Labels already placed: a continuation translated twice (if P_THREAD) places its labels once. */
+  private readonly placed = new Set<string>();
   private readonly aliases = new Map<string, string>();
   private labels = 0;
   private mainLoopSeen = false;
@@ -102,6 +104,8 @@ export class FunctionTranslator {
 
   /** The next emitted step carries `label`. */
   place(label: string): void {
+    if (this.placed.has(label)) return;
+    this.placed.add(label);
     this.pending.push(label);
   }
 
@@ -281,10 +285,12 @@ export class FunctionTranslator {
   }
 
   private snapshot(): () => void {
+    const frames = [...this.frames];
     const vars = this.frames.map((f) => new Map(f.vars));
     const held = new Map(this.held);
     const stopped = this.stopped;
     return () => {
+      this.frames.splice(0, this.frames.length, ...frames);
       this.frames.forEach((f, i) => {
         f.vars.clear();
         for (const [key, v] of vars[i] ?? []) f.vars.set(key, v);
