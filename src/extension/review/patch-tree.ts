@@ -83,11 +83,29 @@ function hunkItem(review: FileReview, hunkIndex: number, comments: number): vsco
     : `line ${placement.startLine}${placement.offset !== 0 ? ` (offset ${placement.offset > 0 ? '+' : ''}${placement.offset})` : ''}`;
   item.description = `+${added} −${removed} · ${where}`;
   item.tooltip = new vscode.MarkdownString().appendCodeblock(
-    [hunkHeaderLine(hunk), ...hunk.lines.map((l) => ({ context: ' ', add: '+', remove: '-' })[l.kind] + l.text)].join('\n'), 'diff');
+    [hunkHeaderLine(hunk), ...hunk.lines.map((l) => ({ context: ' ', add: '+', remove: '-' })[l.kind] + expandTabs(l.text))].join('\n'), 'diff');
   item.contextValue = 'hunk';
   item.iconPath = new vscode.ThemeIcon(placement?.startLine == null ? 'error' : 'symbol-function');
   item.command = { command: 'reaperscope.revealHunk', title: 'Reveal Hunk', arguments: [review.path, hunkIndex] };
   return item;
+}
+
+/**
+ * Tabs as spaces to the next multiple of 8 (KNF), counted from the line's own start: after the
+ * one-column `+`/`-`/` ` marker every kind of line is indented alike (a tab right after `+` would
+ * otherwise be drawn narrower than after ` ` by some renderers).
+ */
+export function expandTabs(text: string, width = 8): string {
+  let out = '';
+  for (const c of text) out += c === '\t' ? ' '.repeat(width - (out.length % width)) : c;
+  return out;
+}
+
+/** Shows the Patch view (without taking focus from the editor) at the first file of the session. */
+export async function revealPatchView(view: vscode.TreeView<PatchNode>, store: ReviewStore): Promise<void> {
+  const first = store.session?.files[0];
+  if (!first) return;
+  await view.reveal({ kind: 'file', review: first }, { select: false, focus: false, expand: true });
 }
 
 function commentItem(node: Extract<PatchNode, { kind: 'comment' }>): vscode.TreeItem {
