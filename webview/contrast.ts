@@ -38,12 +38,15 @@ export function contrastRatio(a: Rgb, b: Rgb): number {
 
 /**
  * `color` as is when it has `min` contrast against `background`, else mixed step by step towards
- * white (dark background) or black (light background) until it has: the hue stays recognisable.
+ * white (dark background) or black (light background) until it has, 3:1 at most (`min` ≤ 4.5
+ * is always reachable): the hue stays recognisable.
  */
 export function withContrast(color: Rgb, background: Rgb, min = 3): Rgb {
-  const target: Rgb = luminance(background) < 0.5 ? [255, 255, 255] : [0, 0, 0];
+  // Towards whichever of white and black stands out more from the background (one always has ≥ 4.58:1).
+  const target: Rgb = contrastRatio([255, 255, 255], background) >= contrastRatio([0, 0, 0], background) ? [255, 255, 255] : [0, 0, 0];
   let c = color;
-  for (let t = 0.1; contrastRatio(c, background) < min && t <= 1.0001; t += 0.1) {
+  for (let k = 1; contrastRatio(c, background) < min && k <= 10; k++) {
+    const t = k / 10;
     c = color.map((v, i) => v + (target[i]! - v) * t) as Rgb;
   }
   return c;
