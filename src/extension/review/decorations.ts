@@ -4,24 +4,11 @@
  * editors of a C file also get the kernel's style (KNF): tabs, 8 columns wide.
  */
 import * as vscode from 'vscode';
-import { changeBlocks } from '../../core/patch/apply/change-blocks';
+import { insertionPoints } from '../../core/patch/apply/insertion-points';
 import { lineMarks } from '../../core/patch/apply/line-marks';
-import type { FileReview, ReviewStore } from './review-session';
+import type { ReviewStore } from './review-session';
 import { settings } from '../common/settings';
 import { PATCHED_SCHEME, reviewForVirtual, UNPATCHED_SCHEME } from './virtual-documents';
-
-/** Lines (1-based) after which the patch adds lines without removing any, with how many. */
-export function insertionPoints(review: FileReview): { line: number; added: number }[] {
-  const out: { line: number; added: number }[] = [];
-  review.file.hunks.forEach((hunk, h) => {
-    const start = review.placements[h]?.startLine;
-    if (start == null) return;
-    for (const block of changeBlocks(hunk)) {
-      if (block.removed === 0 && block.added > 0) out.push({ line: Math.max(1, start + block.oldOffset - 1), added: block.added });
-    }
-  });
-  return out;
-}
 
 /** Whether a document is a C file of the review (or its unpatched/patched view): KNF, tabs of 8. */
 function isReviewedC(store: ReviewStore, doc: vscode.TextDocument): boolean {
@@ -75,7 +62,7 @@ export class PatchDecorations implements vscode.Disposable {
       const toRanges = (lines: number[]): vscode.Range[] => lines.map((l) => new vscode.Range(l - 1, 0, l - 1, 0));
       editor.setDecorations(this.removedType, toRanges(marks.removed));
       editor.setDecorations(this.changedType, toRanges(marks.changed));
-      const added = review ? insertionPoints(review) : [];
+      const added = review ? insertionPoints(review.file, review.placements) : [];
       editor.setDecorations(this.addedType, added.map((a) => ({
         range: new vscode.Range(a.line - 1, 0, a.line - 1, 0),
         hoverMessage: `The patch adds ${a.added} line${a.added === 1 ? '' : 's'} after this line.`,

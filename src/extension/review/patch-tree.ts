@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Hunk, ReviewComment } from '../../core/patch/model';
 import { hunkHeaderLine } from '../../core/patch/mail/reply-mail';
 import { findHunkLine } from '../../core/patch/apply/hunk-placement';
+import { expandTabs } from '../../core/common/expand-tabs';
 import type { FileReview, ReviewStore } from './review-session';
 
 export type PatchNode =
@@ -88,17 +89,6 @@ function hunkItem(review: FileReview, hunkIndex: number, comments: number): vsco
   item.iconPath = new vscode.ThemeIcon(placement?.startLine == null ? 'error' : 'symbol-function');
   item.command = { command: 'reaperscope.revealHunk', title: 'Reveal Hunk', arguments: [review.path, hunkIndex] };
   return item;
-}
-
-/**
- * Tabs as spaces to the next multiple of 8 (KNF), counted from the line's own start: after the
- * one-column `+`/`-`/` ` marker every kind of line is indented alike (a tab right after `+` would
- * otherwise be drawn narrower than after ` ` by some renderers).
- */
-export function expandTabs(text: string, width = 8): string {
-  let out = '';
-  for (const c of text) out += c === '\t' ? ' '.repeat(width - (out.length % width)) : c;
-  return out;
 }
 
 /** Shows the Patch view (without taking focus from the editor) at the first file of the session. */
