@@ -8,7 +8,7 @@ import { showDiff } from './review/diff-view';
 import { SiteHovers } from './annotations/hovers';
 import { closePatchCommand } from './review/close-command';
 import { openExampleCommand, openFromClipboardCommand, openFromEditorCommand, openPatchCommand, refreshReview, restoreReview, type OpenOptions } from './review/patch-input';
-import { PatchTreeProvider, type PatchNode } from './review/patch-tree';
+import { PatchTreeProvider, revealPatchView, type PatchNode } from './review/patch-tree';
 import { PatchProblems } from './review/problems';
 import { composeReplyCommand, openReplyInMailClient, saveReplyEml } from './review/reply-command';
 import { revealHunk } from './review/reveal-hunk';
@@ -44,7 +44,11 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   const status = new PatchStatus(review);
   const treeView = vscode.window.createTreeView('reaperscope.patch', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(review, analysis, tree, comments, problems, decorations, codeLenses, docs, treeView, new SiteHovers(analysis, context.extensionUri), status, log());
+  // A newly opened patch shows the Patch view (its files and hunks) at once.
+  let shownLabel: string | null = null;
   review.onDidChange((s) => {
+    if (s && s.label !== shownLabel) void revealPatchView(treeView, review).catch(() => undefined);
+    shownLabel = s?.label ?? null;
     const diffstat = s?.patch.diffstat.matches === false ? ' — the diffstat in the mail does not match the diff' : '';
     treeView.message = s ? `${s.label}: ${s.patch.mail?.subject ?? 'patch'}${diffstat}` : undefined;
   }, undefined, context.subscriptions);
