@@ -16,6 +16,7 @@ import { comparisonJobs, comparisonView, summarizeComparison, type Comparison, t
 import { formatComparisonMarkdown, formatComparisonText } from '../../core/compare/comparison-report';
 import { detectVariant, type Detection } from '../../core/sim/variant-detection';
 import type { VariantName } from '../../core/sim/variants';
+import { MAX_CPUS } from '../../core/sim/limits';
 
 const DEFAULT_CPUS = [1, 2, 4, 8, 16, 32, 64];
 const DEFAULT_SEEDS = 5;
@@ -62,7 +63,7 @@ function parse(args: string[]): Options {
   o.patch = positionals[0];
   if (v.cpus !== undefined) {
     const list = v.cpus.split(',').map((s) => numberOption(s, 'cpus', true));
-    if (list.some((n) => n > 256)) throw new UsageError('--cpus: at most 256 CPUs');
+    if (list.some((n) => n > MAX_CPUS)) throw new UsageError(`--cpus: at most ${MAX_CPUS} CPUs`);
     o.cpus = [...new Set(list)].sort((x, y) => x - y);
   }
   if (v.seeds !== undefined) o.seeds = numberOption(v.seeds, 'seeds', true);
