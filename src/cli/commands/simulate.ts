@@ -16,6 +16,7 @@ import { formatValidationTable, validationPlan, validationRow, type ValidationRo
 import { isVariantName, VARIANT_NAMES, type VariantName } from '../../core/sim/variants';
 import { MAX_CPUS } from '../../core/sim/limits';
 import { alternatives } from '../../core/common/word-list';
+import { formatUs } from '../../core/common/format-ns';
 
 const DEFAULT_DURATION_MS = 200;
 
@@ -84,7 +85,7 @@ function parse(args: string[]): Options {
   return o;
 }
 
-const us = (ns: number): string => `${(ns / 1000).toFixed(1)} µs`;
+const us = (ns: number): string => `${formatUs(ns)} µs`;
 
 export function renderRun(input: SimulationInput, events: number, m: RunMetrics, inv: InvariantReport): string {
   const e = m.exitToReapNs;

@@ -5,6 +5,7 @@
  */
 import { formatNs } from '../common/format-ns';
 import type { ActivityView } from '../analysis/activity-view-model';
+import type { MetricKey } from '../analysis/metric-catalog';
 
 export type SiteKind = 'mutex' | 'kernel-lock' | 'sched-lock' | 'sleep' | 'wakeup' | 'tracepoint';
 
@@ -86,7 +87,7 @@ export function eventKindNameOf(site: Site): string | null {
 }
 
 /** Metric keys of the simulation (src/core/analysis/metric-catalog.ts) a site's hover shows. */
-export function simulatedMetricKeys(site: Site): string[] {
+export function simulatedMetricKeys(site: Site): MetricKey[] {
   if (site.kind === 'wakeup') return ['crossCpuWakeups'];
   if (site.kind === 'tracepoint' && /(on|off)__cpu$/.test(site.subject)) return ['contextSwitches', 'idleHops'];
   return [];

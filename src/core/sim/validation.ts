@@ -11,6 +11,7 @@ import { exitToReap } from '../analysis/exit-to-reap';
 import { meanWithCi } from '../analysis/confidence';
 import { simulate, type SimulationInput } from './simulate';
 import { VARIANT_NAMES, type VariantName } from './variants';
+import { formatUs as us } from '../common/format-ns';
 
 export interface ValidationOptions {
   /** CPUs for the per-CPU variants (baseline's queue does not depend on it); default 4. */
@@ -135,7 +136,6 @@ export function validate(options: ValidationOptions = {}): ValidationRow[] {
 
 /** The table `simulate --validate` prints (fits 72 columns). */
 export function formatValidationTable(rows: ValidationRow[]): string {
-  const us = (ns: number): string => (ns / 1000).toFixed(1);
   const lines = [
     'variant   cpus  rho  theory µs  sim µs  95% CI µs        error  ok',
     '--------  ----  ---  ---------  ------  ---------------  -----  --',
