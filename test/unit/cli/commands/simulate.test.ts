@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from './run-cli';
+import { runCli } from '../run-cli';
 
 test('simulate --json prints the documented shape; the same seed gives the same events', async () => {
   const args = ['simulate', '--variant', 'patched', '--cpus', '4', '--workload', 'fork-storm', '--duration-ms', '20', '--seed', '3', '--json'];

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fixturePath, runCli } from './run-cli';
+import { fixturePath, runCli } from '../run-cli';
 
 const pre = readFileSync(fixturePath('c/kern_sched_like.c'), 'utf8');
 const post = readFileSync(fixturePath('c/kern_sched_like.post.c'), 'utf8');

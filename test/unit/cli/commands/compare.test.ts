@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { fixturePath, runCli } from './run-cli';
-import { htmlReport } from '../../../src/cli/html-report';
-import { COST_NAMES } from '../../../src/core/sim/costs';
-import type { ActivityView } from '../../../src/core/analysis/activity-view-model';
+import { fixturePath, runCli } from '../run-cli';
+import { htmlReport } from '../../../../src/cli/html-report';
+import { COST_NAMES } from '../../../../src/core/sim/costs';
+import type { ActivityView } from '../../../../src/core/analysis/activity-view-model';
 
 const patch = fixturePath('one-reaper-per-cpu.patch');
 const quick = ['--cpus', '1,4', '--seeds', '3', '--duration-ms', '20', '--threads', '2'];
@@ -64,7 +64,7 @@ function compareHtml(extra: string[]): { html: string; view: ActivityView } {
     const out = join(dir, 'report.html');
     const args = extra.map((a) => a.replace('$DIR', dir));
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'compare', patch, ...quick, ...args, '--html', out], {
-      cwd: fileURLToPath(new URL('../../../', import.meta.url)), encoding: 'utf8', env: { ...process.env, REAPERSCOPE_WEBVIEW_DIR: dir },
+      cwd: fileURLToPath(new URL('../../../../', import.meta.url)), encoding: 'utf8', env: { ...process.env, REAPERSCOPE_WEBVIEW_DIR: dir },
     });
     assert.equal(run.status, 0, run.stderr);
     const html = readFileSync(out, 'utf8');

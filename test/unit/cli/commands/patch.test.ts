@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixturePath, runCli } from './run-cli';
+import { fixturePath, runCli } from '../run-cli';
 
 test('patch --json on the seed patch prints exactly the issue #2 shape with the README facts', async () => {
   const run = await runCli(['patch', fixturePath('one-reaper-per-cpu.patch'), '--json']);
