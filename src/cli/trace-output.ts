@@ -3,6 +3,7 @@ import type { TraceSummary } from '../core/analysis/trace-summary';
 import type { TraceComparison } from '../core/compare/trace-comparison';
 import type { Diagnostic } from '../core/common/diagnostic';
 import { formatNs } from '../core/common/format-ns';
+import { formatPlainMetric } from '../core/common/format-metric';
 
 /** Rows as left-aligned columns, two spaces apart, each line indented by two. */
 export function table(rows: string[][]): string {
@@ -35,7 +36,7 @@ export function renderSummary(file: string, s: TraceSummary): string {
 }
 
 export function renderComparison(fileA: string, fileB: string, c: TraceComparison): string {
-  const fmt = (unit: string, v: number): string => (unit === 'ns' ? formatNs(v) : unit === 'ratio' ? `${(v * 100).toFixed(1)}%` : String(v));
+  const fmt = (unit: string, v: number): string => formatPlainMetric(v, unit);
   const rows = c.rows.map((r) => [r.metric, fmt(r.unit, r.a), fmt(r.unit, r.b), r.unit === 'ratio' ? `${((r.delta) * 100).toFixed(1)} pt` : fmt(r.unit, r.delta), r.ratio === null ? '' : `×${r.ratio.toFixed(2)}`]);
   return `${table([['metric', fileA, fileB, 'change', 'ratio'], ...rows])}\n`;
 }

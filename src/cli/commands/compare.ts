@@ -22,6 +22,7 @@ import { earlyHandovers } from '../../core/sim/derive/handover-check';
 import type { Patch } from '../../core/patch/model';
 import { readExitPathTree, requireCParser } from '../exit-path-tree';
 import { pickVariant, readModelVariants } from '../model-files';
+import { MAX_CPUS } from '../../core/sim/limits';
 
 const DEFAULT_CPUS = [1, 2, 4, 8, 16, 32, 64];
 const DEFAULT_SEEDS = 5;
@@ -83,7 +84,7 @@ function parse(args: string[]): Options {
   o.patch = positionals[0];
   if (v.cpus !== undefined) {
     const list = v.cpus.split(',').map((s) => numberOption(s, 'cpus', true));
-    if (list.some((n) => n > 256)) throw new UsageError('--cpus: at most 256 CPUs');
+    if (list.some((n) => n > MAX_CPUS)) throw new UsageError(`--cpus: at most ${MAX_CPUS} CPUs`);
     o.cpus = [...new Set(list)].sort((x, y) => x - y);
   }
   if (v.seeds !== undefined) o.seeds = numberOption(v.seeds, 'seeds', true);

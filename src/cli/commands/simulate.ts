@@ -13,13 +13,16 @@ import type { InvariantReport } from '../../core/sim/invariants';
 import { simulate, type SimulationInput } from '../../core/sim/simulate';
 import { tableHash } from '../../core/events/table-hash';
 import { formatValidationTable, validationPlan, validationRow, type ValidationRow } from '../../core/sim/validation';
-import { isVariantName, type VariantName } from '../../core/sim/variants';
+import { isVariantName, VARIANT_NAMES, type VariantName } from '../../core/sim/variants';
 import { earlyHandovers } from '../../core/sim/derive/handover-check';
 import { pickVariant, readModelVariants } from '../model-files';
+import { MAX_CPUS } from '../../core/sim/limits';
+import { alternatives } from '../../core/common/word-list';
+import { formatUs } from '../../core/common/format-ns';
 
 const DEFAULT_DURATION_MS = 200;
 
-const usage = `usage: reaperscope simulate [--variant baseline|patched|lockless] [--cpus N]
+const usage = `usage: reaperscope simulate [--variant ${VARIANT_NAMES.join('|')}] [--cpus N]
          [--workload W] [--exit-rate PER_S --reap-cost-us MEAN]
          [--duration-ms D] [--seed S] [--costs FILE] [--json] [--trace-out FILE] [--chrome-out FILE]
        reaperscope simulate --validate [--cpus N] [--reap-cost-us MEAN] [--json]
@@ -30,7 +33,7 @@ Simulates the OpenBSD exit path on a multiprocessor (README, "The simulator").
                       lockless (without the kernel lock around the reaper's sleep)
   --model FILE        run the programs of a model file (reaperscope model --out),
                       its variant named by --variant, else its first
-  --cpus N            1..256 (default 8; --validate: 4)
+  --cpus N            1..${MAX_CPUS} (default 8; --validate: 4)
   --seed S            seed of the random streams (default 1)
 ${SHARED_USAGE.replace('DEFAULT_DURATION', `${DEFAULT_DURATION_MS} ms`)}  --json              print the result as JSON
   --trace-out FILE    write the run as btrace text (media/reaperscope.bt format)
@@ -72,12 +75,12 @@ function parse(args: string[]): Options {
   const o: Options = { ...sharedSimOptions(v, DEFAULT_DURATION_MS), variant: 'baseline', seed: 1, json: v.json ?? false, validate: v.validate ?? false, model: v.model, variantGiven: v.variant !== undefined };
   if (o.model !== undefined && o.validate) throw new UsageError('--validate runs the built-in models; --model does not apply');
   if (v.variant !== undefined) {
-    if (!isVariantName(v.variant)) throw new UsageError(`--variant takes baseline, patched or lockless, not '${v.variant}'`);
+    if (!isVariantName(v.variant)) throw new UsageError(`--variant takes ${alternatives(VARIANT_NAMES)}, not '${v.variant}'`);
     o.variant = v.variant;
   }
   if (v.cpus !== undefined) {
     o.cpus = numberOption(v.cpus, 'cpus', true);
-    if (o.cpus > 256) throw new UsageError('--cpus is at most 256');
+    if (o.cpus > MAX_CPUS) throw new UsageError(`--cpus is at most ${MAX_CPUS}`);
   }
   if (v.seed !== undefined) {
     if (!/^\d+$/.test(v.seed)) throw new UsageError(`--seed wants a whole number, not '${v.seed}'`);
@@ -91,7 +94,7 @@ function parse(args: string[]): Options {
   return o;
 }
 
-const us = (ns: number): string => `${(ns / 1000).toFixed(1)} µs`;
+const us = (ns: number): string => `${formatUs(ns)} µs`;
 
 export function renderRun(input: SimulationInput, events: number, m: RunMetrics, inv: InvariantReport): string {
   const e = m.exitToReapNs;

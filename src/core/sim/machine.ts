@@ -20,8 +20,9 @@ import { InvariantLog } from './invariants';
 import { pegProgram, preemptProgram, type Variant } from './variants';
 import type { ThreadTemplate, Workload } from './workload';
 
-/** The most CPUs a simulated machine has. */
-export const MAX_CPUS = 256;
+import { MAX_CPUS } from './limits';
+
+export { MAX_CPUS };
 
 // Module-level copies of the enum members: imported objects are read through getters when
 // the modules are transpiled one by one (tsx), which costs a call per step in the hot loop.

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runCli } from './patch-run-cli';
+import { runCli } from './run-cli';
 import { mail, mbox, seriesId, seriesMails, type MailSpec } from '../core/patch/mail/thread-mails';
 
 /**
@@ -33,8 +33,8 @@ function thread(): string {
   return mbox([...v1, ...v2, review, answer, coverReview].map(mail));
 }
 
-test('patch --json on a thread lists every comment with its author, place, certainty, message and patch', () => {
-  const run = runCli(['patch', '-', '--json'], thread());
+test('patch --json on a thread lists every comment with its author, place, certainty, message and patch', async () => {
+  const run = await runCli(['patch', '-', '--json'], thread());
   assert.equal(run.status, 0, run.stderr);
   const comments = JSON.parse(run.stdout).comments as Record<string, unknown>[];
   const pick = (c: Record<string, unknown>) => [c['author'], c['file'], c['side'], c['line'], c['text'], c['certainty'], c['messageId'], c['about'], c['replyTo']];
@@ -46,8 +46,8 @@ test('patch --json on a thread lists every comment with its author, place, certa
   assert.equal(comments[2]!['topic'], 'cover-letter');
 });
 
-test('patch on a thread prints the comments under their place', () => {
-  const run = runCli(['patch', '-'], thread());
+test('patch on a thread prints the comments under their place', async () => {
+  const run = await runCli(['patch', '-'], thread());
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /sys\/kern\/kern_sched\.c:12 \(new side\), Mark Kettenis <kettenis@example\.org> \(v1 patch 2\):\n {4}Does this need the kernel lock\?/);
   assert.match(run.stdout, /on the cover letter, Bob Reviewer <bob@example\.org> \(v1 cover\):/);

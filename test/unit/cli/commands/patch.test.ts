@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixturePath, runCli } from './patch-run-cli';
+import { fixturePath, runCli } from '../run-cli';
 
-test('patch --json on the seed patch prints exactly the documented shape with the README facts', () => {
-  const run = runCli(['patch', fixturePath('one-reaper-per-cpu.patch'), '--json']);
+test('patch --json on the seed patch prints exactly the documented shape with the README facts', async () => {
+  const run = await runCli(['patch', fixturePath('one-reaper-per-cpu.patch'), '--json']);
   assert.equal(run.status, 0, run.stderr);
   const json = JSON.parse(run.stdout);
   assert.deepEqual(Object.keys(json), ['files', 'totals', 'diffstat', 'comments', 'mail', 'whitespaceDamaged', 'diagnostics']);
@@ -31,8 +31,8 @@ test('patch --json on the seed patch prints exactly the documented shape with th
   assert.deepEqual([json.comments, json.whitespaceDamaged], [[], false]);
 });
 
-test('patch on the review reply: the comment is on the `+\t\t}` closing the sleep loop (kern_exit.c new line 427)', () => {
-  const json = JSON.parse(runCli(['patch', fixturePath('one-reaper-per-cpu.review.eml'), '--json']).stdout);
+test('patch on the review reply: the comment is on the `+\t\t}` closing the sleep loop (kern_exit.c new line 427)', async () => {
+  const json = JSON.parse((await runCli(['patch', fixturePath('one-reaper-per-cpu.review.eml'), '--json'])).stdout);
   assert.equal(json.comments.length, 1);
   const [comment] = json.comments;
   assert.deepEqual([comment.author, comment.file, comment.side, comment.line], ['Mark Kettenis', 'sys/kern/kern_exit.c', 'new', 427]);
@@ -40,8 +40,8 @@ test('patch on the review reply: the comment is on the `+\t\t}` closing the slee
   assert.deepEqual(json.totals, { files: 4, added: 44, removed: 64, hunks: 12 });
 });
 
-test('patch reads standard input and prints a readable summary', () => {
-  const run = runCli(['patch', '-'], readFileSync(fixturePath('one-reaper-per-cpu.patch')));
+test('patch reads standard input and prints a readable summary', async () => {
+  const run = await runCli(['patch', '-'], readFileSync(fixturePath('one-reaper-per-cpu.patch')));
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /^One reaper per CPU$/m);
   assert.match(run.stdout, /^sys\/kern\/kern_exit\.c\s+\+\s+16 -\s+43\s+3 hunks\s+ba87dcd42cd0\.\.a5cc37ac0f74$/m);
@@ -49,51 +49,51 @@ test('patch reads standard input and prints a readable summary', () => {
   assert.match(run.stdout, /@@ -230,14 \+230,17 @@\s+sched_exit, sched_toidle, sched_toproc$/m);
 });
 
-test('patch --tree takes functions from the C sources with tree-sitter', () => {
+test('patch --tree takes functions from the C sources with tree-sitter', async () => {
   const diff = fixturePath('c/kern_sched_like.diff');
   const tree = mkdtempSync(join(tmpdir(), 'reaperscope-tree-'));
   try {
     mkdirSync(join(tree, 'sys/kern'), { recursive: true });
     copyFileSync(fixturePath('c/kern_sched_like.c'), join(tree, 'sys/kern/kern_sched_like.c'));
-    const functions = (args: string[]) => JSON.parse(runCli(['patch', diff, '--json', ...args]).stdout)
+    const functions = async (args: string[]) => JSON.parse((await runCli(['patch', diff, '--json', ...args])).stdout)
       .files[0].hunks.map((h: { functions: string[] }) => h.functions);
     // From the @@ headers and hunk text, the renamed function's new name shows up in hunk 3.
-    assert.deepEqual(functions([]), [[], ['sched_idle'], ['sched_exit', 'sched_toidle', 'sched_toproc'], ['sched_toidle']]);
+    assert.deepEqual(await functions([]), [[], ['sched_idle'], ['sched_exit', 'sched_toidle', 'sched_toproc'], ['sched_toidle']]);
     // From the tree: removed lines by the file's functions, added lines by the patched file's
     // (where sched_toidle's lines now belong to sched_toproc), as apply names them.
     const expected = [[], ['sched_idle'], ['sched_exit', 'sched_toidle', 'sched_toproc'], ['sched_toidle', 'sched_toproc']];
-    assert.deepEqual(functions(['--tree', tree]), expected);
+    assert.deepEqual(await functions(['--tree', tree]), expected);
     // A tree that is not the patch's base: 40 more lines on top, so every hunk applies 40 lines
     // further down; the functions are found there, not at the header's line numbers.
     const source = readFileSync(fixturePath('c/kern_sched_like.c'), 'utf8');
     const padding = Array.from({ length: 40 }, (_, i) => `int\tpadding_${i};`).join('\n');
     writeFileSync(join(tree, 'sys/kern/kern_sched_like.c'), source.replace('\n', `\n${padding}\n`));
-    assert.deepEqual(functions(['--tree', tree]), expected);
+    assert.deepEqual(await functions(['--tree', tree]), expected);
   } finally {
     rmSync(tree, { recursive: true, force: true });
   }
 });
 
-test('bad input exits 1 naming the file and line; usage mistakes exit 2', () => {
-  const none = runCli(['patch', fixturePath('c/kern_sched_like.c')]);
+test('bad input exits 1 naming the file and line; usage mistakes exit 2', async () => {
+  const none = await runCli(['patch', fixturePath('c/kern_sched_like.c')]);
   assert.equal(none.status, 1);
   assert.match(none.stderr, /kern_sched_like\.c:1: no diff found/);
-  const short = runCli(['patch', '-'], '--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+c\n');
+  const short = await runCli(['patch', '-'], '--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+c\n');
   assert.equal(short.status, 1);
   assert.match(short.stderr, /<stdin>:6: error: Hunk @@ -1,3 \+1,3 @@ \(line 3\)/);
-  const missing = runCli(['patch', '/nonexistent/x.patch']);
+  const missing = await runCli(['patch', '/nonexistent/x.patch']);
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /\/nonexistent\/x\.patch: cannot read the file \(ENOENT\)/);
-  assert.equal(runCli(['patch']).status, 2);
+  assert.equal((await runCli(['patch'])).status, 2);
   // Several inputs are a thread (mails of one review); each must be readable.
-  const two = runCli(['patch', '/nonexistent/a.eml', '/nonexistent/b.eml']);
+  const two = await runCli(['patch', '/nonexistent/a.eml', '/nonexistent/b.eml']);
   assert.equal(two.status, 1);
   assert.match(two.stderr, /\/nonexistent\/a\.eml: cannot read the file \(ENOENT\)/);
-  assert.equal(runCli(['patch', '--bogus', 'a']).status, 2);
+  assert.equal((await runCli(['patch', '--bogus', 'a'])).status, 2);
 });
 
-test('the summary names renames, copies, binaries, mode changes and quotes a path with a tab', () => {
-  const run = runCli(['patch', fixturePath('diffs/git-features.diff')]);
+test('the summary names renames, copies, binaries, mode changes and quotes a path with a tab', async () => {
+  const run = await runCli(['patch', fixturePath('diffs/git-features.diff')]);
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /^dir\/copy-src\.txt → dir\/copy-dst\.txt\s+\+\s+1 -\s+1\s+1 hunk\s+1c99002\.\.742bd57\s+\(copied 93%\)$/m);
   assert.match(run.stdout, /^dir\/to-rename\.txt → dir\/renamed\.txt .*\(renamed 87%\)$/m);
@@ -103,8 +103,8 @@ test('the summary names renames, copies, binaries, mode changes and quotes a pat
   assert.match(run.stdout, /^11 files, \+11 -8, 10 hunks; no diffstat in the mail$/m);
 });
 
-test('patch on a cvs diff names the revision each file was diffed against', () => {
-  const run = runCli(['patch', fixturePath('diffs/cvs-diff-up.diff')]);
+test('patch on a cvs diff names the revision each file was diffed against', async () => {
+  const run = await runCli(['patch', fixturePath('diffs/cvs-diff-up.diff')]);
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /^sys\/kern\/kern_sched\.c\s+\+\s+2 -\s+1\s+1 hunk\s+revision 1\.99$/m);
 });

@@ -5,16 +5,16 @@ import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { fixturePath, runCli } from './patch-run-cli';
-import { htmlReport } from '../../../src/cli/html-report';
-import { COST_NAMES } from '../../../src/core/sim/costs';
-import type { ActivityView } from '../../../src/core/analysis/activity-view-model';
+import { fixturePath, runCli } from '../run-cli';
+import { htmlReport } from '../../../../src/cli/html-report';
+import { COST_NAMES } from '../../../../src/core/sim/costs';
+import type { ActivityView } from '../../../../src/core/analysis/activity-view-model';
 
 const patch = fixturePath('one-reaper-per-cpu.patch');
 const quick = ['--cpus', '1,4', '--seeds', '3', '--duration-ms', '20', '--threads', '2'];
 
-test('compare --format json: the posted patch against baseline and lockless, same seeds', () => {
-  const run = runCli(['compare', patch, ...quick, '--format', 'json']);
+test('compare --format json: the posted patch against baseline and lockless, same seeds', async () => {
+  const run = await runCli(['compare', patch, ...quick, '--format', 'json']);
   assert.equal(run.status, 0, run.stderr);
   const r = JSON.parse(run.stdout);
   assert.equal(r.detection.variant, 'patched');
@@ -31,22 +31,22 @@ test('compare --format json: the posted patch against baseline and lockless, sam
   assert.equal(r.invariants.runs, 18);
 });
 
-test('compare text fits 72 columns for a mail; markdown has tables', () => {
-  const text = runCli(['compare', patch, ...quick]);
+test('compare text fits 72 columns for a mail; markdown has tables', async () => {
+  const text = await runCli(['compare', patch, ...quick]);
   assert.equal(text.status, 0, text.stderr);
   assert.match(text.stdout, /Detected variant: patched/);
   assert.match(text.stdout, /sys\/kern\/kern_sched\.c:235 \(added\): wakeup_one/);
   for (const line of text.stdout.split('\n')) assert.ok([...line].length <= 72, `too wide: ${line}`);
-  const md = runCli(['compare', patch, ...quick, '--format', 'markdown']);
+  const md = await runCli(['compare', patch, ...quick, '--format', 'markdown']);
   assert.match(md.stdout, /^\| CPUs \| baseline \| patched \| Δ patched \[95 % CI\] \| lockless \|/m);
 });
 
-test('a patch the model does not cover: no model, no numbers', () => {
+test('a patch the model does not cover: no model, no numbers', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'reaperscope-cmp-'));
   try {
     const other = join(dir, 'other.diff');
     writeFileSync(other, 'diff --git a/sys/kern/kern_fork.c b/sys/kern/kern_fork.c\n--- a/sys/kern/kern_fork.c\n+++ b/sys/kern/kern_fork.c\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n');
-    const run = runCli(['compare', other, ...quick]);
+    const run = await runCli(['compare', other, ...quick]);
     assert.equal(run.status, 1);
     assert.match(run.stdout, /no model for this patch/);
     assert.doesNotMatch(run.stdout, /µs/);
@@ -64,7 +64,7 @@ function compareHtml(extra: string[]): { html: string; view: ActivityView } {
     const out = join(dir, 'report.html');
     const args = extra.map((a) => a.replace('$DIR', dir));
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'compare', patch, ...quick, ...args, '--html', out], {
-      cwd: fileURLToPath(new URL('../../../', import.meta.url)), encoding: 'utf8', env: { ...process.env, REAPERSCOPE_WEBVIEW_DIR: dir },
+      cwd: fileURLToPath(new URL('../../../../', import.meta.url)), encoding: 'utf8', env: { ...process.env, REAPERSCOPE_WEBVIEW_DIR: dir },
     });
     assert.equal(run.status, 0, run.stderr);
     const html = readFileSync(out, 'utf8');
@@ -76,7 +76,7 @@ function compareHtml(extra: string[]): { html: string; view: ActivityView } {
   }
 }
 
-test('--html: one file with the webview inlined and the view as JSON', () => {
+test('--html: one file with the webview inlined and the view as JSON', async () => {
   const { html, view } = compareHtml([]);
   assert.equal(view.source, 'comparison');
   assert.deepEqual(view.runs.map((r) => [r.label, r.cpus, r.origin]), [['baseline', 4, 'simulated'], ['patched', 4, 'simulated'], ['lockless', 4, 'simulated']]);
@@ -90,14 +90,14 @@ test('--html: one file with the webview inlined and the view as JSON', () => {
   assert.deepEqual([cs.valueNs, cs.source], [2000, 'docs/simulator.md cost defaults: 2 µs (1–5)']);
 });
 
-test('--html with --costs and --reap-cost-us: the embedded costs are the ones the runs used, overrides marked', () => {
+test('--html with --costs and --reap-cost-us: the embedded costs are the ones the runs used, overrides marked', async () => {
   const { view } = compareHtml(['--costs', '$DIR/costs.json', '--reap-cost-us', '80']);
   const overridden = view.costs!.filter((c) => c.overridden).map((c) => [c.name, c.valueNs, c.defaultNs]);
   assert.deepEqual(overridden, [['contextSwitch', 3000, 2000], ['uvmExit', 80_000, 50_000]]);
   assert.equal(view.costs!.find((c) => c.name === 'mutex')!.valueNs, 30);
 });
 
-test('htmlReport escapes the data and says what is missing', () => {
+test('htmlReport escapes the data and says what is missing', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'reaperscope-html-'));
   try {
     const view: ActivityView = { title: 'a <b>', source: 'simulation', runs: [], metrics: [], notes: ['</script>'] };

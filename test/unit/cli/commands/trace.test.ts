@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { traceCommand } from '../../../src/cli/commands/trace';
-import { InputError, UsageError, type CliIo } from '../../../src/cli/command';
-import { TRACES } from '../core/trace/trace-test-helpers';
+import { traceCommand } from '../../../../src/cli/commands/trace';
+import { InputError, UsageError, type CliIo } from '../../../../src/cli/command';
+import { TRACES } from '../../core/trace/trace-test-helpers';
 
 function fakeIo(stdin = ''): CliIo & { stdout: string; stderr: string } {
   const io = {
