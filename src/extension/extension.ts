@@ -17,6 +17,7 @@ import { differsFromBase, ReviewStore, wholePatchApplied } from './review/review
 import { log } from './common/log';
 import { PatchStatus } from './review/status-bar';
 import { VirtualDocuments } from './review/virtual-documents';
+import { compareVersionsCommand } from './review/version-diff-command';
 import { registerAnalysis, type AnalysisApi } from './activity/analysis-commands';
 
 /** What `activate` returns: the extension's state, for the integration tests and other extensions. */
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   command('reaperscope.openPatchFromClipboard', () => openFromClipboardCommand(review));
   command('reaperscope.openExample', () => openExampleCommand(review, context.extensionUri));
   command('reaperscope.closePatch', (choice?: 'keep' | 'discard') => closePatchCommand(review, comments, typeof choice === 'string' ? choice : undefined));
+  command('reaperscope.compareVersions', (uri?: vscode.Uri) => compareVersionsCommand(review, uri));
   // From the tree's inline action the argument is the tree node, from code a patch path.
   command('reaperscope.showDiff', (target?: string | PatchNode) => showDiff(review, typeof target === 'object' && target ? target.review.path : target));
   command('reaperscope.dryRun', async () => {
