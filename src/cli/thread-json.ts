@@ -7,7 +7,8 @@
 import type { Diagnostic } from '../core/common/diagnostic';
 import { groupSeries, type ThreadSeries } from '../core/patch/mail/series';
 import type { Thread, ThreadMessage } from '../core/patch/mail/thread';
-import type { FilePatch } from '../core/patch/model';
+import type { CommentCertainty, CommentSubject, FilePatch } from '../core/patch/model';
+import { threadComments } from '../core/patch/mail/thread-comments';
 import { fileJson, type FileJson } from './patch-json';
 
 export interface MessageJson { subject: string; from: string; date: string; messageId: string | null }
@@ -37,10 +38,31 @@ export interface SeriesJson {
   duplicates: { n: number; messageIds: (string | null)[] }[];
 }
 
+/**
+ * A review comment: on a patch line (`file`, `side`, `line`) or not (they are null, `topic` says
+ * what it is about); `certainty` exact / approximate (with `reason`) / not-a-line; `proposal` the
+ * reviewer's own diff; `replyTo` the index of the comment it answers; `about` the patch.
+ */
+export interface CommentJson {
+  author: string;
+  date: string;
+  file: string | null;
+  side: 'old' | 'new' | null;
+  line: number | null;
+  text: string;
+  certainty: CommentCertainty;
+  reason?: string;
+  topic: CommentSubject;
+  proposal?: string;
+  replyTo?: number;
+  messageId: string | null;
+  about: AboutJson | null;
+}
+
 export interface ThreadJson {
   series: SeriesJson[];
   replies: (MessageJson & { inReplyTo: string | null; about: AboutJson | null })[];
-  comments: { author: string; file: string; side: 'old' | 'new'; line: number; text: string; messageId: string | null; about: AboutJson | null }[];
+  comments: CommentJson[];
   totals: TotalsJson;
   diagnostics: { source: string; line: number; severity: Diagnostic['severity']; code: string; message: string; messageId: string | null }[];
 }
@@ -89,10 +111,29 @@ export function threadJson(thread: Thread, grouped: ThreadSeries = groupSeries(t
   return {
     series,
     replies: grouped.replies.map((i) => ({ ...messageJson(messages[i]!), inReplyTo: messages[i]!.inReplyTo, about: aboutOf(i) })),
-    comments: messages.flatMap((m) => m.patch.comments.map((c) => ({
-      author: c.author, file: c.file, side: c.side, line: c.line, text: c.text, messageId: m.messageId, about: aboutOf(m.index),
-    }))),
+    comments: commentsJson(thread, grouped),
     totals: totalsOf(patchFiles),
     diagnostics,
   };
+}
+
+/** Every comment of the thread's replies, placed by aligning each reply with the message it answers. */
+function commentsJson(thread: Thread, grouped: ThreadSeries): CommentJson[] {
+  const patchAbout = new Map<number, AboutJson>();
+  for (const s of grouped.series) {
+    if (s.cover !== null) patchAbout.set(s.cover, { version: s.version, n: 0 });
+    for (const p of s.patches) patchAbout.set(p.message, { version: s.version, n: p.n });
+  }
+  const read = threadComments(thread);
+  return read.comments.map((c, k) => {
+    const patch = read.patch[k] ?? null;
+    const json: CommentJson = {
+      author: c.author, date: c.date, file: c.file, side: c.side, line: c.line, text: c.text, certainty: c.certainty, topic: c.about,
+      messageId: thread.messages[read.message[k]!]!.messageId, about: patch === null ? null : patchAbout.get(patch) ?? null,
+    };
+    if (c.reason !== undefined) json.reason = c.reason;
+    if (c.proposal !== undefined) json.proposal = c.proposal;
+    if (c.replyTo !== undefined) json.replyTo = c.replyTo;
+    return json;
+  });
 }

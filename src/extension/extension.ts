@@ -6,8 +6,9 @@ import { PatchCodeLenses } from './annotations/code-lens';
 import { PatchDecorations } from './review/decorations';
 import { showDiff } from './review/diff-view';
 import { SiteHovers } from './annotations/hovers';
-import { openExampleCommand, openFromClipboardCommand, openFromEditorCommand, openPatchCommand, refreshReview, type OpenOptions } from './review/patch-input';
-import { PatchTreeProvider, type PatchNode } from './review/patch-tree';
+import { closePatchCommand } from './review/close-command';
+import { openExampleCommand, openFromClipboardCommand, openFromEditorCommand, openPatchCommand, refreshReview, restoreReview, type OpenOptions } from './review/patch-input';
+import { PatchTreeProvider, revealPatchView, type PatchNode } from './review/patch-tree';
 import { PatchProblems } from './review/problems';
 import { composeReplyCommand, openReplyInMailClient, saveReplyEml } from './review/reply-command';
 import { revealHunk } from './review/reveal-hunk';
@@ -32,7 +33,7 @@ export interface ReaperscopeApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
-  const review = new ReviewStore(context.extensionUri);
+  const review = new ReviewStore(context.extensionUri, context.workspaceState);
   const analysis = new AnalysisStore();
   const tree = new PatchTreeProvider(review);
   const comments = new ReviewComments(review);
@@ -43,7 +44,11 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   const status = new PatchStatus(review);
   const treeView = vscode.window.createTreeView('reaperscope.patch', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(review, analysis, tree, comments, problems, decorations, codeLenses, docs, treeView, new SiteHovers(analysis, context.extensionUri), status, log());
+  // A newly opened patch shows the Patch view (its files and hunks) at once.
+  let shownLabel: string | null = null;
   review.onDidChange((s) => {
+    if (s && s.label !== shownLabel) void revealPatchView(treeView, review).catch(() => undefined);
+    shownLabel = s?.label ?? null;
     const diffstat = s?.patch.diffstat.matches === false ? ' — the diffstat in the mail does not match the diff' : '';
     treeView.message = s ? `${s.label}: ${s.patch.mail?.subject ?? 'patch'}${diffstat}` : undefined;
   }, undefined, context.subscriptions);
@@ -55,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   command('reaperscope.openPatchFromEditor', () => openFromEditorCommand(review));
   command('reaperscope.openPatchFromClipboard', () => openFromClipboardCommand(review));
   command('reaperscope.openExample', () => openExampleCommand(review, context.extensionUri));
-  command('reaperscope.closePatch', () => review.set(null));
+  command('reaperscope.closePatch', (choice?: 'keep' | 'discard') => closePatchCommand(review, comments, typeof choice === 'string' ? choice : undefined));
   // From the tree's inline action the argument is the tree node, from code a patch path.
   command('reaperscope.showDiff', (target?: string | PatchNode) => showDiff(review, typeof target === 'object' && target ? target.review.path : target));
   command('reaperscope.dryRun', async () => {
@@ -75,8 +80,8 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   command('reaperscope.replyComment', (reply: vscode.CommentReply) => comments.addUserComment(reply.thread, reply.text));
   command('reaperscope.deleteComment', (comment: vscode.Comment) => comments.deleteComment(comment));
   command('reaperscope.composeReply', (options?: { offer?: boolean }) => composeReplyCommand(review, comments, options ?? {}));
-  command('reaperscope.openReplyInMailClient', () => openReplyInMailClient());
-  command('reaperscope.saveReplyEml', (target?: vscode.Uri) => saveReplyEml(undefined, target instanceof vscode.Uri ? target : undefined));
+  command('reaperscope.openReplyInMailClient', () => openReplyInMailClient(comments));
+  command('reaperscope.saveReplyEml', (target?: vscode.Uri) => saveReplyEml(comments, undefined, target instanceof vscode.Uri ? target : undefined));
 
   // Edits, saves and undo change where hunks apply: redo the dry run shortly after.
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -85,6 +90,9 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
     clearTimeout(timer);
     timer = setTimeout(() => void refreshReview(review), 300);
   }), { dispose: () => clearTimeout(timer) });
+
+  // The review the window had before a reload comes back, with the user's comments on it.
+  void restoreReview(review);
 
   const panels = registerAnalysis(context, analysis);
   return { review, tree, status, comments, decorations, codeLenses, problems, analysis, panels };

@@ -41,11 +41,13 @@ import { clip, type DiagnosticLog } from './diagnostic-log';
 import type { FormatReader } from './format-reader';
 import type { TraceSink } from './trace-sink';
 import { newRecord, parseDocumentedLine, type BtraceRecord } from './btrace-record';
-import { applyLayout, learnLayout, tokenize, type ColumnLayout } from './btrace-columns';
+import { applyLayout, learnLayout, parseLayoutLine, tokenize, type ColumnLayout } from './btrace-columns';
 import { EXIT_SYSCALLS, Probe as Probes, SYS_EXIT, SYS_THREXIT } from './btrace-probes';
 import { reaperIndexOfComm } from '../events/reaper-name';
 import { decodeLine } from './line-splitter';
 import { CommInterner, ProbeMatcher } from './btrace-names';
+import { TidSlots } from './tid-slots';
+import { growTypedArray } from '../events/typed-array-growth';
 
 // Module-level copies: read once per event, and a transpiled module namespace would make each
 // read a getter call.
@@ -58,13 +60,6 @@ const BTRACE_STATS = /^(\d+) (events read|events dropped|events filtered|clock t
 
 /** Lines of the general shape sampled before their column roles are decided. */
 const LAYOUT_SAMPLE = 64;
-
-interface LastOff {
-  ts: number;
-  cpu: number;
-  pid: number;
-  comm: number;
-}
 
 /** An on-cpu synthesized from `off__cpu`, held until the CPU's next line shows whether `on__cpu` follows. */
 interface PendingOn {
@@ -109,10 +104,18 @@ export class BtraceReader implements FormatReader {
   private layout: ColumnLayout | null = null;
   private pending: Pending[] = [];
   private inMapDump = false;
-  /** Exit time (relative ns) per thread that called exit/__threxit. */
-  private readonly exitedAt = new Map<number, number>();
-  /** Per thread, its latest off-cpu so far (any line order): the Dead candidate. */
-  private readonly lastOff = new Map<number, LastOff>();
+  /** The last line was read by the layout's fast path: try it first. */
+  private layoutFirst = false;
+  private readonly slots = new TidSlots();
+  /** Per thread slot: its exit time (relative ns, earliest exit/__threxit line), NaN when it did not exit. */
+  private exitTs = new Float64Array(1024).fill(NaN);
+  /** Threads that called exit/__threxit, in order of their first such line. */
+  private readonly exited: number[] = [];
+  /** Per thread slot, its latest off-cpu so far (any line order), the Dead candidate: time (-Infinity: none), CPU, pid, name. */
+  private offTs = new Float64Array(1024).fill(-Infinity);
+  private offCpu = new Int32Array(1024);
+  private offPid = new Int32Array(1024);
+  private offComm = new Int32Array(1024);
   private readonly deadList: number;
   private readonly probes = new ProbeMatcher();
   private readonly comms: CommInterner;
@@ -127,13 +130,18 @@ export class BtraceReader implements FormatReader {
 
   constructor(private readonly sink: TraceSink, private readonly log: DiagnosticLog) {
     this.deadList = sink.intern('spc_deadproc');
-    this.comms = new CommInterner(sink);
+    this.comms = new CommInterner(sink, this.slots);
   }
 
   line(bytes: Uint8Array, start: number, end: number, lineNo: number): void {
     if (end === start) return;
     const rec = this.rec;
-    if (parseDocumentedLine(bytes, start, end, rec)) {
+    // a file is in one shape: the parser that read the previous line goes first
+    const layout = this.layout;
+    const read = this.layoutFirst
+      ? parseLayoutLine(bytes, start, end, layout!, rec) || parseDocumentedLine(bytes, start, end, rec)
+      : parseDocumentedLine(bytes, start, end, rec) || (layout !== null && (this.layoutFirst = parseLayoutLine(bytes, start, end, layout, rec)));
+    if (read) {
       const probe = this.probes.match(bytes, rec.probeStart, rec.probeEnd);
       if (probe === undefined) this.unknownProbe(decodeLine(bytes, rec.probeStart, rec.probeEnd), lineNo);
       else this.emit(rec, probe, this.comms.intern(rec.tid, bytes, rec.commStart, rec.commEnd), lineNo);
@@ -161,9 +169,11 @@ export class BtraceReader implements FormatReader {
     this.pendingOn.forEach((p, cpu) => {
       if (p?.active && !cutOff) this.flushOn(p, cpu);
     });
-    for (const [tid, exitTs] of this.exitedAt) {
-      const off = this.lastOff.get(tid);
-      if (off && off.ts >= exitTs) this.sink.push(off.ts, off.cpu, EventKind.Dead, tid, off.pid, off.comm, this.deadList, off.cpu);
+    for (const tid of this.exited) {
+      const s = this.slots.find(tid);
+      if (s < this.offTs.length && this.offTs[s]! >= this.exitTs[s]!) {
+        this.sink.push(this.offTs[s]!, this.offCpu[s]!, EventKind.Dead, tid, this.offPid[s]!, this.offComm[s]!, this.deadList, this.offCpu[s]!);
+      }
     }
   }
 
@@ -239,14 +249,29 @@ export class BtraceReader implements FormatReader {
     this.sink.push(p.ts, cpu, EventKind.OnCpu, p.tid, p.pid, comm, p.outTid, p.outPid);
   }
 
+  /** The slot of `tid`, with room in the per-slot arrays. */
+  private slotOf(tid: number): number {
+    const s = this.slots.slot(tid);
+    if (s >= this.offTs.length) {
+      const n = this.offTs.length;
+      this.offTs = growTypedArray(this.offTs, s + 1);
+      this.offTs.fill(-Infinity, n);
+      this.offCpu = growTypedArray(this.offCpu, s + 1);
+      this.offPid = growTypedArray(this.offPid, s + 1);
+      this.offComm = growTypedArray(this.offComm, s + 1);
+      this.exitTs = growTypedArray(this.exitTs, s + 1);
+      this.exitTs.fill(NaN, n);
+    }
+    return s;
+  }
+
   private noteOff(ts: number, cpu: number, tid: number, pid: number, comm: number): void {
-    const off = this.lastOff.get(tid);
-    if (!off) this.lastOff.set(tid, { ts, cpu, pid, comm });
-    else if (ts >= off.ts) {
-      off.ts = ts;
-      off.cpu = cpu;
-      off.pid = pid;
-      off.comm = comm;
+    const s = this.slotOf(tid);
+    if (ts >= this.offTs[s]!) {
+      this.offTs[s] = ts;
+      this.offCpu[s] = cpu;
+      this.offPid[s] = pid;
+      this.offComm[s] = comm;
     }
   }
 
@@ -386,8 +411,10 @@ export class BtraceReader implements FormatReader {
 
   /** Thread `tid` calls exit(2) or __threxit(2) (`syscall` its number): Exit, and Dead at its last switch (see end()). */
   private exit(ts: number, cpu: number, tid: number, pid: number, comm: number, status: number, syscall: number): void {
-    const at = this.exitedAt.get(tid);
-    if (at === undefined || at > ts) this.exitedAt.set(tid, ts);
+    const s = this.slotOf(tid);
+    const at = this.exitTs[s]!;
+    if (at !== at) this.exited.push(tid); // NaN: its first exit line
+    if (!(at <= ts)) this.exitTs[s] = ts;
     this.sink.push(ts, cpu, EventKind.Exit, tid, pid, comm, status, syscall);
   }
 }

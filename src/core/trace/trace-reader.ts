@@ -82,6 +82,9 @@ export class TraceStreamReader {
   }
 
   push(chunk: Uint8Array): void {
+    if (!this.reader && this.undecided.length === 0 && !this.formatError && isTraceDat(chunk)) {
+      this.formatError = { kind: 'format-error', message: 'a trace-cmd trace.dat (binary): it is read by file offset, through readTrace or readTraceDat, not as lines', line: 1 };
+    }
     if (!this.formatError) this.splitter.push(chunk);
   }
 

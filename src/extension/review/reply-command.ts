@@ -38,19 +38,19 @@ export async function composeReplyCommand(store: ReviewStore, comments: ReviewCo
   edit.insert(uri, new vscode.Position(0, 0), formatReplyMail(session.patch, mine, { from: replyFrom() }));
   await vscode.workspace.applyEdit(edit);
   await vscode.window.showTextDocument(doc, { preview: false });
-  if (options.offer !== false) void offerToSend(doc);
+  if (options.offer !== false) void offerToSend(doc, comments);
   return doc;
 }
 
 /** The notification after composing: who the reply goes to, and the two ways to send it. */
-async function offerToSend(doc: vscode.TextDocument): Promise<void> {
+async function offerToSend(doc: vscode.TextDocument, comments: ReviewComments): Promise<void> {
   const headers = readReplyDocument(doc.getText()).headers;
   const cc = headers.get('cc');
   const choice = await vscode.window.showInformationMessage(
     `Reaperscope: reply to ${headers.get('to') ?? 'the author'}${cc ? `, Cc ${cc}` : ''}. Edit it, then send it with your mail client or save it for git send-email / mutt.`,
     'Open in Mail Client', 'Save as .eml…');
-  if (choice === 'Open in Mail Client') await openReplyInMailClient(doc);
-  else if (choice === 'Save as .eml…') await saveReplyEml(doc);
+  if (choice === 'Open in Mail Client') await openReplyInMailClient(comments, doc);
+  else if (choice === 'Save as .eml…') await saveReplyEml(comments, doc);
 }
 
 /** The reply document to act on: the given one, the active editor's when it is a reply, else the last reply open. */
@@ -62,8 +62,11 @@ function replyDocument(doc?: vscode.TextDocument): vscode.TextDocument | null {
   return [...vscode.workspace.textDocuments].reverse().find((d) => !d.isClosed && isReply(d)) ?? null;
 }
 
-/** Opens the reply in the user's mail client through a `mailto:` URL; returns the URL (null when there is no reply). */
-export async function openReplyInMailClient(doc?: vscode.TextDocument): Promise<string | null> {
+/**
+ * Opens the reply in the user's mail client through a `mailto:` URL; returns the URL (null when
+ * there is no reply). The comments count as sent from then on.
+ */
+export async function openReplyInMailClient(comments: ReviewComments, doc?: vscode.TextDocument): Promise<string | null> {
   const reply = replyDocument(doc);
   if (!reply) {
     void vscode.window.showInformationMessage('Reaperscope: compose a reply first (Reaperscope: Compose Reply Mail).');
@@ -72,12 +75,13 @@ export async function openReplyInMailClient(doc?: vscode.TextDocument): Promise<
   const url = replyMailto(reply.getText());
   // Some clients cut long mailto: URLs; the .eml file has no such limit.
   if (url.length > 8000) void vscode.window.showWarningMessage(`Reaperscope: the reply is ${url.length} characters as a mailto: link; some mail clients cut it. Save it as .eml if it arrives short.`);
-  await vscode.env.openExternal(vscode.Uri.parse(url, true));
+  const opened = await vscode.env.openExternal(vscode.Uri.parse(url, true));
+  if (opened) comments.markSent();
   return url;
 }
 
-/** Saves the reply as an .eml message file (asks where); returns where it went. */
-export async function saveReplyEml(doc?: vscode.TextDocument, target?: vscode.Uri): Promise<vscode.Uri | null> {
+/** Saves the reply as an .eml message file (asks where); returns where it went. The comments count as sent from then on. */
+export async function saveReplyEml(comments: ReviewComments, doc?: vscode.TextDocument, target?: vscode.Uri): Promise<vscode.Uri | null> {
   const reply = replyDocument(doc);
   if (!reply) {
     void vscode.window.showInformationMessage('Reaperscope: compose a reply first (Reaperscope: Compose Reply Mail).');
@@ -90,6 +94,7 @@ export async function saveReplyEml(doc?: vscode.TextDocument, target?: vscode.Ur
   });
   if (!destination) return null;
   await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(replyEml(reply.getText())));
+  comments.markSent();
   const name = destination.path.slice(destination.path.lastIndexOf('/') + 1);
   void vscode.window.showInformationMessage(`Reaperscope: saved ${name}. Send it with \`git send-email ${name}\` or \`mutt -H ${name}\`.`);
   return destination;

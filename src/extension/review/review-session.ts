@@ -36,8 +36,24 @@ export interface FileReview {
   applied: AlreadyApplied | null;
 }
 
+/** Where a session's patch came from, kept in the workspace's storage so a reload reopens it. */
+export interface SessionSource {
+  /** The patch file; absent for text from the clipboard or an untitled editor. */
+  uri?: string;
+  /** The patch text, when there is no file to read it from again. */
+  text?: string;
+  label: string;
+  /** Which patch of an mbox series (0-based among those with a diff). */
+  seriesIndex: number;
+}
+
+/** Storage key of the open session's source. */
+export const SESSION_KEY = 'reaperscope.reviewSession';
+
 export interface ReviewSession {
   patch: Patch;
+  /** How to open this patch again after a reload. */
+  source: SessionSource;
   /** Where the patch came from, for titles: a file name, `clipboard`, or `untitled`. */
   label: string;
   /** The patch's own document, when it came from a file. */
@@ -47,8 +63,11 @@ export interface ReviewSession {
 
 /** The current session (one at a time) and a change event. */
 export class ReviewStore implements vscode.Disposable {
-  /** @param extensionUri where dist/ (tree-sitter's wasm) is. */
-  constructor(readonly extensionUri: vscode.Uri) {}
+  /**
+   * @param extensionUri where dist/ (tree-sitter's wasm) is.
+   * @param storage the workspace's storage: the open session's source is kept there.
+   */
+  constructor(readonly extensionUri: vscode.Uri, readonly storage: vscode.Memento | null = null) {}
 
   private current: ReviewSession | null = null;
   private readonly changed = new vscode.EventEmitter<ReviewSession | null>();
@@ -60,6 +79,7 @@ export class ReviewStore implements vscode.Disposable {
 
   set(session: ReviewSession | null): void {
     this.current = session;
+    void this.storage?.update(SESSION_KEY, session?.source);
     void vscode.commands.executeCommand('setContext', 'reaperscope.patchOpen', session !== null);
     this.changed.fire(session);
   }

@@ -17,7 +17,14 @@ import type { SimulationControls, VariantName } from '../../protocol/messages';
 /** What was read: format, events, CPUs, and the lines that were not (counted as `reaperscope trace` counts them). */
 export function readNote(read: TraceReadResult, fileName: string): string {
   const count = (n: number): string => n.toLocaleString('en-US');
-  const base = `${fileName}: ${read.format} trace, ${count(read.table.length)} events on ${read.table.cpuCount} CPUs`;
+  let base = `${fileName}: ${read.format} trace, ${count(read.table.length)} events on ${read.table.cpuCount} CPUs`;
+  if (read.format !== 'btrace') {
+    // Linux readers keep events of other kinds as generic events: only unreadable lines are not read
+    if (read.unknownLines > 0) base += ` (${count(read.unknownLines)} of them other events, kept as they were recorded)`;
+    if (read.junkLines === 0) return `${base}.`;
+    const first = read.diagnostics.find((d) => d.severity !== 'info');
+    return `${base}; ${count(read.junkLines)} ${read.format === 'trace-dat' ? 'records' : 'lines'} not read${first ? ` (first: line ${first.line}: ${first.message})` : ''}.`;
+  }
   const unread = read.unknownLines + read.junkLines;
   if (unread === 0) return `${base}.`;
   const first = read.diagnostics[0];

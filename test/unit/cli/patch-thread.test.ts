@@ -63,3 +63,19 @@ test('patch on one mail keeps the one-patch shape; a thread without any diff is 
   assert.equal(run.status, 1);
   assert.match(run.stderr, /no diff found in 2 message/);
 });
+
+test('diff-versions prints v1 → v2 patch by patch; one version only is bad input', () => {
+  const text = mbox(twoVersions());
+  const run = runCli(['diff-versions', '-'], text);
+  assert.equal(run.status, 0, run.stderr);
+  // v2 holds patches 1 and 3 (2 missing); each differs from v1's in its added line (v1_stepN vs v2_stepN).
+  assert.match(run.stdout, /^v1 → v2: 3 patch\(es\) in v1, 2 in v2$/m);
+  assert.match(run.stdout, /^1\/3 ! 1\/3 {2}sched: step 1$/m);
+  assert.match(run.stdout, /^2\/3 < - {4}sched: step 2$/m);
+  assert.match(run.stdout, /^ {4}\+\+\tv2_step3\(\);$/m);
+  const json = JSON.parse(runCli(['diff-versions', '-', '--from', 'v1', '--to', '2', '--json'], text).stdout);
+  assert.deepEqual(json.pairs.map((p: { status: string }) => p.status), ['changed', 'dropped', 'changed']);
+  const one = runCli(['diff-versions', '-'], mbox(seriesMails({ version: 1, total: 2, cover: false, threading: 'chain', minute: 0 }).map(mail)));
+  assert.equal(one.status, 1);
+  assert.match(one.stderr, /only one version \(v1\)/);
+});

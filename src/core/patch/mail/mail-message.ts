@@ -11,6 +11,7 @@
 import PostalMime from 'postal-mime';
 import type { Address, Email } from 'postal-mime';
 import type { MailHeaders } from '../model';
+import { readPlainMail } from './plain-mail';
 
 /** A patch carried as an attachment. */
 export interface MailAttachmentText {
@@ -159,10 +160,13 @@ function attachmentText(content: ArrayBuffer | Uint8Array | string): string {
 
 /**
  * Reads a mail. `raw` is the mail as given (bytes keep their charset for postal-mime); `rawText`
- * is the same as text, used to map body lines to input lines. Never throws: a mail postal-mime
+ * is the same as text, used to map body lines to input lines. A plain format-patch mail is read
+ * without the MIME reader (see plain-mail.ts). Never throws: a mail postal-mime
  * cannot read gives empty headers and the raw text after the header block as body.
  */
 export async function readMail(raw: Uint8Array | string, rawText: string): Promise<MailMessage> {
+  const plain = readPlainMail(rawText);
+  if (plain) return plain;
   let email: Email;
   try {
     email = await PostalMime.parse(raw, { attachmentEncoding: 'utf8' });

@@ -12,7 +12,9 @@
  * and of up to three answered lines into one reply line.
  *
  * Each aligned run of lines is then checked for uniqueness between its neighbours: a run whose
- * keys occur more than once there (a lone `}` after a snip) is marked ambiguous.
+ * keys occur more than once there (a lone `}` after a snip) is marked ambiguous, and so is a
+ * run's first (last) line when a line in the gap before (after) it reads the same: the quote
+ * does not say which of the two was kept.
  */
 import { SNIP, splitQuote } from './quoted-reply';
 
@@ -59,6 +61,8 @@ const JOIN = 9;
 const UNALIGNED_QUOTE = 3;
 /** Opening a run of skipped answered lines (trimmed text): one per run. */
 const GAP_OPEN = 1;
+/** A line that may be re-flowed with its neighbours: text, not a diff line (` `, `+`, `-`, `@@`, `\`). */
+const PROSE_START = /^[^\s+\-@\\<>]/;
 /** Most lines one side of a join may take. */
 const MAX_JOIN = 3;
 
@@ -85,6 +89,7 @@ export function alignQuote(replyLines: readonly string[], answeredLines: readonl
   const m = answered.length;
   const aKeys = answered.map(answeredKey);
   const rKeys = reply.map((r) => (r.depth > 0 ? dequoted(r) : ''));
+  const proseLike = answeredLines.map((line) => PROSE_START.test(splitQuote(line).content));
   const width = m + 1;
   // Two states per cell: 0 = the last answered line was aligned, 1 = inside a run of skipped answered lines.
   const score = [new Float64Array((n + 1) * width).fill(-Infinity), new Float64Array((n + 1) * width).fill(-Infinity)];
@@ -99,23 +104,28 @@ export function alignQuote(replyLines: readonly string[], answeredLines: readonl
       span[state]![to] = counts;
     }
   };
-  /** The joined key of reply lines i..i+count-1, or null when they cannot be one wrapped line. */
-  const replyJoin = (i: number, count: number): string | null => {
+  /**
+   * The joined key of reply lines i..i+count-1 (a `=` at the end of a piece taken as a soft break
+   * when `soft`), or null when they cannot be one wrapped line.
+   */
+  const replyJoin = (i: number, count: number, soft: boolean): string | null => {
     const head = reply[i]!;
     let key = head.key;
     for (let k = 1; k < count; k++) {
       const tail = reply[i + k];
-      if (!tail || tail.snip || tail.key === '' || (tail.depth !== head.depth && tail.depth !== 0)) return null;
-      key = softBreak(key) + tail.key;
+      if (!tail || tail.snip || tail.key === '' || tail.depth > head.depth) return null;
+      key = (soft ? softBreak(key) : key) + tail.key;
     }
     return `${head.depth - 1}:${key}`;
   };
+  /** The joined key of answered lines j..j+count-1, or null when they cannot be one re-flowed line (diff lines never are). */
   const answeredJoin = (j: number, count: number): string | null => {
     const head = answered[j]!;
+    if (!proseLike[j]) return null;
     let key = head.key;
     for (let k = 1; k < count; k++) {
       const next = answered[j + k];
-      if (!next || next.key === '' || next.depth !== head.depth) return null;
+      if (!next || !proseLike[j + k] || next.depth !== head.depth) return null;
       key += next.key;
     }
     return `${head.depth}:${key}`;
@@ -134,13 +144,13 @@ export function alignQuote(replyLines: readonly string[], answeredLines: readonl
           if (rk === ak) push(cell + width + 1, 0, here + MATCH, 3, state, 0x11);
           else if (r.key !== '' && answered[j]!.key !== '') {
             // A wrapped line: the reply has its pieces (head quoted, tail quoted or not), or the answered message has.
-            if (ak.startsWith(rk)) {
-              for (let c = 2; c <= MAX_JOIN && i + c <= n; c++) {
-                const joined = replyJoin(i, c);
-                if (joined === null || !ak.startsWith(joined)) break;
-                if (joined === ak) {
-                  push(cell + c * width + 1, 0, here + JOIN * c, 3, state, (c << 4) | 1);
-                  break;
+            if (ak.startsWith(softBreak(rk))) {
+              joins: for (let c = 2; c <= MAX_JOIN && i + c <= n; c++) {
+                for (const soft of [true, false]) {
+                  if (replyJoin(i, c, soft) === ak) {
+                    push(cell + c * width + 1, 0, here + JOIN * c, 3, state, (c << 4) | 1);
+                    break joins;
+                  }
                 }
               }
             } else if (rk.startsWith(ak)) {
@@ -224,5 +234,9 @@ function markAmbiguous(pairs: AlignedPair[], answeredKeys: readonly string[]): v
     if (occurrences(answeredKeys, start, end, from, to) > 1) {
       for (let k = first; k <= last; k++) pairs[k]!.unique = false;
     }
+    // The run's first line could as well stand alone anywhere in the gap before it (its last line in the gap after it).
+    const head = pairs[first]!;
+    if (head.answeredCount === 1 && occurrences(answeredKeys, start, start + 1, from, start) > 0) head.unique = false;
+    if (endPair.answeredCount === 1 && occurrences(answeredKeys, end - 1, end, end, to) > 0) endPair.unique = false;
   });
 }

@@ -6,26 +6,11 @@
  * space is context. Every line is marked inferred: nothing could be checked.
  */
 import { parseHunkHeader } from '../diff/hunk-header';
-import { DIFF_START, SNIP, splitQuote } from './quoted-reply';
+import { SNIP, diffDepth, splitQuote } from './quoted-reply';
 import { hunkStartMeaning, type AnsweredMessage, type LineMeaning, type PatchLineMeaning } from './line-meaning';
 
 /** Why comments read from the quoted text alone are not exact. */
 export const UNCHECKED = 'not checked: the message this reply answers is not in the input, the line is counted from the quoted hunk';
-
-/** The quote depth holding the diff: the one with the most diff starts (the shallowest on a tie), or -1. */
-export function quotedDiffDepth(lines: readonly string[]): number {
-  const counts = new Map<number, number>();
-  for (const line of lines) {
-    const q = splitQuote(line);
-    if (DIFF_START.test(q.content)) counts.set(q.depth, (counts.get(q.depth) ?? 0) + 1);
-  }
-  let best = -1;
-  let bestCount = 0;
-  for (const [depth, count] of counts) {
-    if (count > bestCount || (count === bestCount && depth < best)) [best, bestCount] = [depth, count];
-  }
-  return best;
-}
 
 /** The path a file header line names, or null when it names none. */
 function headerPath(content: string): string | null {
@@ -48,7 +33,7 @@ interface Walk {
 
 /** The meaning of each of `lines` (a quoted message, one quote level removed), read from the text alone. */
 export function quotedHunkMeanings(lines: readonly string[]): AnsweredMessage {
-  const depth = quotedDiffDepth(lines);
+  const depth = diffDepth(lines.map((line) => splitQuote(line)));
   const meanings: (LineMeaning | null)[] = lines.map(() => null);
   let walk: Walk | null = null;
   let file: string | null = null;

@@ -86,8 +86,8 @@ export function splitQuote(line: string, maxDepth = Infinity): QuotedLine {
   return { depth, content: line.slice(i) };
 }
 
-/** The quote depth holding the diff: the one with the most diff starts (the shallowest on a tie). */
-function diffDepth(quoted: readonly QuotedLine[]): number {
+/** The quote depth holding the diff: the one with the most diff starts (the shallowest on a tie), or -1. */
+export function diffDepth(quoted: readonly QuotedLine[]): number {
   const counts = new Map<number, number>();
   for (const q of quoted) if (DIFF_START.test(q.content)) counts.set(q.depth, (counts.get(q.depth) ?? 0) + 1);
   let best = -1;

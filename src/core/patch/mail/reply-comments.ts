@@ -44,7 +44,7 @@ export function splitProposal(lines: readonly string[]): { text: string; proposa
   let end = start;
   while (end < lines.length && PROPOSAL_LINE.test(lines[end]!)) end++;
   while (end > start && lines[end - 1] === '') end--;
-  const text = [...lines.slice(0, start), ...lines.slice(end)].join('\n').trim();
+  const text = [lines.slice(0, start), lines.slice(end)].map((part) => part.join('\n').trim()).filter((part) => part !== '').join('\n\n');
   return { text, proposal: lines.slice(start, end).join('\n') };
 }
 
@@ -67,6 +67,11 @@ function quotedStandIn(lines: readonly string[]): string[] {
   });
   return standIn;
 }
+
+/** Why a comment under a quoted line that reads the same in two places of the answered message is approximate. */
+const AMBIGUOUS = 'the quoted lines above it match more than one place of the answered message';
+
+const joinReasons = (...reasons: (string | undefined)[]): string => reasons.filter((r) => r).join('; ');
 
 interface Block {
   start: number;
@@ -139,7 +144,7 @@ export function readReplyComments(
     while (b.lines.length > 0 && b.lines[b.lines.length - 1]!.trim() === '') b.lines.pop();
     const meaning = b.pair < 0 ? null : target.meanings[pairEnd(alignment, b.pair)] ?? null;
     const pair = alignment.pairs[b.pair];
-    const ambiguity = pair && !pair.unique && meaning?.kind !== 'text' ? ['the quoted lines above it match more than one place of the answered message'] : [];
+    const ambiguity = pair && !pair.unique && meaning?.kind !== 'text' ? [AMBIGUOUS] : [];
     const comment = commentOf(b, reply, meaning, [...ambiguity, ...b.doubts], thread, checked);
     if (!comment) return;
     if (patchMessageId !== undefined && comment.about === 'line' && comment.patchMessageId === undefined) comment.patchMessageId = patchMessageId;
@@ -157,7 +162,8 @@ export function readReplyComments(
       lastPair = pair;
       doubts = [];
       inSignature = false;
-      meanings[i] = target.meanings[pairEnd(alignment, pair)] ?? null;
+      const meaning = target.meanings[pairEnd(alignment, pair)] ?? null;
+      meanings[i] = meaning?.kind === 'patch' && !alignment.pairs[pair]!.unique ? { ...meaning, reason: joinReasons(meaning.reason, AMBIGUOUS) } : meaning;
       return;
     }
     if (keyed.snip) {

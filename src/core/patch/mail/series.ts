@@ -138,8 +138,9 @@ export function groupSeries(thread: Thread): ThreadSeries {
   const { messages } = thread;
   const diagnostics: ThreadDiagnostic[] = [];
   const groups = new Map<string, Member[]>();
+  const tagsOf = messages.map((m) => subjectTags(m.subject));
   for (const message of messages) {
-    const tags = subjectTags(message.subject);
+    const tags = tagsOf[message.index]!;
     if (!isMember(message, tags)) continue;
     const member = { message, tags, n: tags.position?.index ?? 1 };
     const key = groupKey(member);
@@ -165,8 +166,8 @@ export function groupSeries(thread: Thread): ThreadSeries {
     if (draft.kept.has(0)) continue;
     const lowest = [...draft.kept.values()][0]!;
     const parent = lowest.message.parent === null ? null : messages[lowest.message.parent]!;
-    if (parent && !taken.has(parent.index) && !parent.isReply && parent.patch.files.length === 0 && !subjectTags(parent.subject).isPull) {
-      draft.kept.set(0, { message: parent, tags: subjectTags(parent.subject), n: 0 });
+    if (parent && !taken.has(parent.index) && !parent.isReply && parent.patch.files.length === 0 && !tagsOf[parent.index]!.isPull) {
+      draft.kept.set(0, { message: parent, tags: tagsOf[parent.index]!, n: 0 });
       taken.add(parent.index);
     }
   }
@@ -190,7 +191,7 @@ export function groupSeries(thread: Thread): ThreadSeries {
     const flags = [...new Set(members.flatMap((m) => m.tags.flags))];
     const titled = coverMember ?? [...kept.values()].find((m) => m.n > 0) ?? first;
     return {
-      version: first.tags.version, flags, total, from: first.message.from, title: subjectTags(titled.message.subject).title,
+      version: first.tags.version, flags, total, from: first.message.from, title: titled.tags.title,
       cover, coverReplies, patches, missing, duplicates,
     };
   });

@@ -17,7 +17,8 @@ import type { Patch } from '../model';
 import { patchFromMail, textOf } from '../read-patch';
 import { isReplySubject } from './mail-subject';
 import { looksLikeMail, messageIds, readMail } from './mail-message';
-import { lineStartOffsets, looksLikeMbox, mboxMessageBytes, splitMbox } from './mbox';
+import { lineStartOffsets, looksLikeMbox, mboxMessageBytes, splitMbox, type MboxMessage } from './mbox';
+import { readPlainMail } from './plain-mail';
 
 /** One input: a file (or standard input) holding an mbox or a single mail. */
 export interface ThreadSource {
@@ -93,7 +94,8 @@ export function baseSubject(subject: string): string {
 
 /** A raw message of a source, before decoding. */
 interface RawMessage {
-  raw: Uint8Array | string;
+  /** The message as given to the MIME reader (bytes cut from the input when it is bytes), made on demand. */
+  raw: () => Uint8Array | string;
   text: string;
   firstLine: number;
 }
@@ -102,10 +104,15 @@ interface RawMessage {
 function rawMessages(source: ThreadSource, text: string): RawMessage[] | null {
   if (looksLikeMbox(text)) {
     const bytes = typeof source.data === 'string' ? null : source.data;
-    const starts = bytes ? lineStartOffsets(bytes) : [];
-    return splitMbox(text).map((m) => ({ raw: bytes ? mboxMessageBytes(bytes, starts, m) : m.text, text: m.text, firstLine: m.firstLine }));
+    let starts: number[] | null = null;
+    const raw = (m: MboxMessage) => (): Uint8Array | string => {
+      if (!bytes) return m.text;
+      starts ??= lineStartOffsets(bytes);
+      return mboxMessageBytes(bytes, starts, m);
+    };
+    return splitMbox(text).map((m) => ({ raw: raw(m), text: m.text, firstLine: m.firstLine }));
   }
-  if (looksLikeMail(text)) return [{ raw: source.data, text, firstLine: 1 }];
+  if (looksLikeMail(text)) return [{ raw: () => source.data, text, firstLine: 1 }];
   return null;
 }
 
@@ -116,8 +123,11 @@ function cutInHeaders(text: string): boolean {
 
 /** Decodes one message. */
 async function threadMessage(source: string, m: RawMessage, index: number): Promise<ThreadMessage> {
-  const mail = await readMail(m.raw, m.text);
-  const patch = patchFromMail(mail, m.firstLine, false);
+  // The plain reader numbers body lines in the source already; the MIME reader, in the message.
+  const plain = readPlainMail(m.text, m.firstLine);
+  const mail = plain ?? await readMail(m.raw(), m.text);
+  const firstLine = plain ? 1 : m.firstLine;
+  const patch = patchFromMail(mail, firstLine, false);
   const time = Date.parse(mail.headers.date);
   const lines = mail.bodySourceLines;
   return {
@@ -135,7 +145,7 @@ async function threadMessage(source: string, m: RawMessage, index: number): Prom
     subject: mail.headers.subject,
     isReply: isReplySubject(mail.headers.subject),
     body: mail.body,
-    bodySourceLines: lines === null ? null : lines.map((l) => m.firstLine - 1 + l),
+    bodySourceLines: lines === null || plain ? lines : lines.map((l) => m.firstLine - 1 + l),
     patch,
   };
 }

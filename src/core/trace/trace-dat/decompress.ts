@@ -5,6 +5,9 @@
  */
 import { decompress as zstdDecompress } from 'fzstd';
 
+/** Largest decompressed block accepted, bytes (trace-cmd's chunks and sections are far smaller). */
+const MAX_BLOCK_BYTES = 1 << 28;
+
 /** Whether data compressed with `algorithm` (the file header's name) can be read. */
 export function canDecompress(algorithm: string): boolean {
   return algorithm === 'none' || algorithm === 'zstd';
@@ -15,7 +18,7 @@ export function canDecompress(algorithm: string): boolean {
  * unknown). fzstd reports damage by throwing: the reader gets null and a diagnostic, never an exception.
  */
 export function decompressBlock(algorithm: string, data: Uint8Array, size: number): Uint8Array | null {
-  if (algorithm !== 'zstd') return null;
+  if (algorithm !== 'zstd' || size > MAX_BLOCK_BYTES) return null;
   try {
     const out = zstdDecompress(data, new Uint8Array(size));
     return out.length === size ? out : null;

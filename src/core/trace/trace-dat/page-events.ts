@@ -82,7 +82,7 @@ export class PageEvents {
         this.time += delta;
         this.at = body + 4;
         this.length = array0 - 4;
-        this.pos = body + ((array0 + 3) & ~3);
+        this.pos = body + Math.ceil(array0 / 4) * 4;
         return this.length >= 0 && this.pos <= this.end;
       }
       if (typeLen === PADDING) {

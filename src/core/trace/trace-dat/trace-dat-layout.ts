@@ -98,12 +98,25 @@ async function readLayout(source: ByteSource): Promise<TraceDatLayout | string> 
     offsetNs: 0n,
     notes: [],
   };
-  if (version === 6) return readV6(c, layout);
-  layout.compression = await c.cString();
-  await c.cString(); // compression version
-  if (!canDecompress(layout.compression)) return `trace.dat is compressed with ${layout.compression}, which Reaperscope cannot read (zstd and uncompressed files are read)`;
-  return readV7(source, c, layout);
+  if (layout.pageSize < 64 || layout.pageSize > MAX_PAGE_SIZE) return `trace.dat: a page size of ${layout.pageSize} bytes is not a ring buffer's`;
+  let read: TraceDatLayout | string;
+  if (version === 6) read = await readV6(c, layout);
+  else {
+    layout.compression = await c.cString();
+    await c.cString(); // compression version
+    if (!canDecompress(layout.compression)) return `trace.dat is compressed with ${layout.compression}, which Reaperscope cannot read (zstd and uncompressed files are read)`;
+    read = await readV7(source, c, layout);
+  }
+  if (typeof read === 'string') return read;
+  const p = read.page;
+  if ((p.commitSize !== 4 && p.commitSize !== 8) || p.timestampOffset + 8 > read.pageSize || p.commitOffset + p.commitSize > read.pageSize || p.dataOffset >= read.pageSize) {
+    return 'trace.dat: the stored header_page does not describe a ring buffer page this reader knows';
+  }
+  return read;
 }
+
+/** Largest ring-buffer page accepted, bytes (the kernel's sub-buffers go up to a few MiB). */
+const MAX_PAGE_SIZE = 1 << 26;
 
 async function readV6(c: ByteCursor, layout: TraceDatLayout): Promise<TraceDatLayout | string> {
   const headers = await readHeaderInfo(c, layout);

@@ -48,3 +48,14 @@ test('the in-process work host runs a job and honours a cancelled token', async 
   const token = { isCancellationRequested: true, onCancellationRequested: () => ({ dispose() {} }) } as never;
   await assert.rejects(host.run({ job: 'chrome-trace', trace: { bytes: btrace, fileName: 'b.txt' } }, () => undefined, token), JobCancelled);
 });
+
+test('the trace job reads a trace-cmd trace.dat from its bytes (the trace editor opens *.dat): a Linux view', async () => {
+  const dat = readFileSync(join(__dirname, '../../../fixtures/traces/linux-storm.v7-zstd.dat'));
+  const result = await runJob({ job: 'trace', trace: { bytes: dat, fileName: 'trace.dat' } }, quiet);
+  assert.equal(result.job, 'trace');
+  if (result.job !== 'trace') return;
+  assert.equal(result.counts.kernel, 'linux');
+  // 1150 events (the trace.dat reader's test counts them by event name)
+  assert.equal(Object.values(result.counts.byKind).reduce((a, b) => a + b, 0), 1150);
+  assert.equal(result.counts.byKind.instant, 14);
+});

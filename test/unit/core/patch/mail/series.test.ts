@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { groupSeries, type ThreadSeries } from '../../../../../src/core/patch/mail/series';
 import { subjectTags } from '../../../../../src/core/patch/mail/mail-subject';
 import { readThread, type Thread } from '../../../../../src/core/patch/mail/thread';
+import { readSeriesPatches } from '../../../../../src/core/patch/mail/thread-patches';
 import { listPreamble, mail, mbox, patchBody, reply, seriesId, seriesMails, type MailSpec, type Threading } from './thread-mails';
 
 async function read(specs: readonly MailSpec[]): Promise<{ thread: Thread; grouped: ThreadSeries }> {
@@ -187,4 +188,14 @@ test('real-format patch bodies read as patches in a thread', async () => {
   const p = mail({ id: 'x@x', subject: '[PATCH] sched: one', body: patchBody('sys/kern/sched_bsd.c', 'schedcpu', 'x();') });
   const r = await readThread([{ name: 'p.eml', data: p }]);
   assert.deepEqual(r.messages[0]!.patch.files.map((f) => [f.newPath, f.added, f.removed]), [['sys/kern/sched_bsd.c', 1, 0]]);
+});
+
+test('the patches to pick from: v1 then v2, each cover first, replies left out (not interleaved by n/m)', async () => {
+  const v1 = seriesMails({ version: 1, total: 2, cover: true, threading: 'to-cover', minute: 0 });
+  const v2 = seriesMails({ version: 2, total: 2, cover: true, threading: 'to-cover', minute: 60 });
+  const text = mbox([v1[0]!, v2[0]!, v1[1]!, v2[1]!, reply('r@y', v2[1]!, 'Acked-by: A <a@example.org>'), v1[2]!, v2[2]!].map(mail));
+  const patches = await readSeriesPatches(text);
+  assert.deepEqual(patches.map((p) => p.mail?.subject.replace(/ sched:.*$/, '')), [
+    '[PATCH 0/2]', '[PATCH 1/2]', '[PATCH 2/2]', '[PATCH v2 0/2]', '[PATCH v2 1/2]', '[PATCH v2 2/2]',
+  ]);
 });
