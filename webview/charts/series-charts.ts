@@ -76,11 +76,11 @@ export const latencyChart: ChartSpec = {
             type: 'logarithmic',
             min: loNs / 1e3, max: hiNs / 1e3,
             ticks: {
-              // Label the 1-2-5 steps only, as durations.
+              // Label the 1-2-5 steps as durations; within less than a decade, every tick.
               callback: (value: number | string) => {
                 const us = Number(value);
                 const lead = us / 10 ** Math.floor(Math.log10(us));
-                return [1, 2, 5].some((d) => Math.abs(lead - d) < 1e-6) ? formatNs(us * 1e3) : '';
+                return hiNs / loNs < 10 || [1, 2, 5].some((d) => Math.abs(lead - d) < 1e-6) ? formatNs(us * 1e3) : '';
               },
             },
           }),
