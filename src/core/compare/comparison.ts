@@ -1,5 +1,5 @@
 /**
- * Comparing variants (issue #3): every variant runs on the same workload and seeds (common
+ * Comparing variants: every variant runs on the same workload and seeds (common
  * random numbers), over a sweep of CPU counts; for each CPU count and metric, the mean over
  * seeds and the mean paired difference (variant − baseline) with a 95 % confidence interval.
  */

@@ -96,8 +96,6 @@ export class Cpu {
   acquireAdvancesPc = true;
   /** Thread switched away from (Switch modes). */
   switchPrev: Thread | null = null;
-  /** spc_deadproc: a LIFO list (LIST_INSERT_HEAD / LIST_FIRST). */
-  readonly deadList: Thread[] = [];
 
   constructor(readonly id: number, readonly socket: number, readonly idle: Thread) {
     this.curr = idle;

@@ -1,19 +1,22 @@
 /**
  * Applying the patch to the workspace, only when asked: a fresh dry run first, then one
  * WorkspaceEdit over every file (undoable as one step), and only if every hunk of every file
- * applies. Nothing is saved; the user reviews and saves or undoes.
+ * applies, and never to a tree that holds the patch already. The message afterwards says whether
+ * the files are on disk (auto-save, created files) or only in the editors.
  */
 import * as vscode from 'vscode';
+import { appliedMessage, autoSaveMode } from '../../core/patch/apply/apply-summary';
 import { refreshReview } from './patch-input';
 import { editorPositions, lineReplacements } from '../../core/patch/apply/line-replacements';
-import { differsFromBase, type FileReview, type ReviewSession, type ReviewStore } from './review-session';
+import { fileOperations } from '../../core/patch/apply/file-operations';
+import { differsFromBase, wholePatchApplied, type FileReview, type ReviewSession, type ReviewStore } from './review-session';
 
 export interface ApplyCommandOptions {
   /** Ask before applying (default true; tests pass false). */
   confirm?: boolean;
 }
 
-export type ApplyOutcome = 'applied' | 'refused' | 'cancelled' | 'failed' | 'no-patch';
+export type ApplyOutcome = 'applied' | 'already-applied' | 'refused' | 'cancelled' | 'failed' | 'no-patch';
 
 export async function applyPatchCommand(store: ReviewStore, options: ApplyCommandOptions = {}): Promise<ApplyOutcome> {
   if (!vscode.workspace.isTrusted) {
@@ -25,6 +28,10 @@ export async function applyPatchCommand(store: ReviewStore, options: ApplyComman
   if (session.patch.whitespaceDamaged) {
     void vscode.window.showErrorMessage('Reaperscope: this copy of the patch lost its white space (pasted or flattened text); applying it would break indentation. Open the original patch or mail to apply it.');
     return 'refused';
+  }
+  if (wholePatchApplied(session)) {
+    void vscode.window.showInformationMessage(`Reaperscope: ${session.label} is already applied to this workspace (every file holds its changes); nothing to do.`);
+    return 'already-applied';
   }
   const failing = session.files.filter((f) => f.patchedText === null && !f.file.binary && !(f.file.status === 'deleted' && f.failures.length === 0));
   if (failing.length > 0) {
@@ -43,49 +50,66 @@ export async function applyPatchCommand(store: ReviewStore, options: ApplyComman
     void vscode.window.showErrorMessage('Reaperscope: VS Code refused the edit; nothing was changed.');
     return 'failed';
   }
-  void vscode.window.showInformationMessage(`Reaperscope: applied ${session.label} to ${session.files.length} file(s). Undo reverts all of them; nothing is saved yet.`);
+  void vscode.window.showInformationMessage(`Reaperscope: ${appliedMessage(session.label, changedFiles(session), saveSetting(session))}`);
   return 'applied';
 }
 
+/** How many files the edit changes in their editors, and how many it creates, deletes or renames (written at once). */
+function changedFiles(session: ReviewSession): { edited: number; onDisk: number } {
+  let edited = 0;
+  let onDisk = 0;
+  for (const f of session.files) {
+    const structural = f.file.status === 'deleted' || f.file.status === 'copied' || (f.file.status === 'added' && !f.uri)
+      || (f.file.status === 'renamed' && f.file.newPath !== f.file.oldPath);
+    if (structural) onDisk++;
+    else if (f.patchedText !== null) edited++;
+  }
+  return { edited, onDisk };
+}
+
+/** `files.autoSave` for the edited files (the first one's scope; a workspace rarely differs per file). */
+function saveSetting(session: ReviewSession): { mode: ReturnType<typeof autoSaveMode>; delayMs: number } {
+  const config = vscode.workspace.getConfiguration('files', session.files.find((f) => f.uri)?.uri ?? null);
+  return { mode: autoSaveMode(config.get('autoSave')), delayMs: config.get<number>('autoSaveDelay') ?? 1000 };
+}
+
 /**
- * One edit: in each modified file, replace only the lines the patch changes (the rest of the
- * text, and the cursors, selections and folds on it, stay as they are); create, delete and
- * rename files as the patch says.
+ * One edit carrying out each file's planned operations (file-operations.ts): in a modified
+ * file, replace only the lines the patch changes (the rest of the text, and the cursors,
+ * selections and folds on it, stay as they are); create, delete and rename files as the patch
+ * says. Edits apply in order: a file's new text first, then its rename.
  */
 export function workspaceEdit(session: ReviewSession): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   const root = treeRoot(session);
   for (const f of session.files) {
-    if (f.file.status === 'deleted' && f.uri) {
-      edit.deleteFile(f.uri, { ignoreIfNotExists: false });
-      continue;
-    }
-    if (f.file.status === 'added' && !f.uri) {
-      if (!root) continue;
-      const uri = vscode.Uri.joinPath(root, f.path);
-      edit.createFile(uri, { ignoreIfExists: false, contents: new TextEncoder().encode(f.patchedText ?? '') });
-      continue;
-    }
-    if (!f.uri) continue;
-    // A copy: the patched text goes to the new file, next to the old one, which stays as it is.
-    if (f.file.status === 'copied') {
-      if (f.patchedText !== null && f.file.newPath) edit.createFile(besideOldFile(f.uri, f), { ignoreIfExists: false, contents: new TextEncoder().encode(f.patchedText) });
-      continue;
-    }
-    // A file the dry run made no text for (a binary patch) keeps its text rather than being emptied.
-    if (f.patchedText !== null) replaceChangedLines(edit, f.uri, f.currentText, f.patchedText, f);
-    // Edits apply in order: the new text first, then the rename (next to the old file).
-    if (f.file.status === 'renamed' && f.file.newPath && f.file.newPath !== f.file.oldPath) {
-      edit.renameFile(f.uri, besideOldFile(f.uri, f), { overwrite: false });
+    for (const operation of fileOperations(f.file, { exists: f.uri !== null, patchedText: f.patchedText })) {
+      switch (operation.op) {
+        case 'delete':
+          if (f.uri) edit.deleteFile(f.uri, { ignoreIfNotExists: false });
+          break;
+        case 'create': {
+          // A new file goes where the tree is; a copy's target next to the old file, which stays as it is.
+          const uri = f.uri ? besideOldFile(f.uri, f, operation.path) : root ? vscode.Uri.joinPath(root, operation.path) : null;
+          if (uri) edit.createFile(uri, { ignoreIfExists: false, contents: new TextEncoder().encode(operation.text) });
+          break;
+        }
+        case 'write':
+          if (f.uri) replaceChangedLines(edit, f.uri, f.currentText, operation.text, f);
+          break;
+        case 'rename':
+          if (f.uri) edit.renameFile(f.uri, besideOldFile(f.uri, f, operation.to), { overwrite: false });
+          break;
+      }
     }
   }
   return edit;
 }
 
-/** Where the file's new path is, in the tree of the old file found at `oldUri` (a rename's or a copy's target). */
-function besideOldFile(oldUri: vscode.Uri, f: FileReview): vscode.Uri {
+/** Where `path` is, in the tree of the old file found at `oldUri` (a rename's or a copy's target). */
+function besideOldFile(oldUri: vscode.Uri, f: FileReview, path: string): vscode.Uri {
   const dir = oldUri.path.slice(0, oldUri.path.length - (f.file.oldPath ?? '').length);
-  return oldUri.with({ path: dir + (f.file.newPath ?? '') });
+  return oldUri.with({ path: dir + path });
 }
 
 /** Adds to `edit` the replacements that turn `current` (the dry run's text of the file at `uri`) into `patched`, at the hunks' placements in `review`. */
