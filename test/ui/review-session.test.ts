@@ -61,11 +61,19 @@ async function commentsPanel(page: Page): Promise<string[]> {
   return rows.allTextContents();
 }
 
-/** Waits for a notification toast whose text matches `pattern`; returns its text. */
+/**
+ * The text of the notification matching `pattern`: a toast on screen, else the same one in the
+ * notification center (a toast hides itself after a while, and a slow machine may miss it).
+ */
 async function notification(page: Page, pattern: RegExp, timeout = 20_000): Promise<string> {
   const toast = page.locator('.notification-toast', { hasText: pattern }).first();
-  await toast.waitFor({ state: 'visible', timeout });
-  return (await toast.textContent()) ?? '';
+  if (await toast.waitFor({ state: 'visible', timeout }).then(() => true, () => false)) return (await toast.textContent()) ?? '';
+  await runCommand(page, 'Notifications: Show Notifications');
+  const item = page.locator('.notifications-center .notification-list-item', { hasText: pattern }).first();
+  await item.waitFor({ state: 'visible', timeout: 10_000 });
+  const text = (await item.textContent()) ?? '';
+  await runCommand(page, 'Notifications: Hide Notifications');
+  return text;
 }
 
 /** The text of the patch's status bar item once it matches `pattern` (or whatever it says after 15 s). */
@@ -134,8 +142,14 @@ uiTest('after Undo the thread is back on the old sleep loop, in the editor and i
 async function replyInThread(page: Page, text: string): Promise<void> {
   const widget = page.locator('.review-widget').first();
   await widget.waitFor({ state: 'visible', timeout: 30_000 });
-  const reply = widget.locator('.comment-form .monaco-editor, .comment-form textarea').first();
-  if (!(await reply.isVisible())) await widget.locator('.review-thread-reply-button, .comment-form-container .monaco-button', { hasText: /Reply/ }).first().click();
+  // A thread with comments shows a "Reply..." box that opens the form when clicked.
+  const expand = widget.locator('.review-thread-reply-button').first();
+  if (await expand.isVisible()) {
+    await expand.scrollIntoViewIfNeeded().catch(() => undefined);
+    await expand.click();
+  }
+  const reply = widget.locator('.comment-form .monaco-editor').first();
+  await reply.waitFor({ state: 'visible', timeout: 15_000 });
   await reply.click();
   await page.keyboard.type(text);
   await page.keyboard.press('Control+Enter');
@@ -144,7 +158,13 @@ async function replyInThread(page: Page, text: string): Promise<void> {
 
 uiTest('the user\'s reply survives opening another patch and a window reload', async () => {
   const { page } = bench;
+  await openPatchFile(page, 'one-reaper-per-cpu.review.eml');
   await quickOpen(page, 'kern_exit.c');
+  // Scroll the thread into view: go to its line.
+  await openPalette(page, '');
+  await page.locator('.quick-input-widget input').fill(`:${sleepLoopLine}`);
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
   await runCommand(page, 'Comments: Expand All Comments');
   await replyInThread(page, 'Agreed: the list is per CPU now.');
   await openPatchFile(page, 'one-reaper-per-cpu.patch');
