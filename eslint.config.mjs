@@ -1,6 +1,7 @@
 // Lint: typescript-eslint's recommended rules plus the layer boundaries of DESIGN.md.
 // src/core is pure: no `vscode`, no Node built-ins, no DOM, no clocks, no Math.random.
-// Only src/extension imports `vscode`; nothing imports upwards into extension/cli/webview.
+// Only src/extension imports `vscode`; nothing imports upwards into extension/cli/webview;
+// src/node (Node code both hosts share) imports neither host.
 import tseslint from 'typescript-eslint';
 
 // Exact module names (a pattern such as 'events' would also match a folder of ours named so).
@@ -77,6 +78,16 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [
         { group: ['vscode'], message: 'Only src/extension imports vscode.' },
         { group: ['**/extension/**', '**/webview/**'], message: 'The CLI depends on core/protocol only (the HTML report reads the built webview bundle as a file).' },
+      ] }],
+    },
+  },
+  {
+    // Node code both hosts share (the worker pool): the rules of src/cli, and it imports neither host.
+    files: ['src/node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['vscode'], message: 'Only src/extension imports vscode.' },
+        { group: ['**/extension/**', '**/cli/**', '**/webview/**'], message: 'src/node serves both Node hosts: it depends on core only.' },
       ] }],
     },
   },

@@ -13,6 +13,8 @@ export interface AppliedFile {
   result: ApplyResult;
   /** The patch does not apply, but its reverse does: it is already in the tree (patch(1)'s "Reversed (or previously applied) patch detected"). */
   alreadyApplied: boolean;
+  /** Per hunk, the C functions it touches where it applied in the tree. */
+  functions: string[][];
 }
 
 export interface ApplyHunkJson extends HunkJson {
@@ -43,7 +45,7 @@ export interface ApplyJson {
   files: ApplyFileJson[];
 }
 
-export function applyFileJson({ file, result, alreadyApplied }: AppliedFile): ApplyFileJson {
+export function applyFileJson({ file, result, alreadyApplied, functions }: AppliedFile): ApplyFileJson {
   return {
     oldPath: file.oldPath, newPath: file.newPath, status: file.status, ok: result.ok, problem: result.problem, alreadyApplied,
     oldBlob: file.oldBlob ?? null, newBlob: file.newBlob ?? null,
@@ -51,7 +53,7 @@ export function applyFileJson({ file, result, alreadyApplied }: AppliedFile): Ap
     oldRevision: file.oldRevision ?? null, revisionMatches: result.revisionMatches,
     hunks: file.hunks.map((hunk, i) => {
       const outcome = result.outcomes[i]!;
-      return { ...hunkJson(hunk), status: outcome.status, offset: outcome.offset, fuzz: outcome.fuzz, line: outcome.line };
+      return { ...hunkJson(hunk), functions: [...functions[i]!], status: outcome.status, offset: outcome.offset, fuzz: outcome.fuzz, line: outcome.line };
     }),
   };
 }
@@ -79,14 +81,14 @@ function revisionText(revision: string | undefined, matches: boolean | null): st
 /** Text report: a line per file, a line per hunk, then what was written. */
 export function applyText(applied: readonly AppliedFile[], outcome: string): string {
   const out: string[] = [];
-  for (const { file, result, alreadyApplied } of applied) {
+  for (const { file, result, alreadyApplied, functions: touched } of applied) {
     const failed = result.outcomes.filter((o) => o.status === 'failed').length;
     const reason = result.problem ?? `${failed} of ${result.outcomes.length} hunks failed${alreadyApplied ? ' (it applies in reverse: already applied?)' : ''}`;
     const state = result.ok ? (result.deletesFile ? 'deleted' : 'applies') : `does not apply: ${reason}`;
     out.push(`${filePathLabel(file)}: ${state}; ${blobText('old blob', file.oldBlob, result.oldBlobMatches)}, ${blobText('new blob', file.newBlob, result.newBlobMatches)}${revisionText(file.oldRevision, result.revisionMatches)}`);
     file.hunks.forEach((hunk, i) => {
       const range = `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`;
-      const functions = hunk.functions.length ? `  ${hunk.functions.join(', ')}` : '';
+      const functions = touched[i]!.length ? `  ${touched[i]!.join(', ')}` : '';
       out.push(`  hunk ${i + 1}  ${range.padEnd(26)} ${outcomeText(result.outcomes[i]!).padEnd(24)}${functions}`);
     });
   }

@@ -1,9 +1,9 @@
 /**
- * The `reaperscope` command: dispatches to one subcommand per file in ./commands.
- * Exit status: 0 success, 1 bad input (the message names the file and line), 2 usage.
+ * The `reaperscope` program: standard input and output, the exit status, internal errors
+ * (exit 70). The dispatcher is dispatch.ts.
  */
-import { InputError, UsageError, EXIT_BAD_INPUT, EXIT_USAGE, type CliIo, type Command } from './command';
-import { commands } from './commands';
+import type { CliIo } from './command';
+import { main } from './dispatch';
 
 const io: CliIo = {
   out: (text) => void process.stdout.write(text),
@@ -15,54 +15,7 @@ const io: CliIo = {
   },
 };
 
-function summary(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  return [
-    'usage: reaperscope <command> [options]',
-    '',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
-    'reaperscope help <command> shows the options of one command.',
-    '',
-  ].join('\n');
-}
-
-export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h') {
-    io.out(summary());
-    return name === undefined ? EXIT_USAGE : 0;
-  }
-  if (name === 'help') {
-    const command = commands.find((c) => c.name === rest[0]);
-    io.out(command ? command.usage : summary());
-    return command || rest.length === 0 ? 0 : EXIT_USAGE;
-  }
-  const command: Command | undefined = commands.find((c) => c.name === name);
-  if (!command) {
-    io.err(`reaperscope: unknown command '${name}'\n\n${summary()}`);
-    return EXIT_USAGE;
-  }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(command.usage);
-    return 0;
-  }
-  try {
-    return await command.run(rest, io);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`reaperscope ${command.name}: ${error.message}\n\n${command.usage}`);
-      return EXIT_USAGE;
-    }
-    if (error instanceof InputError) {
-      io.err(`reaperscope ${command.name}: ${error.message}\n`);
-      return EXIT_BAD_INPUT;
-    }
-    throw error;
-  }
-}
-
-main(process.argv.slice(2)).then(
+main(process.argv.slice(2), io).then(
   (status) => { process.exitCode = status; },
   (error: unknown) => {
     process.stderr.write(`reaperscope: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);

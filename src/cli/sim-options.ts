@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { InputError, UsageError } from './command';
 import { applyCostOverrides, defaultCosts, isCostName, type Costs } from '../core/sim/costs';
-import { isWorkloadName, type WorkloadName } from '../core/sim/workload';
+import { isWorkloadName, WORKLOAD_NAMES, type WorkloadName } from '../core/sim/workload';
+import { alternatives } from '../core/common/word-list';
 
 export interface SharedSimOptions {
   workload: WorkloadName;
@@ -16,7 +17,7 @@ export interface SharedSimOptions {
   threads?: number;
 }
 
-export const SHARED_USAGE = `  --workload W        kernel-build (default), fork-storm, thread-churn, poisson
+export const SHARED_USAGE = `  --workload W        ${WORKLOAD_NAMES[0]} (default), ${WORKLOAD_NAMES.slice(1).join(', ')}
   --duration-ms D     simulated time per run (default DEFAULT_DURATION)
   --exit-rate PER_S   poisson: exits per second over the machine
   --reap-cost-us MEAN mean reap cost (uvm_exit), µs; poisson: exponential
@@ -63,7 +64,7 @@ export interface SharedSimArgValues {
 export function sharedSimOptions(v: SharedSimArgValues, defaultDurationMs: number): SharedSimOptions {
   const o: SharedSimOptions = { workload: 'kernel-build', durationNs: defaultDurationMs * 1e6, costFlags: v.cost ?? [] };
   if (v.workload !== undefined) {
-    if (!isWorkloadName(v.workload)) throw new UsageError(`--workload takes kernel-build, fork-storm, thread-churn or poisson, not '${v.workload}'`);
+    if (!isWorkloadName(v.workload)) throw new UsageError(`--workload takes ${alternatives(WORKLOAD_NAMES)}, not '${v.workload}'`);
     o.workload = v.workload;
   }
   if (v['duration-ms'] !== undefined) o.durationNs = Math.round(numberOption(v['duration-ms'], 'duration-ms') * 1e6);

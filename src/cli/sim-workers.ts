@@ -1,5 +1,5 @@
 /**
- * Runs simulation jobs on a pool of worker threads (node:worker_threads), the longest jobs
+ * Runs simulation jobs on a pool of worker threads (src/node/worker-pool.ts), the longest jobs
  * first; falls back to this thread when there is one thread or no worker script. The core
  * stays pure: workers only call runJob (src/core/sim/sim-job.ts).
  */
@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { runJob, type SimJob, type SimJobResult } from '../core/sim/sim-job';
+import { WorkerPool } from '../node/worker-pool';
 
 /** How to start a worker: the bundle next to dist/cli.js, or the TypeScript source through tsx's require hook. */
 function workerEntry(): (() => Worker) | null {
@@ -36,27 +37,24 @@ export async function runJobs(jobs: SimJob[], threads: number, onDone?: (done: n
       return r;
     });
   }
-  const queue = [...jobs].sort((a, b) => weight(b) - weight(a));
-  const results = new Map<number, SimJobResult>();
-  const workers = Array.from({ length: n }, entry);
+  const pool = new WorkerPool<SimJob, SimJobResult>({ start: entry, size: n });
+  let done = 0;
   try {
-    await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
-      const next = (): void => {
-        const job = queue.shift();
-        if (!job) return resolve();
-        worker.postMessage(job);
-      };
-      worker.on('message', (msg: SimJobResult | { id: number; error: string }) => {
-        if ('error' in msg) return reject(new Error(`simulation job ${msg.id} failed: ${msg.error}`));
-        results.set(msg.id, msg);
-        onDone?.(results.size, jobs.length);
-        next();
-      });
-      worker.on('error', reject);
-      next();
-    })));
+    // Queued longest first; each worker takes the next when it is done.
+    const ordered = [...jobs].sort((a, b) => weight(b) - weight(a));
+    const results = new Map<number, SimJobResult>();
+    await Promise.all(ordered.map(async (job) => {
+      let result: SimJobResult;
+      try {
+        result = await pool.run(job);
+      } catch (error) {
+        throw new Error(`simulation job ${job.id} failed: ${(error as Error).message}`);
+      }
+      results.set(job.id, result);
+      onDone?.(++done, jobs.length);
+    }));
+    return jobs.map((j) => results.get(j.id)!);
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool.dispose();
   }
-  return jobs.map((j) => results.get(j.id)!);
 }

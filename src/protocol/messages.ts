@@ -5,17 +5,18 @@
  * the webview (validate-view.ts).
  */
 import type { ActivityView } from '../core/analysis/activity-view-model';
+import type { VariantName } from '../core/sim/variants';
+import type { WorkloadName } from '../core/sim/workload';
 
-export type VariantName = 'baseline' | 'patched' | 'lockless';
-export type WorkloadName = 'kernel-build' | 'fork-storm' | 'thread-churn' | 'poisson';
+export type { VariantName, WorkloadName };
 
 /** The simulation controls the panel shows and sends back. */
 export interface SimulationControls {
   variants: VariantName[];
   workload: WorkloadName;
-  /** CPU count, 1..256. */
+  /** CPU count, within SIMULATION_LIMITS.cpus (core/sim/limits.ts). */
   cpus: number;
-  /** Number of seeds for confidence intervals, 1..100. */
+  /** Number of seeds for confidence intervals, within SIMULATION_LIMITS.seeds. */
   seeds: number;
 }
 

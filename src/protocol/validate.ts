@@ -5,13 +5,16 @@
  * direction (host → webview) is validate-view.ts.
  */
 import type { ModelCost } from '../core/analysis/activity-view-model';
-import type { SimulationControls, VariantName, WebviewToHost, WorkloadName } from './messages';
+import { SIMULATION_LIMITS } from '../core/sim/limits';
+import { VARIANT_NAMES, type VariantName } from '../core/sim/variants';
+import { WORKLOAD_NAMES, type WorkloadName } from '../core/sim/workload';
+import type { SimulationControls, WebviewToHost } from './messages';
 
-export const variantNames: readonly VariantName[] = ['baseline', 'patched', 'lockless'];
-export const workloadNames: readonly WorkloadName[] = ['kernel-build', 'fork-storm', 'thread-churn', 'poisson'];
-
+/** The names and bounds the controls accept: core's lists (the webview builds its controls from these). */
+export const variantNames: readonly VariantName[] = VARIANT_NAMES;
+export const workloadNames: readonly WorkloadName[] = WORKLOAD_NAMES;
 /** Bounds of the simulation controls (inclusive). */
-export const controlLimits = { cpus: { min: 1, max: 256 }, seeds: { min: 1, max: 100 } } as const;
+export const controlLimits = SIMULATION_LIMITS;
 /** Largest PNG data URL accepted, in characters (≈ 24 MiB of base64). */
 export const maxDataUrlChars = 32 * 1024 * 1024;
 /** Largest CSV accepted, in characters. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPatch } from '../../src/core/patch/read-patch';
 import type { FilePatch, Patch } from '../../src/core/patch/model';
-import { applyToText } from '../../src/core/patch/apply/file-dry-run';
+import { checkFilePatch } from '../../src/core/patch/apply/file-check';
 import { placementsFromStarts, type HunkPlacement } from '../../src/core/patch/apply/hunk-placement';
 
 export const workspace = join(__dirname, '../fixtures/workspace');
@@ -26,7 +26,7 @@ export function fileOf(patch: Patch, path: string): FilePatch {
 export function placementsOf(patch: Patch, path: string): { file: FilePatch; placements: HunkPlacement[]; text: string } {
   const file = fileOf(patch, path);
   const text = workspaceText(path);
-  const outcome = applyToText(text, file, patch.whitespaceDamaged);
+  const outcome = checkFilePatch(file, { text }, { ignoreWhitespace: patch.whitespaceDamaged });
   return { file, text, placements: placementsFromStarts(file.hunks, outcome.starts) };
 }
 

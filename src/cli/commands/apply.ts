@@ -3,9 +3,8 @@
  * any form `patch` reads) to a source tree like patch(1), reporting each hunk's outcome and
  * the blob-id checks. Writes only when no hunk of any file failed, and never half-way.
  */
-import { applyFilePatch, hunkStarts } from '../../core/patch/apply/apply';
-import { placedHunkFunctions } from '../../core/patch/c/c-functions';
-import { reverseFilePatch } from '../../core/patch/apply/reverse-patch';
+import { checkFilePatch, type FileCheckOptions } from '../../core/patch/apply/file-check';
+import { fileOperations, type FileOperation } from '../../core/patch/apply/file-operations';
 import type { FilePatch } from '../../core/patch/model';
 import { applyFileJson, applyText, type AppliedFile, type ApplyJson } from '../apply-report';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError, UsageError, type Command } from '../command';
@@ -13,7 +12,7 @@ import { integerOption, parseCommandArgs } from '../parse-command-args';
 import { diagnosticLines } from '../patch-summary';
 import { readPatchArgument } from '../patch-input';
 import { commitTreeChanges, readTreeText, treePath, type TreeChange } from '../tree-files';
-import { cFunctionSpans } from '../tree-functions';
+import { patchFunctionFinder } from '../tree-functions';
 
 const usage = `usage: reaperscope apply PATCH --tree DIR [--dry-run] [--json] [--reverse]
                          [--fuzz N] [--strip N] [--ignore-whitespace]
@@ -38,34 +37,37 @@ lines match the files before and after. Files are written only when no hunk fail
 Exit status: 0 every hunk applies, 1 bad input or a hunk/file does not apply, 2 usage.
 `;
 
-/** Reads the pre-image, applies, and finds the functions each hunk touches. */
-async function applyOne(file: FilePatch, tree: { dir: string; strip: number }, name: string, options: { reverse: boolean; maxFuzz: number; ignoreWhitespace: boolean }): Promise<AppliedFile & { change: TreeChange | null }> {
+/** Where the file's paths are in the tree (a path leaving the tree is bad input, checked before anything is read). */
+function treePaths(file: FilePatch, tree: { dir: string; strip: number }, name: string): Map<string, string> {
+  const paths = new Map<string, string>();
+  for (const path of [file.oldPath, file.newPath]) {
+    if (path !== null) paths.set(path, treePath(tree.dir, path, name, file.sourceLine, tree.strip));
+  }
+  return paths;
+}
+
+/** The operations of a file's plan as one tree change: written text as the file's bytes, a rename as a write to the new name and a removal of the old. */
+function treeChange(operations: readonly FileOperation[], paths: ReadonlyMap<string, string>, encode: (text: string) => Uint8Array): TreeChange | null {
+  const changes: TreeChange[] = [];
+  for (const operation of operations) {
+    const last = changes[changes.length - 1];
+    if (operation.op === 'delete') changes.push({ writePath: null, bytes: null, mode: null, removePath: paths.get(operation.path)! });
+    else if (operation.op === 'rename' && last) changes[changes.length - 1] = { ...last, writePath: paths.get(operation.to)!, removePath: paths.get(operation.from)! };
+    else if (operation.op !== 'rename') changes.push({ writePath: paths.get(operation.path)!, bytes: encode(operation.text), mode: operation.mode, removePath: null });
+  }
+  return changes[0] ?? null;
+}
+
+/** Reads the pre-image and checks the file patch against it (the shared pipeline), planning its tree change when it applies. */
+async function applyOne(file: FilePatch, tree: { dir: string; strip: number }, name: string, options: FileCheckOptions & { reverse: boolean }): Promise<AppliedFile & { change: TreeChange | null }> {
+  const paths = treePaths(file, tree, name);
   const prePath = options.reverse ? file.newPath : file.oldPath;
-  const postPath = options.reverse ? file.oldPath : file.newPath;
-  const preAbs = prePath === null ? null : treePath(tree.dir, prePath, name, file.sourceLine, tree.strip);
-  const postAbs = postPath === null ? null : treePath(tree.dir, postPath, name, file.sourceLine, tree.strip);
-  const pre = preAbs === null ? null : await readTreeText(preAbs);
-  const result = applyFilePatch(file, pre?.text ?? null, { ...options, encode: pre?.encode });
-  const preSpans = await cFunctionSpans(prePath, pre?.text ?? null);
-  const postSpans = await cFunctionSpans(postPath, result.postImage);
-  if (preSpans || postSpans) {
-    // Where the hunks applied in this tree; reversed, the applied hunks are the reversed ones
-    // (their functions are the same set, old and new sides swapped).
-    const applied = options.reverse ? reverseFilePatch(file).hunks : file.hunks;
-    const functions = placedHunkFunctions(applied, hunkStarts(result, applied.length), preSpans, postSpans);
-    file.hunks.forEach((hunk, h) => (hunk.functions = functions[h]!));
-  }
-  if (!result.ok) {
-    const alreadyApplied = result.problem === null && applyFilePatch(file, pre?.text ?? null, { ...options, reverse: !options.reverse }).ok;
-    return { file, result, alreadyApplied, change: null };
-  }
-  if (result.deletesFile) return { file, result, alreadyApplied: false, change: { writePath: null, bytes: null, mode: null, removePath: preAbs } };
-  const encode = pre?.encode ?? ((text: string) => new TextEncoder().encode(text));
-  const oldMode = options.reverse ? file.newMode : file.oldMode;
-  const newMode = options.reverse ? file.oldMode : file.newMode;
-  const mode = newMode !== undefined && newMode !== oldMode ? parseInt(newMode, 8) & 0o7777 : null;
-  const moves = file.status === 'renamed';
-  return { file, result, alreadyApplied: false, change: { writePath: postAbs, bytes: encode(result.postImage ?? ''), mode, removePath: moves ? preAbs : null } };
+  const pre = prePath === null ? null : await readTreeText(paths.get(prePath)!);
+  const check = checkFilePatch(file, pre, { ...options, encode: pre?.encode });
+  const applied = { file, result: check.result, alreadyApplied: check.alreadyApplied, functions: check.functions };
+  if (!check.result.ok) return { ...applied, change: null };
+  const operations = fileOperations(file, { exists: pre !== null, patchedText: check.patchedText }, options);
+  return { ...applied, change: treeChange(operations, paths, pre?.encode ?? ((text: string) => new TextEncoder().encode(text))) };
 }
 
 /** `PATCH:LINE: ...` lines for what did not apply. */
@@ -106,6 +108,7 @@ export const applyCommand: Command = {
       reverse: values.reverse ?? false,
       maxFuzz: integerOption(values.fuzz, 'fuzz', 2),
       ignoreWhitespace: values['ignore-whitespace'] ?? patch.whitespaceDamaged,
+      functionFinder: await patchFunctionFinder(patch),
     };
     const applied: (AppliedFile & { change: TreeChange | null })[] = [];
     const tree = { dir: values.tree, strip: integerOption(values.strip, 'strip', 0) };

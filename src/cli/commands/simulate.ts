@@ -13,11 +13,16 @@ import type { InvariantReport } from '../../core/sim/invariants';
 import { simulate, type SimulationInput } from '../../core/sim/simulate';
 import { tableHash } from '../../core/events/table-hash';
 import { formatValidationTable, validationPlan, validationRow, type ValidationRow } from '../../core/sim/validation';
-import { isVariantName, type VariantName } from '../../core/sim/variants';
+import { isVariantName, VARIANT_NAMES, type VariantName } from '../../core/sim/variants';
+import { earlyHandovers } from '../../core/sim/derive/handover-check';
+import { pickVariant, readModelVariants } from '../model-files';
+import { MAX_CPUS } from '../../core/sim/limits';
+import { alternatives } from '../../core/common/word-list';
+import { formatUs } from '../../core/common/format-ns';
 
 const DEFAULT_DURATION_MS = 200;
 
-const usage = `usage: reaperscope simulate [--variant baseline|patched|lockless] [--cpus N]
+const usage = `usage: reaperscope simulate [--variant ${VARIANT_NAMES.join('|')}] [--cpus N]
          [--workload W] [--exit-rate PER_S --reap-cost-us MEAN]
          [--duration-ms D] [--seed S] [--costs FILE] [--json] [--trace-out FILE] [--chrome-out FILE]
        reaperscope simulate --validate [--cpus N] [--reap-cost-us MEAN] [--json]
@@ -26,7 +31,9 @@ Simulates the OpenBSD exit path on a multiprocessor (README, "The simulator").
 
   --variant V         baseline (default; before the patch), patched (as posted),
                       lockless (without the kernel lock around the reaper's sleep)
-  --cpus N            1..256 (default 8; --validate: 4)
+  --model FILE        run the programs of a model file (reaperscope model --out),
+                      its variant named by --variant, else its first
+  --cpus N            1..${MAX_CPUS} (default 8; --validate: 4)
   --seed S            seed of the random streams (default 1)
 ${SHARED_USAGE.replace('DEFAULT_DURATION', `${DEFAULT_DURATION_MS} ms`)}  --json              print the result as JSON
   --trace-out FILE    write the run as btrace text (media/reaperscope.bt format)
@@ -47,6 +54,9 @@ interface Options extends SharedSimOptions {
   traceOut?: string;
   chromeOut?: string;
   validate: boolean;
+  model?: string;
+  /** --variant was given (it picks the variant of a model file). */
+  variantGiven: boolean;
 }
 
 function parse(args: string[]): Options {
@@ -59,16 +69,18 @@ function parse(args: string[]): Options {
     'trace-out': { type: 'string' },
     'chrome-out': { type: 'string' },
     validate: { type: 'boolean' },
+    model: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`unknown argument '${positionals[0]}'`);
-  const o: Options = { ...sharedSimOptions(v, DEFAULT_DURATION_MS), variant: 'baseline', seed: 1, json: v.json ?? false, validate: v.validate ?? false };
+  const o: Options = { ...sharedSimOptions(v, DEFAULT_DURATION_MS), variant: 'baseline', seed: 1, json: v.json ?? false, validate: v.validate ?? false, model: v.model, variantGiven: v.variant !== undefined };
+  if (o.model !== undefined && o.validate) throw new UsageError('--validate runs the built-in models; --model does not apply');
   if (v.variant !== undefined) {
-    if (!isVariantName(v.variant)) throw new UsageError(`--variant takes baseline, patched or lockless, not '${v.variant}'`);
+    if (!isVariantName(v.variant)) throw new UsageError(`--variant takes ${alternatives(VARIANT_NAMES)}, not '${v.variant}'`);
     o.variant = v.variant;
   }
   if (v.cpus !== undefined) {
     o.cpus = numberOption(v.cpus, 'cpus', true);
-    if (o.cpus > 256) throw new UsageError('--cpus is at most 256');
+    if (o.cpus > MAX_CPUS) throw new UsageError(`--cpus is at most ${MAX_CPUS}`);
   }
   if (v.seed !== undefined) {
     if (!/^\d+$/.test(v.seed)) throw new UsageError(`--seed wants a whole number, not '${v.seed}'`);
@@ -82,7 +94,7 @@ function parse(args: string[]): Options {
   return o;
 }
 
-const us = (ns: number): string => `${(ns / 1000).toFixed(1)} µs`;
+const us = (ns: number): string => `${formatUs(ns)} µs`;
 
 export function renderRun(input: SimulationInput, events: number, m: RunMetrics, inv: InvariantReport): string {
   const e = m.exitToReapNs;
@@ -118,17 +130,23 @@ async function runValidation(o: Options, io: CliIo): Promise<number> {
 async function run(args: string[], io: CliIo): Promise<number> {
   const o = parse(args);
   if (o.validate) return runValidation(o, io);
+  const model = o.model === undefined ? undefined : pickVariant(await readModelVariants(o.model, io), o.variantGiven ? o.variant : undefined, o.model);
   const input: SimulationInput = {
-    variant: o.variant, cpus: o.cpus ?? 8, workload: o.workload, seed: o.seed, durationNs: o.durationNs,
-    costs: await resolveCosts(o), jobs: o.jobs, exitRatePerSec: o.exitRatePerSec, reapCostNs: o.reapCostNs,
+    variant: model?.name ?? o.variant, cpus: o.cpus ?? 8, workload: o.workload, seed: o.seed, durationNs: o.durationNs,
+    costs: await resolveCosts(o), jobs: o.jobs, exitRatePerSec: o.exitRatePerSec, reapCostNs: o.reapCostNs, ...(model ? { model } : {}),
   };
   const result = simulate(input);
+  for (const h of model ? earlyHandovers(model) : []) result.invariants.violations.unshift(`${h.message} (the model's own steps)`);
+  if (model && earlyHandovers(model).length > 0) {
+    result.invariants.ok = false;
+    result.invariants.violationCount += earlyHandovers(model).length;
+  }
   const metrics = computeMetrics(result.table, { spanNs: input.durationNs, cpus: input.cpus });
   if (o.traceOut) await writePieces(o.traceOut, btraceChunks(result.table));
   if (o.chromeOut) await writeChrome(o.chromeOut, result.table);
   if (o.json) {
     io.out(JSON.stringify({
-      variant: input.variant, cpus: input.cpus, workload: input.workload, seed: input.seed, durationNs: input.durationNs,
+      variant: input.variant, ...(o.model ? { model: o.model } : {}), cpus: input.cpus, workload: input.workload, seed: input.seed, durationNs: input.durationNs,
       events: result.table.length, eventsSha256: tableHash(result.table), metrics, invariants: result.invariants, costs: result.costs,
     }, null, 2) + '\n');
   } else {

@@ -13,7 +13,8 @@ import { comparisonCsv, summaryCsv, writeChrome, writePieces } from '../trace-ex
 import { summarizeTrace, type TraceSummary } from '../../core/analysis/trace-summary';
 import { compareTraces } from '../../core/compare/trace-comparison';
 import type { TraceReadResult } from '../../core/trace/trace-reader';
-import { isWorkloadName, type WorkloadName } from '../../core/sim/workload';
+import { isWorkloadName, WORKLOAD_NAMES, type WorkloadName } from '../../core/sim/workload';
+import { alternatives } from '../../core/common/word-list';
 import { MAX_SIMULATED_SPAN_NS } from '../../core/compare/trace-vs-simulation';
 import { renderTraceSimulation, simulateAlongside } from '../trace-simulation';
 
@@ -66,7 +67,7 @@ function parseArgs(args: string[]): Options {
     else if (a === '--simulate') o.simulate = true;
     else if (a === '--workload') {
       const w = value();
-      if (!isWorkloadName(w) || w === 'poisson') throw new UsageError(`--workload takes kernel-build, fork-storm or thread-churn, not '${w}' (poisson: use simulate)`);
+      if (!isWorkloadName(w) || w === 'poisson') throw new UsageError(`--workload takes ${alternatives(WORKLOAD_NAMES.filter((n) => n !== 'poisson'))}, not '${w}' (poisson: use simulate)`);
       o.workload = w;
       o.simulationFlags = true;
     } else if (a === '--seed') {

@@ -5,9 +5,11 @@
  */
 import type { Difference } from '../analysis/confidence';
 import type { Comparison } from './comparison';
+import type { MetricKey } from '../analysis/metric-catalog';
+import { formatCompact as compact } from '../common/format-metric';
 
 interface Shown {
-  key: string;
+  key: MetricKey;
   title: string;
   /** Divides the raw value for display. */
   scale: number;
@@ -25,17 +27,6 @@ const SHOWN: Shown[] = [
   { key: 'exitsPerSec', title: 'exits per second', scale: 1 },
   { key: 'utilisation', title: 'CPU utilisation (%)', scale: 0.01 },
 ];
-
-/** A number in at most `width` characters: 3 significant digits, k/M suffixes. */
-export function compact(v: number, width = 7): string {
-  const a = Math.abs(v);
-  let s: string;
-  if (a >= 1e6) s = `${(v / 1e6).toPrecision(3)}M`;
-  else if (a >= 1e4) s = `${(v / 1e3).toPrecision(3)}k`;
-  else if (a >= 100 || Number.isInteger(v)) s = v.toFixed(0);
-  else s = v.toPrecision(3);
-  return s.length > width ? s.slice(0, width) : s;
-}
 
 /** `+1.2±0.3*`: mean difference, CI half-width, `*` when the CI excludes zero. */
 function diffText(d: Difference | undefined, scale: number): string {

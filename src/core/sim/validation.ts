@@ -1,5 +1,5 @@
 /**
- * Validation against queueing theory (issue #3). With the `poisson` workload every cost is zero
+ * Validation against queueing theory. With the `poisson` workload every cost is zero
  * except the reap cost, exponential with rate μ, and exits arrive as a Poisson stream of rate λ:
  * - baseline has one reaper for the machine: an M/M/1 queue, mean exit→reap = 1/(μ − λ);
  * - patched and lockless have one reaper per CPU and each CPU gets λ/N of the exits:
@@ -10,7 +10,8 @@
 import { exitToReap } from '../analysis/exit-to-reap';
 import { meanWithCi } from '../analysis/confidence';
 import { simulate, type SimulationInput } from './simulate';
-import type { VariantName } from './variants';
+import { VARIANT_NAMES, type VariantName } from './variants';
+import { formatUs as us } from '../common/format-ns';
 
 export interface ValidationOptions {
   /** CPUs for the per-CPU variants (baseline's queue does not depend on it); default 4. */
@@ -76,7 +77,7 @@ export function validationPlan(options: ValidationOptions = {}): ValidationPoint
   const reapsFor = options.reapsFor ?? defaultReapsFor;
   const points: ValidationPoint[] = [];
   let seed = options.seed ?? 1;
-  for (const variant of options.variants ?? (['baseline', 'patched', 'lockless'] as VariantName[])) {
+  for (const variant of options.variants ?? VARIANT_NAMES) {
     /** Reapers sharing the exits: one for baseline, one per CPU otherwise. */
     const n = variant === 'baseline' ? 1 : cpus;
     for (const rho of options.rhos ?? [0.3, 0.6, 0.9]) {
@@ -135,7 +136,6 @@ export function validate(options: ValidationOptions = {}): ValidationRow[] {
 
 /** The table `simulate --validate` prints (fits 72 columns). */
 export function formatValidationTable(rows: ValidationRow[]): string {
-  const us = (ns: number): string => (ns / 1000).toFixed(1);
   const lines = [
     'variant   cpus  rho  theory µs  sim µs  95% CI µs        error  ok',
     '--------  ----  ---  ---------  ------  ---------------  -----  --',

@@ -9,8 +9,9 @@
  */
 import { assemble, Op, PRIO, wakeupDrafts, type Draft, type Program, type SourceRef, type Step } from './program';
 
-export type VariantName = 'baseline' | 'patched' | 'lockless';
-export const VARIANT_NAMES: readonly VariantName[] = ['baseline', 'patched', 'lockless'];
+/** The variants the simulator models, in the order every list shows them. */
+export const VARIANT_NAMES = ['baseline', 'patched', 'lockless'] as const;
+export type VariantName = (typeof VARIANT_NAMES)[number];
 
 export interface Variant {
   name: VariantName;

@@ -6,8 +6,9 @@
 import { COST_NAMES, defaultCosts, type CostName, type Costs } from './costs';
 import { Op, PRIO, wakeupDrafts, type Draft } from './program';
 
-export type WorkloadName = 'kernel-build' | 'fork-storm' | 'thread-churn' | 'poisson';
-export const WORKLOAD_NAMES: readonly WorkloadName[] = ['kernel-build', 'fork-storm', 'thread-churn', 'poisson'];
+/** The workloads the simulator generates, the default first. */
+export const WORKLOAD_NAMES = ['kernel-build', 'fork-storm', 'thread-churn', 'poisson'] as const;
+export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 
 export function isWorkloadName(s: string): s is WorkloadName {
   return (WORKLOAD_NAMES as readonly string[]).includes(s);

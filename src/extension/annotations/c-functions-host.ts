@@ -24,8 +24,3 @@ export function cFunctionFinder(extensionUri: vscode.Uri): Promise<CFunctionFind
   })();
   return finder;
 }
-
-/** Whether a path is C source or a header. */
-export function isCSource(path: string): boolean {
-  return /\.[ch]$/.test(path);
-}

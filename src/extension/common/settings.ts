@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import type { SimulationControls, VariantName, WorkloadName } from '../../protocol/messages';
 import { validateControls } from '../../protocol/validate';
+import { VARIANT_NAMES } from '../../core/sim/variants';
+import { WORKLOAD_NAMES } from '../../core/sim/workload';
 
 export interface Settings {
   decorations: boolean;
@@ -15,7 +17,7 @@ export interface Settings {
   durationNs: number;
 }
 
-const defaultControls: SimulationControls = { variants: ['baseline', 'patched', 'lockless'], workload: 'kernel-build', cpus: 8, seeds: 5 };
+const defaultControls: SimulationControls = { variants: [...VARIANT_NAMES], workload: WORKLOAD_NAMES[0], cpus: 8, seeds: 5 };
 
 export function settings(): Settings {
   const c = vscode.workspace.getConfiguration('reaperscope');

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { appliedMessage, autoSaveMode } from '../../core/patch/apply/apply-summary';
 import { refreshReview } from './patch-input';
 import { editorPositions, lineReplacements } from '../../core/patch/apply/line-replacements';
+import { fileOperations } from '../../core/patch/apply/file-operations';
 import { differsFromBase, wholePatchApplied, type FileReview, type ReviewSession, type ReviewStore } from './review-session';
 
 export interface ApplyCommandOptions {
@@ -73,44 +74,42 @@ function saveSetting(session: ReviewSession): { mode: ReturnType<typeof autoSave
 }
 
 /**
- * One edit: in each modified file, replace only the lines the patch changes (the rest of the
- * text, and the cursors, selections and folds on it, stay as they are); create, delete and
- * rename files as the patch says.
+ * One edit carrying out each file's planned operations (file-operations.ts): in a modified
+ * file, replace only the lines the patch changes (the rest of the text, and the cursors,
+ * selections and folds on it, stay as they are); create, delete and rename files as the patch
+ * says. Edits apply in order: a file's new text first, then its rename.
  */
 export function workspaceEdit(session: ReviewSession): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   const root = treeRoot(session);
   for (const f of session.files) {
-    if (f.file.status === 'deleted' && f.uri) {
-      edit.deleteFile(f.uri, { ignoreIfNotExists: false });
-      continue;
-    }
-    if (f.file.status === 'added' && !f.uri) {
-      if (!root) continue;
-      const uri = vscode.Uri.joinPath(root, f.path);
-      edit.createFile(uri, { ignoreIfExists: false, contents: new TextEncoder().encode(f.patchedText ?? '') });
-      continue;
-    }
-    if (!f.uri) continue;
-    // A copy: the patched text goes to the new file, next to the old one, which stays as it is.
-    if (f.file.status === 'copied') {
-      if (f.patchedText !== null && f.file.newPath) edit.createFile(besideOldFile(f.uri, f), { ignoreIfExists: false, contents: new TextEncoder().encode(f.patchedText) });
-      continue;
-    }
-    // A file the dry run made no text for (a binary patch) keeps its text rather than being emptied.
-    if (f.patchedText !== null) replaceChangedLines(edit, f.uri, f.currentText, f.patchedText, f);
-    // Edits apply in order: the new text first, then the rename (next to the old file).
-    if (f.file.status === 'renamed' && f.file.newPath && f.file.newPath !== f.file.oldPath) {
-      edit.renameFile(f.uri, besideOldFile(f.uri, f), { overwrite: false });
+    for (const operation of fileOperations(f.file, { exists: f.uri !== null, patchedText: f.patchedText })) {
+      switch (operation.op) {
+        case 'delete':
+          if (f.uri) edit.deleteFile(f.uri, { ignoreIfNotExists: false });
+          break;
+        case 'create': {
+          // A new file goes where the tree is; a copy's target next to the old file, which stays as it is.
+          const uri = f.uri ? besideOldFile(f.uri, f, operation.path) : root ? vscode.Uri.joinPath(root, operation.path) : null;
+          if (uri) edit.createFile(uri, { ignoreIfExists: false, contents: new TextEncoder().encode(operation.text) });
+          break;
+        }
+        case 'write':
+          if (f.uri) replaceChangedLines(edit, f.uri, f.currentText, operation.text, f);
+          break;
+        case 'rename':
+          if (f.uri) edit.renameFile(f.uri, besideOldFile(f.uri, f, operation.to), { overwrite: false });
+          break;
+      }
     }
   }
   return edit;
 }
 
-/** Where the file's new path is, in the tree of the old file found at `oldUri` (a rename's or a copy's target). */
-function besideOldFile(oldUri: vscode.Uri, f: FileReview): vscode.Uri {
+/** Where `path` is, in the tree of the old file found at `oldUri` (a rename's or a copy's target). */
+function besideOldFile(oldUri: vscode.Uri, f: FileReview, path: string): vscode.Uri {
   const dir = oldUri.path.slice(0, oldUri.path.length - (f.file.oldPath ?? '').length);
-  return oldUri.with({ path: dir + (f.file.newPath ?? '') });
+  return oldUri.with({ path: dir + path });
 }
 
 /** Adds to `edit` the replacements that turn `current` (the dry run's text of the file at `uri`) into `patched`, at the hunks' placements in `review`. */

@@ -4,12 +4,9 @@
  * would become. Reads only; nothing is written.
  */
 import type * as vscode from 'vscode';
-import { blobMatches } from '../../core/patch/apply/git-blob';
-import { revisionMatches } from '../../core/patch/diff/rcs-revision';
-import { placedHunkFunctions, type CFunctionFinder } from '../../core/patch/c/c-functions';
+import type { CFunctionFinder } from '../../core/patch/c/c-functions';
 import type { Patch } from '../../core/patch/model';
-import { applyToText } from '../../core/patch/apply/file-dry-run';
-import { isCSource } from '../annotations/c-functions-host';
+import { checkFilePatch } from '../../core/patch/apply/file-check';
 import { placementsFromStarts } from '../../core/patch/apply/hunk-placement';
 import { patchPathOf, type FileReview } from './review-session';
 import { findWorkspaceFile, readCurrent } from '../common/workspace-files';
@@ -32,22 +29,19 @@ export async function dryRun(patch: Patch, finder: CFunctionFinder | null, token
     }
     // A file the patch creates should not exist; when it does, apply says so.
     const current = uri ? await readCurrent(uri) : null;
-    const outcome = applyToText(current?.text ?? null, file, patch.whitespaceDamaged);
-    const placements = placementsFromStarts(file.hunks, outcome.starts);
-    const c = finder && isCSource(path) ? finder : null;
-    const spans = c && current ? c.functionSpans(current.text) : [];
-    const patchedSpans = c && outcome.text !== null ? c.functionSpans(outcome.text) : null;
+    const check = checkFilePatch(file, current, { ignoreWhitespace: patch.whitespaceDamaged, functionFinder: finder });
     reviews.push({
       index, file, path, uri,
       currentText: current?.text ?? '',
-      placements,
-      spans,
-      functions: c ? placedHunkFunctions(file.hunks, outcome.starts, spans, patchedSpans) : file.hunks.map((h) => h.functions),
-      failures: outcome.failures,
-      patchedText: outcome.failures.length === 0 ? outcome.text : null,
-      blobMatches: file.status === 'added' ? null : blobMatches(file.oldBlob, current?.bytes ?? null),
-      revisionMatches: file.status === 'added' ? null : revisionMatches(file.oldRevision, current?.text ?? null),
-      applied: outcome.applied,
+      placements: placementsFromStarts(file.hunks, check.starts),
+      spans: check.spans,
+      functions: check.functions,
+      failures: check.failures,
+      // A deleted file's patched text is empty (the diff view shows it so).
+      patchedText: check.result.ok && check.result.deletesFile ? '' : check.patchedText,
+      blobMatches: check.baseBlobMatches,
+      revisionMatches: check.baseRevisionMatches,
+      applied: check.applied,
     });
   }
   return reviews;

@@ -4,7 +4,7 @@
  * works), or the bundled example. Reads with the core reader, then runs the dry run.
  */
 import * as vscode from 'vscode';
-import { readPatchSeries } from '../../core/patch/read-patch';
+import { readSeriesPatches } from '../../core/patch/mail/thread-patches';
 import type { Patch } from '../../core/patch/model';
 import { cFunctionFinder } from '../annotations/c-functions-host';
 import { dryRun } from './dry-run';
@@ -21,7 +21,7 @@ export interface OpenOptions {
  * the user picks one patch. Null when no diff was found or nothing was picked.
  */
 export async function openReview(store: ReviewStore, input: Uint8Array | string, label: string, sourceUri: vscode.Uri | null, options: OpenOptions = {}): Promise<ReviewSession | null> {
-  const series = await readPatchSeries(input, { fileName: label });
+  const series = await readSeriesPatches(input, { fileName: label });
   const withDiff = series.filter((p) => p.files.length > 0);
   if (withDiff.length === 0) {
     const why = series[0]?.diagnostics.find((d) => d.severity === 'error')?.message ?? 'no diff in it';

@@ -6,8 +6,9 @@
 import type { Diagnostic } from '../../core/common/diagnostic';
 import type { ActivityView } from '../../core/analysis/activity-view-model';
 import type { SimulationControls } from '../../protocol/messages';
-import type { TraceCounts } from '../../core/annotations/lock-sites';
+import type { TraceCounts } from '../../core/annotations/site-figures';
 import type { TraceVsSimulationSettings } from './trace-vs-simulation-job';
+import { JobCancelled, type JobCommand, type JobContext, type JobReply } from '../../core/common/job-messages';
 
 export interface TraceInput {
   /** The file's bytes (transferred, not copied, to a worker). */
@@ -32,23 +33,9 @@ export type WorkResult =
 export type ResultOf<R extends WorkRequest> = Extract<WorkResult, { job: R['job'] }>;
 
 /** Messages from a worker to its host. */
-export type WorkerReply =
-  | { id: number; type: 'progress'; fraction: number | null; message: string }
-  | { id: number; type: 'done'; result: WorkResult }
-  | { id: number; type: 'error'; message: string };
+export type WorkerReply = JobReply<WorkResult>;
 
 /** Messages from the host to a worker. */
-export type WorkerCommand = { id: number; type: 'run'; request: WorkRequest } | { id: number; type: 'cancel' };
+export type WorkerCommand = JobCommand<WorkRequest>;
 
-/** What a job sees while it runs. */
-export interface JobContext {
-  progress(fraction: number | null, message: string): void;
-  /** True once the user cancelled; long jobs check it between pieces of work. */
-  readonly cancelled: boolean;
-}
-
-export class JobCancelled extends Error {
-  constructor() {
-    super('cancelled');
-  }
-}
+export { JobCancelled, type JobContext };

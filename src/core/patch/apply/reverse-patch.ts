@@ -9,6 +9,11 @@ const REVERSED_STATUS: Record<FileStatus, FileStatus> = {
   modified: 'modified', added: 'deleted', deleted: 'added', renamed: 'renamed', copied: 'copied',
 };
 
+/** What a file's status becomes when its patch is turned around: added and deleted swap. */
+export function reversedStatus(status: FileStatus): FileStatus {
+  return REVERSED_STATUS[status];
+}
+
 function reverseLine(line: PatchLine): PatchLine {
   const kind = line.kind === 'add' ? 'remove' : line.kind === 'remove' ? 'add' : 'context';
   const reversed: PatchLine = { kind, text: line.text, oldLine: line.newLine, newLine: line.oldLine, sourceLine: line.sourceLine };

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFilePatch } from '../../../../../src/core/patch/apply/apply';
 import { alreadyApplied } from '../../../../../src/core/patch/apply/applied-state';
-import { applyToText } from '../../../../../src/core/patch/apply/file-dry-run';
+import { checkFilePatch } from '../../../../../src/core/patch/apply/file-check';
 import { gitBlobId } from '../../../../../src/core/patch/apply/git-blob';
 import { placementsFromStarts } from '../../../../../src/core/patch/apply/hunk-placement';
 import { fileOf, seedPatch, workspaceText } from '../../../seed';
@@ -13,13 +13,13 @@ test('every file of the seed patch, once applied, is "already applied": no hunk 
   const patch = await seedPatch();
   for (const path of paths) {
     const file = fileOf(patch, path);
-    const first = applyToText(workspaceText(path), file);
+    const first = checkFilePatch(file, { text: workspaceText(path) });
     assert.equal(first.applied, null, `${path}: the workspace file is the unpatched version`);
-    const again = applyToText(first.text!, file);
+    const again = checkFilePatch(file, { text: first.patchedText! });
     assert.equal(again.applied?.reason, 'applies in reverse', path);
     // Not one hunk offered forward (the bug: one kern_sched.c hunk matched again with fuzz 2).
     assert.deepEqual(again.starts, file.hunks.map(() => null), path);
-    assert.equal(again.text, null);
+    assert.equal(again.patchedText, null);
     assert.equal(again.failures.length, file.hunks.length);
     assert.ok(again.failures.every((f) => f.message.startsWith('already applied')), path);
     // Where each hunk's new side sits in the patched text: where the first application put it.
@@ -31,7 +31,7 @@ test('every file of the seed patch, once applied, is "already applied": no hunk 
 test('a file whose git blob is the index line\'s new id is already applied by its blob', async () => {
   const patch = await seedPatch();
   const file = fileOf(patch, 'sys/kern/kern_sched.c');
-  const patched = applyToText(workspaceText('sys/kern/kern_sched.c'), file).text!;
+  const patched = checkFilePatch(file, { text: workspaceText('sys/kern/kern_sched.c') }).patchedText!;
   // The fixture tree is another version than the patch's base, so its blob ids differ from the
   // mail's: state the post-image's own id (`git hash-object`) in the index line.
   const withBlob = { ...file, hunks: file.hunks, newBlob: gitBlobId(new TextEncoder().encode(patched)).slice(0, 12) };
@@ -46,7 +46,7 @@ test('the unpatched file and a file with only some hunks applied are not "alread
   assert.equal(alreadyApplied(file, text, applyFilePatch(file, text)), null);
   // Only the first hunk applied: neither direction applies as a whole.
   const partial = applyFilePatch({ ...file, hunks: [file.hunks[0]!] }, text).postImage!;
-  const out = applyToText(partial, file);
+  const out = checkFilePatch(file, { text: partial });
   assert.equal(out.applied, null);
   assert.ok(out.failures.some((f) => f.hunkIndex === 0 && f.message.startsWith('already applied')), JSON.stringify(out.failures));
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { currentLineOf, endOfChangeBlock, findHunkLine, hunkLineAtCurrent, hunkLineAtPatched, patchedLineOf } from '../../../../../src/core/patch/apply/hunk-placement';
-import { applyToText } from '../../../../../src/core/patch/apply/file-dry-run';
+import { checkFilePatch } from '../../../../../src/core/patch/apply/file-check';
 import { lineOf, placementsOf, seedPatch } from '../../../seed';
 
 for (const name of ['one-reaper-per-cpu.review.eml', 'one-reaper-per-cpu.marc.txt']) {
@@ -38,7 +38,7 @@ test('current-file lines map back to the hunk line there, and the change block e
 test('patched-text lines map to the added lines that are there', async () => {
   const patch = await seedPatch();
   const { file, placements, text } = placementsOf(patch, 'sys/kern/kern_exit.c');
-  const patched = applyToText(text, file).text!;
+  const patched = checkFilePatch(file, { text }).patchedText!;
   const tsleep = lineOf(patched, 'tsleep_nsec(&spc->spc_deadproc');
   const at = hunkLineAtPatched(file, placements, tsleep);
   assert.ok(at);

@@ -10,17 +10,17 @@ import { createTwoFilesPatch } from 'diff';
 import type { FilePatch, Hunk } from '../../../../../src/core/patch/model';
 import { applyFilePatch } from '../../../../../src/core/patch/apply/apply';
 import { parseDiff } from '../../../../../src/core/patch/diff/unified-diff';
-import { applyToText } from '../../../../../src/core/patch/apply/file-dry-run';
+import { checkFilePatch } from '../../../../../src/core/patch/apply/file-check';
 import { placementsFromStarts } from '../../../../../src/core/patch/apply/hunk-placement';
 import { editorPositions, lineReplacements, type LineReplacement } from '../../../../../src/core/patch/apply/line-replacements';
 import { fileOf, lineOf, seedPatch, workspaceText } from '../../../seed';
 
 /** The dry run of `file` on `current` and the replacements the apply command would make. */
 function replacementsFor(current: string, file: FilePatch, ignoreWhitespace = false): { patched: string; starts: (number | null)[]; replacements: LineReplacement[] } {
-  const outcome = applyToText(current, file, ignoreWhitespace);
-  assert.ok(outcome.text !== null, JSON.stringify(outcome.failures));
+  const outcome = checkFilePatch(file, { text: current }, { ignoreWhitespace });
+  assert.ok(outcome.patchedText !== null, JSON.stringify(outcome.failures));
   const placements = placementsFromStarts(file.hunks, outcome.starts);
-  return { patched: outcome.text, starts: outcome.starts, replacements: lineReplacements(current, outcome.text, file.hunks, placements) };
+  return { patched: outcome.patchedText, starts: outcome.starts, replacements: lineReplacements(current, outcome.patchedText, file.hunks, placements) };
 }
 
 /** Applies replacements the way an editor does: each range of the original text, by offset. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyToText } from '../../../../../src/core/patch/apply/file-dry-run';
+import { checkFilePatch } from '../../../../../src/core/patch/apply/file-check';
 import { findHunkLine, placementsFromStarts } from '../../../../../src/core/patch/apply/hunk-placement';
 import { placeOfPatchLine } from '../../../../../src/core/patch/apply/patch-line-place';
 import { fileOf, seedPatch, workspaceText } from '../../../seed';
@@ -15,13 +15,13 @@ test('the review comment on the reaper loop\'s `+}` sits under the old sleep loo
   assert.equal(file.hunks[at.hunkIndex]!.lines[at.lineIndex]!.text, '\t\t}');
 
   const before = workspaceText('sys/kern/kern_exit.c');
-  const forward = applyToText(before, file);
+  const forward = checkFilePatch(file, { text: before });
   const unpatched = placeOfPatchLine({ file, placements: placementsFromStarts(file.hunks, forward.starts), applied: null }, at.hunkIndex, at.lineIndex)!;
   // An added line has no line of its own before Apply: the comment sits on the last old line above it.
   assert.ok(before.split('\n')[unpatched - 1]!.includes('INFSLP);'), before.split('\n')[unpatched - 1]);
 
-  const patched = forward.text!;
-  const again = applyToText(patched, file);
+  const patched = forward.patchedText!;
+  const again = checkFilePatch(file, { text: patched });
   const applied = placeOfPatchLine({ file, placements: placementsFromStarts(file.hunks, again.starts), applied: again.applied }, at.hunkIndex, at.lineIndex)!;
   const lines = patched.split('\n');
   assert.equal(lines[applied - 1], '\t\t}');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyToText } from '../../../../../src/core/patch/apply/file-dry-run';
+import { checkFilePatch } from '../../../../../src/core/patch/apply/file-check';
 import { placedHunkFunctions } from '../../../../../src/core/patch/c/c-functions';
 import { describeChange, functionAt, touchedFunctions } from '../../../../../src/core/patch/c/touched-functions';
 import { cFinder, lineOf, placementsOf, seedPatch } from '../../../seed';
@@ -19,8 +19,8 @@ test('the functions each hunk touches, found in the workspace file at its offset
   const patch = await seedPatch();
   const finder = await cFinder();
   const { file, text } = placementsOf(patch, 'sys/kern/kern_sched.c');
-  const outcome = applyToText(text, file);
-  const functions = placedHunkFunctions(file.hunks, outcome.starts, finder.functionSpans(text), finder.functionSpans(outcome.text!));
+  const outcome = checkFilePatch(file, { text });
+  const functions = placedHunkFunctions(file.hunks, outcome.starts, finder.functionSpans(text), finder.functionSpans(outcome.patchedText!));
   // Hunk 1 adds a prototype at file scope; hunk 5 ends sched_exit and renames sched_toidle to
   // sched_toproc; hunk 6 removes lines of the old sched_toidle, and adds lines to sched_toproc
   // and a new sched_toidle.
