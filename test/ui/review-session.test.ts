@@ -43,7 +43,8 @@ const sleepLoopLine = fixtureLines('sys/kern/kern_exit.c').findIndex((l) => l.in
 async function quickOpen(page: Page, name: string): Promise<void> {
   await openPalette(page, '');
   await page.locator('.quick-input-widget input').fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+  // The first search of a fresh workbench waits for its file index: slow on a loaded machine.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 60_000 });
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
 }
