@@ -7,6 +7,7 @@
  * null, and the caller uses the MIME reader. The result equals what readMail gives through
  * postal-mime for the same mail (see its tests).
  */
+import { splitAddresses } from './reply-document';
 import type { MailHeaders } from '../model';
 import type { MailMessage } from './mail-message';
 
@@ -83,6 +84,12 @@ export function readPlainMail(text: string, firstLine = 1): MailMessage | null {
   if (messageId) headers.messageId = messageId;
   if (inReplyTo) headers.inReplyTo = inReplyTo;
   const references = [...(fields.get('references') ?? '').matchAll(/<([^<>\s]+)>/g)].map((m) => m[1]!);
+  // Recipients as written (a quoted display name keeps its comma), for a reply to all.
+  for (const [key, name] of [['to', 'to'], ['cc', 'cc'], ['replyTo', 'reply-to']] as const) {
+    const list = splitAddresses(fields.get(name) ?? '');
+    if (list.length > 0) headers[key] = list;
+  }
+  if (references.length > 0) headers.references = references.map((id) => `<${id}>`);
   const first = countLines(block) + 2 + firstLine;
   const bodySourceLines = new Array<number>(countLines(body) + 1);
   for (let i = 0; i < bodySourceLines.length; i++) bodySourceLines[i] = first + i;
