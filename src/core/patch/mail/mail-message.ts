@@ -165,8 +165,11 @@ function attachmentText(content: ArrayBuffer | Uint8Array | string): string {
  * cannot read gives empty headers and the raw text after the header block as body.
  */
 export async function readMail(raw: Uint8Array | string, rawText: string): Promise<MailMessage> {
-  const plain = readPlainMail(rawText);
-  if (plain) return plain;
+  return readPlainMail(rawText) ?? readMimeMail(raw, rawText);
+}
+
+/** Reads a mail through postal-mime (readMail without its plain path). */
+export async function readMimeMail(raw: Uint8Array | string, rawText: string): Promise<MailMessage> {
   let email: Email;
   try {
     email = await PostalMime.parse(raw, { attachmentEncoding: 'utf8' });

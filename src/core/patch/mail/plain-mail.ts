@@ -7,7 +7,6 @@
  * null, and the caller uses the MIME reader. The result equals what readMail gives through
  * postal-mime for the same mail (see its tests).
  */
-import { splitAddresses } from './reply-document';
 import type { MailHeaders } from '../model';
 import type { MailMessage } from './mail-message';
 
@@ -38,6 +37,19 @@ function plainAddress(value: string): string | null {
     return name ? `${name} <${named[3]}>` : named[3]!;
   }
   return /^[^<>\s"(),;:\\]+@[^<>\s"(),;:\\]+$/.test(value) ? value : null;
+}
+
+/** A comma-separated list of plain addresses; null when one is not plain or its name holds a character the MIME reader would quote. */
+function addressList(value: string): string[] | null {
+  const list: string[] = [];
+  for (const item of value.split(',').map((a) => a.trim()).filter((a) => a !== '')) {
+    const address = plainAddress(item);
+    if (address === null) return null;
+    const name = / <[^>]*>$/.test(address) ? address.replace(/ <[^>]*>$/, '') : '';
+    if (/[@[\]]/.test(name)) return null;
+    list.push(address);
+  }
+  return list;
 }
 
 /** True when the Content-Type (absent: text/plain; charset=us-ascii) and transfer encoding need no decoding. */
@@ -83,12 +95,14 @@ export function readPlainMail(text: string, firstLine = 1): MailMessage | null {
   const inReplyTo = fields.get('in-reply-to');
   if (messageId) headers.messageId = messageId;
   if (inReplyTo) headers.inReplyTo = inReplyTo;
-  const references = [...(fields.get('references') ?? '').matchAll(/<([^<>\s]+)>/g)].map((m) => m[1]!);
-  // Recipients as written (a quoted display name keeps its comma), for a reply to all.
-  for (const [key, name] of [['to', 'to'], ['cc', 'cc'], ['replyTo', 'reply-to']] as const) {
-    const list = splitAddresses(fields.get(name) ?? '');
+  for (const [key, field] of [['to', 'to'], ['cc', 'cc'], ['replyTo', 'reply-to']] as const) {
+    const value = fields.get(field);
+    if (value === undefined) continue;
+    const list = addressList(value);
+    if (list === null) return null;
     if (list.length > 0) headers[key] = list;
   }
+  const references = [...(fields.get('references') ?? '').matchAll(/<([^<>\s]+)>/g)].map((m) => m[1]!);
   if (references.length > 0) headers.references = references.map((id) => `<${id}>`);
   const first = countLines(block) + 2 + firstLine;
   const bodySourceLines = new Array<number>(countLines(body) + 1);
