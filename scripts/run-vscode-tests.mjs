@@ -55,7 +55,8 @@ async function runIntegration(install) {
     await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
     if (verbose) page.on('console', (m) => console.log(`[page] ${m.text()}`));
     const url = developmentUrl(server, { folder: workspace, extensionPath: root, testsPath: built.index });
-    await page.goto(url);
+    // A loaded machine takes more than the default 30 s to serve the workbench.
+    await page.goto(url, { timeout: 180_000 });
     const timer = new Promise((r) => setTimeout(() => r('timeout'), timeoutMs).unref());
     const crashed = server.exited.then((status) => `code-server exited (${status})`);
     const code = await Promise.race([exitCode, timer, crashed]);

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 /** @type {{ name: string, cmd: string[], counts: boolean }[]} */
 const stages = [
   { name: 'lint', cmd: ['npx', 'eslint', '.'], counts: false },
-  { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', '.'], counts: false },
+  { name: 'typecheck', cmd: ['npm', 'run', '--silent', 'typecheck'], counts: false },
   { name: 'build', cmd: ['node', 'scripts/build.mjs'], counts: false },
   { name: 'unit', cmd: ['node', 'scripts/run-unit-tests.mjs'], counts: true },
   { name: 'webview', cmd: ['node', 'scripts/run-webview-tests.mjs'], counts: true },

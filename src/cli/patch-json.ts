@@ -1,5 +1,5 @@
 /**
- * The `reaperscope patch --json` document (issue #2): files with their hunks and functions,
+ * The `reaperscope patch --json` document: files with their hunks and functions,
  * totals, the diffstat check, review comments, mail headers, white-space damage, diagnostics.
  * Paths carry no `a/` `b/` prefix; comment lines are 1-based in the side's file.
  */

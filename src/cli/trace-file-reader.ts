@@ -1,10 +1,17 @@
 /**
  * Reads a trace file for the CLI by streaming it in 1 MiB chunks into the core's chunked
- * reader (never the whole file as one string). `-` reads standard input.
+ * reader (never the whole file as one string), through one buffer reused for every chunk (the
+ * reader is done with a chunk before it asks for the next). A trace.dat (found by its first
+ * bytes) is read by file offset instead, through a file handle. `-` reads standard input.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { InputError, type CliIo } from './command';
 import { readTrace, type ReadTraceOptions, type TraceReadResult } from '../core/trace/trace-reader';
+import type { FormatError } from '../core/common/diagnostic';
+import { isTraceDat, TRACE_DAT_MAGIC } from '../core/trace/trace-dat/trace-dat-layout';
+import { readTraceDat } from '../core/trace/trace-dat/trace-dat-reader';
+import { openFileByteSource } from './file-byte-source';
 
 /** Reads `file`; bad input (missing file, not a trace) becomes an InputError naming the file and line. */
 export async function readTraceFile(file: string, io: CliIo, options: ReadTraceOptions = {}): Promise<TraceReadResult> {
@@ -19,9 +26,47 @@ export async function readTraceFile(file: string, io: CliIo, options: ReadTraceO
       throw new InputError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
   }
-  const chunks: AsyncIterable<Uint8Array> | Uint8Array[] =
-    file === '-' ? [await io.readStdin()] : (createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>);
-  const result = await readTrace(chunks, { totalBytes: size, ...options });
+  let result: TraceReadResult | FormatError;
+  if (file !== '-' && (await startsAsTraceDat(file))) {
+    const source = await openFileByteSource(file);
+    try {
+      result = await readTraceDat(source, options);
+    } finally {
+      await source.close();
+    }
+  } else {
+    const chunks: AsyncIterable<Uint8Array> | Uint8Array[] = file === '-' ? [await io.readStdin()] : fileChunks(file);
+    result = await readTrace(chunks, { totalBytes: size, ...options });
+  }
   if (result.kind === 'format-error') throw new InputError(`${file}:${result.line ?? 1}: ${result.message}`);
   return result;
+}
+
+async function startsAsTraceDat(file: string): Promise<boolean> {
+  const source = await openFileByteSource(file);
+  try {
+    return isTraceDat(await source.read(0, TRACE_DAT_MAGIC.length));
+  } finally {
+    await source.close();
+  }
+}
+
+/** Bytes per chunk. */
+const CHUNK = 1 << 20;
+
+/** The file's bytes in chunks, each a view of the same buffer: valid until the next is asked for. */
+async function* fileChunks(file: string): AsyncGenerator<Uint8Array> {
+  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(`${file}: cannot read (${error.code ?? String(error)})`);
+  });
+  try {
+    const buffer = new Uint8Array(CHUNK);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }

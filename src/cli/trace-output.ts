@@ -14,7 +14,7 @@ export function table(rows: string[][]): string {
 export function renderSummary(file: string, s: TraceSummary): string {
   const lines = [
     `${file}: ${s.format}, ${s.events} events on ${s.cpus} CPUs over ${formatNs(s.spanNs)}` +
-      ` (${s.unknownLines} unknown, ${s.junkLines} unreadable lines)`,
+      (s.format === 'btrace' ? ` (${s.unknownLines} unknown, ${s.junkLines} unreadable lines)` : ` (${s.unknownLines} kept as generic events, ${s.junkLines} ${s.format === 'trace-dat' ? 'unreadable records' : 'unreadable lines'})`),
   ];
   if (s.reapers.length > 0) {
     lines.push('reapers:');
@@ -27,7 +27,8 @@ export function renderSummary(file: string, s: TraceSummary): string {
     (l.count > 0 ? ` mean ${formatNs(l.mean)} p50 ${formatNs(l.p50)} p99 ${formatNs(l.p99)} max ${formatNs(l.max)}` : ''));
   if (s.exitToFree) {
     const x = s.exitToFree;
-    lines.push(`exit→free (Linux): n=${x.count} exit→final switch mean ${formatNs(x.exitToSwitch.mean)}, switch→free mean ${formatNs(x.switchToFree.mean)}, exit→free mean ${formatNs(x.exitToFree.mean)}`);
+    lines.push(`exit→free (Linux): n=${x.count} exit→final switch mean ${formatNs(x.exitToSwitch.mean)}, switch→free mean ${formatNs(x.switchToFree.mean)}, exit→free mean ${formatNs(x.exitToFree.mean)}` +
+      `; ${x.unpairedExits} exits without a later free, ${x.freesWithoutExit} frees without a recorded exit`);
   }
   lines.push(`${s.exits} exits, ${s.idleHops} idle hops, ${s.crossCpuWakeups} cross-CPU wakeups, ${s.contextSwitches} context switches`);
   lines.push(`busy: ${(s.utilisation * 100).toFixed(1)}% (${s.utilisationPerCpu.map((u, cpu) => `cpu${cpu} ${(u * 100).toFixed(1)}%`).join(', ')})`);

@@ -6,13 +6,14 @@ import { PatchCodeLenses } from './annotations/code-lens';
 import { PatchDecorations } from './review/decorations';
 import { showDiff } from './review/diff-view';
 import { SiteHovers } from './annotations/hovers';
-import { openExampleCommand, openFromClipboardCommand, openFromEditorCommand, openPatchCommand, refreshReview, type OpenOptions } from './review/patch-input';
+import { closePatchCommand } from './review/close-command';
+import { openExampleCommand, openFromClipboardCommand, openFromEditorCommand, openPatchCommand, refreshReview, restoreReview, type OpenOptions } from './review/patch-input';
 import { PatchTreeProvider, type PatchNode } from './review/patch-tree';
 import { PatchProblems } from './review/problems';
-import { composeReplyCommand } from './review/reply-command';
+import { composeReplyCommand, openReplyInMailClient, saveReplyEml } from './review/reply-command';
 import { revealHunk } from './review/reveal-hunk';
 import { ReviewComments } from './review/review-comments';
-import { differsFromBase, ReviewStore } from './review/review-session';
+import { differsFromBase, ReviewStore, wholePatchApplied } from './review/review-session';
 import { log } from './common/log';
 import { PatchStatus } from './review/status-bar';
 import { VirtualDocuments } from './review/virtual-documents';
@@ -32,7 +33,7 @@ export interface ReaperscopeApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
-  const review = new ReviewStore(context.extensionUri);
+  const review = new ReviewStore(context.extensionUri, context.workspaceState);
   const analysis = new AnalysisStore();
   const tree = new PatchTreeProvider(review);
   const comments = new ReviewComments(review);
@@ -42,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   const docs = new VirtualDocuments(review);
   const status = new PatchStatus(review);
   const treeView = vscode.window.createTreeView('reaperscope.patch', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(review, analysis, tree, comments, problems, decorations, codeLenses, docs, treeView, new SiteHovers(analysis), status, log());
+  context.subscriptions.push(review, analysis, tree, comments, problems, decorations, codeLenses, docs, treeView, new SiteHovers(analysis, context.extensionUri), status, log());
   review.onDidChange((s) => {
     const diffstat = s?.patch.diffstat.matches === false ? ' — the diffstat in the mail does not match the diff' : '';
     treeView.message = s ? `${s.label}: ${s.patch.mail?.subject ?? 'patch'}${diffstat}` : undefined;
@@ -55,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   command('reaperscope.openPatchFromEditor', () => openFromEditorCommand(review));
   command('reaperscope.openPatchFromClipboard', () => openFromClipboardCommand(review));
   command('reaperscope.openExample', () => openExampleCommand(review, context.extensionUri));
-  command('reaperscope.closePatch', () => review.set(null));
+  command('reaperscope.closePatch', (choice?: 'keep' | 'discard') => closePatchCommand(review, comments, typeof choice === 'string' ? choice : undefined));
   // From the tree's inline action the argument is the tree node, from code a patch path.
   command('reaperscope.showDiff', (target?: string | PatchNode) => showDiff(review, typeof target === 'object' && target ? target.review.path : target));
   command('reaperscope.dryRun', async () => {
@@ -63,7 +64,8 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
     if (!s) return null;
     const failed = s.files.reduce((n, f) => n + f.failures.length, 0);
     const mismatched = s.files.filter(differsFromBase).length;
-    void vscode.window.showInformationMessage(failed === 0
+    if (wholePatchApplied(s)) void vscode.window.showInformationMessage(`Reaperscope: ${s.label} is already applied here (every file holds its changes).`);
+    else void vscode.window.showInformationMessage(failed === 0
       ? `Reaperscope: every hunk of ${s.label} applies${mismatched ? ` (${mismatched} file(s) differ from the patch's base version)` : ''}.`
       : `Reaperscope: ${failed} hunk(s) do not apply (see Problems).`);
     return s;
@@ -73,7 +75,9 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   command('reaperscope.createComment', (reply: vscode.CommentReply) => comments.addUserComment(reply.thread, reply.text));
   command('reaperscope.replyComment', (reply: vscode.CommentReply) => comments.addUserComment(reply.thread, reply.text));
   command('reaperscope.deleteComment', (comment: vscode.Comment) => comments.deleteComment(comment));
-  command('reaperscope.composeReply', () => composeReplyCommand(review, comments));
+  command('reaperscope.composeReply', (options?: { offer?: boolean }) => composeReplyCommand(review, comments, options ?? {}));
+  command('reaperscope.openReplyInMailClient', () => openReplyInMailClient(comments));
+  command('reaperscope.saveReplyEml', (target?: vscode.Uri) => saveReplyEml(comments, undefined, target instanceof vscode.Uri ? target : undefined));
 
   // Edits, saves and undo change where hunks apply: redo the dry run shortly after.
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -82,6 +86,9 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
     clearTimeout(timer);
     timer = setTimeout(() => void refreshReview(review), 300);
   }), { dispose: () => clearTimeout(timer) });
+
+  // The review the window had before a reload comes back, with the user's comments on it.
+  void restoreReview(review);
 
   const panels = registerAnalysis(context, analysis);
   return { review, tree, status, comments, decorations, codeLenses, problems, analysis, panels };

@@ -30,25 +30,29 @@ function histogram(v: unknown): v is Histogram {
 
 function validateRun(raw: unknown, at: string): Validation<RunView> {
   if (!isRecord(raw)) return fail(`${at} must be an object`);
-  const { label, origin, cpus, spanNs, binNs, backlog, exitToReap, exitToReapInferred, lockWaitNs } = raw;
+  const { label, origin, cpus, spanNs, binNs, backlog, exitToReap, exitToReapInferred, lockWaitNs, kernel, recorded } = raw;
   if (!text(label)) return fail(`${at}.label must be a string`);
   if (origin !== 'simulated' && origin !== 'traced') return fail(`${at}.origin must be simulated or traced`);
   if (typeof cpus !== 'number' || !Number.isInteger(cpus) || cpus < 1 || cpus > viewLimits.cpus) return fail(`${at}.cpus must be an integer in 1..${viewLimits.cpus}`);
   if (!finite(spanNs) || spanNs < 0 || !finite(binNs) || binNs <= 0) return fail(`${at}: spanNs must be ≥ 0 and binNs > 0`);
   if (!numbers(backlog, null, viewLimits.bins)) return fail(`${at}.backlog must be finite numbers, one per bin`);
   const bins = backlog.length;
-  for (const name of ['reaperBusyNs', 'reaps', 'utilisation'] as const) {
+  for (const name of ['reaperBusyNs', 'reaps', 'utilisation', 'idleHops', 'crossCpuWakeups'] as const) {
     if (!grid(raw[name], cpus, bins)) return fail(`${at}.${name} must be ${cpus} rows of ${bins} finite numbers`);
   }
   if (!histogram(exitToReap)) return fail(`${at}.exitToReap must have edges and one count fewer`);
   if (typeof exitToReapInferred !== 'boolean') return fail(`${at}.exitToReapInferred must be a boolean`);
   if (!isRecord(lockWaitNs) || !Object.values(lockWaitNs).every(finite)) return fail(`${at}.lockWaitNs must map lock names to finite numbers`);
+  if (kernel !== 'openbsd' && kernel !== 'linux') return fail(`${at}.kernel must be openbsd or linux`);
+  if (!isRecord(recorded) || typeof recorded.locks !== 'boolean' || typeof recorded.reaper !== 'boolean') return fail(`${at}.recorded must say (booleans) whether locks and a reaper were recorded`);
   return {
     ok: true,
     value: {
       label, origin, cpus, spanNs, binNs, backlog,
       reaperBusyNs: raw.reaperBusyNs as number[][], reaps: raw.reaps as number[][], utilisation: raw.utilisation as number[][],
       exitToReap: { edgesNs: exitToReap.edgesNs, counts: exitToReap.counts }, exitToReapInferred, lockWaitNs: { ...lockWaitNs } as Record<string, number>,
+      kernel, recorded: { locks: recorded.locks, reaper: recorded.reaper },
+      idleHops: raw.idleHops as number[][], crossCpuWakeups: raw.crossCpuWakeups as number[][],
     },
   };
 }
@@ -57,11 +61,16 @@ const units: readonly MetricRow['unit'][] = ['ns', 'count', '1/s', 'ratio'];
 
 function validateMetric(raw: unknown, runs: number, at: string): Validation<MetricRow> {
   if (!isRecord(raw)) return fail(`${at} must be an object`);
-  const { key, label, unit, values, difference } = raw;
+  const { key, label, unit, values, difference, interval: bounds } = raw;
   if (!text(key) || !text(label)) return fail(`${at}: key and label must be strings`);
   if (!(units as readonly unknown[]).includes(unit)) return fail(`${at}.unit must be one of ${units.join(', ')}`);
   if (!Array.isArray(values) || values.length !== runs || !values.every((v) => v === null || finite(v))) return fail(`${at}.values must hold one number or null per run`);
   const row: MetricRow = { key, label, unit: unit as MetricRow['unit'], values: [...values] as (number | null)[] };
+  if (bounds !== undefined) {
+    const lowHigh = (d: unknown): boolean => d === null || (isRecord(d) && finite(d.low) && finite(d.high));
+    if (!Array.isArray(bounds) || bounds.length !== runs || !bounds.every(lowHigh)) return fail(`${at}.interval must hold one interval or null per run`);
+    row.interval = bounds.map((d) => (isRecord(d) ? { low: d.low as number, high: d.high as number } : null));
+  }
   if (difference === undefined) return { ok: true, value: row };
   const interval = (d: unknown): boolean => d === null || (isRecord(d) && finite(d.mean) && finite(d.low) && finite(d.high));
   if (!Array.isArray(difference) || difference.length !== runs || !difference.every(interval)) return fail(`${at}.difference must hold one interval or null per run`);
@@ -71,7 +80,7 @@ function validateMetric(raw: unknown, runs: number, at: string): Validation<Metr
 /** Checks a whole view; returns a copy holding only the known fields (its number arrays are the caller's). */
 export function validateActivityView(raw: unknown): Validation<ActivityView> {
   if (!isRecord(raw)) return fail('view must be an object');
-  const { title, source, runs, metrics, notes, costs } = raw;
+  const { title, source, runs, metrics, notes, costs, warnings } = raw;
   if (!text(title)) return fail('view.title must be a string');
   if (source !== 'trace' && source !== 'simulation' && source !== 'comparison') return fail('view.source must be trace, simulation or comparison');
   if (!Array.isArray(runs) || runs.length > viewLimits.runs) return fail(`view.runs must be an array of at most ${viewLimits.runs} runs`);
@@ -90,6 +99,10 @@ export function validateActivityView(raw: unknown): Validation<ActivityView> {
   }
   if (!Array.isArray(notes) || notes.length > viewLimits.notes || !notes.every(text)) return fail('view.notes must be strings');
   const view: ActivityView = { title, source, runs: checkedRuns, metrics: checkedMetrics, notes: [...notes] as string[] };
+  if (warnings !== undefined) {
+    if (!Array.isArray(warnings) || warnings.length > viewLimits.notes || !warnings.every(text)) return fail('view.warnings must be strings');
+    view.warnings = [...warnings] as string[];
+  }
   if (costs === undefined) return { ok: true, value: view };
   const checkedCosts = validateModelCosts(costs);
   return checkedCosts.ok ? { ok: true, value: { ...view, costs: checkedCosts.value } } : checkedCosts;

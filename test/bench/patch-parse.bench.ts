@@ -1,5 +1,5 @@
 /**
- * Patch parsing benchmark (issue #2): our parseDiff against jsdiff's parsePatch (package
+ * Patch parsing benchmark: our parseDiff against jsdiff's parsePatch (package
  * `diff`) on the same inputs: a generated git patch of kernel-style C hunks (~32 MB, --small:
  * ~4 MB) and the diff part of three fixtures (6.3 KB, 1.9 KB, 0.5 KB).
  *

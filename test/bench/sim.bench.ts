@@ -1,5 +1,5 @@
 /**
- * Simulator benchmark (issue #3), all measured in this one run:
+ * Simulator benchmark, all measured in this one run:
  * 1. simulated events per second of the machine (fork-storm on 16 CPUs, all three variants);
  * 2. the ratio to a bare push/pop loop on the same binary heap (EventQueue), i.e. how much of
  *    the heap's own throughput the whole simulation keeps (goal ≥ 0.25; goal ≥ 2 M events/s);

@@ -1,223 +1,207 @@
 /**
- * Trace reading benchmark (issue #4), all numbers measured in this one run:
- * 1. throughput of readTrace on a generated btrace file, as a ratio to a bare chunked line
- *    split (decode + find newlines + slice each line) of the same file (goal ≥ 0.5); the same
- *    for Linux ftrace text, for information (its payloads are parsed with regular expressions);
- * 2. bytes per event the finished table holds (goal ≤ 32), from its columns and from the
- *    retained heap + array buffers after a GC;
- * 3. peak memory while streaming a generated 256 MB and 1 GB trace (RSS, sampled at every
- *    chunk, each in a fresh process), next to the table it produced: the reader's own memory
- *    beyond the events it holds stays flat.
- * Files go to the OS temp folder and are deleted at the end.
+ * Trace reading, as the user waits for it: whole processes, all numbers measured in this run.
  *
- * Run: node --import tsx test/bench/trace-read.bench.ts [--small]   (--small: 64 MB / 256 MB)
+ * For each trace shape, `node dist/cli.js trace FILE --json > /dev/null` against a bare chunked
+ * line split of the same file in its own process (1 MB chunks, every line end found, nothing
+ * else). Printed: the best of ROUNDS CPU times (user + system, reported by each process at its
+ * exit: steadier than wall time on a shared machine) and wall times of each, their ratios
+ * (split / trace, goal >= 0.5), and the trace process's peak RSS with the events it held (goal:
+ * <= 32 bytes per event held plus a bounded reader; the table itself holds 31 bytes per event).
+ *
+ * Shapes:
+ * 1. the bundled script's format: `simulate --trace-out`, 16 CPUs, 3 s fork-storm;
+ * 2. btrace printf output in another column order (`nsecs cpu tid pid comm probe arg0 arg1`),
+ *    400k exits on 16 CPUs, per-CPU blocks out of order as btrace prints them (generated here);
+ * 3. Linux ftrace text: a capture given with `--ftrace FILE` (record one, README "Recording a
+ *    trace"), else generated sched_switch/sched_wakeup text, labelled as such.
+ * Files go to the OS temp folder and are deleted at the end. Needs `npm run build` first
+ * (`npm run bench` does it).
+ *
+ * Run: node --import tsx test/bench/trace-read.bench.ts [--small] [--ftrace FILE]
+ *      (--small: 1 s of simulation, 100k exits, 2 rounds)
  */
-import { createReadStream, openSync, writeSync, closeSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { readTrace, type TraceReadResult } from '../../src/core/trace/trace-reader';
 import { BYTES_PER_EVENT } from '../../src/core/events/event-table';
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
 const small = process.argv.includes('--small');
+const ftraceArg = process.argv.indexOf('--ftrace');
+const ftraceFile = ftraceArg > 0 ? process.argv[ftraceArg + 1] : undefined;
+const ROUNDS = small ? 2 : 3;
+const CLI = join(__dirname, '../../dist/cli.js');
+const dir = join(tmpdir(), `reaperscope-bench-${process.pid}`);
 const MB = 1 << 20;
-const CHUNK = MB;
-const ROUNDS = 5;
 
-/** Writes a btrace trace of media/reaperscope.bt's format, about `bytes` long, 8 CPUs, per-CPU blocks out of order. */
-function generate(path: string, bytes: number): number {
-  const fd = openSync(path, 'w');
-  const base = 1_720_624_895_000_000_000n;
-  let written = 0;
-  let lines = 0;
-  let t = 0;
-  const comms = ['sh', 'ksh', 'cc', 'ld', 'make', 'reaper0', 'reaper1', 'idle0'];
-  while (written < bytes) {
-    let block = '';
-    for (let cpu = 7; cpu >= 0; cpu--) {
-      for (let k = 0; k < 500; k++) {
-        const ns = base + BigInt(t + k * 1000 + cpu);
-        const tid = 100_000 + ((k * 7 + cpu) % 5000);
-        const pid = 1000 + ((k * 7 + cpu) % 900);
-        const comm = comms[tid % comms.length]!;
-        switch (k % 5) {
-          case 0: block += `${ns} ${cpu} ${tid} ${pid} tracepoint:sched:on__cpu 0 0 0 ${comm}\n`; break;
-          case 1: block += `${ns} ${cpu} ${tid} ${pid} tracepoint:sched:wakeup ${tid + 1} ${pid} ${(cpu + 1) % 8} ${comm}\n`; break;
-          case 2: block += `${ns} ${cpu} ${tid} ${pid} tracepoint:sched:sleep 0 0 0 ${comm}\n`; break;
-          case 3: block += `${ns} ${cpu} ${tid} ${pid} tracepoint:raw_syscalls:sys_enter ${k % 50 === 3 ? 1 : 4} 0 0 ${comm}\n`; break;
-          default: block += `${ns} ${cpu} ${tid} ${pid} tracepoint:sched:off__cpu ${tid + 3} ${pid} 0 ${comm}\n`;
-        }
-        lines++;
-      }
-    }
-    t += 500 * 1000;
-    const buf = Buffer.from(block);
-    writeSync(fd, buf);
-    written += buf.length;
-  }
-  closeSync(fd);
-  return lines;
+/** The baseline, run as its own process: read in 1 MB chunks, find every line end, count lines. */
+const SPLIT = `
+const { openSync, readSync } = require('node:fs');
+const fd = openSync(process.argv[1], 'r');
+const buf = Buffer.allocUnsafe(1 << 20);
+let lines = 0, n;
+while ((n = readSync(fd, buf, 0, buf.length, null)) > 0) {
+  for (let i = buf.indexOf(10); i >= 0 && i < n; i = buf.indexOf(10, i + 1)) lines++;
+}
+process.stdout.write(String(lines));
+`;
+
+/** Loaded before each measured program: prints its CPU time (µs) and peak RSS (bytes) to stderr at exit. */
+const REPORT = `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nreport ' + (u.userCPUTime + u.systemCPUTime) + ' ' + u.maxRSS * 1024 + '\\n'); });\n`;
+const reportFile = join(dir, 'report.cjs');
+
+interface Run {
+  wallMs: number;
+  cpuMs: number;
+  maxRss: number;
+  stdout: string;
 }
 
-/** Writes Linux ftrace text (kernel printing, 5-character latency field), about `bytes` long, 8 CPUs. */
-function generateFtrace(path: string, bytes: number): number {
-  const fd = openSync(path, 'w');
-  const comms = ['bash', 'make', 'cc1', 'ld', 'kworker/0:1'];
-  let written = 0;
-  let lines = 0;
-  let t = 5_000_000_000;
-  writeSync(fd, '# tracer: nop\n#\n');
-  while (written < bytes) {
-    let block = '';
-    for (let k = 0; k < 4000; k++, lines++) {
-      const cpu = k % 8;
-      const pid = 1000 + ((k * 7) % 3000);
-      const comm = comms[pid % comms.length]!;
-      t += 137;
-      const ts = `${Math.floor(t / 1e6)}.${String(t % 1e6).padStart(6, '0')}`;
-      const head = `${`${comm}-${pid}`.padStart(22)} [${String(cpu).padStart(3, '0')}] d..2. ${ts}: `;
-      block += k % 2
-        ? `${head}sched_switch: prev_comm=${comm} prev_pid=${pid} prev_prio=120 prev_state=S ==> next_comm=bash next_pid=${pid + 1} next_prio=120\n`
-        : `${head}sched_wakeup: comm=bash pid=${pid + 1} prio=120 target_cpu=00${(cpu + 1) % 8}\n`;
-    }
-    const buf = Buffer.from(block);
-    writeSync(fd, buf);
-    written += buf.length;
-  }
-  closeSync(fd);
-  return lines + 2;
-}
-
-function chunks(path: string): AsyncIterable<Uint8Array> {
-  return createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Uint8Array>;
-}
-
-/** The baseline: decode and split into lines, nothing else. */
-async function bareSplit(path: string): Promise<number> {
-  const decoder = new TextDecoder();
-  let carry = '';
-  let lines = 0;
-  let chars = 0;
-  for await (const chunk of chunks(path)) {
-    const text = carry + decoder.decode(chunk, { stream: true });
-    let start = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      chars += text.slice(start, nl).length;
-      lines++;
-      start = nl + 1;
-    }
-    carry = text.slice(start);
-  }
-  return lines + (chars < 0 ? 1 : 0);
-}
-
-/** CPU time (user + system) of f, ms: steadier than wall time on a shared machine. */
-async function time<T>(f: () => Promise<T>): Promise<{ ms: number; wallMs: number; value: T }> {
-  const c0 = process.cpuUsage();
+/** Runs node with `args` (after the report preload), stdout piped or dropped. */
+function run(args: string[], stdout: 'pipe' | 'ignore' = 'pipe'): Run {
   const t0 = process.hrtime.bigint();
-  const value = await f();
-  const c = process.cpuUsage(c0);
-  return { ms: (c.user + c.system) / 1000, wallMs: Number(process.hrtime.bigint() - t0) / 1e6, value };
+  const r = spawnSync(process.execPath, ['-r', reportFile, ...args], { stdio: ['ignore', stdout, 'pipe'], maxBuffer: 256 * MB, encoding: 'utf8' });
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const report = /report (\d+) (\d+)/.exec(r.stderr ?? '');
+  if (!report) throw new Error(`no report from node ${args.join(' ')}: ${r.stderr}`);
+  return { wallMs, cpuMs: Number(report[1]) / 1000, maxRss: Number(report[2]), stdout: r.stdout ?? '' };
 }
 
-async function throughput(format: 'btrace' | 'ftrace'): Promise<void> {
-  const path = join(tmpdir(), `reaperscope-bench-${process.pid}-tp.txt`);
-  const mb = format === 'btrace' ? (small ? 64 : 256) : 64;
-  const lines = format === 'btrace' ? generate(path, mb * MB) : generateFtrace(path, mb * MB);
-  const size = statSync(path).size;
-  let best = { split: Infinity, read: Infinity, splitWall: Infinity, readWall: Infinity };
-  let events = 0;
-  for (let round = 0; round < ROUNDS; round++) {
-    const s = await time(() => bareSplit(path));
-    if (s.value !== lines) throw new Error(`split saw ${s.value} lines, wrote ${lines}`);
-    const r = await time(() => readTrace(chunks(path), { totalBytes: size }));
-    const res = r.value as TraceReadResult;
-    events = res.table.length;
-    best = {
-      split: Math.min(best.split, s.ms),
-      read: Math.min(best.read, r.ms),
-      splitWall: Math.min(best.splitWall, s.wallMs),
-      readWall: Math.min(best.readWall, r.wallMs),
-    };
-    gc();
+/** Best CPU and best wall time of ROUNDS runs. */
+function best(args: string[], stdout: 'pipe' | 'ignore'): { cpuMs: number; wallMs: number } {
+  let cpuMs = Infinity;
+  let wallMs = Infinity;
+  for (let i = 0; i < ROUNDS; i++) {
+    const r = run(args, stdout);
+    cpuMs = Math.min(cpuMs, r.cpuMs);
+    wallMs = Math.min(wallMs, r.wallMs);
   }
-  rmSync(path);
-  const mbps = (ms: number): string => (size / MB / (ms / 1000)).toFixed(0);
-  console.log(`${format} throughput on ${(size / MB).toFixed(0)} MB, ${lines} lines, ${events} events (best of ${ROUNDS}, CPU time; wall time in brackets):`);
-  console.log(`  bare chunked line split  ${best.split.toFixed(0)} ms  ${mbps(best.split)} MB/s  (${best.splitWall.toFixed(0)} ms)`);
-  console.log(`  readTrace (${format})       ${best.read.toFixed(0)} ms  ${mbps(best.read)} MB/s  (${best.readWall.toFixed(0)} ms)`);
-  console.log(`  ratio readTrace / split  ${(best.split / best.read).toFixed(2)}  (wall ${(best.splitWall / best.readWall).toFixed(2)})  ${format === 'btrace' ? 'goal ≥ 0.5' : 'for information'}`);
+  return { cpuMs, wallMs };
 }
 
-function memNow(): { rss: number; heap: number; buffers: number } {
-  const m = process.memoryUsage();
-  return { rss: m.rss, heap: m.heapUsed, buffers: m.arrayBuffers };
+/** Writes lines to `path` through a buffer, returns the number of lines. */
+function writer(path: string): { line: (s: string) => void; close: () => number } {
+  const fd = openSync(path, 'w');
+  let parts: string[] = [];
+  let lines = 0;
+  const flush = (): void => {
+    writeSync(fd, parts.join(''));
+    parts = [];
+  };
+  return {
+    line: (s) => {
+      parts.push(s, '\n');
+      if (++lines % 8192 === 0) flush();
+    },
+    close: () => {
+      flush();
+      closeSync(fd);
+      return lines;
+    },
+  };
 }
 
 /**
- * Reads a generated trace of `mb` MB in this (fresh) process and prints its memory: the reader's
- * own overhead = RSS − RSS before − the bytes the events read so far take (31 per event),
- * maximised over the chunks; it should not grow with the file, unlike the table.
+ * btrace printf lines `nsecs cpu tid pid comm probe arg0 arg1`: per CPU a parent forks a child,
+ * switches to it, the child exits and switches back (4 lines per exit), `exits` in all over 16
+ * CPUs; each CPU's lines in blocks of 64, the CPUs' blocks interleaved (btrace reads per-CPU
+ * buffers), so the file is out of time order.
  */
-async function peakMemory(mb: number): Promise<void> {
-  const path = join(tmpdir(), `reaperscope-bench-${process.pid}-${mb}m.txt`);
-  const lines = generate(path, mb * MB);
+function generateGeneric(path: string, exits: number): number {
+  const w = writer(path);
+  const cpus = 16;
+  const base = 1_720_624_895_000_000_000n;
+  const perCpu = Math.ceil(exits / cpus);
+  const comms = ['make', 'sh', 'cc', 'ld'];
+  const BLOCK = 16; // exits per block: 64 lines
+  for (let from = 0; from < perCpu; from += BLOCK) {
+    for (let cpu = 0; cpu < cpus; cpu++) {
+      for (let k = from; k < Math.min(perCpu, from + BLOCK); k++) {
+        const t = base + BigInt(k * 20_000 + cpu * 7);
+        const parent = 100_000 + cpu * 10;
+        const ppid = 1000 + cpu;
+        const child = 200_000 + (k * cpus + cpu) % 99_000;
+        const cpid = 10_000 + (k * cpus + cpu) % 29_000;
+        const comm = comms[cpu % comms.length]!;
+        w.line(`${t} ${cpu} ${parent} ${ppid} ${comm} tracepoint:sched:fork ${child} ${cpid}`);
+        w.line(`${t + 3000n} ${cpu} ${parent} ${ppid} ${comm} tracepoint:sched:off__cpu ${child} ${cpid}`);
+        w.line(`${t + 9000n} ${cpu} ${child} ${cpid} true syscall:exit:entry 0 0`);
+        w.line(`${t + 11_000n} ${cpu} ${child} ${cpid} true tracepoint:sched:off__cpu ${parent} ${ppid}`);
+      }
+    }
+  }
+  return w.close();
+}
+
+/** Linux ftrace text (tracefs, 5-character latency field): sched_switch and sched_wakeup on 2 CPUs, about `bytes` long. */
+function generateFtrace(path: string, bytes: number): number {
+  const w = writer(path);
+  w.line('# tracer: nop');
+  w.line('#');
+  let t = 5_000_000_000;
+  let written = 0;
+  for (let k = 0; written < bytes; k++) {
+    const cpu = k % 2;
+    const pid = 1000 + ((k * 7) % 3000);
+    t += 137;
+    const ts = `${Math.floor(t / 1e6)}.${String(t % 1e6).padStart(6, '0')}`;
+    const head = `${`bash-${pid}`.padStart(22)} [${String(cpu).padStart(3, '0')}] d..2. ${ts}: `;
+    const line = k % 2
+      ? `${head}sched_switch: prev_comm=bash prev_pid=${pid} prev_prio=120 prev_state=S ==> next_comm=bash next_pid=${pid + 1} next_prio=120`
+      : `${head}sched_wakeup: comm=bash pid=${pid + 1} prio=120 target_cpu=00${(cpu + 1) % 2}`;
+    w.line(line);
+    written += line.length + 1;
+  }
+  return w.close();
+}
+
+function measure(name: string, path: string): void {
   const size = statSync(path).size;
-  gc();
-  await settle();
-  const before = memNow();
-  let peakRss = before.rss;
-  let peakOverhead = 0;
-  const r = (await readTrace(chunks(path), {
-    totalBytes: size,
-    onProgress: (_bytes, _total, events) => {
-      const rss = memNow().rss;
-      peakRss = Math.max(peakRss, rss);
-      peakOverhead = Math.max(peakOverhead, rss - before.rss - events * BYTES_PER_EVENT);
-    },
-  })) as TraceReadResult;
-  const streamingPeak = peakRss;
-  peakRss = Math.max(peakRss, memNow().rss);
-  rmSync(path);
-  const n = r.table.length;
-  const tableBytes = n * BYTES_PER_EVENT;
-  gc();
-  await settle();
-  const after = memNow();
-  const retained = after.heap + after.buffers - (before.heap + before.buffers);
-  const mbs = (b: number): string => `${(b / MB).toFixed(0)} MB`;
-  console.log(`memory reading a ${mbs(size)} trace (${lines} lines → ${n} events), fresh process:`);
-  console.log(`  table columns              ${mbs(tableBytes)} = ${BYTES_PER_EVENT} bytes/event (goal ≤ 32)`);
-  console.log(`  resident after a GC        ${mbs(after.rss - before.rss)} more than before = ${((after.rss - before.rss) / n).toFixed(1)} bytes/event`);
-  console.log(`  array buffers reserved     ${mbs(retained)} (the flat columns' capacity from the file size; pages never written are not resident)`);
-  console.log(`  RSS before                 ${mbs(before.rss)}`);
-  console.log(`  peak RSS while streaming   ${mbs(streamingPeak)}; reader overhead beyond the events held: ≤ ${mbs(peakOverhead)}`);
-  console.log(`  RSS when the table is back ${mbs(peakRss)} (after sorting in place: + the sort's scratch, garbage until a GC)`);
+  const lines = Number(run(['-e', SPLIT, path]).stdout);
+  const split = best(['-e', SPLIT, path], 'ignore');
+  const trace = best([CLI, 'trace', path, '--json'], 'ignore');
+  const mem = run([CLI, 'trace', path, '--json']);
+  const events = (JSON.parse(mem.stdout) as { events: number }).events;
+  // the same command on an empty trace: what the process holds before any event
+  const empty = join(dir, 'empty.txt');
+  writeFileSync(empty, '');
+  const baseRss = run([CLI, 'trace', empty, '--json']).maxRss;
+  const rate = (ms: number): string => `${(size / MB / (ms / 1000)).toFixed(0)} MB/s`;
+  console.log(`\n${name}: ${(size / MB).toFixed(1)} MB, ${lines.toLocaleString('en')} lines, ${events.toLocaleString('en')} events`);
+  console.log(`  bare chunked line split   cpu ${split.cpuMs.toFixed(0).padStart(6)} ms (${rate(split.cpuMs)})  wall ${split.wallMs.toFixed(0).padStart(6)} ms`);
+  console.log(`  trace FILE --json         cpu ${trace.cpuMs.toFixed(0).padStart(6)} ms (${rate(trace.cpuMs)})  wall ${trace.wallMs.toFixed(0).padStart(6)} ms`);
+  console.log(`  ratio split/trace         cpu ${(split.cpuMs / trace.cpuMs).toFixed(3)}x  wall ${(split.wallMs / trace.wallMs).toFixed(3)}x   (goal >= 0.5)`);
+  console.log(`  peak RSS ${(mem.maxRss / MB).toFixed(0)} MB, ${(baseRss / MB).toFixed(0)} MB on an empty trace: ${((mem.maxRss - baseRss) / events).toFixed(1)} bytes per event above that (table: ${BYTES_PER_EVENT}; goal <= 32 plus a bounded reader)`);
 }
 
-/** Array buffers are freed after a GC, concurrently: give that a moment. */
-function settle(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 300));
-}
+function main(): void {
+  statSync(CLI); // built?
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(reportFile, REPORT);
+  try {
+    console.log(`trace reading, whole processes, best of ${ROUNDS} runs each`);
+    const bundled = join(dir, 'bundled.txt');
+    run([CLI, 'simulate', '--cpus', '16', '--workload', 'fork-storm', '--duration-ms', small ? '1000' : '3000', '--trace-out', bundled], 'ignore');
+    measure(`bundled script format (simulate --trace-out, 16 CPUs, ${small ? 1 : 3} s fork-storm)`, bundled);
+    rmSync(bundled);
 
-async function main(): Promise<void> {
-  const memoryRun = process.argv.indexOf('--memory');
-  if (memoryRun >= 0) {
-    await peakMemory(Number(process.argv[memoryRun + 1]));
-    return;
-  }
-  await throughput('btrace');
-  await throughput('ftrace');
-  // memory in fresh processes, so the throughput runs leave nothing behind; two sizes show
-  // that the reader's own overhead stays flat while the table grows with the events
-  for (const mb of small ? [64, 256] : [256, 1024]) {
-    spawnSync(process.execPath, [...process.execArgv, __filename, '--memory', String(mb)], { stdio: 'inherit' });
+    const generic = join(dir, 'generic.txt');
+    const exits = small ? 100_000 : 400_000;
+    generateGeneric(generic, exits);
+    measure(`btrace printf, generic layout (nsecs cpu tid pid comm probe arg0 arg1; ${exits / 1000}k exits, 16 CPUs)`, generic);
+    rmSync(generic);
+
+    if (ftraceFile) measure(`Linux ftrace capture ${ftraceFile}`, ftraceFile);
+    else {
+      const ftrace = join(dir, 'ftrace.txt');
+      generateFtrace(ftrace, (small ? 32 : 128) * MB);
+      measure('Linux ftrace text (generated; pass --ftrace FILE for a real capture)', ftrace);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-void main();
+main();

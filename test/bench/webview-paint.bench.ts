@@ -1,5 +1,5 @@
 /**
- * Webview paint benchmark (issue #6): time from data arrival to the first paint of all six
+ * Webview paint benchmark: time from data arrival to the first paint of all six
  * charts of the Reaper activity panel, for a view built from a 1 M-event event table (goal
  * ≤ 300 ms), measured in headless Chromium on dist/webview.js under the panel's CSP.
  * Views come from the simulator (baseline + patched, each run ≥ 1 M events) binned by

@@ -1,5 +1,5 @@
 /**
- * Long work off the extension host's thread (issue #5): the same trace job (read a generated
+ * Long work off the extension host's thread: the same trace job (read a generated
  * btrace file, build the panel's view) run in process and in the worker thread (dist/worker.js,
  * as the extension does), measuring in this one run:
  * 1. the longest stall of the calling thread's event loop while the job runs (a 2 ms timer

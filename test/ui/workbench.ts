@@ -35,7 +35,7 @@ export async function openWorkbench(): Promise<Workbench> {
     server = await startCodeServer(install);
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.goto(developmentUrl(server, { folder: workspace, extensionPath: repoRoot }));
+    await page.goto(developmentUrl(server, { folder: workspace, extensionPath: repoRoot }), { timeout: 180_000 });
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     // The explorer shows the workspace once the remote file system is connected.
     await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });

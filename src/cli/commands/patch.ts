@@ -1,29 +1,44 @@
 /**
- * `reaperscope patch FILE|- [--json] [--tree DIR]`: reads a patch in any form (bare diff,
- * format-patch mail, mbox, review reply, flattened archive text) and prints its files, hunks,
- * the functions each hunk touches, review comments and diagnostics.
+ * `reaperscope patch FILE|DIR|-... [--json] [--tree DIR]`: reads a patch in any form (bare diff,
+ * format-patch mail, review reply, flattened archive text) and prints its files, hunks, the
+ * functions each hunk touches, review comments and diagnostics; input holding more than one
+ * message (an mbox, a maildir, several mails) is read as a thread: its series, replies,
+ * trailers and totals.
  */
 import { applyFilePatch, hunkStarts } from '../../core/patch/apply/apply';
 import { placedHunkFunctions } from '../../core/patch/c/c-functions';
 import type { Patch } from '../../core/patch/model';
-import { EXIT_BAD_INPUT, EXIT_OK, type Command } from '../command';
 import { parseCommandArgs } from '../parse-command-args';
 import { patchJson } from '../patch-json';
 import { diagnosticLines, patchSummary } from '../patch-summary';
-import { readPatchArgument } from '../patch-input';
+import { groupSeries } from '../../core/patch/mail/series';
+import { readThread, type ThreadSource } from '../../core/patch/mail/thread';
+import { looksLikeMbox, splitMbox } from '../../core/patch/mail/mbox';
+import { textOf } from '../../core/patch/read-patch';
+import { EXIT_BAD_INPUT, EXIT_OK, InputError, UsageError, type CliIo, type Command } from '../command';
+import { patchOfInput } from '../patch-input';
+import { threadJson } from '../thread-json';
+import { threadSummary } from '../thread-summary';
+import { readThreadSources } from '../thread-input';
 import { readTreeText, treePath } from '../tree-files';
 import { cFunctionSpans } from '../tree-functions';
 
-const usage = `usage: reaperscope patch FILE|- [--json] [--tree DIR]
+const usage = `usage: reaperscope patch FILE|DIR|-... [--json] [--tree DIR]
 
-Reads a kernel patch as a reviewer gets it: a bare diff, a git format-patch mail, an mbox
-(its first message), a review reply quoting the patch, or mail-archive text whose line
-breaks were lost. Prints the files, hunks and the C functions each hunk touches, the review
-comments with the line they are about, and the diagnostics (FILE:LINE).
+Reads a kernel patch as a reviewer gets it: a bare diff, a git format-patch mail, a review
+reply quoting the patch, or mail-archive text whose line breaks were lost. Prints the files,
+hunks and the C functions each hunk touches, the review comments with the line they are
+about, and the diagnostics (FILE:LINE).
 
-  FILE          the patch; - reads standard input
+Input holding more than one message (an mbox, a maildir or folder of mails, several mail
+files) is a thread: prints each series by version (cover letter, each patch's counts,
+trailers given in replies, the replies, missing patches), the other messages, and totals.
+
+  FILE          the patch, an mbox, or a mail; - reads standard input
+  DIR           a maildir (its cur/ and new/) or a folder of mail files
   --json        print the result as JSON (files, totals, diffstat, comments, mail,
-                whitespaceDamaged, diagnostics)
+                whitespaceDamaged, diagnostics; for a thread: series, replies,
+                comments, totals, diagnostics)
   --tree DIR    the source tree the patch is against: functions come from its C files
                 (tree-sitter); without it, from the @@ headers and the hunk text
 
@@ -48,6 +63,32 @@ async function functionsFromTree(patch: Patch, tree: string, name: string): Prom
   }
 }
 
+/** True when `source` is an mbox of more than one message. */
+function holdsSeveralMessages(source: ThreadSource): boolean {
+  const text = textOf(source.data);
+  return looksLikeMbox(text) && splitMbox(text).length > 1;
+}
+
+/** Reads `sources` as a thread and prints it; exit 1 when no patch holds a diff or a patch has errors. */
+async function runThread(sources: readonly ThreadSource[], values: { json?: boolean; tree?: string }, io: CliIo): Promise<number> {
+  const thread = await readThread(sources);
+  const grouped = groupSeries(thread);
+  const members = grouped.series.flatMap((s) => s.patches.map((p) => thread.messages[p.message]!));
+  if (!members.some((m) => m.patch.files.length > 0)) {
+    const names = sources.map((s) => s.name).join(', ');
+    throw new InputError(`${names}:1: no diff found in ${thread.messages.length} message(s)`);
+  }
+  if (values.tree !== undefined) for (const m of members) await functionsFromTree(m.patch, values.tree, m.source);
+  const json = threadJson(thread, grouped);
+  io.out(values.json ? `${JSON.stringify(json, null, 2)}\n` : threadSummary(json, thread.messages.length));
+  const errors = members.flatMap((m) => m.patch.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ ...d, source: m.source })));
+  if (errors.length > 0) {
+    io.err(`${errors.flatMap((d) => diagnosticLines([d], d.source)).join('\n')}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  return EXIT_OK;
+}
+
 export const patchCommand: Command = {
   name: 'patch',
   summary: 'read a patch, mail or review reply: files, hunks, functions, comments',
@@ -57,7 +98,11 @@ export const patchCommand: Command = {
       json: { type: 'boolean' },
       tree: { type: 'string' },
     });
-    const { patch, name } = await readPatchArgument(positionals, io);
+    if (positionals.length === 0) throw new UsageError('which patch? Give a file, a folder, or - for standard input');
+    const sources = await readThreadSources(positionals, io);
+    if (sources.length > 1 || holdsSeveralMessages(sources[0]!)) return runThread(sources, values, io);
+    const name = sources[0]!.name;
+    const patch = await patchOfInput(sources[0]!.data, name);
     if (values.tree !== undefined) await functionsFromTree(patch, values.tree, name);
     io.out(values.json ? `${JSON.stringify(patchJson(patch), null, 2)}\n` : patchSummary(patch, name));
     const errors = patch.diagnostics.filter((d) => d.severity === 'error');

@@ -17,6 +17,8 @@ import { isVariantName, VARIANT_NAMES, type VariantName } from '../../core/sim/v
 import { MAX_CPUS } from '../../core/sim/limits';
 import { alternatives } from '../../core/common/word-list';
 import { formatUs } from '../../core/common/format-ns';
+import { earlyHandovers } from '../../core/sim/derive/handover-check';
+import { pickVariant, readModelVariants } from '../model-files';
 
 const DEFAULT_DURATION_MS = 200;
 
@@ -29,6 +31,8 @@ Simulates the OpenBSD exit path on a multiprocessor (README, "The simulator").
 
   --variant V         baseline (default; before the patch), patched (as posted),
                       lockless (without the kernel lock around the reaper's sleep)
+  --model FILE        run the programs of a model file (reaperscope model --out),
+                      its variant named by --variant, else its first
   --cpus N            1..${MAX_CPUS} (default 8; --validate: 4)
   --seed S            seed of the random streams (default 1)
 ${SHARED_USAGE.replace('DEFAULT_DURATION', `${DEFAULT_DURATION_MS} ms`)}  --json              print the result as JSON
@@ -50,6 +54,9 @@ interface Options extends SharedSimOptions {
   traceOut?: string;
   chromeOut?: string;
   validate: boolean;
+  model?: string;
+  /** --variant was given (it picks the variant of a model file). */
+  variantGiven: boolean;
 }
 
 function parse(args: string[]): Options {
@@ -62,9 +69,11 @@ function parse(args: string[]): Options {
     'trace-out': { type: 'string' },
     'chrome-out': { type: 'string' },
     validate: { type: 'boolean' },
+    model: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`unknown argument '${positionals[0]}'`);
-  const o: Options = { ...sharedSimOptions(v, DEFAULT_DURATION_MS), variant: 'baseline', seed: 1, json: v.json ?? false, validate: v.validate ?? false };
+  const o: Options = { ...sharedSimOptions(v, DEFAULT_DURATION_MS), variant: 'baseline', seed: 1, json: v.json ?? false, validate: v.validate ?? false, model: v.model, variantGiven: v.variant !== undefined };
+  if (o.model !== undefined && o.validate) throw new UsageError('--validate runs the built-in models; --model does not apply');
   if (v.variant !== undefined) {
     if (!isVariantName(v.variant)) throw new UsageError(`--variant takes ${alternatives(VARIANT_NAMES)}, not '${v.variant}'`);
     o.variant = v.variant;
@@ -121,17 +130,23 @@ async function runValidation(o: Options, io: CliIo): Promise<number> {
 async function run(args: string[], io: CliIo): Promise<number> {
   const o = parse(args);
   if (o.validate) return runValidation(o, io);
+  const model = o.model === undefined ? undefined : pickVariant(await readModelVariants(o.model, io), o.variantGiven ? o.variant : undefined, o.model);
   const input: SimulationInput = {
-    variant: o.variant, cpus: o.cpus ?? 8, workload: o.workload, seed: o.seed, durationNs: o.durationNs,
-    costs: await resolveCosts(o), jobs: o.jobs, exitRatePerSec: o.exitRatePerSec, reapCostNs: o.reapCostNs,
+    variant: model?.name ?? o.variant, cpus: o.cpus ?? 8, workload: o.workload, seed: o.seed, durationNs: o.durationNs,
+    costs: await resolveCosts(o), jobs: o.jobs, exitRatePerSec: o.exitRatePerSec, reapCostNs: o.reapCostNs, ...(model ? { model } : {}),
   };
   const result = simulate(input);
+  for (const h of model ? earlyHandovers(model) : []) result.invariants.violations.unshift(`${h.message} (the model's own steps)`);
+  if (model && earlyHandovers(model).length > 0) {
+    result.invariants.ok = false;
+    result.invariants.violationCount += earlyHandovers(model).length;
+  }
   const metrics = computeMetrics(result.table, { spanNs: input.durationNs, cpus: input.cpus });
   if (o.traceOut) await writePieces(o.traceOut, btraceChunks(result.table));
   if (o.chromeOut) await writeChrome(o.chromeOut, result.table);
   if (o.json) {
     io.out(JSON.stringify({
-      variant: input.variant, cpus: input.cpus, workload: input.workload, seed: input.seed, durationNs: input.durationNs,
+      variant: input.variant, ...(o.model ? { model: o.model } : {}), cpus: input.cpus, workload: input.workload, seed: input.seed, durationNs: input.durationNs,
       events: result.table.length, eventsSha256: tableHash(result.table), metrics, invariants: result.invariants, costs: result.costs,
     }, null, 2) + '\n');
   } else {

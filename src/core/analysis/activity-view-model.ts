@@ -19,7 +19,12 @@ export interface MetricRow {
   values: (number | null)[];
   /** For comparisons over seeds: mean difference (run i − run 0) with its 95 % confidence interval, per run. */
   difference?: ({ mean: number; low: number; high: number } | null)[];
+  /** Over seeds: the 95 % confidence interval of `values[i]` (the mean over the seeds), per run; null with one seed. */
+  interval?: ({ low: number; high: number } | null)[];
 }
+
+/** Which kernel a run describes: a btrace or the simulator's model is OpenBSD, an ftrace Linux. */
+export type RunKernel = 'openbsd' | 'linux';
 
 /** A histogram with explicit bin edges. */
 export interface Histogram {
@@ -53,6 +58,18 @@ export interface RunView {
   exitToReapInferred: boolean;
   /** Total wait time per lock name (`deadproc_mutex`, `kernel_lock`, `sched_lock`, ...), ns. */
   lockWaitNs: Record<string, number>;
+  /** The kernel the run describes; a Linux run's latency is exit→free (it has no reaper). */
+  kernel: RunKernel;
+  /**
+   * What the run's events can tell: `locks` false when it holds no lock events (a btrace
+   * cannot see them), `reaper` false when no reaper thread ran (Linux has none). The panel says
+   * "not recorded in this trace" for those instead of drawing zeros.
+   */
+  recorded: { locks: boolean; reaper: boolean };
+  /** [cpu][bin]: idle hops (an exited thread's CPU switching to its idle thread) in the bin. */
+  idleHops: number[][];
+  /** [cpu][bin]: wakeups made on this CPU of a thread put on another CPU, in the bin. */
+  crossCpuWakeups: number[][];
 }
 
 /** One cost of the simulator's model as a simulated run used it (DESIGN.md "Cost defaults"). */
@@ -82,4 +99,11 @@ export interface ActivityView {
   notes: string[];
   /** Simulated views: the model costs the runs used, in the model's order. Absent for traces. */
   costs?: ModelCost[];
+  /** What the reader must know before trusting the view (an OS mismatch), shown above the charts. */
+  warnings?: string[];
+}
+
+/** The latency a run's histogram holds: exit→reap (OpenBSD), exit→free (Linux). */
+export function latencyName(run: Pick<RunView, 'kernel'>): string {
+  return run.kernel === 'linux' ? 'exit→free' : 'exit→reap';
 }

@@ -3,11 +3,17 @@
  * from event tables: binned per-CPU reaper busy time, reaps and utilisation, the backlog, the
  * exit→reap histogram and lock waits. Never raw events.
  */
-import type { ActivitySource, ActivityView, Histogram, MetricRow, ModelCost, RunView } from './activity-view-model';
+import type { ActivitySource, ActivityView, Histogram, MetricRow, ModelCost, RunKernel, RunView } from './activity-view-model';
 import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
 import { backlogSeries } from './backlog';
 import { exitToReap } from './exit-to-reap';
+import { exitFreeSplit, summarizeExitFree } from './exit-free-split';
+import { isExitEvent } from './latency-pairs';
+import { idleCommIds } from './on-cpu-intervals';
+import { reaperCommIds } from './reaper-activity';
+import { siteMetricRows } from './site-metrics';
+import type { Summary } from './stats';
 import { lockWaitByName } from './lock-wait';
 import { metricRows } from './metric-catalog';
 import { forEachBusyInterval } from './on-cpu-intervals';
@@ -22,6 +28,49 @@ export interface RunViewOptions {
   cpus?: number;
   /** Histogram edges (ns) shared by the runs of a view; default from this run's latencies. */
   edgesNs?: number[];
+  /** The kernel the run describes (default OpenBSD: btrace and the simulator). */
+  kernel?: RunKernel;
+}
+
+/** The latencies a run's histogram holds, ns: exit→reap on OpenBSD, exit→free on Linux. */
+export function runLatencies(table: EventTable, kernel: RunKernel): { latenciesNs: ArrayLike<number>; inferred: boolean } {
+  if (kernel === 'linux') return { latenciesNs: exitFreeSplit(table).exitToFreeNs, inferred: false };
+  return exitToReap(table);
+}
+
+/** What the table's events can tell (RunView.recorded). */
+export function recordedIn(table: EventTable): RunView['recorded'] {
+  const reapers = reaperCommIds(table);
+  let locks = false;
+  let reaper = false;
+  for (let i = 0; i < table.length && !(locks && reaper); i++) {
+    const kind = table.kind[i]!;
+    if (kind === EventKind.LockWait || kind === EventKind.LockAcquire || kind === EventKind.LockRelease) locks = true;
+    else if (reapers[table.comm[i]!] === 1) reaper = true;
+  }
+  return { locks, reaper };
+}
+
+/**
+ * Per CPU and time bin: idle hops (an exited thread's CPU switching to its idle thread, counted
+ * on that CPU) and cross-CPU wakeups (counted on the waker's CPU), as run-metrics.ts counts them.
+ */
+function hopsAndWakeups(table: EventTable, cpus: number, bins: number, binOf: (t: number) => number): { idleHops: number[][]; crossCpuWakeups: number[][] } {
+  const idleHops = zeros(cpus, bins);
+  const crossCpuWakeups = zeros(cpus, bins);
+  const idle = idleCommIds(table);
+  const exited = new Set<number>();
+  for (let i = 0; i < table.length; i++) {
+    const kind = table.kind[i]!;
+    if (isExitEvent(table, i)) exited.add(table.tid[i]!);
+    else if (kind === EventKind.OnCpu) {
+      if (idle[table.comm[i]!] === 1 && exited.has(table.arg0[i]!)) idleHops[table.cpu[i]!]![binOf(table.ts[i]!)]!++;
+    } else if (kind === EventKind.Wakeup) {
+      const target = table.arg1[i]!;
+      if (target >= 0 && target !== table.cpu[i]!) crossCpuWakeups[table.cpu[i]!]![binOf(table.ts[i]!)]!++;
+    }
+  }
+  return { idleHops, crossCpuWakeups };
 }
 
 const zeros = (cpus: number, bins: number): number[][] => Array.from({ length: cpus }, () => new Array<number>(bins).fill(0));
@@ -110,12 +159,16 @@ export function buildRunView(table: EventTable, label: string, origin: RunView['
     }
     backlog[b] = peak;
   }
-  const latency = exitToReap(table);
+  const kernel = options.kernel ?? 'openbsd';
+  const latency = runLatencies(table, kernel);
+  const recorded = origin === 'simulated' ? { locks: true, reaper: true } : recordedIn(table);
   return {
     label, origin, cpus, spanNs, binNs, reaperBusyNs, reaps, utilisation, backlog,
     exitToReap: histogram(latency.latenciesNs, options.edgesNs ?? logEdges(latency.latenciesNs)),
     exitToReapInferred: latency.inferred,
     lockWaitNs: lockWaitByName(table),
+    kernel, recorded,
+    ...hopsAndWakeups(table, cpus, bins, binOf),
   };
 }
 
@@ -125,6 +178,7 @@ export interface ViewRun {
   origin: RunView['origin'];
   spanNs?: number;
   cpus?: number;
+  kernel?: RunKernel;
 }
 
 export interface ActivityViewOptions {
@@ -138,17 +192,47 @@ export interface ActivityViewOptions {
   metrics?: MetricRow[];
   /** Simulated views: the model costs the runs used (src/core/sim/model-costs.ts). */
   costs?: ModelCost[];
+  /** Shown above the charts (ActivityView.warnings). */
+  warnings?: string[];
+}
+
+const SUMMARY_FIELDS: readonly (keyof Summary)[] = ['mean', 'p50', 'p90', 'p99', 'max'];
+
+/**
+ * The metric rows of runs computed from their tables, honest about what each run can tell:
+ * lock waits of a run without lock events and reaper figures of a run without a reaper are null
+ * ("not recorded"), and a Linux run's latency rows hold its exit→free latencies (labelled so).
+ */
+export function honestMetricRows(runs: readonly ViewRun[], views: readonly RunView[]): MetricRow[] {
+  const rows = [...metricRows(runs.map((r) => computeMetrics(r.table, { spanNs: r.spanNs, cpus: r.cpus }))), ...siteMetricRows(runs.map((r) => r.table))];
+  const linux = views.map((v, i) => (v.kernel === 'linux' ? summarizeExitFree(exitFreeSplit(runs[i]!.table)).exitToFree : null));
+  const anyLinux = linux.some((l) => l !== null);
+  const allLinux = linux.every((l) => l !== null);
+  for (const row of rows) {
+    const field = /^exitToReapNs\.(\w+)$/.exec(row.key)?.[1] as keyof Summary | undefined;
+    if (field && SUMMARY_FIELDS.includes(field) && anyLinux) {
+      row.values = row.values.map((v, i) => (linux[i] ? linux[i][field] : v));
+      row.label = allLinux ? row.label.replace('exit→reap', 'exit→free') : row.label.replace('exit→reap', 'exit→reap (Linux: exit→free)');
+    }
+    if (row.key.startsWith('lockWaitNs.')) row.values = row.values.map((v, i) => (views[i]!.recorded.locks ? v : null));
+    if (row.key === 'reaperBusyNs' || row.key === 'crossCpuWakeups.reaper' || row.key === 'reaperSleeps') row.values = row.values.map((v, i) => (views[i]!.recorded.reaper ? v : null));
+  }
+  return rows;
 }
 
 /** Several runs in one view; they share histogram edges so their bars line up. */
 export function buildActivityView(runs: ViewRun[], options: ActivityViewOptions): ActivityView {
   const all: number[] = [];
-  for (const r of runs) for (const v of exitToReap(r.table).latenciesNs) all.push(v);
+  for (const r of runs) {
+    const latencies = runLatencies(r.table, r.kernel ?? 'openbsd').latenciesNs;
+    for (let i = 0; i < latencies.length; i++) all.push(latencies[i]!);
+  }
   const edgesNs = logEdges(all);
-  const views = runs.map((r) => buildRunView(r.table, r.label, r.origin, { bins: options.bins, spanNs: r.spanNs, cpus: r.cpus, edgesNs }));
-  const metrics = options.metrics ?? metricRows(runs.map((r) => computeMetrics(r.table, { spanNs: r.spanNs, cpus: r.cpus })));
+  const views = runs.map((r) => buildRunView(r.table, r.label, r.origin, { bins: options.bins, spanNs: r.spanNs, cpus: r.cpus, edgesNs, kernel: r.kernel }));
+  const metrics = options.metrics ?? honestMetricRows(runs, views);
   if (options.differences) for (const row of metrics) if (options.differences[row.key]) row.difference = options.differences[row.key];
   const view: ActivityView = { title: options.title, source: options.source, runs: views, metrics, notes: options.notes ?? [] };
   if (options.costs) view.costs = options.costs;
+  if (options.warnings?.length) view.warnings = options.warnings;
   return view;
 }

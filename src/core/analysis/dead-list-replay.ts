@@ -27,8 +27,10 @@
  * not empty all the same (a reap happened), so the take came later than estimated: it takes
  * the first thread enlisted after that, if before the reap.
  *
- * With Reap events (the uvm_exit/proc_free kprobes) every reap is paired that way; the pairs
- * come out in reap order. Without them the reaps are not seen: each dead thread ends at the first run of its
+ * With Reap events (reaperscope-ddbprof.bt's kprobes: uvm_exit for a process, proc_free for a
+ * thread, both in the reaper; a normal process's own proc_free runs later in its parent's
+ * wait4 and is no reap, the reader drops it; a PS_NOZOMBIE process shows both calls, two
+ * reaps) every reap is paired that way; the pairs come out in reap order. Without them the reaps are not seen: each dead thread ends at the first run of its
  * reaper that starts at or after its enlisting, in enlisting order.
  */
 import type { EventTable } from '../events/event-table';

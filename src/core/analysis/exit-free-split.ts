@@ -5,6 +5,11 @@
  * splits each exit→free interval into exit→final switch and final switch→free, the Linux
  * counterpart of OpenBSD's exit→reap latency. Works on any table whose Reap events name the
  * freed thread (arg0 ≥ 0).
+ *
+ * Each exit pairs only with a later free of the same pid, once: an exit with no free after it
+ * (the task was still waiting for its RCU grace period or its parent when the recording
+ * stopped) stays unpaired and is counted, as is a free whose exit was not recorded (it exited
+ * before the recording, or the pid was reused).
  */
 import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
@@ -19,6 +24,8 @@ export interface ExitFreeSplit {
   exitToFreeNs: Float64Array;
   /** Frees whose task's exit is not in the trace (it exited before tracing started). */
   freesWithoutExit: number;
+  /** Exits with no later free of the same pid in the trace. */
+  unpairedExits: number;
 }
 
 export function exitFreeSplit(table: EventTable): ExitFreeSplit {
@@ -33,8 +40,11 @@ export function exitFreeSplit(table: EventTable): ExitFreeSplit {
     const kind = table.kind[i]!;
     const tid = table.tid[i]!;
     const t = table.ts[i]!;
-    if (kind === EventKind.Exit) exitAt.set(tid, t);
-    else if (kind === EventKind.OffCpu && exitAt.has(tid)) switchAt.set(tid, t);
+    if (kind === EventKind.Exit) {
+      exitAt.set(tid, t);
+      switchAt.delete(tid);
+      deadAt.delete(tid);
+    } else if (kind === EventKind.OffCpu && exitAt.has(tid)) switchAt.set(tid, t);
     else if (kind === EventKind.Dead) deadAt.set(tid, t);
     else if (kind === EventKind.Reap && table.arg0[i]! >= 0) {
       const freed = table.arg0[i]!;
@@ -58,6 +68,7 @@ export function exitFreeSplit(table: EventTable): ExitFreeSplit {
     switchToFreeNs: Float64Array.from(b),
     exitToFreeNs: Float64Array.from(c),
     freesWithoutExit,
+    unpairedExits: exitAt.size,
   };
 }
 

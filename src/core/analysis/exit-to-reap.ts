@@ -31,7 +31,15 @@ export function exitToReap(table: EventTable, options: ExitToReapOptions = {}): 
   return replayDeadLists(table, options.exitedTids ?? []);
 }
 
+/**
+ * Each Reap pairs with the reaped thread's Exit recorded before it, once. A table without any
+ * Exit event (a recording of switches and frees only) starts at the thread's last off-cpu
+ * instead. With Exit events, a reap of a thread whose exit came before the recording (or of an
+ * earlier thread with a reused id) pairs with nothing.
+ */
 function exactPairs(table: EventTable): ExitToReap {
+  let tableHasExits = false;
+  for (let i = 0; i < table.length && !tableHasExits; i++) tableHasExits = isExitEvent(table, i);
   const exitAt = new Map<number, number>();
   const lastOff = new Map<number, number>();
   const out = new PairList();
@@ -46,9 +54,12 @@ function exactPairs(table: EventTable): ExitToReap {
       const reaped = table.arg0[i]!;
       if (reaped < 0) continue;
       const exit = exitAt.get(reaped);
-      const start = exit ?? lastOff.get(reaped);
-      if (start !== undefined) out.add(start, t, exit !== undefined);
+      const start = tableHasExits ? exit : lastOff.get(reaped);
+      if (start === undefined) continue;
+      out.add(start, t, exit !== undefined);
+      exitAt.delete(reaped);
+      lastOff.delete(reaped);
     }
   }
-  return out.finish(false, exitAt.size > 0);
+  return out.finish(false, tableHasExits);
 }

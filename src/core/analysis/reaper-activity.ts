@@ -5,6 +5,7 @@
 import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
 import { recordingEnd } from '../events/recording-end';
+import { reaperIndexOfComm } from '../events/reaper-name';
 
 export interface ReaperSummary {
   /** The CPU it spent most time on (a pegged reaper: its own CPU). */
@@ -19,15 +20,7 @@ export interface ReaperSummary {
   reaps: number;
 }
 
-/**
- * Which reaper a thread name denotes: -1 for the single global `reaper`, N for `reaperN`,
- * null for any other name.
- */
-export function reaperIndexOfComm(comm: string): number | null {
-  if (comm === 'reaper') return -1;
-  const m = /^reaper(\d+)$/.exec(comm);
-  return m ? Number(m[1]) : null;
-}
+export { reaperIndexOfComm };
 
 /** Marks, per interned string id, whether the string names a reaper thread. */
 export function reaperCommIds(table: EventTable): Uint8Array {

@@ -34,8 +34,11 @@ export interface TraceSummary {
   utilisation: number;
   /** The same per CPU (index = CPU). */
   utilisationPerCpu: number[];
-  /** Linux traces: exit → final switch → free, ns. */
-  exitToFree?: ReturnType<typeof summarizeExitFree> & { count: number };
+  /**
+   * Linux traces: exit → final switch → free, ns; `count` exits paired with a later free of the
+   * same pid, `unpairedExits` with none after them, `freesWithoutExit` frees whose exit was not recorded.
+   */
+  exitToFree?: ReturnType<typeof summarizeExitFree> & { count: number; unpairedExits: number; freesWithoutExit: number };
   diagnostics: Diagnostic[];
 }
 
@@ -67,9 +70,9 @@ export function summarizeTrace(input: SummaryInput): TraceSummary {
     utilisationPerCpu: utilisationPerCpu(table),
     diagnostics: input.diagnostics,
   };
-  if (input.format === 'ftrace') {
+  if (input.format !== 'btrace') {
     const split = exitFreeSplit(table);
-    summary.exitToFree = { count: split.count, ...summarizeExitFree(split) };
+    summary.exitToFree = { count: split.count, unpairedExits: split.unpairedExits, freesWithoutExit: split.freesWithoutExit, ...summarizeExitFree(split) };
   }
   return summary;
 }

@@ -36,14 +36,3 @@ export function exitPathSteps(file: string, func: string): FunctionSteps[] {
     return { variant: name, steps };
   }).filter((f) => f.steps.length > 0);
 }
-
-/** `exit path (model): baseline 9 steps · patched 6 · lockless 4`, or null when no variant runs code there. */
-export function describeSteps(perVariant: readonly FunctionSteps[]): string | null {
-  if (perVariant.length === 0) return null;
-  return `exit path (model): ${perVariant.map((f, i) => `${f.variant} ${f.steps.length}${i === 0 ? ` step${f.steps.length === 1 ? '' : 's'}` : ''}`).join(' · ')}`;
-}
-
-/** The locks the model takes in the function, in first-use order. */
-export function stepLocks(perVariant: readonly FunctionSteps[]): string[] {
-  return [...new Set(perVariant.flatMap((f) => f.steps.filter((s) => s.op === 'Lock' && s.lock).map((s) => s.lock!)))];
-}

@@ -1,44 +1,40 @@
 /**
- * A loaded simulation's and trace's numbers for one function's part of the exit path, found
- * through the lock and scheduler sites in the function's body: the summed simulated wait on the
- * locks it takes, per variant, and the traced events of its sleep/wakeup/tracepoint sites. Pure.
+ * A touched function's part of the exit path for its CodeLenses: what each variant changes
+ * there against the baseline (`patched: −deadproc_mutex, +KERNEL_LOCK around tsleep`), the
+ * simulated figures of the sites the model has in it (the same mean [95 % CI] as the panel's
+ * table, "removed by the patch" for variants that no longer run it), and the counts of an
+ * OpenBSD trace that map to those sites. Pure.
  */
 import type { ActivityView } from '../analysis/activity-view-model';
-import { eventKindNameOf, findSites, formatNs, type Site, type TraceCounts } from './lock-sites';
+import { VARIANT_NAMES } from '../sim/variants';
+import { changesAgainstBaseline, lineFigures, modelStepsIn } from './line-model';
+import { figureRuns, type TraceCounts } from './site-figures';
 
-/** The distinct sites in lines [from, to] (1-based, inclusive) of `lines`. */
-export function sitesIn(lines: readonly string[], from: number, to: number): Site[] {
-  const seen = new Set<string>();
-  const out: Site[] = [];
-  for (let i = from - 1; i < Math.min(to, lines.length); i++) {
-    for (const s of findSites(lines[i]!)) {
-      const key = `${s.kind}:${s.subject}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(s);
-    }
+/** `model: patched −deadproc_mutex, +KERNEL_LOCK around tsleep · lockless −deadproc_mutex`, or null when the model has no step in `func`. */
+export function functionChanges(path: string, func: string): string | null {
+  if (modelStepsIn(path, func).length === 0) return null;
+  const parts = VARIANT_NAMES.filter((v) => v !== 'baseline').map((v) => {
+    const changes = changesAgainstBaseline(v, path, func);
+    return `${v} ${changes.length > 0 ? changes.join(', ') : 'unchanged'}`;
+  });
+  return `${func} in the model vs baseline: ${parts.join(' · ')}`;
+}
+
+/** One lens title per figure of the function's sites, e.g. `sim wait on deadproc_mutex (all its sites): baseline 12.3 µs [..] · patched removed by the patch`. */
+export function functionFigures(path: string, func: string, simulation: ActivityView | null): string[] {
+  if (!simulation) return [];
+  const out: string[] = [];
+  for (const figure of lineFigures(modelStepsIn(path, func))) {
+    const text = figureRuns(figure, simulation);
+    if (text) out.push(`sim ${figure.label}: ${text}`);
   }
   return out;
 }
 
-const isLock = (s: Site): boolean => s.kind === 'mutex' || s.kind === 'kernel-lock' || s.kind === 'sched-lock';
-
-/** `sim lock wait: baseline 1.20 ms · patched 310 µs`, or null when no lock site or no simulation. */
-export function simulationSummary(sites: readonly Site[], simulation: ActivityView | null): string | null {
-  return lockWaitSummary([...new Set(sites.filter(isLock).map((s) => s.subject))], simulation);
-}
-
-/** `sim wait on a, b: baseline 1.20 ms · patched 310 µs`: the summed wait on `locks` per run. */
-export function lockWaitSummary(locks: readonly string[], simulation: ActivityView | null): string | null {
-  if (!simulation || locks.length === 0) return null;
-  const parts = simulation.runs.map((run) => `${run.label} ${formatNs(locks.reduce((sum, l) => sum + (run.lockWaitNs[l] ?? 0), 0))}`);
-  return `sim wait on ${locks.join(', ')}: ${parts.join(' · ')}`;
-}
-
-/** `trace: 120 sleep, 340 wakeup`, or null when no counted site or no trace. */
-export function traceSummary(sites: readonly Site[], trace: TraceCounts | null): string | null {
-  if (!trace) return null;
-  const kinds = [...new Set(sites.map(eventKindNameOf).filter((k): k is string => k !== null && k !== 'lock-wait'))];
-  if (kinds.length === 0) return null;
-  return `trace: ${kinds.map((k) => `${trace.byKind[k] ?? 0} ${k}`).join(', ')}`;
+/** `trace (x.btrace): 120 reaper sleeps, 3 cross-CPU wakeups of a reaper`, or null when no count maps (or the trace is not OpenBSD's). */
+export function functionTrace(path: string, func: string, trace: TraceCounts | null): string | null {
+  if (!trace || trace.kernel !== 'openbsd') return null;
+  const mapped = lineFigures(modelStepsIn(path, func)).filter((f) => f.trace);
+  if (mapped.length === 0) return null;
+  return `trace (${trace.label}): ${mapped.map((f) => `${trace.sites[f.trace!].toLocaleString('en-US')} ${f.label}`).join(', ')}`;
 }

@@ -1,11 +1,9 @@
 /**
  * Lock and scheduler sites in C source lines (`mtx_enter`, `KERNEL_LOCK`, `SCHED_LOCK`,
- * `tsleep_nsec`, `wakeup*`, `TRACEPOINT(...)`) and what the hover over one says, from a loaded
- * simulation and trace. Pure: no `vscode`.
+ * `tsleep_nsec`, `wakeup*`, `TRACEPOINT(...)`): where a hover is offered and its heading. What
+ * the hover says about the line comes from the model (line-model.ts, site-figures.ts). Pure.
  */
 import { formatNs } from '../common/format-ns';
-import type { ActivityView } from '../analysis/activity-view-model';
-import type { MetricKey } from '../analysis/metric-catalog';
 
 export type SiteKind = 'mutex' | 'kernel-lock' | 'sched-lock' | 'sleep' | 'wakeup' | 'tracepoint';
 
@@ -65,34 +63,6 @@ export function siteAt(line: string, character: number): Site | null {
   return findSites(line).find((s) => s.start <= character && character <= s.end) ?? null;
 }
 
-/** What a loaded trace contributes to hovers: event counts by kind name (`wakeup`, `off-cpu`, ...). */
-export interface TraceCounts {
-  label: string;
-  /** Events per event-kind name (see EVENT_KIND_NAMES). */
-  byKind: Record<string, number>;
-  lockWaitNs: Record<string, number>;
-}
-
-/** The event kind a site's traced events are counted under. */
-export function eventKindNameOf(site: Site): string | null {
-  switch (site.kind) {
-    case 'sleep': return 'sleep';
-    case 'wakeup': return 'wakeup';
-    case 'tracepoint': {
-      const probe = site.subject.split(':')[1] ?? '';
-      return { on__cpu: 'on-cpu', off__cpu: 'off-cpu', wakeup: 'wakeup', sleep: 'sleep', enqueue: 'enqueue', dequeue: 'dequeue', fork: 'fork', steal: 'steal' }[probe] ?? null;
-    }
-    default: return 'lock-wait';
-  }
-}
-
-/** Metric keys of the simulation (src/core/analysis/metric-catalog.ts) a site's hover shows. */
-export function simulatedMetricKeys(site: Site): MetricKey[] {
-  if (site.kind === 'wakeup') return ['crossCpuWakeups'];
-  if (site.kind === 'tracepoint' && /(on|off)__cpu$/.test(site.subject)) return ['contextSwitches', 'idleHops'];
-  return [];
-}
-
 const describe: Record<SiteKind, string> = {
   'mutex': 'mutex',
   'kernel-lock': 'the kernel lock',
@@ -102,27 +72,9 @@ const describe: Record<SiteKind, string> = {
   'tracepoint': 'dt(4) tracepoint',
 };
 
-/** Markdown lines of the hover over a site; says plainly when nothing is loaded. */
-export function siteHoverLines(site: Site, simulation: ActivityView | null, trace: TraceCounts | null): string[] {
-  const lines = [`**${site.word}** — ${describe[site.kind]}${site.subject ? ` \`${site.subject}\`` : ''}`];
-  const isLock = site.kind === 'mutex' || site.kind === 'kernel-lock' || site.kind === 'sched-lock';
-  if (simulation && isLock) {
-    lines.push('', `Simulated wait on \`${site.subject}\` (${simulation.title}):`, '');
-    for (const run of simulation.runs) lines.push(`- ${run.label}: ${formatNs(run.lockWaitNs[site.subject] ?? 0)} in ${formatNs(run.spanNs)} simulated`);
-  }
-  if (simulation) {
-    for (const key of simulatedMetricKeys(site)) {
-      const row = simulation.metrics.find((m) => m.key === key);
-      if (row) lines.push('', `Simulated ${row.label} (${simulation.title}): ${simulation.runs.map((r, i) => `${r.label} ${row.values[i] ?? '–'}`).join(' · ')}`);
-    }
-  }
-  if (trace) {
-    const kind = eventKindNameOf(site);
-    if (isLock && trace.lockWaitNs[site.subject] !== undefined) lines.push('', `Traced wait (${trace.label}): ${formatNs(trace.lockWaitNs[site.subject]!)}`);
-    if (kind && kind !== 'lock-wait') lines.push('', `Traced \`${kind}\` events (${trace.label}): ${trace.byKind[kind] ?? 0}`);
-  }
-  if (!simulation && !trace) lines.push('', '_Run **Reaperscope: Simulate** or open a trace to see wait times and event counts here._');
-  return lines;
+/** The hover's first line: `**mtx_enter** — mutex \`deadproc_mutex\``. */
+export function siteHeading(site: Site): string {
+  return `**${site.word}** — ${describe[site.kind]}${site.subject ? ` \`${site.subject}\`` : ''}`;
 }
 
 export { formatNs };

@@ -1,5 +1,5 @@
 /**
- * Comparing variants (issue #3): every variant runs on the same workload and seeds (common
+ * Comparing variants: every variant runs on the same workload and seeds (common
  * random numbers), over a sweep of CPU counts; for each CPU count and metric, the mean over
  * seeds and the mean paired difference (variant − baseline) with a 95 % confidence interval.
  */
@@ -13,7 +13,7 @@ import { modelCosts } from '../sim/model-costs';
 import type { SimJob, SimJobResult } from '../sim/sim-job';
 import type { SimulationInput } from '../sim/simulate';
 import type { Detection } from '../sim/variant-detection';
-import type { VariantName } from '../sim/variants';
+import type { Variant, VariantName } from '../sim/variants';
 import { workloadCosts, type WorkloadName } from '../sim/workload';
 
 export interface ComparisonPlan {
@@ -30,6 +30,8 @@ export interface ComparisonPlan {
   /** CPU count whose first-seed runs feed the charts. */
   viewCpus: number;
   bins: number;
+  /** Programs to run instead of the built-in ones, by variant (models derived from C, or model files). */
+  models?: Partial<Record<VariantName, Variant>>;
 }
 
 export interface VariantAtCpus {
@@ -72,6 +74,7 @@ export function comparisonJobs(plan: ComparisonPlan): SimJob[] {
         const input: SimulationInput = {
           variant, cpus, workload: plan.workload, seed, durationNs: plan.durationNs, costs: plan.costs,
           jobs: plan.jobs, exitRatePerSec: plan.exitRatePerSec, reapCostNs: plan.reapCostNs,
+          ...(plan.models?.[variant] ? { model: plan.models[variant] } : {}),
         };
         const view = cpus === plan.viewCpus && k === 0 ? { bins: plan.bins, label: variant, edgesNs: VIEW_EDGES_NS } : undefined;
         jobs.push({ id: id++, kind: 'run', input, ...(view ? { view } : {}) });

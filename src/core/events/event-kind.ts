@@ -17,6 +17,9 @@
  * - Reap: resources freed by the reaper (tid = reaper); arg0 = reaped tid or -1 when a trace cannot tell, arg1 = reaped pid or -1.
  * - LockWait / LockAcquire / LockRelease: arg0 = lock name id (interned string), arg1 = -1.
  * - Syscall: arg0 = syscall number, arg1 = -1.
+ * - Instant: an event no other kind models, kept as it was recorded (Linux tracepoints such as
+ *   sched_process_exec or sched_stat_runtime): arg0 = its name (interned string), arg1 = its
+ *   fields as printed (interned string; -1 once the readers' budget for field text is spent).
  */
 export const EventKind = {
   OnCpu: 0,
@@ -34,13 +37,14 @@ export const EventKind = {
   LockRelease: 12,
   Steal: 13,
   Syscall: 14,
+  Instant: 15,
 } as const;
 
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 
 export const EVENT_KIND_NAMES: readonly string[] = [
   'on-cpu', 'off-cpu', 'wakeup', 'sleep', 'enqueue', 'dequeue', 'fork', 'exit', 'dead', 'reap',
-  'lock-wait', 'lock-acquire', 'lock-release', 'steal', 'syscall',
+  'lock-wait', 'lock-acquire', 'lock-release', 'steal', 'syscall', 'instant',
 ];
 
 export function eventKindName(kind: number): string {

@@ -1,8 +1,9 @@
 /**
  * The columnar event table that trace readers and the simulator both produce (DESIGN.md).
- * One row per event, sorted by time. 31 bytes per event in the columns.
+ * One row per event, sorted by time. 31 bytes per event in the columns. Built by
+ * event-table-builder.ts.
  */
-import { StringTable } from './string-table';
+import type { StringTable } from './string-table';
 import { EventKind } from './event-kind';
 
 export interface EventTable {
@@ -71,113 +72,3 @@ export function eventAt(table: EventTable, i: number): EventRow {
 
 /** Bytes the columns hold per event (for the memory benchmark). */
 export const BYTES_PER_EVENT = 8 + 2 + 1 + 4 + 4 + 4 + 4 + 4;
-
-/**
- * Appends events into growable typed arrays, then sorts them by time (stable) in `finish()`.
- * Readers of per-CPU-buffered traces push out of order; the simulator pushes in order.
- */
-export class EventTableBuilder {
-  readonly strings: StringTable;
-  private n = 0;
-  private cap: number;
-  private ts: Float64Array;
-  private cpu: Uint16Array;
-  private kind: Uint8Array;
-  private tid: Int32Array;
-  private pid: Int32Array;
-  private comm: Uint32Array;
-  private arg0: Int32Array;
-  private arg1: Int32Array;
-  private sorted = true;
-  private maxCpu = -1;
-
-  /** @param baseNs absolute time of ts = 0, in ns. */
-  constructor(readonly baseNs: bigint = 0n, initialCapacity = 1024, strings = new StringTable()) {
-    this.strings = strings;
-    this.cap = Math.max(16, initialCapacity);
-    this.ts = new Float64Array(this.cap);
-    this.cpu = new Uint16Array(this.cap);
-    this.kind = new Uint8Array(this.cap);
-    this.tid = new Int32Array(this.cap);
-    this.pid = new Int32Array(this.cap);
-    this.comm = new Uint32Array(this.cap);
-    this.arg0 = new Int32Array(this.cap);
-    this.arg1 = new Int32Array(this.cap);
-  }
-
-  get length(): number {
-    return this.n;
-  }
-
-  /**
-   * Appends one event.
-   * @param ts ns relative to baseNs
-   * @param comm thread name id from `strings.intern`
-   */
-  push(ts: number, cpu: number, kind: EventKind, tid: number, pid: number, comm: number, arg0 = -1, arg1 = -1): void {
-    if (this.n === this.cap) this.grow();
-    const i = this.n++;
-    if (i > 0 && ts < this.ts[i - 1]!) this.sorted = false;
-    this.ts[i] = ts;
-    this.cpu[i] = cpu;
-    this.kind[i] = kind;
-    this.tid[i] = tid;
-    this.pid[i] = pid;
-    this.comm[i] = comm;
-    this.arg0[i] = arg0;
-    this.arg1[i] = arg1;
-    if (cpu > this.maxCpu) this.maxCpu = cpu;
-  }
-
-  /**
-   * Returns the table sorted by time (ties keep insertion order), trimmed to its length.
-   * @param endTs end of the recording, ns relative to baseNs (see {@link EventTable.endTs})
-   */
-  finish(endTs?: number): EventTable {
-    const n = this.n;
-    let order: Uint32Array | null = null;
-    if (!this.sorted) {
-      order = new Uint32Array(n);
-      for (let i = 0; i < n; i++) order[i] = i;
-      const ts = this.ts;
-      order.sort((a, b) => ts[a]! - ts[b]! || a - b);
-    }
-    const take = <T extends Float64Array | Uint16Array | Uint8Array | Int32Array | Uint32Array>(col: T): T => {
-      const out = col.slice(0, n) as T;
-      if (order) for (let i = 0; i < n; i++) out[i] = col[order[i]!]!;
-      return out;
-    };
-    return {
-      length: n,
-      baseNs: this.baseNs,
-      ts: take(this.ts),
-      cpu: take(this.cpu),
-      kind: take(this.kind),
-      tid: take(this.tid),
-      pid: take(this.pid),
-      comm: take(this.comm),
-      arg0: take(this.arg0),
-      arg1: take(this.arg1),
-      strings: this.strings,
-      cpuCount: this.maxCpu + 1,
-      ...(endTs === undefined ? {} : { endTs }),
-    };
-  }
-
-  private grow(): void {
-    this.cap *= 2;
-    const grow = <T extends Float64Array | Uint16Array | Uint8Array | Int32Array | Uint32Array>(col: T): T => {
-      const next = new (col.constructor as new (n: number) => T)(this.cap);
-      next.set(col);
-      return next;
-    };
-    this.ts = grow(this.ts);
-    this.cpu = grow(this.cpu);
-    this.kind = grow(this.kind);
-    this.tid = grow(this.tid);
-    this.pid = grow(this.pid);
-    this.comm = grow(this.comm);
-    this.arg0 = grow(this.arg0);
-    this.arg1 = grow(this.arg1);
-  }
-}

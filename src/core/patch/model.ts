@@ -74,7 +74,26 @@ export interface MailHeaders {
   subject: string;
   messageId?: string;
   inReplyTo?: string;
+  /** `To:` addresses, each as `Name <addr>` or as written. */
+  to?: string[];
+  /** `Cc:` addresses, as `to`. */
+  cc?: string[];
+  /** `Reply-To:` addresses, as `to`: where a reply goes instead of `from`. */
+  replyTo?: string[];
+  /** `References:` message ids, oldest first, each with its angle brackets. */
+  references?: string[];
 }
+
+/**
+ * How sure the place of a comment is: `exact` when the quoted line above it was aligned with the
+ * message it answers (or the quoted hunk alone proves its line), `approximate` when the line is
+ * inferred (the reason says why), `not-a-line` for words about the commit message, the cover
+ * letter or the patch as a whole.
+ */
+export type CommentCertainty = 'exact' | 'approximate' | 'not-a-line';
+
+/** What a comment that is not about a patch line is about. */
+export type CommentSubject = 'line' | 'commit-message' | 'cover-letter' | 'general';
 
 /** A reviewer's words anchored to the last quoted patch line above them. */
 export interface ReviewComment {
@@ -87,6 +106,46 @@ export interface ReviewComment {
   line: number;
   /** 1-based input line where the comment starts. */
   sourceLine: number;
+  /** Absent on comments read from a lone reply by its quoted hunks (the bundled review): exact. */
+  certainty?: CommentCertainty;
+  /** Why the line is only approximate, or why it could not be checked. */
+  reason?: string;
+  /** The `Date:` of the reply the comment comes from. */
+  date?: string;
+  /** The Message-ID of the reply the comment comes from. */
+  messageId?: string;
+  /** A diff the reviewer wrote in the comment: a suggested change, never the patch under review. */
+  proposal?: string;
+  /** Index (in the same list) of the comment this one answers: a reply to a reply, on the same line. */
+  replyTo?: number;
+}
+
+/**
+ * A comment read from a reply in a thread, wherever it belongs: on a patch line (`file`, `side`,
+ * `line` set) or not (`about` says what it is about, the three are null).
+ */
+export interface ThreadComment {
+  /** `Name <address>` of the reply's author. */
+  author: string;
+  date: string;
+  messageId: string;
+  text: string;
+  file: string | null;
+  side: 'old' | 'new' | null;
+  line: number | null;
+  about: CommentSubject;
+  certainty: CommentCertainty;
+  reason?: string;
+  /** The reviewer's own diff inside the comment, as they wrote it. */
+  proposal?: string;
+  /** Index in the same list of the comment this one answers (a reply to a reply). */
+  replyTo?: number;
+  /** Message-ID of the patch mail the comment is about, when known. */
+  patchMessageId?: string;
+  /** 1-based line of the reply's body where the comment starts. */
+  bodyLine: number;
+  /** False when the answered message was not in the input: placed by the quoted text alone. */
+  checked: boolean;
 }
 
 export interface DiffstatEntry {

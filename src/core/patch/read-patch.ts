@@ -61,38 +61,55 @@ function proseOf(lines: readonly string[], quoted: boolean): string {
   return lines.slice(start, Math.max(start, end)).join('\n').trim();
 }
 
+/** The first `count` lines of `text` (every line when `count` < 0), without splitting the rest. */
+function leadingLines(text: string, count: number): string[] {
+  if (count < 0) return text.split('\n');
+  let end = 0;
+  for (let k = 0; k < count && end >= 0; k++) end = text.indexOf('\n', end) + 1 || -1;
+  return count === 0 ? [] : (end < 0 ? text : text.slice(0, end - 1)).split('\n');
+}
+
 /** Reads the patch in a decoded body (a plain diff or a reply quoting one). */
 function patchFromBody(body: string, context: BodyContext): Patch {
-  const bodyLines = body.split('\n');
-  const quoted = readQuotedPatch(bodyLines, context.author);
-  let lines: string[] = bodyLines.map((l) => l.replace(/\r$/, ''));
-  let sourceLines = lines.map((_, i) => context.lineOf(i));
+  // A body that quotes nothing and has no CR is parsed as it is, without copying its lines.
+  const plain = !body.includes('\r') && !body.startsWith('>') && !body.includes('\n>');
   const diagnostics: Diagnostic[] = [];
   const pending: PendingComment[] = [];
-  if (quoted) {
-    const gaps = quoted.comments.map((c) => ({ before: c.before, sourceLine: context.lineOf(c.bodyIndex) }));
-    const repaired = repairHunks({
-      lines: quoted.lines,
-      sourceLines: quoted.bodyIndex.map(context.lineOf),
-      gaps,
-      whitespaceDamaged: context.whitespaceDamaged,
-    });
-    ({ lines, sourceLines } = repaired);
-    diagnostics.push(...quoted.rewrapped.map(([tail, above]) => rewrappedDiagnostic(context.lineOf(tail), context.lineOf(above))));
-    diagnostics.push(...repaired.diagnostics);
-    for (const c of quoted.comments) {
-      const above = quoted.bodyIndex[c.before - 1];
-      pending.push({
-        author: c.author, text: c.text, sourceLine: context.lineOf(c.bodyIndex),
-        anchorSourceLine: above === undefined ? null : context.lineOf(above),
+  let text = body;
+  let sourceLineOf = context.lineOf;
+  let quoted: ReturnType<typeof readQuotedPatch> = null;
+  if (!plain) {
+    const bodyLines = body.split('\n');
+    quoted = readQuotedPatch(bodyLines, context.author);
+    let lines: string[] = bodyLines.map((l) => l.replace(/\r$/, ''));
+    let sourceLines = lines.map((_, i) => context.lineOf(i));
+    if (quoted) {
+      const gaps = quoted.comments.map((c) => ({ before: c.before, sourceLine: context.lineOf(c.bodyIndex) }));
+      const repaired = repairHunks({
+        lines: quoted.lines,
+        sourceLines: quoted.bodyIndex.map(context.lineOf),
+        gaps,
+        whitespaceDamaged: context.whitespaceDamaged,
       });
+      ({ lines, sourceLines } = repaired);
+      diagnostics.push(...quoted.rewrapped.map(([tail, above]) => rewrappedDiagnostic(context.lineOf(tail), context.lineOf(above))));
+      diagnostics.push(...repaired.diagnostics);
+      for (const c of quoted.comments) {
+        const above = quoted.bodyIndex[c.before - 1];
+        pending.push({
+          author: c.author, text: c.text, sourceLine: context.lineOf(c.bodyIndex),
+          anchorSourceLine: above === undefined ? null : context.lineOf(above),
+        });
+      }
     }
+    const lastLine = sourceLines[sourceLines.length - 1] ?? 1;
+    const final = sourceLines;
+    sourceLineOf = (i: number): number => final[i] ?? lastLine;
+    text = lines.join('\n');
   }
-  const lastLine = sourceLines[sourceLines.length - 1] ?? 1;
-  const sourceLineOf = (i: number): number => sourceLines[i] ?? lastLine;
-  const parsed = parseDiff(lines.join('\n'), { sourceLineOf, whitespaceDamaged: context.whitespaceDamaged });
+  const parsed = parseDiff(text, { sourceLineOf, whitespaceDamaged: context.whitespaceDamaged });
   diagnostics.push(...parsed.diagnostics);
-  const before = parsed.firstDiffLine < 0 ? lines : lines.slice(0, parsed.firstDiffLine);
+  const before = leadingLines(text, parsed.firstDiffLine);
   const claimed = parsed.files.length > 0 ? readDiffstat(before, sourceLineOf) : null;
   let matches: boolean | null = null;
   if (claimed) {
@@ -115,8 +132,11 @@ function patchFromBody(body: string, context: BodyContext): Patch {
   return patch;
 }
 
-/** A patch mail: the body, or when the body holds no diff, the patch attachments. */
-function patchFromMail(message: MailMessage, firstLine: number, whitespaceDamaged: boolean): Patch {
+/**
+ * A patch mail: the body, or when the body holds no diff, the patch attachments. `firstLine` is
+ * the 1-based input line where the mail starts; `whitespaceDamaged` says white space was lost.
+ */
+export function patchFromMail(message: MailMessage, firstLine: number, whitespaceDamaged: boolean): Patch {
   const lines = message.bodySourceLines;
   const lineOf = lines === null ? (i: number) => i + 1 : (i: number) => firstLine - 1 + (lines[i] ?? lines[lines.length - 1] ?? 1);
   const author = message.headers.from.replace(/\s*<[^>]*>\s*$/, '').replace(/^"|"$/g, '') || message.headers.from;
@@ -133,7 +153,8 @@ function patchFromMail(message: MailMessage, firstLine: number, whitespaceDamage
   return patch;
 }
 
-function textOf(input: Uint8Array | string): string {
+/** The input as text (bytes read as UTF-8). */
+export function textOf(input: Uint8Array | string): string {
   return typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
 }
 
@@ -141,7 +162,8 @@ function bytesOf(input: Uint8Array | string): Uint8Array | null {
   return typeof input === 'string' ? null : input;
 }
 
-function withNoDiffDiagnostic(patch: Patch, fileName: string): Patch {
+/** Adds a `no-diff` warning to a patch without files (not to a cover letter, 0/m). */
+export function withNoDiffDiagnostic(patch: Patch, fileName: string): Patch {
   if (patch.files.length === 0 && patch.series?.index !== 0) {
     patch.diagnostics.push(diagnostic(1, 'warning', 'no-diff', `No diff found in ${fileName}.`));
   }

@@ -52,6 +52,7 @@ const TABLE = {
   procFree: [fixed(3000), 'proc_free(): thread structure free', `${DESIGN}: kernel stack + proc free 5 µs (split 2 + 3)`],
   uvmExit: [fixed(50_000), 'uvm_exit(): address space teardown of a process', `${DESIGN}: 50 µs small process`],
   zombie: [fixed(2000), 'zombie, knote and SIGCHLD work under the kernel lock', ASSUMED],
+  unknownCall: [fixed(1000), 'a call a model derived from the C source does not know (each one is listed as an assumption)', ASSUMED],
   fork: [fixed(20_000), 'fork1() under the kernel lock', ASSUMED],
   wait4: [fixed(5000), 'wait4(): collecting a zombie child', ASSUMED],
   makeThink: [{ dist: 'exponential', meanNs: 50_000 }, 'spawners (make, sh, churn threads): user time between forks', ASSUMED],

@@ -4,6 +4,8 @@
  * number (insertion order) breaks the remaining ties, so the order is total and the run is
  * deterministic. Entries are stored in parallel typed arrays: no allocation per event.
  */
+import { growTypedArray } from '../events/typed-array-growth';
+
 export class EventQueue {
   private time: Float64Array;
   private prio: Int32Array;
@@ -80,16 +82,11 @@ export class EventQueue {
   }
 
   private grow(): void {
-    const cap = this.time.length * 2;
-    const grow = <T extends Float64Array | Int32Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(cap);
-      b.set(a);
-      return b;
-    };
-    this.time = grow(this.time);
-    this.prio = grow(this.prio);
-    this.seq = grow(this.seq);
-    this.payload = grow(this.payload);
+    const need = this.size + 1;
+    this.time = growTypedArray(this.time, need);
+    this.prio = growTypedArray(this.prio, need);
+    this.seq = growTypedArray(this.seq, need);
+    this.payload = growTypedArray(this.payload, need);
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Invariants the machine checks on every run (issue #3): each exited thread reaped exactly
+ * Invariants the machine checks on every run: each exited thread reaped exactly
  * once, one CPU per thread at a time, time never goes back, a per-CPU dead list touched only by
  * its own CPU; and, for the global list of the baseline, how often consecutive accesses come
  * from different CPUs.

@@ -94,10 +94,10 @@ export class Cpu {
   /** Lock being handed to this CPU (Acquire mode) and whether the step completes with it. */
   acquireLock: SpinLock | null = null;
   acquireAdvancesPc = true;
+  /** When the spin for `acquireLock` began, ns (for the step profile). */
+  spinSince = 0;
   /** Thread switched away from (Switch modes). */
   switchPrev: Thread | null = null;
-  /** spc_deadproc: a LIFO list (LIST_INSERT_HEAD / LIST_FIRST). */
-  readonly deadList: Thread[] = [];
 
   constructor(readonly id: number, readonly socket: number, readonly idle: Thread) {
     this.curr = idle;

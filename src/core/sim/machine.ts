@@ -7,13 +7,15 @@
  * broken by the event queue's sequence numbers, randomness comes from seeded streams.
  */
 import { EventKind } from '../events/event-kind';
-import { EventTableBuilder } from '../events/event-table';
+import { EventTableBuilder } from '../events/event-table-builder';
 import { COST_NAMES, type CostName, type Costs } from './costs';
 import { isFixed, sampleCost } from './cost-sampler';
 import { EventQueue } from './event-queue';
 import { Cpu, CpuMode, Process, SpinLock, Thread, ThreadState } from './machine-state';
+import { MachineObjects } from './machine-objects';
+import { StepProfile, type ProfiledProgram } from './step-profile';
 import type { RandomStream } from './prng';
-import { assemble, Op, PRIO, type ChannelName, type ListName, type LockName, type Program, type Step } from './program';
+import { assemble, Op, PRIO, type ListName, type Program, type Step } from './program';
 import { InvariantLog } from './invariants';
 import { pegProgram, preemptProgram, type Variant } from './variants';
 import type { ThreadTemplate, Workload } from './workload';
@@ -48,6 +50,8 @@ export interface MachineConfig {
   cpusPerSocket: number;
   durationNs: number;
   costs: Costs;
+  /** Sum simulated time per C line of the steps (step-profile.ts). */
+  profileSteps?: boolean;
 }
 
 export interface MachineStreams {
@@ -63,19 +67,17 @@ export class Machine {
   now = 0;
   readonly out: EventTableBuilder;
   readonly invariants = new InvariantLog();
+  /** Time per C line, when the config asks for it. */
+  readonly profile: StepProfile | null;
   readonly cpus: Cpu[] = [];
   /** Threads created so far (tids and wait-channel keys derive from it). */
   threadCount = 0;
   /** Threads that left exit1. */
   exits = 0;
   private readonly queue = new EventQueue(1024);
-  private readonly locks: Record<Exclude<LockName, 'ps_mtx'>, SpinLock>;
-  private readonly psMtxName: number;
-  private readonly globalDead: Thread[] = [];
-  private globalDeadLastCpu = -1;
+  private readonly objects: MachineObjects;
+  private readonly locks: { kernel_lock: SpinLock; sched_lock: SpinLock };
   private readonly sleepers = new Map<number, Thread[]>();
-  private readonly chanNames: Record<ChannelName, number>;
-  private readonly listNames: Record<ListName, number>;
   private readonly preempt: Program = preemptProgram();
   private readonly migrate: Program = pegProgram();
   private readonly programs = new Map<ThreadTemplate, Program>();
@@ -99,16 +101,11 @@ export class Machine {
     private readonly streams: MachineStreams,
   ) {
     if (!(config.cpus >= 1 && config.cpus <= MAX_CPUS && Number.isInteger(config.cpus))) throw new RangeError(`cpus must be 1..${MAX_CPUS}, got ${config.cpus}`);
-    this.out = new EventTableBuilder(0n, 1 << 16);
+    this.out = new EventTableBuilder();
+    this.profile = config.profileSteps ? new StepProfile() : null;
     const s = this.out.strings;
-    this.locks = {
-      kernel_lock: new SpinLock(s.intern('kernel_lock'), true),
-      sched_lock: new SpinLock(s.intern('sched_lock'), false),
-      deadproc_mutex: new SpinLock(s.intern('deadproc_mutex'), false),
-    };
-    this.psMtxName = s.intern('ps_mtx');
-    this.chanNames = { deadproc: s.intern('deadproc'), spc_deadproc: s.intern('spc_deadproc'), wait: s.intern('wait') };
-    this.listNames = { deadproc: this.chanNames.deadproc, spc_deadproc: this.chanNames.spc_deadproc };
+    this.objects = new MachineObjects((name) => s.intern(name), config.cpus);
+    this.locks = { kernel_lock: this.objects.kernelLock, sched_lock: this.objects.schedLock };
     this.fixedCost = new Float64Array(COST_NAMES.length);
     COST_NAMES.forEach((name, i) => {
       this.costIndex.set(name, i);
@@ -282,6 +279,7 @@ export class Machine {
         this.emit(cpu, K_LOCKACQUIRE, th, cpu.acquireLock!.nameId, -1);
         cpu.acquireLock = null;
         cpu.mode = M_RUN;
+        if (this.profile && cpu.acquireAdvancesPc) this.profile.add(th.program.steps[th.pc]!, this.programKind(th), 0, this.now - cpu.spinSince);
         if (cpu.acquireAdvancesPc) th.pc++;
         this.runCpu(cpu);
         return;
@@ -335,6 +333,10 @@ export class Machine {
           let d = th.remainingNs;
           if (d >= 0) th.remainingNs = -1;
           else d = this.workCost(step, th);
+          if (this.profile) this.profile.add(step, this.programKind(th), d, 0);
+          if (step.ofSubject && th.subject && th.subject.runningOn >= 0) {
+            this.invariants.violation(`t=${this.now}: tid ${th.subject.tid} freed (${step.cost}) while it still runs on CPU ${th.subject.runningOn}`);
+          }
           th.pc++;
           if (d > 0) {
             if (this.runAhead(this.now + d)) break;
@@ -347,8 +349,12 @@ export class Machine {
           break;
         }
         case OP_LOCK: {
-          const d = this.acquire(cpu, th, this.lockOf(step.lock!, th), true);
-          if (d < 0) return;
+          const d = this.acquire(cpu, th, this.objects.lock(step.lock!, th, cpu.id), true);
+          if (d < 0) {
+            cpu.spinSince = this.now;
+            return;
+          }
+          if (this.profile) this.profile.add(step, this.programKind(th), d, 0);
           th.pc++;
           if (d > 0) {
             if (this.runAhead(this.now + d)) break;
@@ -358,20 +364,20 @@ export class Machine {
           break;
         }
         case OP_UNLOCK:
-          this.release(cpu, th, this.lockOf(step.lock!, th));
+          this.release(cpu, th, this.objects.lock(step.lock!, th, cpu.id));
           th.pc++;
           break;
         case OP_INSERT: {
           const item = step.self ? th : th.subject!;
           const owner = this.touchList(cpu, th, step.list!);
-          (owner < 0 ? this.globalDead : this.cpus[owner]!.deadList).push(item);
-          this.out.push(this.now, cpu.id, K_DEAD, item.tid, item.process.pid, item.comm, this.listNames[step.list!], owner);
+          this.objects.list(step.list!, owner).push(item);
+          this.out.push(this.now, cpu.id, K_DEAD, item.tid, item.process.pid, item.comm, this.objects.nameId(step.list!), owner);
           th.pc++;
           break;
         }
         case OP_REMOVE: {
           const owner = this.touchList(cpu, th, step.list!);
-          const item = (owner < 0 ? this.globalDead : this.cpus[owner]!.deadList).pop();
+          const item = this.objects.list(step.list!, owner).pop();
           if (!item) throw new Error(`${th.program.name}: Remove on an empty ${step.list} (program bug)`);
           if (item.runningOn >= 0) this.invariants.violation(`t=${this.now}: tid ${item.tid} taken for reaping while still on CPU ${item.runningOn}`);
           th.subject = item;
@@ -380,8 +386,7 @@ export class Machine {
         }
         case OP_JUMPIFEMPTY:
         case OP_JUMPIFNOTEMPTY: {
-          const owner = this.listOwner(cpu, th, step.list!);
-          const empty = (owner < 0 ? this.globalDead : this.cpus[owner]!.deadList).length === 0;
+          const empty = this.objects.list(step.list!, this.objects.listOwner(step.list!, th, cpu.id)).length === 0;
           th.pc = empty === (step.op === OP_JUMPIFEMPTY) ? step.target! : th.pc + 1;
           break;
         }
@@ -392,18 +397,18 @@ export class Machine {
           th.pc = th.subject!.isThread ? step.target! : th.pc + 1;
           break;
         case OP_WAKE:
-          this.wake(cpu, th, this.chanKey(step.chan!, th, cpu, false), step.all === true);
+          this.wake(cpu, th, this.objects.chanKey(step.chan!, th, cpu.id, false), step.all === true);
           th.pc++;
           break;
         case OP_SLEEP: {
           this.assertSchedLocked(th, 'Sleep');
-          const key = this.chanKey(step.chan!, th, cpu, true);
+          const key = this.objects.chanKey(step.chan!, th, cpu.id, true);
           th.state = S_SLEEPING;
           th.sleepPrio = step.prio ?? th.basePrio;
           let list = this.sleepers.get(key);
           if (!list) this.sleepers.set(key, (list = []));
           list.push(th);
-          this.emit(cpu, K_SLEEP, th, this.chanNames[step.chan!], -1);
+          this.emit(cpu, K_SLEEP, th, this.objects.nameId(step.chan!), -1);
           th.pc++;
           if (this.switchAway(cpu, th, this.chooseNext(cpu))) return;
           break;
@@ -497,6 +502,11 @@ export class Machine {
     }
   }
 
+  /** Which program of the variant `th` runs (for the step profile): the idle loop, the reaper, else the exit path. */
+  private programKind(th: Thread): ProfiledProgram {
+    return th.program === this.variant.idle ? 'idle' : th.program === this.variant.reaper ? 'reaper' : 'exit';
+  }
+
   // ---- costs ------------------------------------------------------------------------------
 
   private cost(name: CostName): number {
@@ -521,12 +531,6 @@ export class Machine {
   }
 
   // ---- locks ------------------------------------------------------------------------------
-
-  private lockOf(name: LockName, th: Thread): SpinLock {
-    if (name !== 'ps_mtx') return this.locks[name];
-    const p = (th.subject ?? th).process;
-    return p.psMtx ?? (p.psMtx = new SpinLock(this.psMtxName, false));
-  }
 
   /**
    * Takes `lock` for `th` on `cpu`. Returns the ns the acquisition takes (mutex cost plus a
@@ -579,32 +583,16 @@ export class Machine {
 
   // ---- dead lists and channels ------------------------------------------------------------
 
-  /** The CPU owning the list `th` means (-1 = the global list). */
-  private listOwner(cpu: Cpu, th: Thread, list: ListName): number {
-    if (list === 'deadproc') return -1;
-    return th.home >= 0 ? th.home : cpu.id;
-  }
-
-  /** listOwner, plus the invariant checks of an access that changes the list. */
+  /** The owner of the list `th` changes (-1 = global), plus the invariant checks of that change. */
   private touchList(cpu: Cpu, th: Thread, list: ListName): number {
-    const owner = this.listOwner(cpu, th, list);
+    const owner = this.objects.listOwner(list, th, cpu.id);
     this.invariants.listAccesses++;
     if (owner < 0) {
-      if (this.globalDeadLastCpu >= 0 && this.globalDeadLastCpu !== cpu.id) this.invariants.globalListCrossCpuTouches++;
-      this.globalDeadLastCpu = cpu.id;
+      if (this.objects.touchGlobal(list, cpu.id)) this.invariants.globalListCrossCpuTouches++;
     } else if (owner !== cpu.id) {
-      this.invariants.violation(`t=${this.now}: CPU ${cpu.id} touched the dead list of CPU ${owner}`);
+      this.invariants.violation(`t=${this.now}: CPU ${cpu.id} touched the dead list of CPU ${owner} (${list})`);
     }
     return owner;
-  }
-
-  /** Channel keys: 0 global deadproc, 1 + cpu for spc_deadproc, 1000 + thread index for a wait channel. */
-  private chanKey(chan: ChannelName, th: Thread, cpu: Cpu, sleeping: boolean): number {
-    if (chan === 'deadproc') return 0;
-    if (chan === 'spc_deadproc') return 1 + (th.home >= 0 ? th.home : cpu.id);
-    if (sleeping) return 1000 + th.index;
-    const spawner = (th.subject ?? th).spawner;
-    return spawner ? 1000 + spawner.index : -1;
   }
 
   private wake(cpu: Cpu, waker: Thread, key: number, all: boolean): void {

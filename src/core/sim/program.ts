@@ -11,16 +11,26 @@ export interface SourceRef {
   func: string;
   /** A snippet of the statement, as it reads in the source (enough to find the line). */
   text: string;
+  /** 1-based line of the statement, when the step was derived from a file (derive/). */
+  line?: number;
+  /** Which image `line` numbers: the tree before the patch (`old`) or with it applied (`new`). */
+  side?: 'old' | 'new';
 }
 
-export type LockName = 'kernel_lock' | 'sched_lock' | 'deadproc_mutex' | 'ps_mtx';
-/** `spc_deadproc`: the executing CPU's dead list; `deadproc`: the global one. */
-export type ListName = 'spc_deadproc' | 'deadproc';
 /**
- * Wait channels: `deadproc` (global), `spc_deadproc` (the executing CPU's), `wait` (the wait
- * channel of the thread that spawned the subject — its parent waiting in wait4 or a joiner).
+ * Locks by name: `kernel_lock`, `sched_lock`, a process's `ps_mtx`, the global `deadproc_mutex`,
+ * and any other a derived model names; the scope follows the name (derive/model-objects.ts:
+ * `spc_*`/`ci_*` per CPU, `ps_mtx` per process, the rest global).
  */
-export type ChannelName = 'deadproc' | 'spc_deadproc' | 'wait';
+export type LockName = string;
+/** Lists by name, scoped the same way: `spc_deadproc` the executing CPU's dead list, `deadproc` the global one. */
+export type ListName = string;
+/**
+ * Wait channels by name, scoped the same way: `deadproc` (global), `spc_deadproc` (the executing
+ * CPU's), `wait` (the wait channel of the thread that spawned the subject — its parent waiting
+ * in wait4 or a joiner).
+ */
+export type ChannelName = string;
 
 /** Numeric opcodes (the engine switches on them in its hot loop). */
 export const Op = {

@@ -5,9 +5,10 @@
 import type { EventTable } from '../events/event-table';
 import { defaultCosts, type Costs } from './costs';
 import type { InvariantReport } from './invariants';
+import type { LineTime } from './step-profile';
 import { Machine } from './machine';
 import { StreamFactory } from './prng';
-import { variant, type VariantName } from './variants';
+import { variant, type Variant, type VariantName } from './variants';
 import { makeWorkload, workloadCosts, type WorkloadName } from './workload';
 
 export interface SimulationInput {
@@ -27,6 +28,10 @@ export interface SimulationInput {
   exitRatePerSec?: number;
   /** Mean reap cost (uvm_exit), ns; poisson makes it exponential. */
   reapCostNs?: number;
+  /** The programs to run (a model derived from C or read from a model file); default: the built-in `variant`. */
+  model?: Variant;
+  /** Also sum the simulated time per C line of the steps (RunResult.lineTimes). */
+  profileSteps?: boolean;
 }
 
 /** DESIGN.md's `RunResult`: the event table plus the inputs that made it. */
@@ -36,6 +41,8 @@ export interface RunResult {
   costs: Costs;
   table: EventTable;
   invariants: InvariantReport;
+  /** Simulated time per C line (when `profileSteps` was asked for). */
+  lineTimes?: LineTime[];
 }
 
 export const DEFAULT_CPUS_PER_SOCKET = 16;
@@ -47,12 +54,13 @@ export function simulate(input: SimulationInput): RunResult {
   const machineStream = streams.next();
   const arrivals = streams.next();
   const machine = new Machine(
-    { cpus: input.cpus, cpusPerSocket: input.cpusPerSocket ?? DEFAULT_CPUS_PER_SOCKET, durationNs: input.durationNs, costs },
-    variant(input.variant),
+    { cpus: input.cpus, cpusPerSocket: input.cpusPerSocket ?? DEFAULT_CPUS_PER_SOCKET, durationNs: input.durationNs, costs, ...(input.profileSteps ? { profileSteps: true } : {}) },
+    input.model ?? variant(input.variant),
     workload,
     { machine: machineStream, arrivals, spawner: () => streams.next() },
   );
   machine.run();
   const unreaped = machine.exits - machine.invariants.reaps;
-  return { input, costs, table: machine.out.finish(input.durationNs), invariants: machine.invariants.report(unreaped) };
+  const lineTimes = machine.profile?.result();
+  return { input, costs, table: machine.out.finish(input.durationNs), invariants: machine.invariants.report(unreaped), ...(lineTimes ? { lineTimes } : {}) };
 }

@@ -1,5 +1,5 @@
 /**
- * Validation against queueing theory (issue #3). With the `poisson` workload every cost is zero
+ * Validation against queueing theory. With the `poisson` workload every cost is zero
  * except the reap cost, exponential with rate μ, and exits arrive as a Poisson stream of rate λ:
  * - baseline has one reaper for the machine: an M/M/1 queue, mean exit→reap = 1/(μ − λ);
  * - patched and lockless have one reaper per CPU and each CPU gets λ/N of the exits:

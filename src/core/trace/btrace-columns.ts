@@ -10,7 +10,7 @@
  *   its arguments; a non-numeric token is the thread name.
  */
 import { MAX_ARGS, type BtraceRecord } from './btrace-record';
-import { scanNsecs, scanUint } from './number-scan';
+import { bytesNsecs, scanNsecs, scanUint } from './number-scan';
 import { isKnownShortProbe } from './btrace-probes';
 
 export type Role = 'nsecs' | 'cpu' | 'tid' | 'pid' | 'comm' | 'skip';
@@ -143,4 +143,171 @@ function setArg(rec: BtraceRecord, k: number, value: string): void {
   const v = scanUint(value, 0, value.length);
   rec.args[k] = v < 0 ? 0 : v;
   rec.argCount = Math.max(rec.argCount, k + 1);
+}
+
+const SPACE = 32;
+const COLON = 58;
+const EQUALS = 61;
+
+const R_SKIP = 0;
+const R_NSECS = 1;
+const R_CPU = 2;
+const R_TID = 3;
+const R_PID = 4;
+const R_COMM = 5;
+const ROLE_CODES: Record<Role, number> = { skip: R_SKIP, nsecs: R_NSECS, cpu: R_CPU, tid: R_TID, pid: R_PID, comm: R_COMM };
+const codesOf = new WeakMap<ColumnLayout, Uint8Array>();
+
+/** The layout's roles as small numbers (kept per layout). */
+function roleCodes(layout: ColumnLayout): Uint8Array {
+  let codes = codesOf.get(layout);
+  if (!codes) codesOf.set(layout, (codes = Uint8Array.from(layout.before, (r) => ROLE_CODES[r])));
+  return codes;
+}
+
+/** Whether bytes[start, end) has the probe token's shape `provider:function:name` ({@link PROBE_SHAPE}). */
+function isProbeShape(bytes: Uint8Array, start: number, end: number): boolean {
+  let colons = 0;
+  let sinceColon = 0;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i]!;
+    if (c === COLON) {
+      if (++colons > 2 || (colons === 1 && i === start)) return false;
+      sinceColon = 0;
+      continue;
+    }
+    const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (!word && !(c === 46 && colons > 0)) return false;
+    if (i === start && c >= 48 && c <= 57) return false;
+    sinceColon++;
+  }
+  return colons === 2 && sinceColon > 0;
+}
+
+/** Probe tokens whose shape was checked, by their bytes (a trace has few distinct probes). */
+const shapedProbes: Uint8Array[] = [];
+const MAX_SHAPED = 32;
+
+/** {@link isProbeShape}, remembering the tokens that pass. */
+function probeShaped(bytes: Uint8Array, start: number, end: number): boolean {
+  const n = end - start;
+  for (const p of shapedProbes) {
+    if (p.length !== n) continue;
+    let k = 0;
+    while (k < n && p[k] === bytes[start + k]) k++;
+    if (k === n) return true;
+  }
+  if (!isProbeShape(bytes, start, end)) return false;
+  if (shapedProbes.length < MAX_SHAPED) shapedProbes.push(bytes.slice(start, end));
+  return true;
+}
+
+/**
+ * Whether bytes[start, end) holds a character the general path may read differently: `=`, `:`,
+ * `__`, a control character or any non-ASCII one (JavaScript's whitespace includes some).
+ */
+function hasSpecial(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let j = start; j < end; j++) {
+    const c = bytes[j]!;
+    if (c === EQUALS || c === COLON || c < SPACE || c >= 0x7f || (c === 95 && j > start && bytes[j - 1] === 95)) return true;
+  }
+  return false;
+}
+
+/**
+ * The fast path of {@link applyLayout}: reads a line straight from its bytes into `rec` (probe
+ * and thread name as byte ranges, like parseDocumentedLine), for the common shape — tokens
+ * separated by single spaces, numbers where the layout has numbers, no `name=value` token, the
+ * probe where the layout expects it and nothing that could be a probe before it. False for any
+ * other line, which then takes the general path (tokenize + applyLayout); where both apply they
+ * give the same record.
+ */
+export function parseLayoutLine(bytes: Uint8Array, start: number, end: number, layout: ColumnLayout, rec: BtraceRecord): boolean {
+  const before = roleCodes(layout);
+  const width = before.length;
+  let i = start;
+  let hasTime = false;
+  let commStart = -1;
+  let commEnd = -1;
+  rec.cpu = 0;
+  rec.tid = -1;
+  rec.pid = -1;
+  rec.argCount = 0;
+  for (let k = 0; k < width; k++) {
+    const role = before[k]!;
+    if (role === R_COMM || role === R_SKIP) {
+      const sp = bytes.indexOf(SPACE, i);
+      if (sp < 0 || sp >= end || sp === i || hasSpecial(bytes, i, sp)) return false;
+      if (role === R_COMM) {
+        commStart = i;
+        commEnd = sp;
+      }
+      i = sp + 1;
+      continue;
+    }
+    const v = scanDigits(bytes, i, end);
+    if (stop < 0 || stop >= end) return false;
+    if (role === R_NSECS) {
+      if (!bytesNsecs(bytes, i, stop, rec.t)) return false;
+      hasTime = true;
+    } else {
+      if (stop - i > 15) return false;
+      if (role === R_CPU) rec.cpu = v;
+      else if (role === R_TID) rec.tid = v;
+      else rec.pid = v;
+    }
+    i = stop + 1;
+  }
+  const probeStart = i;
+  let probeEnd = bytes.indexOf(SPACE, i);
+  if (probeEnd < 0 || probeEnd > end) probeEnd = end;
+  if (!probeShaped(bytes, probeStart, probeEnd)) return false;
+  rec.probeStart = probeStart;
+  rec.probeEnd = probeEnd;
+  i = probeEnd;
+  // after the probe: numbers are arguments, the first other token starts the thread name (rest of line)
+  while (i < end) {
+    const from = i + 1; // after the space
+    const v = scanDigits(bytes, from, end);
+    if (stop >= 0) {
+      if (rec.argCount < MAX_ARGS) rec.args[rec.argCount++] = stop - from <= 15 || v <= Number.MAX_SAFE_INTEGER ? v : 0;
+      i = stop;
+      continue;
+    }
+    let sp = bytes.indexOf(SPACE, from);
+    if (sp < 0 || sp > end) sp = end;
+    if (sp === from) return false;
+    if (commStart < 0) {
+      if (hasSpecial(bytes, from, end)) return false;
+      for (let j = from; j < end; j++) if (bytes[j] === SPACE && (j + 1 === end || bytes[j + 1] === SPACE)) return false;
+      commStart = from;
+      commEnd = end;
+      break;
+    } else if (hasSpecial(bytes, from, sp)) return false;
+    i = sp;
+  }
+  rec.commStart = commStart < 0 ? end : commStart;
+  rec.commEnd = commStart < 0 ? end : commEnd;
+  return hasTime;
+}
+
+/** Where the last {@link scanDigits} stopped: the space (or `end`) after the digits, -1 when the token is not all digits or empty. */
+let stop = -1;
+
+/** The decimal digits from bytes[i] up to a space or `end`; sets {@link stop}. */
+function scanDigits(bytes: Uint8Array, i: number, end: number): number {
+  const from = i;
+  let v = 0;
+  for (; i < end; i++) {
+    const c = bytes[i]!;
+    if (c === SPACE) break;
+    const d = c - 48;
+    if (d >>> 0 > 9) {
+      stop = -1;
+      return 0;
+    }
+    v = v * 10 + d;
+  }
+  stop = i === from ? -1 : i;
+  return v;
 }

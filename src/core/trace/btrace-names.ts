@@ -6,6 +6,8 @@
 import { probeOf, type Probe } from './btrace-probes';
 import { decodeLine } from './line-splitter';
 import type { TraceSink } from './trace-sink';
+import type { TidSlots } from './tid-slots';
+import { growTypedArray } from '../events/typed-array-growth';
 
 /** Probe names remembered (the distinct probes of one trace are few). */
 const MAX_PROBES = 256;
@@ -48,30 +50,50 @@ export class ProbeMatcher {
   }
 }
 
-export class CommInterner {
-  /** Per thread: its last name (UTF-8) and that name's id. */
-  private readonly last = new Map<number, { name: Uint8Array; id: number }>();
+/** FNV-1a hash of bytes[start, end). */
+function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return h >>> 0;
+}
 
-  constructor(private readonly sink: TraceSink) {}
+/**
+ * Thread names as ids, straight from the bytes: a thread's line is compared with the name it
+ * had last; a name it did not have is found by its bytes among the names seen (decoded only
+ * the first time a name appears in the trace). Per-thread state is one id in a slot array.
+ */
+export class CommInterner {
+  /** Per thread slot: the id of its last name, -1 before its first. */
+  private lastId = new Int32Array(1024).fill(-1);
+  /** Per name id: its UTF-8 bytes as read (undefined for names interned from elsewhere). */
+  private readonly idBytes: (Uint8Array | undefined)[] = [];
+  /** Names by the hash of their bytes. */
+  private readonly byHash = new Map<number, { name: Uint8Array; id: number }[]>();
+
+  constructor(private readonly sink: TraceSink, private readonly slots: TidSlots) {}
 
   /** The id of the name thread `tid` last had, or -1 when it was never seen. */
   known(tid: number): number {
-    return this.last.get(tid)?.id ?? -1;
+    const slot = this.slots.find(tid);
+    return slot >= 0 && slot < this.lastId.length ? this.lastId[slot]! : -1;
   }
 
   /** The id of the thread name bytes[start, end) for thread `tid`. */
   intern(tid: number, bytes: Uint8Array, start: number, end: number): number {
-    const prev = this.last.get(tid);
-    if (prev && sameBytes(prev.name, bytes, start, end)) return prev.id;
-    const id = this.sink.intern(decodeLine(bytes, start, end));
-    const name = bytes.slice(start, end);
-    if (prev) {
-      prev.name = name;
-      prev.id = id;
-    } else {
-      this.last.set(tid, { name, id });
-      if (this.sink.awaitingNames > 0) this.sink.nameSeen(tid, id);
+    const slot = this.slots.slot(tid);
+    if (slot >= this.lastId.length) {
+      const before = this.lastId.length;
+      this.lastId = growTypedArray(this.lastId, slot + 1);
+      this.lastId.fill(-1, before);
     }
+    const prev = this.lastId[slot]!;
+    if (prev >= 0) {
+      const name = this.idBytes[prev];
+      if (name && sameBytes(name, bytes, start, end)) return prev;
+    }
+    const id = this.idOf(bytes, start, end);
+    this.lastId[slot] = id;
+    if (prev < 0 && this.sink.awaitingNames > 0) this.sink.nameSeen(tid, id);
     return id;
   }
 
@@ -79,5 +101,17 @@ export class CommInterner {
   internName(tid: number, comm: string): number {
     const bytes = encoder.encode(comm);
     return this.intern(tid, bytes, 0, bytes.length);
+  }
+
+  private idOf(bytes: Uint8Array, start: number, end: number): number {
+    const h = hashBytes(bytes, start, end);
+    const bucket = this.byHash.get(h);
+    if (bucket) for (const entry of bucket) if (sameBytes(entry.name, bytes, start, end)) return entry.id;
+    const name = bytes.slice(start, end);
+    const id = this.sink.intern(decodeLine(bytes, start, end));
+    this.idBytes[id] ??= name;
+    if (bucket) bucket.push({ name, id });
+    else this.byHash.set(h, [{ name, id }]);
+    return id;
   }
 }

@@ -7,11 +7,19 @@
  *   next line: when it is the incoming thread's own `on__cpu`, the two merge (its time, the
  *   switch partner from `off__cpu`); otherwise it stands, named after the thread's last name
  *   (or its next one, see trace-fixups.ts).
- * - `raw_syscalls:sys_enter` with exit (1) or __threxit (302) gives Exit (arg1 = that syscall
- *   number, arg0 = -1: the status is not printed); the thread's last
- *   off-cpu after it (its final switch, whatever the line order) also gives Dead.
- * - `kprobe:uvm_exit:entry` / `kprobe:proc_free:entry` give Reap in the current thread with
+ * - `syscall:exit:entry` / `syscall:__threxit:entry` give Exit (arg1 = 1 or 302, arg0 = exit's
+ *   status, -1 for __threxit); so does `raw_syscalls:sys_enter` with exit (1) or __threxit (302)
+ *   from older copies of the script (arg0 = -1: the status is not printed there). The thread's
+ *   last off-cpu after it (its final switch, whatever the line order) also gives Dead.
+ * - `kprobe:uvm_exit:entry` (reaperscope-ddbprof.bt) gives Reap in the current thread, a reaper
+ *   (one per dead process). `kprobe:proc_free:entry` gives Reap only in a reaper thread (a dead
+ *   thread of a multi-threaded process, or a PS_NOZOMBIE process after its uvm_exit, which thus
+ *   counts twice); in any other thread it is a parent's wait4 freeing a zombie (proc_finish_wait
+ *   → process_zap → proc_free), not a reap: counted, reported once, and skipped. Reaps have
  *   arg0 = -1 (a trace cannot tell which dead thread was freed).
+ * - `wakeup` with arguments 0 (kernels before OpenBSD 7.4, whose wakeup probe has none; btrace
+ *   prints 0 for a missing argument) gives Wakeup with the woken thread and CPU unknown (-1),
+ *   reported once.
  * - `END` (media/reaperscope.bt's END clause, printed when the recording stops) gives no event:
  *   its time is the end of the recording ({@link TraceSink.recordEnd}). A switch whose `on__cpu`
  *   never came before it was cut off by the end: its synthesized on-cpu is dropped, the incoming
@@ -22,17 +30,24 @@
  *   where the table's base goes. It counts only as the first probe line of the input; a second
  *   `BEGIN`, or one after probe lines, is reported (warning, with its line) and not used.
  *   Without a `BEGIN` line (older recordings) the recording starts at its first event.
- * The map contents btrace prints when it exits (`@name[key]: value`, histogram rows) are skipped.
+ * The map contents btrace prints when it exits (`@name[key]: value`, histogram rows) are skipped,
+ * and so is the empty line btrace prints when ^C interrupts its wait for events. The statistics
+ * `btrace -v` prints at exit (`N events read`, `N events dropped`, … on stdout in older btrace,
+ * on stderr now, so in the file only with `2>&1`) are read: dropped events are reported as a
+ * warning with their number.
  */
 import { EventKind as EventKinds } from '../events/event-kind';
 import { clip, type DiagnosticLog } from './diagnostic-log';
 import type { FormatReader } from './format-reader';
 import type { TraceSink } from './trace-sink';
 import { newRecord, parseDocumentedLine, type BtraceRecord } from './btrace-record';
-import { applyLayout, learnLayout, tokenize, type ColumnLayout } from './btrace-columns';
-import { EXIT_SYSCALLS, Probe as Probes } from './btrace-probes';
+import { applyLayout, learnLayout, parseLayoutLine, tokenize, type ColumnLayout } from './btrace-columns';
+import { EXIT_SYSCALLS, Probe as Probes, SYS_EXIT, SYS_THREXIT } from './btrace-probes';
+import { reaperIndexOfComm } from '../events/reaper-name';
 import { decodeLine } from './line-splitter';
 import { CommInterner, ProbeMatcher } from './btrace-names';
+import { TidSlots } from './tid-slots';
+import { growTypedArray } from '../events/typed-array-growth';
 
 // Module-level copies: read once per event, and a transpiled module namespace would make each
 // read a getter call.
@@ -40,15 +55,11 @@ const EventKind = EventKinds;
 const Probe = Probes;
 type Probe = Probes;
 
+/** The statistics lines `btrace -v` prints at exit: `N events dropped` and the like. */
+const BTRACE_STATS = /^(\d+) (events read|events dropped|events filtered|clock ticks skipped|recursive events dropped)$/;
+
 /** Lines of the general shape sampled before their column roles are decided. */
 const LAYOUT_SAMPLE = 64;
-
-interface LastOff {
-  ts: number;
-  cpu: number;
-  pid: number;
-  comm: number;
-}
 
 /** An on-cpu synthesized from `off__cpu`, held until the CPU's next line shows whether `on__cpu` follows. */
 interface PendingOn {
@@ -78,14 +89,33 @@ export class BtraceReader implements FormatReader {
   junkLines = 0;
   /** Lines of the map dump btrace prints at exit. */
   mapLines = 0;
+  /** `proc_free` calls outside a reaper thread (a parent's wait4 freeing a zombie): not reaps. */
+  parentFrees = 0;
+  /** `wakeup` lines without arguments (kernels before OpenBSD 7.4). */
+  wakeupsWithoutArgs = 0;
+  /** Events dt(4) dropped, summed over the `btrace -v` report's lines; -1 when there is no report. */
+  droppedEvents = -1;
+  private firstParentFree = 0;
+  private firstBareWakeup = 0;
+  private statsLine = 0;
+  /** Per comm id: 1 when the name is a reaper's, 0 when not, undefined until asked. */
+  private readonly reaperComm: (0 | 1 | undefined)[] = [];
   private readonly rec: BtraceRecord = newRecord();
   private layout: ColumnLayout | null = null;
   private pending: Pending[] = [];
   private inMapDump = false;
-  /** Exit time (relative ns) per thread that called exit/__threxit. */
-  private readonly exitedAt = new Map<number, number>();
-  /** Per thread, its latest off-cpu so far (any line order): the Dead candidate. */
-  private readonly lastOff = new Map<number, LastOff>();
+  /** The last line was read by the layout's fast path: try it first. */
+  private layoutFirst = false;
+  private readonly slots = new TidSlots();
+  /** Per thread slot: its exit time (relative ns, earliest exit/__threxit line), NaN when it did not exit. */
+  private exitTs = new Float64Array(1024).fill(NaN);
+  /** Threads that called exit/__threxit, in order of their first such line. */
+  private readonly exited: number[] = [];
+  /** Per thread slot, its latest off-cpu so far (any line order), the Dead candidate: time (-Infinity: none), CPU, pid, name. */
+  private offTs = new Float64Array(1024).fill(-Infinity);
+  private offCpu = new Int32Array(1024);
+  private offPid = new Int32Array(1024);
+  private offComm = new Int32Array(1024);
   private readonly deadList: number;
   private readonly probes = new ProbeMatcher();
   private readonly comms: CommInterner;
@@ -100,13 +130,18 @@ export class BtraceReader implements FormatReader {
 
   constructor(private readonly sink: TraceSink, private readonly log: DiagnosticLog) {
     this.deadList = sink.intern('spc_deadproc');
-    this.comms = new CommInterner(sink);
+    this.comms = new CommInterner(sink, this.slots);
   }
 
   line(bytes: Uint8Array, start: number, end: number, lineNo: number): void {
     if (end === start) return;
     const rec = this.rec;
-    if (parseDocumentedLine(bytes, start, end, rec)) {
+    // a file is in one shape: the parser that read the previous line goes first
+    const layout = this.layout;
+    const read = this.layoutFirst
+      ? parseLayoutLine(bytes, start, end, layout!, rec) || parseDocumentedLine(bytes, start, end, rec)
+      : parseDocumentedLine(bytes, start, end, rec) || (layout !== null && (this.layoutFirst = parseLayoutLine(bytes, start, end, layout, rec)));
+    if (read) {
       const probe = this.probes.match(bytes, rec.probeStart, rec.probeEnd);
       if (probe === undefined) this.unknownProbe(decodeLine(bytes, rec.probeStart, rec.probeEnd), lineNo);
       else this.emit(rec, probe, this.comms.intern(rec.tid, bytes, rec.commStart, rec.commEnd), lineNo);
@@ -128,15 +163,46 @@ export class BtraceReader implements FormatReader {
 
   end(): void {
     if (this.layout === null && this.pending.length > 0) this.settleLayout();
+    this.reportOddities();
     this.settleStart();
     const cutOff = this.sink.endRecorded;
     this.pendingOn.forEach((p, cpu) => {
       if (p?.active && !cutOff) this.flushOn(p, cpu);
     });
-    for (const [tid, exitTs] of this.exitedAt) {
-      const off = this.lastOff.get(tid);
-      if (off && off.ts >= exitTs) this.sink.push(off.ts, off.cpu, EventKind.Dead, tid, off.pid, off.comm, this.deadList, off.cpu);
+    for (const tid of this.exited) {
+      const s = this.slots.find(tid);
+      if (s < this.offTs.length && this.offTs[s]! >= this.exitTs[s]!) {
+        this.sink.push(this.offTs[s]!, this.offCpu[s]!, EventKind.Dead, tid, this.offPid[s]!, this.offComm[s]!, this.deadList, this.offCpu[s]!);
+      }
     }
+  }
+
+  private reportOddities(): void {
+    const log = this.log;
+    if (this.parentFrees > 0) {
+      log.add(this.firstParentFree, 'info', 'proc-free-in-parent', `${this.parentFrees} proc_free call(s) outside a reaper thread (from this line): a parent's wait4 freeing a zombie process, not a reap; not counted as reaps.`);
+    }
+    if (this.wakeupsWithoutArgs > 0) {
+      log.add(this.firstBareWakeup, 'info', 'wakeup-without-args', `${this.wakeupsWithoutArgs} wakeup line(s) without arguments (from this line; a kernel before OpenBSD 7.4): the woken thread and its CPU are unknown, so wakeups are counted but not followed to the woken thread.`);
+    }
+    if (this.droppedEvents > 0) {
+      log.add(this.statsLine, 'warning', 'events-dropped', `btrace -v reports ${this.droppedEvents} event(s) dropped by dt(4) (its per-CPU rings were full): the trace misses them; figures that count events are low by as much.`);
+    }
+  }
+
+  /** One line of the statistics `btrace -v` prints at exit. */
+  private stats(count: number, what: string, lineNo: number): void {
+    if (what === 'events dropped' || what === 'recursive events dropped') {
+      this.droppedEvents = Math.max(0, this.droppedEvents) + count;
+      this.statsLine = lineNo;
+    } else if (this.droppedEvents < 0) this.droppedEvents = 0;
+  }
+
+  /** Whether comm id `comm` names a reaper thread. */
+  private isReaper(comm: number): boolean {
+    let flag = this.reaperComm[comm];
+    if (flag === undefined) this.reaperComm[comm] = flag = reaperIndexOfComm(this.sink.strings.get(comm)) === null ? 0 : 1;
+    return flag === 1;
   }
 
   /** A `BEGIN` line: the first one is kept for {@link settleStart}, later ones are reported. */
@@ -183,20 +249,40 @@ export class BtraceReader implements FormatReader {
     this.sink.push(p.ts, cpu, EventKind.OnCpu, p.tid, p.pid, comm, p.outTid, p.outPid);
   }
 
+  /** The slot of `tid`, with room in the per-slot arrays. */
+  private slotOf(tid: number): number {
+    const s = this.slots.slot(tid);
+    if (s >= this.offTs.length) {
+      const n = this.offTs.length;
+      this.offTs = growTypedArray(this.offTs, s + 1);
+      this.offTs.fill(-Infinity, n);
+      this.offCpu = growTypedArray(this.offCpu, s + 1);
+      this.offPid = growTypedArray(this.offPid, s + 1);
+      this.offComm = growTypedArray(this.offComm, s + 1);
+      this.exitTs = growTypedArray(this.exitTs, s + 1);
+      this.exitTs.fill(NaN, n);
+    }
+    return s;
+  }
+
   private noteOff(ts: number, cpu: number, tid: number, pid: number, comm: number): void {
-    const off = this.lastOff.get(tid);
-    if (!off) this.lastOff.set(tid, { ts, cpu, pid, comm });
-    else if (ts >= off.ts) {
-      off.ts = ts;
-      off.cpu = cpu;
-      off.pid = pid;
-      off.comm = comm;
+    const s = this.slotOf(tid);
+    if (ts >= this.offTs[s]!) {
+      this.offTs[s] = ts;
+      this.offCpu[s] = cpu;
+      this.offPid[s] = pid;
+      this.offComm[s] = comm;
     }
   }
 
   private otherLine(line: string, lineNo: number): void {
     const trimmed = line.trim();
     if (trimmed === '') return;
+    const stats = BTRACE_STATS.exec(trimmed);
+    if (stats) {
+      this.stats(Number(stats[1]), stats[2]!, lineNo);
+      return;
+    }
     if (trimmed.startsWith('@') || (this.inMapDump && trimmed.startsWith('['))) {
       this.inMapDump = true;
       this.mapLines++;
@@ -281,7 +367,11 @@ export class BtraceReader implements FormatReader {
         if (n >= 2) this.holdOn(cpu, ts, a0, a1, tid, pid);
         break;
       case Probe.Wakeup:
-        sink.push(ts, cpu, EventKind.Wakeup, tid, pid, comm, a0, a2);
+        if (a0 === 0 && a1 === 0 && a2 === 0) {
+          // no arguments: btrace prints 0 for each (kernels before OpenBSD 7.4)
+          if (this.wakeupsWithoutArgs++ === 0) this.firstBareWakeup = lineNo;
+          sink.push(ts, cpu, EventKind.Wakeup, tid, pid, comm, -1, -1);
+        } else sink.push(ts, cpu, EventKind.Wakeup, tid, pid, comm, a0, a2);
         break;
       case Probe.Sleep:
         sink.push(ts, cpu, EventKind.Sleep, tid, pid, comm);
@@ -298,19 +388,34 @@ export class BtraceReader implements FormatReader {
         sink.push(ts, cpu, EventKind.Steal, tid, pid, comm, a0, -1);
         break;
       case Probe.SysEnter:
-        if (EXIT_SYSCALLS.has(a0)) {
-          if (!this.exitedAt.has(tid) || this.exitedAt.get(tid)! > ts) this.exitedAt.set(tid, ts);
-          sink.push(ts, cpu, EventKind.Exit, tid, pid, comm, -1, a0);
-        } else {
-          sink.push(ts, cpu, EventKind.Syscall, tid, pid, comm, a0, -1);
-        }
+        if (EXIT_SYSCALLS.has(a0)) this.exit(ts, cpu, tid, pid, comm, -1, a0);
+        else sink.push(ts, cpu, EventKind.Syscall, tid, pid, comm, a0, -1);
         break;
-      case Probe.Free:
+      case Probe.ExitCall:
+        this.exit(ts, cpu, tid, pid, comm, n > 0 ? a0 : -1, SYS_EXIT);
+        break;
+      case Probe.ThrexitCall:
+        this.exit(ts, cpu, tid, pid, comm, -1, SYS_THREXIT);
+        break;
+      case Probe.UvmExit:
         sink.push(ts, cpu, EventKind.Reap, tid, pid, comm);
+        break;
+      case Probe.ProcFree:
+        if (this.isReaper(comm)) sink.push(ts, cpu, EventKind.Reap, tid, pid, comm);
+        else if (this.parentFrees++ === 0) this.firstParentFree = lineNo;
         break;
       case Probe.Ignored:
         break;
     }
+  }
+
+  /** Thread `tid` calls exit(2) or __threxit(2) (`syscall` its number): Exit, and Dead at its last switch (see end()). */
+  private exit(ts: number, cpu: number, tid: number, pid: number, comm: number, status: number, syscall: number): void {
+    const s = this.slotOf(tid);
+    const at = this.exitTs[s]!;
+    if (at !== at) this.exited.push(tid); // NaN: its first exit line
+    if (!(at <= ts)) this.exitTs[s] = ts;
+    this.sink.push(ts, cpu, EventKind.Exit, tid, pid, comm, status, syscall);
   }
 }
 

@@ -10,12 +10,13 @@
  *   the simulation starts, as the script's BEGIN clause prints it before btrace records: the
  *   trace reader starts the recording there, so the trace spans the simulated duration, idle
  *   head included (not just first event → end).
- * - `raw_syscalls:sys_enter` 1 or 302: at the simulated Exit (end of exit1; ARG0 from the
- *   Exit's arg1, event-kind.ts), not at syscall entry, which the simulator does not model.
+ * - `syscall:exit:entry` (ARG0 the exit status, 0 when the Exit has none) or
+ *   `syscall:__threxit:entry`, by the Exit's arg1 (event-kind.ts): at the simulated Exit (end
+ *   of exit1), not at syscall entry, which the simulator does not model.
  *   The exact exit→reap pairs start at that Exit, and the trace's inferred pairs start at
  *   this line, so both measure the same interval.
- * - `kprobe:uvm_exit:entry` (a process) / `kprobe:proc_free:entry` (a P_THREAD thread): at
- *   the simulated Reap (end of the reap), not at the function's entry; the exact pairs end at
+ * - `kprobe:uvm_exit:entry` (a process) / `kprobe:proc_free:entry` (a P_THREAD thread), as
+ *   reaperscope-ddbprof.bt prints them in the reaper: at the simulated Reap (end of the reap), not at the function's entry; the exact pairs end at
  *   that Reap, the inferred ones at this line. On a real machine the probe fires earlier, at
  *   the entry of uvm_exit/proc_free, so real latencies read a little shorter.
  * - `off__cpu` / `on__cpu`: at the simulated switch-out and switch-in; `off__cpu` names the
@@ -80,7 +81,15 @@ function btraceLine(t: EventTable, i: number, baseNs: bigint, pidOf: Map<number,
     case EventKind.Sleep: probe = 'tracepoint:sched:sleep'; args = [0, 0, 0]; break;
     case EventKind.Fork: probe = 'tracepoint:sched:fork'; args = [a0, a1, cpu]; break;
     case EventKind.Steal: probe = 'tracepoint:sched:steal'; args = [a0, pidOf.get(a0) ?? 0, a1]; break;
-    case EventKind.Exit: probe = 'raw_syscalls:sys_enter'; args = [exitSyscall.get(t.tid[i]!) ?? 1, 0, 0]; break;
+    case EventKind.Exit:
+      if (exitSyscall.get(t.tid[i]!) === 302) {
+        probe = 'syscall:__threxit:entry';
+        args = [0, 0, 0];
+      } else {
+        probe = 'syscall:exit:entry';
+        args = [Math.max(0, a0), 0, 0];
+      }
+      break;
     case EventKind.Reap:
       probe = exitSyscall.get(a0) === 302 ? 'kprobe:proc_free:entry' : 'kprobe:uvm_exit:entry';
       args = [0, 0, 0];

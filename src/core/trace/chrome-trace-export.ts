@@ -6,7 +6,9 @@
  *   reaper threads have category `reaper` and colour name `terrible`, idle threads `idle`;
  * - each wakeup as a flow (`s` in the waker's slice → `f` with binding point `e` on the woken
  *   thread's next slice);
- * - exits and reaps as instant (`i`) events on their CPU's track.
+ * - exits and reaps as instant (`i`) events on their CPU's track;
+ * - every other recorded event (an Instant: a Linux tracepoint no other kind models) as an
+ *   instant named after it, category `event`, args {tid, pid, comm, fields}.
  * Times are µs (the format's unit) with ns precision.
  */
 import type { EventTable } from '../events/event-table';
@@ -85,6 +87,10 @@ export function* chromeTracePieces(table: EventTable, options: ChromeExportOptio
     } else if (kind === EventKind.Exit || kind === EventKind.Reap) {
       const name = kind === EventKind.Exit ? 'exit' : 'reap';
       yield* out(`{"ph":"i","s":"t","pid":0,"tid":${cpu},"ts":${us(t)},"name":"${name}","cat":"${name}","args":{"tid":${tid},"arg0":${table.arg0[i]!}}}`);
+    } else if (kind === EventKind.Instant) {
+      const fields = table.arg1[i]! >= 0 ? `,"fields":${JSON.stringify(names[table.arg1[i]!] ?? '')}` : '';
+      const args = `{"tid":${tid},"pid":${table.pid[i]!},"comm":${JSON.stringify(names[table.comm[i]!] ?? '')}${fields}}`;
+      yield* out(`{"ph":"i","s":"t","pid":0,"tid":${cpu},"ts":${us(t)},"name":${JSON.stringify(names[table.arg0[i]!] ?? 'event')},"cat":"event","args":${args}}`);
     }
   }
   const end = recordingEnd(table);

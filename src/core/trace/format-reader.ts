@@ -1,5 +1,7 @@
+import type { EventTable } from '../events/event-table';
+
 /** What the stream reader needs from a format's line reader (btrace, ftrace). */
-export type TraceFormat = 'btrace' | 'ftrace';
+export type TraceFormat = 'btrace' | 'ftrace' | 'trace-dat';
 
 export interface FormatReader {
   readonly format: TraceFormat;
@@ -7,6 +9,8 @@ export interface FormatReader {
   line(bytes: Uint8Array, start: number, end: number, lineNo: number): void;
   /** Called once after the last line. */
   end(): void;
+  /** Called with the table once it is sorted (a format's clean-up that needs the whole recording). */
+  adjust?(table: EventTable): void;
   /** Lines of a well-formed shape whose probe/event Reaperscope does not model. */
   readonly unknownLines: number;
   /** Lines that are neither events nor known non-event output (headers, map dumps). */

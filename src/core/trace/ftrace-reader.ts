@@ -1,12 +1,12 @@
 /**
  * Reads Linux ftrace text (/sys/kernel/tracing/trace and `trace-cmd report`) into an event
- * table. Header and comment lines (`#…`, `cpus=N`, `version = N`) are skipped; lost-event
- * notices are reported. Events: sched_switch → OffCpu + OnCpu (a final switch with prev_state X
- * or Z also gives Dead), sched_wakeup / sched_wakeup_new → Wakeup, sched_process_fork → Fork,
- * sched_process_exit → Exit, sched_process_free → Reap (tid = the freeing task, arg0 = the
- * freed pid: Linux says which task it frees), sched_migrate_task → Steal (arg1 = orig_cpu).
+ * table through the Linux event mapping (ftrace-events.ts): scheduler events become their
+ * kinds, every other event an Instant with its payload. Header and comment lines (`#…`,
+ * `cpus=N`, `version = N`) are skipped; lost-event notices are reported. Lines that are not
+ * events, and events whose payload is not understood, are counted by event name and reported
+ * once per name (count and first line).
  */
-import { EventKind } from '../events/event-kind';
+import type { EventTable } from '../events/event-table';
 import { clip, type DiagnosticLog } from './diagnostic-log';
 import type { FormatReader } from './format-reader';
 import type { TraceSink } from './trace-sink';
@@ -14,23 +14,35 @@ import { scanSecondsDotFraction, type SplitNs } from './number-scan';
 import { parseFtraceLine, type FtraceLine } from './ftrace-line';
 import { parseFork, parseMigrate, parseSwitch, parseTask, parseWakeup } from './ftrace-payloads';
 import { decodeLine } from './line-splitter';
+import { LinuxEvents } from './ftrace-events';
+import { SkippedLines } from './skipped-lines';
 
 const LOST = /LOST (\d+) EVENTS/;
 const HEADER = /^(cpus=\d+|version\s*=|CPU \d+ is empty|CPU:?\d+ \[)/;
+/** The name skipped lines that are not event lines at all are counted under. */
+const NOT_AN_EVENT = '(not an event line)';
 
 export class FtraceReader implements FormatReader {
   readonly format = 'ftrace' as const;
-  unknownLines = 0;
-  junkLines = 0;
+  private readonly skipped = new SkippedLines();
+  private readonly linux: LinuxEvents;
   /** CPUs the header announces (`#P:4`, `cpus=4`), 0 when absent. */
   headerCpus = 0;
   private readonly t: SplitNs = { sec: 0, ns: 0 };
   /** Thread group (process) of each task seen with a TGID column, for the tasks switched to. */
   private readonly tgidOf = new Map<number, number>();
-  private readonly dead: number;
 
   constructor(private readonly sink: TraceSink, private readonly log: DiagnosticLog) {
-    this.dead = sink.intern('linux-exit-dead');
+    this.linux = new LinuxEvents(sink);
+  }
+
+  /** Events kept only as generic instants. */
+  get unknownLines(): number {
+    return this.linux.instants;
+  }
+
+  get junkLines(): number {
+    return this.skipped.total;
   }
 
   line(bytes: Uint8Array, start: number, end: number, lineNo: number): void {
@@ -43,13 +55,19 @@ export class FtraceReader implements FormatReader {
     }
     const f = parseFtraceLine(line);
     if (!f || !scanSecondsDotFraction(f.time, 0, f.time.length, this.t) || f.cpu > 0xffff) {
-      this.junk(lineNo, `not an ftrace event line: '${clip(trimmed)}'`);
+      this.skipped.add(NOT_AN_EVENT, lineNo, `'${clip(trimmed)}'`);
       return;
     }
     this.event(f, this.sink.relative(this.t), lineNo);
   }
 
-  end(): void {}
+  end(): void {
+    this.skipped.report(this.log, 'skipped-lines');
+  }
+
+  adjust(table: EventTable): void {
+    this.linux.adjust(table);
+  }
 
   private header(line: string, lineNo: number): void {
     const cpus = /#P:(\d+)/.exec(line) ?? /^cpus=(\d+)/.exec(line);
@@ -58,63 +76,57 @@ export class FtraceReader implements FormatReader {
     if (lost) this.log.add(lineNo, 'warning', 'lost-events', `the tracer lost ${lost[1]} events here; counts near this time are low.`);
   }
 
-  private junk(lineNo: number, message: string): void {
-    this.junkLines++;
-    this.log.add(lineNo, 'warning', 'junk-line', message);
-  }
-
   private bad(f: FtraceLine, lineNo: number): void {
-    this.junk(lineNo, `${f.event} payload not understood: '${clip(f.payload)}'`);
+    this.skipped.add(f.event, lineNo, `payload not understood: '${clip(f.payload)}'`);
   }
 
   private event(f: FtraceLine, ts: number, lineNo: number): void {
     const sink = this.sink;
+    const linux = this.linux;
     if (f.tgid >= 0 && this.tgidOf.get(f.pid) !== f.tgid) this.tgidOf.set(f.pid, f.tgid);
     const comm = sink.intern(f.comm);
     switch (f.event) {
       case 'sched_switch': {
         const s = parseSwitch(f.payload);
         if (!s) return this.bad(f, lineNo);
-        const prevComm = sink.intern(s.prevComm);
-        sink.push(ts, f.cpu, EventKind.OffCpu, s.prevPid, f.tgid, prevComm, s.nextPid, -1);
-        if (/^[XZ]/.test(s.prevState)) sink.push(ts, f.cpu, EventKind.Dead, s.prevPid, f.tgid, prevComm, this.dead, -1);
-        sink.push(ts, f.cpu, EventKind.OnCpu, s.nextPid, this.tgidOf.get(s.nextPid) ?? -1, sink.intern(s.nextComm), s.prevPid, f.tgid);
+        const dead = s.prevState.startsWith('X') || s.prevState.startsWith('Z');
+        linux.switch(ts, f.cpu, f.tgid, sink.intern(s.prevComm), s.prevPid, dead, sink.intern(s.nextComm), s.nextPid, this.tgidOf.get(s.nextPid) ?? -1);
         return;
       }
+      case 'sched_waking':
       case 'sched_wakeup':
       case 'sched_wakeup_new': {
         const w = parseWakeup(f.payload);
         if (!w) return this.bad(f, lineNo);
-        sink.push(ts, f.cpu, EventKind.Wakeup, f.pid, f.tgid, comm, w.pid, w.targetCpu);
+        linux.wakeup(f.event, ts, f.cpu, f.pid, f.tgid, comm, w.pid, w.targetCpu);
         return;
       }
       case 'sched_process_fork': {
         const k = parseFork(f.payload);
         if (!k) return this.bad(f, lineNo);
-        sink.push(ts, f.cpu, EventKind.Fork, k.pid, f.tgid, comm, k.childPid, -1);
+        linux.fork(ts, f.cpu, k.pid, f.tgid, comm, k.childPid);
         return;
       }
       case 'sched_process_exit': {
         const x = parseTask(f.payload);
         if (!x) return this.bad(f, lineNo);
-        sink.push(ts, f.cpu, EventKind.Exit, x.pid, this.tgidOf.get(x.pid) ?? -1, sink.intern(x.comm));
+        linux.exit(ts, f.cpu, x.pid, this.tgidOf.get(x.pid) ?? -1, sink.intern(x.comm));
         return;
       }
       case 'sched_process_free': {
         const x = parseTask(f.payload);
         if (!x) return this.bad(f, lineNo);
-        sink.push(ts, f.cpu, EventKind.Reap, f.pid, f.tgid, comm, x.pid, -1);
+        linux.free(ts, f.cpu, f.pid, f.tgid, comm, x.pid);
         return;
       }
       case 'sched_migrate_task': {
         const m = parseMigrate(f.payload);
         if (!m) return this.bad(f, lineNo);
-        sink.push(ts, f.cpu, EventKind.Steal, f.pid, f.tgid, comm, m.pid, m.origCpu);
+        linux.migrate(ts, f.cpu, f.pid, f.tgid, comm, m.pid, m.origCpu);
         return;
       }
       default:
-        this.unknownLines++;
-        this.log.add(lineNo, 'info', 'unknown-event', `event '${clip(f.event)}' is not one Reaperscope reads; line skipped.`);
+        linux.instant(ts, f.cpu, f.pid, f.tgid, comm, f.event, f.payload.trimEnd());
     }
   }
 }

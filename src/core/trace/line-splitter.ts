@@ -4,6 +4,7 @@
  * the next one. Lines are handed out as byte ranges of the chunk, so a reader can parse ASCII
  * fields straight from the bytes and decode only the text it keeps (see {@link decodeLine}).
  */
+import { growTypedArray } from '../events/typed-array-growth';
 
 /** Called for each complete line: bytes[start, end) without CR/LF; lineNo is 1-based. */
 export type LineHandler = (bytes: Uint8Array, start: number, end: number, lineNo: number) => void;
@@ -93,9 +94,7 @@ export class LineSplitter {
   private append(bytes: Uint8Array): void {
     const need = this.carryLength + bytes.length;
     if (need > this.carry.length) {
-      const grown = new Uint8Array(Math.min(Math.max(need, this.carry.length * 2), MAX_LINE_BYTES + bytes.length));
-      grown.set(this.carry.subarray(0, this.carryLength));
-      this.carry = grown;
+      this.carry = growTypedArray(this.carry, need, this.carryLength, MAX_LINE_BYTES + bytes.length);
     }
     this.carry.set(bytes, this.carryLength);
     this.carryLength = need;

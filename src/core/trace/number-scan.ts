@@ -69,3 +69,28 @@ export function scanSecondsDotFraction(text: string, start: number, end: number,
   out.ns = frac * 10 ** (9 - digits);
   return true;
 }
+
+/** {@link scanUint} over bytes[start, end) (ASCII digits): the value, or -1. */
+export function bytesUint(bytes: Uint8Array, start: number, end: number): number {
+  const n = end - start;
+  if (n <= 0) return -1;
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const d = bytes[i]! - 48;
+    if (d >>> 0 > 9) return -1;
+    v = v * 10 + d;
+  }
+  return n <= 15 || v <= Number.MAX_SAFE_INTEGER ? v : -1;
+}
+
+/** {@link scanNsecs} over bytes[start, end). */
+export function bytesNsecs(bytes: Uint8Array, start: number, end: number, out: SplitNs): boolean {
+  const cut = Math.max(start, end - 9);
+  const ns = bytesUint(bytes, cut, end);
+  if (ns < 0) return false;
+  const sec = cut > start ? bytesUint(bytes, start, cut) : 0;
+  if (sec < 0) return false;
+  out.sec = sec;
+  out.ns = ns;
+  return true;
+}

@@ -1,5 +1,6 @@
 /**
- * Reads a btrace or ftrace text trace from a stream of byte chunks into an {@link EventTable}:
+ * Reads a btrace or ftrace text trace (or, by its magic bytes, a trace-cmd trace.dat: see
+ * trace-dat/trace-dat-reader.ts) from a stream of byte chunks into an {@link EventTable}:
  * bounded memory besides the table (one chunk's text, one partial line, capped diagnostics),
  * progress after every chunk, cancellation between chunks. Never throws on bad input: what
  * could be read plus diagnostics (1-based lines), or a {@link FormatError} when the input is
@@ -16,6 +17,9 @@ import { looksLikeFtrace } from './ftrace-line';
 import { newRecord, parseDocumentedLine } from './btrace-record';
 import { tokenize } from './btrace-columns';
 import type { FormatReader, TraceFormat } from './format-reader';
+import { isTraceDat } from './trace-dat/trace-dat-layout';
+import { memoryByteSource } from './trace-dat/byte-source';
+import { readTraceDat } from './trace-dat/trace-dat-reader';
 
 export type { TraceFormat } from './format-reader';
 
@@ -78,6 +82,9 @@ export class TraceStreamReader {
   }
 
   push(chunk: Uint8Array): void {
+    if (!this.reader && this.undecided.length === 0 && !this.formatError && isTraceDat(chunk)) {
+      this.formatError = { kind: 'format-error', message: 'a trace-cmd trace.dat (binary): it is read by file offset, through readTrace or readTraceDat, not as lines', line: 1 };
+    }
     if (!this.formatError) this.splitter.push(chunk);
   }
 
@@ -97,9 +104,10 @@ export class TraceStreamReader {
     }
     for (const line of split.overlongLines) this.log.add(line, 'warning', 'line-too-long', 'line longer than 1 MiB, cut there (the rest of it is skipped).');
     const table = this.sink.finish();
+    reader.adjust?.(table);
     if (table.length === 0) this.log.add(Math.max(1, split.lines), 'warning', 'no-events', 'no scheduler events found in the trace.');
     else if (reader.format === 'btrace' && table.endTs === undefined && !cancelled) {
-      this.log.add(Math.max(1, split.lines), 'info', 'end-not-recorded', 'the end of the recording is not recorded (no END line, media/reaperscope.bt): runs still open are counted up to the last event.');
+      this.log.add(Math.max(1, split.lines), 'info', 'end-not-recorded', 'the end of the recording is not recorded (no END line: btrace ended by SIGHUP or SIGKILL, which skip the END clause, or an older copy of media/reaperscope.bt): runs still open are counted up to the last event.');
     }
     return {
       kind: 'trace',
@@ -136,7 +144,7 @@ export class TraceStreamReader {
     }
     this.formatError = {
       kind: 'format-error',
-      message: `neither btrace nor ftrace output: no event line in the first ${nonEmpty.length} non-empty lines`,
+      message: `neither btrace nor ftrace output (nor a trace-cmd trace.dat): no event line in the first ${nonEmpty.length} non-empty lines`,
       line: nonEmpty[0]?.lineNo ?? 1,
     };
     this.undecided = [];
@@ -156,20 +164,39 @@ function isGeneralBtraceLine(line: string): boolean {
   return tok !== null && tok.tokens.some((t, i) => i !== tok.probeAt && /^\d{10,}$/.test(t));
 }
 
-/** Reads a whole trace from chunks (a Node stream, a web ReadableStream's iterator, an array). */
+/**
+ * Reads a whole trace from chunks (a Node stream, a web ReadableStream's iterator, an array).
+ * A trace.dat (found by its first bytes) points into itself by file offset: from chunks it is
+ * held in memory and read from there; read it through {@link readTraceDat} and a
+ * {@link ByteSource} (the CLI does) to keep memory bounded.
+ */
 export async function readTrace(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   options: ReadTraceOptions = {},
 ): Promise<TraceReadResult | FormatError> {
   const reader = new TraceStreamReader(options);
   let bytes = 0;
+  let held: Uint8Array[] | null = null;
   for await (const chunk of chunks) {
-    if (options.signal?.aborted) return reader.end(true);
-    reader.push(chunk);
+    if (options.signal?.aborted) break;
+    if (bytes === 0 && isTraceDat(chunk)) held = [];
+    if (held) held.push(chunk.slice());
+    else reader.push(chunk);
     bytes += chunk.length;
     options.onProgress?.(bytes, options.totalBytes, reader.events);
   }
+  if (held) return readTraceDat(memoryByteSource(concatBytes(held, bytes)), options);
   return reader.end(options.signal?.aborted ?? false);
+}
+
+function concatBytes(parts: Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** Reads a trace held in memory (tests, small files). */

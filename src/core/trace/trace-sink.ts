@@ -1,13 +1,13 @@
 /**
- * Where the trace readers put events: block columns ({@link TraceColumns}) plus what both
- * readers need around them — times kept exact relative to the first timed line read (an event,
- * or btrace's BEGIN or END line), the thread
- * names, and the clean-up after sorting ({@link applyTraceFixups}).
+ * Where the trace readers put events: the event-table builder (equal times ordered by CPU, as
+ * lines of per-CPU buffers interleave) plus what every reader needs around it — times kept
+ * exact relative to the first timed line read (an event, or btrace's BEGIN or END line), the
+ * thread names, and the clean-up after sorting ({@link applyTraceFixups}).
  */
 import type { EventTable } from '../events/event-table';
-import { StringTable } from '../events/string-table';
-import { TraceColumns } from './trace-columns';
+import { EventTableBuilder } from '../events/event-table-builder';
 import type { EventKind } from '../events/event-kind';
+import type { StringTable } from '../events/string-table';
 import type { SplitNs } from './number-scan';
 import { applyTraceFixups } from './trace-fixups';
 
@@ -15,8 +15,8 @@ import { applyTraceFixups } from './trace-fixups';
 export const UNKNOWN_COMM = '';
 
 export class TraceSink {
-  private readonly columns: TraceColumns;
-  readonly strings = new StringTable();
+  private readonly columns: EventTableBuilder;
+  readonly strings: StringTable;
   /** Id of {@link UNKNOWN_COMM}. */
   readonly unknownComm: number;
   /** Set by a reader when lines of one CPU came out of time order: duplicates may need merging. */
@@ -32,9 +32,10 @@ export class TraceSink {
   /** Start of the recording (relative ns, may be negative), undefined until a reader says where it is. */
   private startRel: number | undefined;
 
-  /** @param capacityHint at most this many events will come, when known (see {@link TraceColumns}) */
+  /** @param capacityHint at most this many events will come, when known (see {@link EventTableBuilder}) */
   constructor(capacityHint = 0) {
-    this.columns = new TraceColumns(capacityHint);
+    this.columns = new EventTableBuilder(0n, { capacityHint, ties: 'cpu' });
+    this.strings = this.columns.strings;
     this.unknownComm = this.strings.intern(UNKNOWN_COMM);
   }
 
@@ -98,7 +99,7 @@ export class TraceSink {
   finish(): EventTable {
     const unnamed = this.foundNames.size > 0 || this.awaiting.size > 0;
     const needs = { names: unnamed ? this.foundNames : null, duplicates: this.cpuOrderBroken };
-    const sorted = applyTraceFixups(this.columns.finish(0n, this.strings), this.unknownComm, needs);
+    const sorted = applyTraceFixups(this.columns.finish(), this.unknownComm, needs);
     const n = sorted.length;
     const start = n > 0 || this.endRel >= 0 ? this.startRel : undefined;
     // ts = 0 goes here: the recorded start, never after the first event

@@ -13,6 +13,7 @@ import { TraceEditorProvider } from '../traces/trace-editor';
 import { createWorkHost } from '../work/create-work-host';
 import { runWithProgress, type WorkHost } from '../work/work-host';
 import { baseName, readBytes } from '../common/workspace-files';
+import { pickTracePair } from './trace-pair-picker';
 
 export interface AnalysisApi {
   work: WorkHost;
@@ -123,13 +124,11 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
     return result.view;
   });
 
-  command('reaperscope.compareTraces', async (a?: vscode.Uri, b?: vscode.Uri) => {
-    const pair = a instanceof vscode.Uri && b instanceof vscode.Uri ? [a, b] : await pickTraces('Pick two traces (before, after)', true);
-    if (!pair || pair.length !== 2) {
-      if (pair) void vscode.window.showInformationMessage('Reaperscope: pick exactly two traces.');
-      return null;
-    }
-    const [ua, ub] = pair as [vscode.Uri, vscode.Uri];
+  // Before, then after (quick picks of the workspace's traces), or the explorer's two selected files.
+  command('reaperscope.compareTraces', async (a?: unknown, b?: unknown) => {
+    const pair = await pickTracePair(a, b);
+    if (!pair) return null;
+    const [ua, ub] = pair;
     const p = panel();
     const result = await runWithProgress(work, 'Reaperscope: comparing traces', {
       job: 'compare-traces',

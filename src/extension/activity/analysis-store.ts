@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { ActivityView } from '../../core/analysis/activity-view-model';
-import type { TraceCounts } from '../../core/annotations/lock-sites';
+import type { TraceCounts } from '../../core/annotations/site-figures';
 
 export interface LoadedTrace {
   counts: TraceCounts;

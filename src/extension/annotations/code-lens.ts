@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { AnalysisStore } from '../activity/analysis-store';
-import { describeSteps, exitPathSteps, stepLocks } from '../../core/annotations/exit-path-steps';
-import { lockWaitSummary, simulationSummary, sitesIn, traceSummary } from '../../core/annotations/function-numbers';
+import { exitPathSteps } from '../../core/annotations/exit-path-steps';
+import { functionChanges, functionFigures, functionTrace } from '../../core/annotations/function-numbers';
 import { describeChange, touchedFunctions } from '../../core/patch/c/touched-functions';
 import type { ReviewStore } from '../review/review-session';
 import { settings } from '../common/settings';
@@ -26,8 +26,6 @@ export class PatchCodeLenses implements vscode.CodeLensProvider, vscode.Disposab
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     const review = settings().codeLens ? this.store.fileFor(doc.uri) : null;
     if (!review) return [];
-    const text = doc.getText();
-    const lines = text.split(/\r?\n/);
     const lenses: vscode.CodeLens[] = [];
     for (const fn of touchedFunctions(review.file, review.placements, review.spans, review.functions)) {
       const range = new vscode.Range(fn.line - 1, 0, fn.line - 1, 0);
@@ -37,18 +35,16 @@ export class PatchCodeLenses implements vscode.CodeLensProvider, vscode.Disposab
         arguments: [review.path, fn.hunks[0] ?? 0],
         tooltip: `The patch changes ${fn.name} in hunk(s) ${fn.hunks.map((h) => h + 1).join(', ')}`,
       }));
-      const sites = fn.span ? sitesIn(lines, fn.span.startLine, fn.span.endLine) : [];
-      const model = exitPathSteps(review.path, fn.name);
-      const described = describeSteps(model);
-      if (described) {
-        const tooltip = model.map((m) => `${m.variant}:\n${m.steps.map((x) => `  ${x.op}${x.lock ? ` ${x.lock}` : ''}  ${x.text}`).join('\n')}`).join('\n');
-        lenses.push(new vscode.CodeLens(range, { title: described, command: 'reaperscope.showActivity', arguments: ['simulation'], tooltip }));
+      const changes = functionChanges(review.path, fn.name);
+      if (changes) {
+        const tooltip = exitPathSteps(review.path, fn.name).map((m) => `${m.variant}:\n${m.steps.map((x) => `  ${x.op}${x.lock ? ` ${x.lock}` : ''}  ${x.text}`).join('\n')}`).join('\n');
+        lenses.push(new vscode.CodeLens(range, { title: changes, command: 'reaperscope.showActivity', arguments: ['simulation'], tooltip }));
       }
-      // The locks the model takes here when it models this function; else the lock sites in the code.
-      const locks = stepLocks(model);
-      const sim = locks.length > 0 ? lockWaitSummary(locks, this.analysis.simulation) : simulationSummary(sites, this.analysis.simulation);
-      if (sim) lenses.push(new vscode.CodeLens(range, { title: sim, command: 'reaperscope.showActivity', arguments: ['simulation'] }));
-      const traced = traceSummary(sites, this.analysis.trace?.counts ?? null);
+      // The figures of the sites the model has in this function: the table's mean [95 % CI] per variant.
+      for (const figure of functionFigures(review.path, fn.name, this.analysis.simulation)) {
+        lenses.push(new vscode.CodeLens(range, { title: figure, command: 'reaperscope.showActivity', arguments: ['simulation'] }));
+      }
+      const traced = functionTrace(review.path, fn.name, this.analysis.trace?.counts ?? null);
       if (traced) lenses.push(new vscode.CodeLens(range, { title: traced, command: 'reaperscope.showActivity', arguments: ['trace'] }));
     }
     return lenses;

@@ -1,20 +1,22 @@
 /**
  * Applying the patch to the workspace, only when asked: a fresh dry run first, then one
  * WorkspaceEdit over every file (undoable as one step), and only if every hunk of every file
- * applies. Nothing is saved; the user reviews and saves or undoes.
+ * applies, and never to a tree that holds the patch already. The message afterwards says whether
+ * the files are on disk (auto-save, created files) or only in the editors.
  */
 import * as vscode from 'vscode';
+import { appliedMessage, autoSaveMode } from '../../core/patch/apply/apply-summary';
 import { refreshReview } from './patch-input';
 import { editorPositions, lineReplacements } from '../../core/patch/apply/line-replacements';
 import { fileOperations } from '../../core/patch/apply/file-operations';
-import { differsFromBase, type FileReview, type ReviewSession, type ReviewStore } from './review-session';
+import { differsFromBase, wholePatchApplied, type FileReview, type ReviewSession, type ReviewStore } from './review-session';
 
 export interface ApplyCommandOptions {
   /** Ask before applying (default true; tests pass false). */
   confirm?: boolean;
 }
 
-export type ApplyOutcome = 'applied' | 'refused' | 'cancelled' | 'failed' | 'no-patch';
+export type ApplyOutcome = 'applied' | 'already-applied' | 'refused' | 'cancelled' | 'failed' | 'no-patch';
 
 export async function applyPatchCommand(store: ReviewStore, options: ApplyCommandOptions = {}): Promise<ApplyOutcome> {
   if (!vscode.workspace.isTrusted) {
@@ -26,6 +28,10 @@ export async function applyPatchCommand(store: ReviewStore, options: ApplyComman
   if (session.patch.whitespaceDamaged) {
     void vscode.window.showErrorMessage('Reaperscope: this copy of the patch lost its white space (pasted or flattened text); applying it would break indentation. Open the original patch or mail to apply it.');
     return 'refused';
+  }
+  if (wholePatchApplied(session)) {
+    void vscode.window.showInformationMessage(`Reaperscope: ${session.label} is already applied to this workspace (every file holds its changes); nothing to do.`);
+    return 'already-applied';
   }
   const failing = session.files.filter((f) => f.patchedText === null && !f.file.binary && !(f.file.status === 'deleted' && f.failures.length === 0));
   if (failing.length > 0) {
@@ -44,8 +50,27 @@ export async function applyPatchCommand(store: ReviewStore, options: ApplyComman
     void vscode.window.showErrorMessage('Reaperscope: VS Code refused the edit; nothing was changed.');
     return 'failed';
   }
-  void vscode.window.showInformationMessage(`Reaperscope: applied ${session.label} to ${session.files.length} file(s). Undo reverts all of them; nothing is saved yet.`);
+  void vscode.window.showInformationMessage(`Reaperscope: ${appliedMessage(session.label, changedFiles(session), saveSetting(session))}`);
   return 'applied';
+}
+
+/** How many files the edit changes in their editors, and how many it creates, deletes or renames (written at once). */
+function changedFiles(session: ReviewSession): { edited: number; onDisk: number } {
+  let edited = 0;
+  let onDisk = 0;
+  for (const f of session.files) {
+    const structural = f.file.status === 'deleted' || f.file.status === 'copied' || (f.file.status === 'added' && !f.uri)
+      || (f.file.status === 'renamed' && f.file.newPath !== f.file.oldPath);
+    if (structural) onDisk++;
+    else if (f.patchedText !== null) edited++;
+  }
+  return { edited, onDisk };
+}
+
+/** `files.autoSave` for the edited files (the first one's scope; a workspace rarely differs per file). */
+function saveSetting(session: ReviewSession): { mode: ReturnType<typeof autoSaveMode>; delayMs: number } {
+  const config = vscode.workspace.getConfiguration('files', session.files.find((f) => f.uri)?.uri ?? null);
+  return { mode: autoSaveMode(config.get('autoSave')), delayMs: config.get<number>('autoSaveDelay') ?? 1000 };
 }
 
 /**

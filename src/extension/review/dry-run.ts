@@ -21,7 +21,7 @@ export async function dryRun(patch: Patch, finder: CFunctionFinder | null, token
     const uri = lookup === null ? await findWorkspaceFile(path) : await findWorkspaceFile(lookup);
     if (!uri && file.status !== 'added') {
       reviews.push({
-        index, file, path, uri: null, currentText: '', patchedText: null, blobMatches: null, revisionMatches: null, spans: [], functions: file.hunks.map((h) => h.functions),
+        index, file, path, uri: null, currentText: '', patchedText: null, blobMatches: null, revisionMatches: null, spans: [], functions: file.hunks.map((h) => h.functions), applied: null,
         placements: placementsFromStarts(file.hunks, file.hunks.map(() => null)),
         failures: file.hunks.map((_, hunkIndex) => ({ hunkIndex, message: `${path} is not in the workspace` })),
       });
@@ -41,6 +41,7 @@ export async function dryRun(patch: Patch, finder: CFunctionFinder | null, token
       patchedText: check.result.ok && check.result.deletesFile ? '' : check.patchedText,
       blobMatches: check.baseBlobMatches,
       revisionMatches: check.baseRevisionMatches,
+      applied: check.applied,
     });
   }
   return reviews;

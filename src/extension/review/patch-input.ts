@@ -4,11 +4,11 @@
  * works), or the bundled example. Reads with the core reader, then runs the dry run.
  */
 import * as vscode from 'vscode';
-import { readPatchSeries } from '../../core/patch/read-patch';
+import { readSeriesPatches } from '../../core/patch/mail/thread-patches';
 import type { Patch } from '../../core/patch/model';
 import { cFunctionFinder } from '../annotations/c-functions-host';
 import { dryRun } from './dry-run';
-import type { ReviewSession, ReviewStore } from './review-session';
+import { SESSION_KEY, type ReviewSession, type ReviewStore, type SessionSource } from './review-session';
 import { baseName, readBytes } from '../common/workspace-files';
 
 export interface OpenOptions {
@@ -21,7 +21,7 @@ export interface OpenOptions {
  * the user picks one patch. Null when no diff was found or nothing was picked.
  */
 export async function openReview(store: ReviewStore, input: Uint8Array | string, label: string, sourceUri: vscode.Uri | null, options: OpenOptions = {}): Promise<ReviewSession | null> {
-  const series = await readPatchSeries(input, { fileName: label });
+  const series = await readSeriesPatches(input, { fileName: label });
   const withDiff = series.filter((p) => p.files.length > 0);
   if (withDiff.length === 0) {
     const why = series[0]?.diagnostics.find((d) => d.severity === 'error')?.message ?? 'no diff in it';
@@ -30,9 +30,12 @@ export async function openReview(store: ReviewStore, input: Uint8Array | string,
   }
   const index = withDiff.length === 1 ? 0 : options.seriesIndex ?? await pickFromSeries(withDiff);
   const patch = index === undefined ? undefined : withDiff[index];
-  if (!patch) return null;
+  if (!patch || index === undefined) return null;
   const name = patch.series ? `${label} [${patch.series.index}/${patch.series.total}]` : label;
-  const session = await reviewSession(store, patch, name, sourceUri);
+  const source: SessionSource = sourceUri
+    ? { uri: sourceUri.toString(), label, seriesIndex: index }
+    : { text: typeof input === 'string' ? input : new TextDecoder().decode(input), label, seriesIndex: index };
+  const session = await reviewSession(store, patch, name, sourceUri, source);
   store.set(session);
   return session;
 }
@@ -42,19 +45,19 @@ async function pickFromSeries(patches: readonly Patch[]): Promise<number | undef
   return (await vscode.window.showQuickPick(items, { title: 'This mbox holds a series: which patch?' }))?.index;
 }
 
-export async function reviewSession(store: ReviewStore, patch: Patch, label: string, sourceUri: vscode.Uri | null): Promise<ReviewSession> {
+export async function reviewSession(store: ReviewStore, patch: Patch, label: string, sourceUri: vscode.Uri | null, source: SessionSource): Promise<ReviewSession> {
   const finder = await cFunctionFinder(store.extensionUri);
   const files = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Reaperscope: checking ${label} against the workspace` },
     (_progress, token) => dryRun(patch, finder, token));
-  return { patch, label, sourceUri, files };
+  return { patch, label, sourceUri, source, files };
 }
 
 /** Re-runs the dry run of the current session (after edits, undo, or on request). */
 export async function refreshReview(store: ReviewStore): Promise<ReviewSession | null> {
   const current = store.session;
   if (!current) return null;
-  const session = await reviewSession(store, current.patch, current.label, current.sourceUri);
+  const session = await reviewSession(store, current.patch, current.label, current.sourceUri, current.source);
   if (store.session === current) store.set(session);
   return session;
 }
@@ -99,4 +102,22 @@ export async function openExampleCommand(store: ReviewStore, extensionUri: vscod
   const session = await openReview(store, await readBytes(uri), 'one-reaper-per-cpu.patch', uri);
   if (session) await vscode.window.showTextDocument(uri, { preview: true, preserveFocus: true });
   return session;
+}
+
+/**
+ * Reopens the session the window had before a reload (its patch file, or the text kept for a
+ * clipboard or untitled patch), without asking; forgets it when the file is gone.
+ */
+export async function restoreReview(store: ReviewStore): Promise<ReviewSession | null> {
+  const kept = store.storage?.get<SessionSource>(SESSION_KEY);
+  if (!kept || typeof kept.label !== 'string') return null;
+  try {
+    const uri = typeof kept.uri === 'string' ? vscode.Uri.parse(kept.uri, true) : null;
+    const input = uri ? await readBytes(uri) : kept.text;
+    if (input === undefined) return null;
+    return await openReview(store, input, kept.label, uri, { seriesIndex: kept.seriesIndex });
+  } catch {
+    await store.storage?.update(SESSION_KEY, undefined);
+    return null;
+  }
 }

@@ -58,11 +58,12 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<PatchNode>, vs
 function fileItem(review: FileReview): vscode.TreeItem {
   const item = new vscode.TreeItem(review.path, vscode.TreeItemCollapsibleState.Expanded);
   const f = review.file;
-  const status = review.uri === null ? 'not in workspace' : review.failures.length > 0 ? `${review.failures.length} hunk(s) do not apply` : 'applies';
+  const status = review.uri === null ? 'not in workspace' : review.applied ? 'already applied'
+    : review.failures.length > 0 ? `${review.failures.length} hunk(s) do not apply` : 'applies';
   item.description = `+${f.added} −${f.removed} · ${status}`;
   item.contextValue = 'file';
   if (review.uri) item.resourceUri = review.uri;
-  item.iconPath = review.failures.length > 0 ? new vscode.ThemeIcon('warning') : vscode.ThemeIcon.File;
+  item.iconPath = review.failures.length > 0 && !review.applied ? new vscode.ThemeIcon('warning') : vscode.ThemeIcon.File;
   item.tooltip = `${review.path}: ${f.hunks.length} hunks, +${f.added} −${f.removed}` +
     (review.blobMatches === false ? `\nThe index line's blob ${f.oldBlob} does not match the workspace file.` : '') +
     (review.revisionMatches === false ? `\nThe patch was made against CVS revision ${f.oldRevision}; the workspace file's RCS id says another.` : '');
@@ -79,13 +80,15 @@ function hunkItem(review: FileReview, hunkIndex: number, comments: number): vsco
   const placement = review.placements[hunkIndex];
   const added = hunk.lines.filter((l) => l.kind === 'add').length;
   const removed = hunk.lines.filter((l) => l.kind === 'remove').length;
-  const where = placement?.startLine == null ? 'does not apply'
+  const appliedAt = review.applied?.newStarts[hunkIndex];
+  const where = review.applied ? `already applied${appliedAt == null ? '' : ` at line ${appliedAt}`}`
+    : placement?.startLine == null ? 'does not apply'
     : `line ${placement.startLine}${placement.offset !== 0 ? ` (offset ${placement.offset > 0 ? '+' : ''}${placement.offset})` : ''}`;
   item.description = `+${added} −${removed} · ${where}`;
   item.tooltip = new vscode.MarkdownString().appendCodeblock(
     [hunkHeaderLine(hunk), ...hunk.lines.map((l) => ({ context: ' ', add: '+', remove: '-' })[l.kind] + l.text)].join('\n'), 'diff');
   item.contextValue = 'hunk';
-  item.iconPath = new vscode.ThemeIcon(placement?.startLine == null ? 'error' : 'symbol-function');
+  item.iconPath = new vscode.ThemeIcon(review.applied ? 'check' : placement?.startLine == null ? 'error' : 'symbol-function');
   item.command = { command: 'reaperscope.revealHunk', title: 'Reveal Hunk', arguments: [review.path, hunkIndex] };
   return item;
 }

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../../core/common/diagnostic';
+import { appliedReasonText } from '../../core/patch/apply/applied-state';
 import { hunkHeaderLine } from '../../core/patch/mail/reply-mail';
 import type { FileReview, ReviewSession, ReviewStore } from './review-session';
 
@@ -47,6 +48,13 @@ function lineRange(line: number): vscode.Range {
 
 function fileProblems(review: FileReview, sourceUri: vscode.Uri | null): { uri: vscode.Uri; diagnostic: vscode.Diagnostic }[] {
   const out: { uri: vscode.Uri; diagnostic: vscode.Diagnostic }[] = [];
+  if (review.applied && review.uri) {
+    // One note for the file, not one per hunk: nothing is wrong and nothing applies again.
+    const d = new vscode.Diagnostic(lineRange(1), `${review.path} already holds this patch (${appliedReasonText(review.applied.reason)}); applying it again would repeat its changes.`, vscode.DiagnosticSeverity.Information);
+    d.source = PROBLEM_SOURCE;
+    d.code = 'file-already-applied';
+    return [{ uri: review.uri, diagnostic: d }];
+  }
   const lineCount = review.currentText.split('\n').length;
   for (const failure of review.failures) {
     const hunk = review.file.hunks[failure.hunkIndex]!;

@@ -1,6 +1,6 @@
 /** "Reveal Hunk": opens the workspace file at the line where a hunk (or one of its lines) applies now. */
 import * as vscode from 'vscode';
-import { currentLineOf } from '../../core/patch/apply/hunk-placement';
+import { placeOfPatchLine } from '../../core/patch/apply/patch-line-place';
 import type { ReviewStore } from './review-session';
 import { showDiff } from './diff-view';
 
@@ -8,13 +8,13 @@ export async function revealHunk(store: ReviewStore, path: string, hunkIndex: nu
   const review = store.session?.files.find((f) => f.path === path);
   const hunk = review?.file.hunks[hunkIndex];
   if (!review || !hunk) return null;
-  const start = review.placements[hunkIndex]?.startLine;
-  if (!review.uri || start == null) {
+  const at = placeOfPatchLine(review, hunkIndex, lineIndex);
+  if (!review.uri || at === null) {
     // The hunk has no place in the workspace: show what the patch does instead.
     await showDiff(store, path);
     return null;
   }
-  const line = currentLineOf(hunk, start, lineIndex) - 1;
+  const line = at - 1;
   const range = new vscode.Range(line, 0, line, 0);
   return vscode.window.showTextDocument(review.uri, { selection: range, preview: true });
 }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { CFunctionSpan } from '../../core/patch/c/c-functions';
 import type { FilePatch, Patch } from '../../core/patch/model';
 import type { HunkPlacement } from '../../core/patch/apply/hunk-placement';
+import type { AlreadyApplied } from '../../core/patch/apply/applied-state';
 
 /** One file of the patch as it stands against the workspace. */
 export interface FileReview {
@@ -31,10 +32,28 @@ export interface FileReview {
   spans: CFunctionSpan[];
   /** Per hunk, the C functions it touches in this workspace's file (falls back to the reader's). */
   functions: string[][];
+  /** Set when the file holds the patch already (post-image blob, or every hunk applies in reverse). */
+  applied: AlreadyApplied | null;
 }
+
+/** Where a session's patch came from, kept in the workspace's storage so a reload reopens it. */
+export interface SessionSource {
+  /** The patch file; absent for text from the clipboard or an untitled editor. */
+  uri?: string;
+  /** The patch text, when there is no file to read it from again. */
+  text?: string;
+  label: string;
+  /** Which patch of an mbox series (0-based among those with a diff). */
+  seriesIndex: number;
+}
+
+/** Storage key of the open session's source. */
+export const SESSION_KEY = 'reaperscope.reviewSession';
 
 export interface ReviewSession {
   patch: Patch;
+  /** How to open this patch again after a reload. */
+  source: SessionSource;
   /** Where the patch came from, for titles: a file name, `clipboard`, or `untitled`. */
   label: string;
   /** The patch's own document, when it came from a file. */
@@ -44,8 +63,11 @@ export interface ReviewSession {
 
 /** The current session (one at a time) and a change event. */
 export class ReviewStore implements vscode.Disposable {
-  /** @param extensionUri where dist/ (tree-sitter's wasm) is. */
-  constructor(readonly extensionUri: vscode.Uri) {}
+  /**
+   * @param extensionUri where dist/ (tree-sitter's wasm) is.
+   * @param storage the workspace's storage: the open session's source is kept there.
+   */
+  constructor(readonly extensionUri: vscode.Uri, readonly storage: vscode.Memento | null = null) {}
 
   private current: ReviewSession | null = null;
   private readonly changed = new vscode.EventEmitter<ReviewSession | null>();
@@ -57,6 +79,7 @@ export class ReviewStore implements vscode.Disposable {
 
   set(session: ReviewSession | null): void {
     this.current = session;
+    void this.storage?.update(SESSION_KEY, session?.source);
     void vscode.commands.executeCommand('setContext', 'reaperscope.patchOpen', session !== null);
     this.changed.fire(session);
   }
@@ -78,5 +101,10 @@ export function patchPathOf(file: FilePatch): string {
 
 /** Whether the workspace file is another version than the patch was made against (its blob id or CVS revision says so). */
 export function differsFromBase(review: FileReview): boolean {
-  return review.blobMatches === false || review.revisionMatches === false;
+  return review.applied === null && (review.blobMatches === false || review.revisionMatches === false);
+}
+
+/** Whether every file of the session holds the patch already. */
+export function wholePatchApplied(session: ReviewSession): boolean {
+  return session.files.length > 0 && session.files.every((f) => f.applied !== null);
 }

@@ -1,7 +1,7 @@
 /**
- * The read-only custom editor for trace files (`*.btrace`, `*.ftrace`; an option for `.txt` and
- * `.log`): reads the trace in the worker and shows it in a "Reaper activity" panel inside the
- * editor. The file is never written.
+ * The read-only custom editor for trace files (`*.btrace`, `*.ftrace`; an option for `.txt`,
+ * `.log` and trace-cmd's binary `.dat`): reads the trace in the worker and shows it in a
+ * "Reaper activity" panel inside the editor. The file is never written.
  */
 import * as vscode from 'vscode';
 import { ActivityPanel, type PanelActions } from '../activity/activity-panel';
@@ -10,7 +10,7 @@ import type { WorkHost } from '../work/work-host';
 import { runWithProgress } from '../work/work-host';
 import { baseName, readBytes } from '../common/workspace-files';
 
-export const TRACE_EDITOR_VIEW_TYPES = ['reaperscope.trace', 'reaperscope.traceText'] as const;
+export const TRACE_EDITOR_VIEW_TYPES = ['reaperscope.trace', 'reaperscope.traceText', 'reaperscope.traceDat'] as const;
 
 class TraceDocument implements vscode.CustomDocument {
   constructor(readonly uri: vscode.Uri) {}

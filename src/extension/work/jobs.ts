@@ -7,12 +7,11 @@ import type { FormatError } from '../../core/common/diagnostic';
 import { applyCostOverrides, defaultCosts } from '../../core/sim/costs';
 import { simulate } from '../../core/sim/simulate';
 import { chromeTracePieces } from '../../core/trace/chrome-trace-export';
-import { EVENT_KIND_NAMES } from '../../core/events/event-kind';
-import type { EventTable } from '../../core/events/event-table';
 import { readTrace, type TraceReadResult } from '../../core/trace/trace-reader';
-import type { TraceCounts } from '../../core/annotations/lock-sites';
+import type { TraceCounts } from '../../core/annotations/site-figures';
+import { traceCounts } from '../../core/annotations/trace-counts';
 import { traceVsSimulation } from './trace-vs-simulation-job';
-import { comparisonView, simulationView, traceView } from './views';
+import { comparisonView, simulationView, traceKernel, traceView } from './views';
 import { JobCancelled, type JobContext, type TraceInput, type WorkRequest, type WorkResult } from './work-protocol';
 
 const PIECE_BYTES = 1 << 20;
@@ -24,13 +23,13 @@ export async function runJob(request: WorkRequest, context: JobContext): Promise
   switch (request.job) {
     case 'trace': {
       const read = await readTraceInput(request.trace, context, 0, 1);
-      return { job: 'trace', view: traceView(read, request.trace.fileName), counts: countEvents(read.table, request.trace.fileName), diagnostics: read.diagnostics };
+      return { job: 'trace', view: traceView(read, request.trace.fileName), counts: countEvents(read, request.trace.fileName), diagnostics: read.diagnostics };
     }
     case 'compare-traces': {
       const [a, b] = request.traces;
       const ra = await readTraceInput(a, context, 0, 0.5);
       const rb = await readTraceInput(b, context, 0.5, 0.5);
-      return { job: 'compare-traces', view: comparisonView([ra, rb], [a.fileName, b.fileName]), counts: [countEvents(ra.table, a.fileName), countEvents(rb.table, b.fileName)] };
+      return { job: 'compare-traces', view: comparisonView([ra, rb], [a.fileName, b.fileName]), counts: [countEvents(ra, a.fileName), countEvents(rb, b.fileName)] };
     }
     case 'simulate': {
       const { costs, errors } = applyCostOverrides(defaultCosts(), request.costs);
@@ -84,11 +83,7 @@ async function readTraceInput(input: TraceInput, context: JobContext, from: numb
   return result;
 }
 
-/** Events per kind name, for hovers and CodeLenses. */
-export function countEvents(table: EventTable, label: string): TraceCounts {
-  const counts = new Array<number>(EVENT_KIND_NAMES.length).fill(0);
-  for (let i = 0; i < table.length; i++) counts[table.kind[i]!] = (counts[table.kind[i]!] ?? 0) + 1;
-  const byKind: Record<string, number> = {};
-  EVENT_KIND_NAMES.forEach((name, k) => { byKind[name] = counts[k] ?? 0; });
-  return { label, byKind, lockWaitNs: {} };
+/** Events per kind name and the counts that map to model sites, for hovers and CodeLenses. */
+export function countEvents(read: TraceReadResult, label: string): TraceCounts {
+  return traceCounts(read.table, label, traceKernel(read));
 }

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../../core/common/diagnostic';
 import type { ActivityView } from '../../core/analysis/activity-view-model';
 import type { SimulationControls } from '../../protocol/messages';
-import type { TraceCounts } from '../../core/annotations/lock-sites';
+import type { TraceCounts } from '../../core/annotations/site-figures';
 import type { TraceVsSimulationSettings } from './trace-vs-simulation-job';
 import { JobCancelled, type JobCommand, type JobContext, type JobReply } from '../../core/common/job-messages';
 

@@ -50,11 +50,16 @@ export async function until<T>(check: () => T | undefined | false | Promise<T | 
 export const kernelFiles = ['sys/kern/init_main.c', 'sys/kern/kern_exit.c', 'sys/kern/kern_sched.c', 'sys/sys/proc.h'];
 
 /**
- * Reverts unsaved changes of the fixture files (an applied patch is never saved) and closes
- * every editor, so the next test starts from the files as committed. Reverting first matters:
+ * Forgets the review comments kept for every patch, closes the patch, reverts unsaved changes
+ * of the fixture files (an applied patch is never saved) and closes every editor, so the next
+ * test starts from the files as committed. Reverting first matters:
  * closing a dirty editor would ask to save.
  */
 export async function resetWorkbench(): Promise<void> {
+  // The user's comments are kept per patch across sessions: each test starts without any.
+  const { comments, review } = await api();
+  await comments.forgetAll();
+  review.set(null);
   const uris = new Map(kernelFiles.map((p) => [fixture(p).toString(), fixture(p)]));
   for (const doc of vscode.workspace.textDocuments) if (doc.isDirty && doc.uri.scheme === 'file') uris.set(doc.uri.toString(), doc.uri);
   for (const uri of uris.values()) {

@@ -7,6 +7,7 @@ import { formatMetric, formatNs } from '../../../webview/format';
 const run = (label: string): RunView => ({
   label, origin: 'traced', cpus: 1, spanNs: 1, binNs: 1, reaperBusyNs: [[0]], reaps: [[0]], utilisation: [[0]], backlog: [0],
   exitToReap: { edgesNs: [1, 2], counts: [0] }, exitToReapInferred: true, lockWaitNs: {},
+  kernel: 'openbsd', recorded: { locks: false, reaper: true }, idleHops: [[0]], crossCpuWakeups: [[0]],
 });
 
 test('CSV quotes commas, quotes and newlines (RFC 4180) and leaves nulls empty', () => {

@@ -7,6 +7,7 @@
  * hunk touches where it landed. The second half, what to write, is file-operations.ts.
  */
 import { applyFilePatch, hunkStarts, type ApplyOptions, type ApplyResult } from './apply';
+import { alreadyApplied, appliedReasonText, type AlreadyApplied } from './applied-state';
 import { blobMatches } from './git-blob';
 import { reverseFilePatch } from './reverse-patch';
 import { revisionMatches } from '../diff/rcs-revision';
@@ -44,6 +45,12 @@ export interface FileCheck {
   failures: HunkFailure[];
   /** The patch does not apply, but the whole patch applies the other way round: it is in the file already (patch(1)'s "Reversed (or previously applied) patch detected"). */
   alreadyApplied: boolean;
+  /**
+   * Set when the file holds the patch's changes as a whole (its blob is the post-image, or every
+   * hunk applies in reverse and no exact forward match exists): then no hunk is placed forward
+   * (starts are null, `result.ok` is false), since a fuzzy forward match would apply it twice.
+   */
+  applied: AlreadyApplied | null;
   /** Whether the current bytes have the `index` line's old blob id; null for a new file or when not checkable. */
   baseBlobMatches: boolean | null;
   /** Whether the current text's RCS id is at a cvs diff's revision; null for a new file or when not checkable. */
@@ -65,10 +72,13 @@ const NOT_FOUND = 'its context and removed lines are not in the file';
 export function checkFilePatch(file: FilePatch, current: CurrentFile | null, options: FileCheckOptions = {}): FileCheck {
   const applyOptions: ApplyOptions = { reverse: options.reverse, maxFuzz: options.maxFuzz, ignoreWhitespace: options.ignoreWhitespace, encode: options.encode };
   const text = current?.text ?? null;
-  const result = applyFilePatch(file, text, applyOptions);
-  const starts = hunkStarts(result, file.hunks.length);
+  const forward = applyFilePatch(file, text, applyOptions);
+  const applied = text === null || applyOptions.reverse ? null : alreadyApplied(file, text, forward, applyOptions);
+  const appliedMessage = applied ? `already applied (${appliedReasonText(applied.reason)})` : null;
+  const result: ApplyResult = appliedMessage ? { ...forward, ok: false, problem: appliedMessage } : forward;
+  const starts = applied ? file.hunks.map(() => null) : hunkStarts(result, file.hunks.length);
   const patchedText = result.ok ? result.postImage : null;
-  const other = result.ok || text === null ? null : applyFilePatch(file, text, { ...applyOptions, reverse: !applyOptions.reverse });
+  const other = result.ok || text === null || applied ? null : applyFilePatch(file, text, { ...applyOptions, reverse: !applyOptions.reverse });
   const failures = result.ok ? [] : file.hunks.flatMap((_, hunkIndex) => {
     if (starts[hunkIndex] !== null && !result.problem) return [];
     const reversed = other?.outcomes.find((o) => o.hunk === hunkIndex && o.status !== 'failed');
@@ -81,7 +91,8 @@ export function checkFilePatch(file: FilePatch, current: CurrentFile | null, opt
     starts,
     patchedText,
     failures,
-    alreadyApplied: !result.ok && result.problem === null && (other?.ok ?? false),
+    alreadyApplied: applied !== null || (!result.ok && result.problem === null && (other?.ok ?? false)),
+    applied,
     baseBlobMatches: isNew ? null : blobMatches(file.oldBlob, current ? current.bytes ?? utf8.encode(current.text) : null),
     baseRevisionMatches: isNew ? null : revisionMatches(file.oldRevision, text),
     spans,

@@ -34,13 +34,19 @@ export interface CFunctionFinder {
 
 let runtimeReady: Promise<void> | null = null;
 
-/** Loads tree-sitter and the C grammar (once per runtime) and returns a finder. */
-export async function loadCFunctionFinder(wasm: CGrammarWasm): Promise<CFunctionFinder> {
+/** Loads tree-sitter (once per runtime) and returns a parser set to the C grammar. */
+export async function loadCParser(wasm: CGrammarWasm): Promise<Parser> {
   runtimeReady ??= Parser.init({ wasmBinary: wasm.runtime });
   await runtimeReady;
   const language = await Language.load(wasm.grammar);
   const parser = new Parser();
   parser.setLanguage(language);
+  return parser;
+}
+
+/** Loads tree-sitter and the C grammar (once per runtime) and returns a finder. */
+export async function loadCFunctionFinder(wasm: CGrammarWasm): Promise<CFunctionFinder> {
+  const parser = await loadCParser(wasm);
   return {
     functionSpans(source: string): CFunctionSpan[] {
       const tree = parser.parse(source);

@@ -11,6 +11,7 @@
 import PostalMime from 'postal-mime';
 import type { Address, Email } from 'postal-mime';
 import type { MailHeaders } from '../model';
+import { readPlainMail } from './plain-mail';
 
 /** A patch carried as an attachment. */
 export interface MailAttachmentText {
@@ -32,6 +33,8 @@ export interface MailMessage {
   bodySourceLines: number[] | null;
   /** Text attachments that look like patches, in mail order. */
   patchAttachments: MailAttachmentText[];
+  /** Message-IDs of the `References:` header, oldest first, without angle brackets. */
+  references: string[];
 }
 
 const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]*:[ \t]?\S?/;
@@ -40,19 +43,27 @@ const PATCH_NAME = /\.(?:patch|diff)$/i;
 
 /**
  * True when `text` starts with an RFC 5322 header block that names a sender, a subject or a
- * date (the first lines are `Name: value`, possibly folded).
+ * date (the first lines are `Name: value`, possibly folded). The block may be of any size: list
+ * mail carries kilobytes of Received / ARC / DKIM lines before From: and Subject:.
  */
 export function looksLikeMail(text: string): boolean {
-  const head = text.slice(0, 4096).replace(/\r\n/g, '\n').split('\n\n', 1)[0] ?? '';
-  const lines = head.split('\n');
-  if (!lines[0] || !HEADER_LINE.test(lines[0])) return false;
   let known = false;
-  for (const line of lines) {
-    if (/^[ \t]/.test(line)) continue;
+  let at = 0;
+  for (let first = true; at < text.length; first = false) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end < 0 ? text.length : end).replace(/\r$/, '');
+    at = end < 0 ? text.length : end + 1;
+    if (line === '') break;
+    if (!first && /^[ \t]/.test(line)) continue;
     if (!HEADER_LINE.test(line)) return false;
     if (/^(?:from|subject|date|message-id):/i.test(line)) known = true;
   }
   return known;
+}
+
+/** The message ids (`<id>`) in a References or In-Reply-To value, in order, without brackets. */
+export function messageIds(value: string | undefined): string[] {
+  return [...(value ?? '').matchAll(/<([^<>\s]+)>/g)].map((m) => m[1]!);
 }
 
 /** `Name <address>`, `Name`, or `address`, as a person would write it. */
@@ -61,6 +72,19 @@ export function formatAddress(address: Address | undefined): string {
   if (address.group !== undefined) return address.name;
   if (address.name && address.address) return `${address.name} <${address.address}>`;
   return address.name || address.address;
+}
+
+/** An address as it is written in a header list: a display name with RFC 5322 specials (a comma) in quotes. */
+function listAddress(address: Address): string {
+  if (address.group === undefined && address.name && address.address && /[",;:<>@()[\]\\]/.test(address.name)) {
+    return `"${address.name.replace(/["\\]/g, '\\$&')}" <${address.address}>`;
+  }
+  return formatAddress(address);
+}
+
+/** Each address of a header's list, a group's members in its place. */
+function addressList(list: readonly Address[] | undefined): string[] {
+  return (list ?? []).flatMap((a) => (a.group !== undefined ? a.group.map(listAddress) : [listAddress(a)])).filter((a) => a !== '');
 }
 
 /** The plain name of a sender (`Mark Kettenis` for `Mark Kettenis <kettenis@...>`). */
@@ -136,10 +160,13 @@ function attachmentText(content: ArrayBuffer | Uint8Array | string): string {
 
 /**
  * Reads a mail. `raw` is the mail as given (bytes keep their charset for postal-mime); `rawText`
- * is the same as text, used to map body lines to input lines. Never throws: a mail postal-mime
+ * is the same as text, used to map body lines to input lines. A plain format-patch mail is read
+ * without the MIME reader (see plain-mail.ts). Never throws: a mail postal-mime
  * cannot read gives empty headers and the raw text after the header block as body.
  */
 export async function readMail(raw: Uint8Array | string, rawText: string): Promise<MailMessage> {
+  const plain = readPlainMail(rawText);
+  if (plain) return plain;
   let email: Email;
   try {
     email = await PostalMime.parse(raw, { attachmentEncoding: 'utf8' });
@@ -152,6 +179,7 @@ export async function readMail(raw: Uint8Array | string, rawText: string): Promi
       body,
       bodySourceLines: offset < 0 ? null : body.split('\n').map((_, i) => first + i),
       patchAttachments: [],
+      references: [],
     };
   }
   const rawDate = email.headers.find((h) => h.key === 'date')?.value ?? email.date ?? '';
@@ -162,9 +190,17 @@ export async function readMail(raw: Uint8Array | string, rawText: string): Promi
   };
   if (email.messageId) headers.messageId = email.messageId;
   if (email.inReplyTo) headers.inReplyTo = email.inReplyTo;
+  const lists = { to: email.to, cc: email.cc, replyTo: email.replyTo } as const;
+  for (const [key, list] of Object.entries(lists) as [keyof typeof lists, Address[] | undefined][]) {
+    const addresses = addressList(list);
+    if (addresses.length > 0) headers[key] = addresses;
+  }
+  const references = messageIds(email.references);
+  // The headers keep the written form (`<id>`), as In-Reply-To and Message-ID do: a reply copies them.
+  if (references.length > 0) headers.references = references.map((id) => `<${id}>`);
   const body = email.text ?? '';
   const patchAttachments = email.attachments
     .filter((a) => PATCH_MIME.test(a.mimeType) || (/^text\//i.test(a.mimeType) && PATCH_NAME.test(a.filename ?? '')))
     .map((a) => ({ fileName: a.filename, mimeType: a.mimeType, text: attachmentText(a.content) }));
-  return { headers, body, bodySourceLines: bodySourceLines(email, rawText, body), patchAttachments };
+  return { headers, body, bodySourceLines: bodySourceLines(email, rawText, body), patchAttachments, references };
 }

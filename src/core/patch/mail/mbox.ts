@@ -18,7 +18,6 @@ const WEEKDAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
 /** `From <sender> <asctime date>`: the date keeps prose lines that start with "From " out. */
 const SEPARATOR = new RegExp(`^From \\S+ +${WEEKDAY} ${MONTH} +\\d{1,2} \\d{1,2}:\\d{2}(?::\\d{2})? .*\\d{4}\\s*$`);
-const ESCAPED_FROM = /^>+From /;
 
 /** True when `line` is an mbox `From ` separator line. */
 export function isMboxSeparator(line: string): boolean {
@@ -31,30 +30,55 @@ export function looksLikeMbox(text: string): boolean {
   return isMboxSeparator(first);
 }
 
+/** Number of line breaks in `text` from `start` to `end`. */
+function lineBreaks(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', start); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** True when the line starting at `at` follows an empty line (or starts the text). */
+function afterEmptyLine(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const previous = text.lastIndexOf('\n', at - 2) + 1;
+  const line = text.slice(previous, at - 1);
+  return line === '' || line === '\r';
+}
+
 /**
  * Splits `text` at separator lines (at the start, or after an empty line). Text before the first
- * separator is dropped. Returns one entry per message, in file order.
+ * separator is dropped. Returns one entry per message, in file order. Only lines starting with
+ * `From ` are looked at, so a large mbox splits at the speed of a string search.
  */
 export function splitMbox(text: string): MboxMessage[] {
-  const lines = text.split('\n');
   const messages: MboxMessage[] = [];
-  let current: string[] | null = null;
+  let start = -1;
   let firstLine = 0;
-  const flush = (): void => {
-    if (current) messages.push({ text: current.join('\n'), firstLine, endIndex: firstLine - 1 + current.length });
+  /** Pushes the message from `start` to `end` (the line break before the next separator, or the text's end); returns its line breaks. */
+  const flush = (end: number): number => {
+    const breaks = lineBreaks(text, start, end);
+    let body = text.slice(start, end);
+    if (body.includes('>From ')) body = body.replace(/^>(>*From )/gm, '$1');
+    messages.push({ text: body, firstLine, endIndex: firstLine + breaks });
+    return breaks;
   };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const previousEmpty = i === 0 || /^\r?$/.test(lines[i - 1]!);
-    if (previousEmpty && isMboxSeparator(line.replace(/\r$/, ''))) {
-      flush();
-      current = [];
-      firstLine = i + 2;
-      continue;
+  const next = (from: number): number => {
+    const found = text.indexOf('\nFrom ', from);
+    return found < 0 ? -1 : found + 1;
+  };
+  for (let at = text.startsWith('From ') ? 0 : next(0); at >= 0; at = next(at)) {
+    const end = text.indexOf('\n', at);
+    const separator = text.slice(at, end < 0 ? text.length : end);
+    if (afterEmptyLine(text, at) && isMboxSeparator(separator.replace(/\r$/, ''))) {
+      // The separator's line: after the previous message's lines and the line break ending them.
+      const separatorLine = start < 0 ? 1 + lineBreaks(text, 0, at) : firstLine + flush(Math.max(start, at - 1)) + 1;
+      start = end < 0 ? text.length : end + 1;
+      firstLine = separatorLine + 1;
     }
-    if (current) current.push(ESCAPED_FROM.test(line) ? line.slice(1) : line);
+    if (end < 0) break;
+    at = end;
   }
-  flush();
+  if (start >= 0) flush(text.length);
   return messages;
 }
 

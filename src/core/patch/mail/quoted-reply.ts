@@ -56,12 +56,15 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-const DIFF_START = /^(?:diff --git |@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@)/;
-const SIGNATURE = /^-- ?$/;
+/** A line that starts a diff: `diff --git` or a hunk header. */
+export const DIFF_START = /^(?:diff --git |@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@)/;
+/** The `-- ` line above a signature. */
+export const SIGNATURE = /^-- ?$/;
 const ARCHIVE_ATTACHMENT = /^\[\d+:[\w.+-]+\/[\w.+-]+[^\]]*\]$/;
 /** Where a reviewer cut quoted text: `[...]`, `...`, `<snip>`, `[ trimmed ]`. */
-const SNIP = /^[[<(]?\s*(?:\.{3}|…|snip(?:ped)?|trimmed|cut)\s*[\]>)]?$/i;
-const WROTE = /\bwrote:\s*$/;
+export const SNIP = /^[[<(]?\s*(?:\.{3}|…|snip(?:ped)?|trimmed|cut)\s*[\]>)]?$/i;
+/** An attribution line (`On ..., Name wrote:`). */
+export const WROTE = /\bwrote:\s*$/;
 const QUOTED_FROM = /^From:\s*(.+)$/;
 
 /**
@@ -83,8 +86,8 @@ export function splitQuote(line: string, maxDepth = Infinity): QuotedLine {
   return { depth, content: line.slice(i) };
 }
 
-/** The quote depth holding the diff: the one with the most diff starts (the shallowest on a tie). */
-function diffDepth(quoted: readonly QuotedLine[]): number {
+/** The quote depth holding the diff: the one with the most diff starts (the shallowest on a tie), or -1. */
+export function diffDepth(quoted: readonly QuotedLine[]): number {
   const counts = new Map<number, number>();
   for (const q of quoted) if (DIFF_START.test(q.content)) counts.set(q.depth, (counts.get(q.depth) ?? 0) + 1);
   let best = -1;

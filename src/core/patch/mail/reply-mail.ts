@@ -7,6 +7,7 @@
  */
 import type { FilePatch, Hunk, Patch, ReviewComment } from '../model';
 import { findHunkLine, type PatchLineRef } from '../apply/hunk-placement';
+import { formatReplyHeaders, replyHeaders } from './reply-headers';
 
 export interface ReplyComment {
   /** The patch line the comment follows; null for a comment outside every hunk. */
@@ -54,14 +55,13 @@ export function fileHeaderLines(f: FilePatch): string[] {
 
 const prefix = { context: ' ', add: '+', remove: '-' } as const;
 
-/** The full text of a reply mail (headers, attribution, quoted patch with comments). */
-export function formatReplyMail(patch: Patch, comments: readonly ReplyComment[]): string {
+/**
+ * The full text of a reply mail (reply-all headers, attribution, quoted patch with comments).
+ * @param options.from the user's own address (sender; left out of To and Cc).
+ */
+export function formatReplyMail(patch: Patch, comments: readonly ReplyComment[], options: { from?: string } = {}): string {
   const out: string[] = [];
-  const subject = patch.mail?.subject ?? 'your patch';
-  out.push(`Subject: ${/^re:/i.test(subject) ? subject : `Re: ${subject}`}`);
-  if (patch.mail?.from) out.push(`To: ${patch.mail.from}`);
-  if (patch.mail?.messageId) out.push(`In-Reply-To: ${patch.mail.messageId}`, `References: ${patch.mail.messageId}`);
-  out.push('');
+  out.push(...formatReplyHeaders(replyHeaders(patch.mail, options)), '');
   if (patch.mail) out.push(`On ${patch.mail.date}, ${patch.mail.from} wrote:`);
 
   const loose = comments.filter((c) => c.at === null);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixturePath, runCli } from '../run-cli';
 
-test('patch --json on the seed patch prints exactly the issue #2 shape with the README facts', async () => {
+test('patch --json on the seed patch prints exactly the documented shape with the README facts', async () => {
   const run = await runCli(['patch', fixturePath('one-reaper-per-cpu.patch'), '--json']);
   assert.equal(run.status, 0, run.stderr);
   const json = JSON.parse(run.stdout);
@@ -85,7 +85,10 @@ test('bad input exits 1 naming the file and line; usage mistakes exit 2', async 
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /\/nonexistent\/x\.patch: cannot read the file \(ENOENT\)/);
   assert.equal((await runCli(['patch'])).status, 2);
-  assert.equal((await runCli(['patch', 'a', 'b'])).status, 2);
+  // Several inputs are a thread (mails of one review); each must be readable.
+  const two = await runCli(['patch', '/nonexistent/a.eml', '/nonexistent/b.eml']);
+  assert.equal(two.status, 1);
+  assert.match(two.stderr, /\/nonexistent\/a\.eml: cannot read the file \(ENOENT\)/);
   assert.equal((await runCli(['patch', '--bogus', 'a'])).status, 2);
 });
 

@@ -21,7 +21,7 @@ function fakeIo(stdin = ''): CliIo & { stdout: string; stderr: string } {
 const BTRACE = join(TRACES, 'btrace-baseline.txt');
 const FTRACE = join(TRACES, 'ftrace-flags5.txt');
 
-test('trace --json prints the shape of issue #4 with the fixture facts', async () => {
+test('trace --json prints the documented summary shape with the fixture facts', async () => {
   const io = fakeIo();
   assert.equal(await traceCommand.run([BTRACE, '--json'], io), 0);
   const j = JSON.parse(io.stdout);
@@ -60,7 +60,9 @@ test('trace A --against B compares the same metrics side by side', async () => {
   const j = JSON.parse(io.stdout);
   const row = (m: string) => j.rows.find((r: { metric: string }) => r.metric === m);
   assert.deepEqual([row('reaperBusyNs').a, row('reaperBusyNs').b], [50_100, 0]);
-  assert.deepEqual([row('events').a, row('events').b, row('events').delta], [15, 12, -3]);
+  // ftrace-flags5.txt: 3 switches (off-cpu + on-cpu each: 6), fork, wakeup_new, exit, free, the
+  // migration (dequeue + enqueue: 2), and sched_stat_runtime kept as a generic instant: 13.
+  assert.deepEqual([row('events').a, row('events').b, row('events').delta], [15, 13, -2]);
 });
 
 test('trace --export chrome and csv write files', async () => {
@@ -144,4 +146,38 @@ test('trace --simulate: usage mistakes', async () => {
   const io = fakeIo();
   await traceCommand.run([BEGIN_END, '--json'], io);
   assert.equal(JSON.parse(io.stdout).simulation, undefined);
+});
+
+test('trace FILE.dat: trace-cmd trace.dat read by file offset, the same summary as its report text', async () => {
+  const dat = fakeIo();
+  assert.equal(await traceCommand.run([join(TRACES, 'linux-storm.v7-zstd.dat'), '--json'], dat), 0);
+  const text = fakeIo();
+  assert.equal(await traceCommand.run([join(TRACES, 'linux-storm.report.txt'), '--json'], text), 0);
+  const a = JSON.parse(dat.stdout);
+  const b = JSON.parse(text.stdout);
+  assert.equal(a.format, 'trace-dat');
+  // 1150 events (see the trace.dat reader's test); 27 exits, 25 paired with a later free, 2 not
+  assert.equal(a.events, 1150);
+  assert.deepEqual([a.exitToFree.count, a.exitToFree.unpairedExits, a.exitToFree.freesWithoutExit], [25, 2, 0]);
+  for (const key of ['events', 'cpus', 'spanNs', 'exits', 'contextSwitches', 'crossCpuWakeups', 'exitToFree']) assert.deepEqual(a[key], b[key], key);
+  assert.ok(dat.stdout.endsWith('}\n'));
+});
+
+test('trace text output: skipped lines summarised by event name, last line ends with a newline', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'reaperscope-trace-'));
+  try {
+    const file = join(dir, 'broken.txt');
+    const lines = readFileSync(FTRACE, 'utf8').split('\n');
+    // 60 sched_switch lines with a payload the reader does not understand, after the sample
+    for (let i = 0; i < 60; i++) lines.push(`          worker-2001  [001] d..2.  5000.0${String(10 + i).padStart(5, '0')}: sched_switch: garbled`);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const io = fakeIo();
+    assert.equal(await traceCommand.run([file], io), 0);
+    const skipped = io.stderr.split('\n').filter((l) => l.includes('skipped-lines'));
+    assert.equal(skipped.length, 1, io.stderr);
+    assert.match(skipped[0]!, /sched_switch: 60 lines skipped, first at line \d+: payload not understood/);
+    assert.ok(io.stdout.endsWith('\n') && io.stderr.endsWith('\n'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventTableBuilder } from '../../../../src/core/events/event-table';
+import { EventTableBuilder } from '../../../../src/core/events/event-table-builder';
 import { EventKind } from '../../../../src/core/events/event-kind';
 import { exitToReap } from '../../../../src/core/analysis/exit-to-reap';
 

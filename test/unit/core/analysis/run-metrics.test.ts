@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventTableBuilder } from '../../../../src/core/events/event-table';
+import { EventTableBuilder } from '../../../../src/core/events/event-table-builder';
 import { EventKind as K } from '../../../../src/core/events/event-kind';
 import { computeMetrics, windowOf } from '../../../../src/core/analysis/run-metrics';
 import { utilisationPerCpu } from '../../../../src/core/analysis/trace-cpu-metrics';

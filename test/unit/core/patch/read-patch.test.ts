@@ -84,7 +84,8 @@ function assertReviewComment(patch: Patch): void {
 test('the format-patch mail gives the files, hunks, counts and blob ids of the fixture facts', async () => {
   const patch = await forms.patch();
   assertSeedFacts(patch);
-  assert.deepEqual(patch.mail, { from: 'Christian Ludwig', date: 'Wed, 10 Jul 2024 17:21:35 +0200', subject: 'One reaper per CPU' });
+  // The fixture's headers: From, To (the list), Date, Subject.
+  assert.deepEqual(patch.mail, { from: 'Christian Ludwig', to: ['tech@openbsd.org'], date: 'Wed, 10 Jul 2024 17:21:35 +0200', subject: 'One reaper per CPU' });
   assert.equal(patch.whitespaceDamaged, false);
   assert.equal(patch.comments.length, 0);
   assert.ok(patch.prose.startsWith('Hi,\n\nThis implements one reaper process per CPU.'));
@@ -135,7 +136,8 @@ test('the flattened archive text gives the same patch, marked white-space damage
   assertSeedFacts(patch);
   assertReviewComment(patch);
   assert.equal(patch.whitespaceDamaged, true);
-  assert.deepEqual(patch.mail, { from: 'Mark Kettenis', date: 'Wed, 10 Jul 2024 17:42:45 +0200', subject: 'Re: One reaper per CPU' });
+  // The archive page's header line: From, Subject, To (the author), Cc (the list), Date.
+  assert.deepEqual(patch.mail, { from: 'Mark Kettenis', to: ['Christian Ludwig'], cc: ['tech@openbsd.org'], date: 'Wed, 10 Jul 2024 17:42:45 +0200', subject: 'Re: One reaper per CPU' });
   assert.ok(!patch.comments[0]!.text.includes('>'));
   assert.ok(patch.prose.startsWith('Hi,\n\nThis implements one reaper process per CPU.'), patch.prose);
 });

@@ -64,3 +64,15 @@ test('Chrome trace: small pieces join to the same document', () => {
   assert.ok(small.pieces.length > 5);
   assert.equal(small.pieces.join(''), whole);
 });
+
+test('Chrome trace: other Linux events are instants named after them, with their fields', () => {
+  // ftrace-flags5.txt line 20: <idle>-0 on CPU 0 at 5000.002500 (2450 µs after the first line)
+  // prints sched_stat_runtime with 'comm=kworker/0:1 pid=30 runtime=1200 [ns]'
+  const table = read(fixture('ftrace-flags5.txt')).table;
+  const doc = JSON.parse([...chromeTracePieces(table)].join('')) as { traceEvents: TraceEvent[] };
+  const generic = doc.traceEvents.filter((e) => e.cat === 'event');
+  assert.deepEqual(generic, [{
+    ph: 'i', s: 't', pid: 0, tid: 0, ts: 2450, name: 'sched_stat_runtime', cat: 'event',
+    args: { tid: 0, pid: -1, comm: '<idle>', fields: 'comm=kworker/0:1 pid=30 runtime=1200 [ns]' },
+  } as TraceEvent]);
+});

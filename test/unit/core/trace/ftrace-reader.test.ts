@@ -18,11 +18,12 @@ const EXPECTED = [
   '250000 0 off-cpu 1977 bash 0 -1',
   '250000 0 on-cpu 0 swapper/0 1977 -1',
   '350000 0 steal 30 kworker/0:1 31 1',
+  '2450000 0 instant 0 <idle> sched_stat_runtime|FIELDS',
   '2950000 0 reap 0 <idle> 2001 -1',
 ];
 
 for (const name of VARIANTS) {
-  test(`ftrace ${name}: header skipped, every sched event read, unknown event counted`, () => {
+  test(`ftrace ${name}: header skipped, every sched event read, another event kept as an instant with its fields`, () => {
     const r = read(fixture(name));
     assert.equal(r.format, 'ftrace');
     assert.equal(r.headerCpus, 2);
@@ -31,10 +32,12 @@ for (const name of VARIANTS) {
     // with the TGID column, on-cpu's arg1 is the outgoing task's tgid, unknown (-------) for <idle>
     const tgid = name.includes('tgid');
     const got = rows(r.table).map((row) => (tgid && / on-cpu /.test(row) ? row.replace(/ (1977|2001)$/, ' -1') : row));
-    assert.deepEqual(got, EXPECTED.map((e) => e.replace('DEAD', dead)));
-    assert.equal(r.unknownLines, 1, 'sched_stat_runtime');
+    // the payload as printed (the TGID sample's kernel also prints vruntime)
+    const fields = `comm=kworker/0:1 pid=30 runtime=1200 [ns]${tgid ? ' vruntime=5000 [ns]' : ''}`;
+    assert.deepEqual(got, EXPECTED.map((e) => e.replace('DEAD', dead).replace('FIELDS', fields)));
+    assert.equal(r.unknownLines, 1, 'sched_stat_runtime, kept as an instant');
     assert.equal(r.junkLines, 0);
-    assert.deepEqual(r.diagnostics.map((d) => d.code), ['unknown-event']);
+    assert.deepEqual(r.diagnostics.map((d) => d.code), []);
   });
 }
 
@@ -70,7 +73,7 @@ test('Linux exit→free split: 50 µs to the final switch, 2750 µs to the free'
 test('a broken sched_switch payload is a junk line with its number, the rest is read', () => {
   const text = fixture('ftrace-flags5.txt').replace('prev_comm=bash prev_pid=1977 prev_prio=120 prev_state=S', 'prev_comm=bash prev_pid=x');
   const r = read(text);
-  const bad = r.diagnostics.find((d) => d.code === 'junk-line');
+  const bad = r.diagnostics.find((d) => d.code === 'skipped-lines');
   assert.equal(bad?.line, 18);
   assert.equal(r.table.length, EXPECTED.length - 2);
 });

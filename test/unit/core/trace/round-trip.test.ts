@@ -14,7 +14,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventTableBuilder, type EventTable } from '../../../../src/core/events/event-table';
+import type { EventTable } from '../../../../src/core/events/event-table';
+import { EventTableBuilder } from '../../../../src/core/events/event-table-builder';
 import { EventKind } from '../../../../src/core/events/event-kind';
 import { findReapers, reaperCommIds } from '../../../../src/core/analysis/reaper-activity';
 import { exitToReap } from '../../../../src/core/analysis/exit-to-reap';

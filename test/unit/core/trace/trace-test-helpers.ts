@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { readTraceText, type TraceReadResult } from '../../../../src/core/trace/trace-reader';
 import { eventAt, type EventTable } from '../../../../src/core/events/event-table';
-import { eventKindName } from '../../../../src/core/events/event-kind';
+import { EventKind, eventKindName } from '../../../../src/core/events/event-kind';
 
 export const TRACES = join(__dirname, '../../../fixtures/traces');
 
@@ -19,12 +19,16 @@ export function read(text: string | Uint8Array): TraceReadResult {
   return r as TraceReadResult;
 }
 
-/** Events as `ts cpu kind tid comm arg0 arg1` strings, for readable whole-table assertions. */
+/**
+ * Events as `ts cpu kind tid comm arg0 arg1` strings, for readable whole-table assertions; an
+ * instant's arg0 and arg1 (name and fields, interned) are shown as their text, `|`-separated.
+ */
 export function rows(table: EventTable): string[] {
   const out: string[] = [];
   for (let i = 0; i < table.length; i++) {
     const e = eventAt(table, i);
-    out.push(`${e.ts} ${e.cpu} ${eventKindName(e.kind)} ${e.tid} ${e.comm} ${e.arg0} ${e.arg1}`);
+    const args = e.kind === EventKind.Instant ? `${table.strings.get(e.arg0)}|${e.arg1 < 0 ? '' : table.strings.get(e.arg1)}` : `${e.arg0} ${e.arg1}`;
+    out.push(`${e.ts} ${e.cpu} ${eventKindName(e.kind)} ${e.tid} ${e.comm} ${args}`);
   }
   return out;
 }

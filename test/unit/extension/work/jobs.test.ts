@@ -14,7 +14,8 @@ test('event counts by kind add up to the 15 events of the btrace sample', () => 
   const read = readTraceText(btrace);
   assert.equal(read.kind, 'trace');
   if (read.kind !== 'trace') return;
-  const counts = countEvents(read.table, 'btrace-baseline.txt');
+  const counts = countEvents(read, 'btrace-baseline.txt');
+  assert.equal(counts.kernel, 'openbsd');
   assert.equal(Object.values(counts.byKind).reduce((a, b) => a + b, 0), 15);
   // One reap: the reaper's uvm_exit (the sample's README).
   assert.equal(counts.byKind.reap, 1);
@@ -46,4 +47,15 @@ test('the in-process work host runs a job and honours a cancelled token', async 
   assert.ok(messages.some((m) => m.startsWith('reading b.txt')));
   const token = { isCancellationRequested: true, onCancellationRequested: () => ({ dispose() {} }) } as never;
   await assert.rejects(host.run({ job: 'chrome-trace', trace: { bytes: btrace, fileName: 'b.txt' } }, () => undefined, token), JobCancelled);
+});
+
+test('the trace job reads a trace-cmd trace.dat from its bytes (the trace editor opens *.dat): a Linux view', async () => {
+  const dat = readFileSync(join(__dirname, '../../../fixtures/traces/linux-storm.v7-zstd.dat'));
+  const result = await runJob({ job: 'trace', trace: { bytes: dat, fileName: 'trace.dat' } }, quiet);
+  assert.equal(result.job, 'trace');
+  if (result.job !== 'trace') return;
+  assert.equal(result.counts.kernel, 'linux');
+  // 1150 events (the trace.dat reader's test counts them by event name)
+  assert.equal(Object.values(result.counts.byKind).reduce((a, b) => a + b, 0), 1150);
+  assert.equal(result.counts.byKind.instant, 14);
 });

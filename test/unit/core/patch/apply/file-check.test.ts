@@ -54,7 +54,10 @@ test('a patch applied already is reported as such (reverse applies), per hunk an
   assert.deepEqual(again.failures.map((f) => f.hunkIndex), [0, 1, 2]);
   assert.ok(again.failures.every((f) => f.message.startsWith('already applied')), JSON.stringify(again.failures));
   assert.equal(again.alreadyApplied, true);
-  assert.equal(again.result.problem, null);
+  // The workspace file is not at the patch's base blob (fixtures README), so it is told by reverse application.
+  assert.equal(again.applied?.reason, 'applies in reverse');
+  assert.equal(again.result.ok, false);
+  assert.equal(again.result.problem, 'already applied (every hunk applies in reverse)');
 });
 
 test('reversed, the check undoes the patch and reports the same functions', async () => {

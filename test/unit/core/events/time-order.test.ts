@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { stableTimeOrder } from '../../../../src/core/trace/time-order';
+import { stableTimeOrder } from '../../../../src/core/events/time-order';
 
 test('stableTimeOrder equals a stable comparator sort, for any run structure and ties', () => {
   fc.assert(

@@ -1,0 +1,315 @@
+/**
+ * The one builder of {@link EventTable}s: the trace readers (through trace-sink.ts) and the
+ * simulator push rows here, in any order, and `finish()` sorts them by time into the columns
+ * (31 bytes per event, see event-table.ts). Memory layouts:
+ * - Flat, when the producer can bound the number of events (a reader, from the input's size):
+ *   one array per column of that capacity, of which only the pages written cost memory;
+ *   sorting reorders them in place (through one scratch column) and the table's columns are
+ *   views of them.
+ * - Otherwise blocks of 64 Ki events (also when the bound was too small): the first block
+ *   starts small and doubles up to the block size (small simulations stay small), later blocks
+ *   are added whole, so growing never copies more than one block; finishing builds each sorted
+ *   column and drops its blocks before the next one.
+ */
+import type { EventTable } from './event-table';
+import { StringTable } from './string-table';
+import type { EventKind } from './event-kind';
+import { stableTimeOrder } from './time-order';
+import { growTypedArray } from './typed-array-growth';
+
+const SHIFT = 16;
+/** Events per block. */
+const BLOCK = 1 << SHIFT;
+const MASK = BLOCK - 1;
+
+/** How `finish()` orders events of equal time. */
+export type TieOrder =
+  /** In push order (the simulator pushes in causal order). */
+  | 'pushed'
+  /** By CPU, push order within one CPU (per-CPU-buffered traces interleave CPUs arbitrarily). */
+  | 'cpu';
+
+export interface EventTableBuilderOptions {
+  /** At most this many events will come, when known: picks the flat layout. */
+  capacityHint?: number;
+  /** Capacity of the first block when there is no hint (events; it doubles up to 64 Ki). Default 1024. */
+  initialCapacity?: number;
+  /** Where names are interned (default: a new table). */
+  strings?: StringTable;
+  /** Order of equal times after sorting (default `'pushed'`). */
+  ties?: TieOrder;
+}
+
+export class EventTableBuilder {
+  readonly strings: StringTable;
+  private readonly ties: TieOrder;
+  private readonly initialCapacity: number;
+  private n = 0;
+  /** Index of the current block's first event, and its capacity. */
+  private blockBase = 0;
+  private blockCap = 0;
+  /** Capacity of the flat layout (a multiple of the block size), 0 for blocks. */
+  private flatCap: number;
+  private sorted = true;
+  private maxCpu = -1;
+  private lastTs = -Infinity;
+  private ts: Float64Array[] = [];
+  private cpu: Uint16Array[] = [];
+  private kind: Uint8Array[] = [];
+  private tid: Int32Array[] = [];
+  private pid: Int32Array[] = [];
+  private comm: Uint32Array[] = [];
+  private arg0: Int32Array[] = [];
+  private arg1: Int32Array[] = [];
+  // the block being filled, one per column (saves a lookup per column and event)
+  private bTs = new Float64Array(0);
+  private bCpu = new Uint16Array(0);
+  private bKind = new Uint8Array(0);
+  private bTid = new Int32Array(0);
+  private bPid = new Int32Array(0);
+  private bComm = new Uint32Array(0);
+  private bArg0 = new Int32Array(0);
+  private bArg1 = new Int32Array(0);
+
+  /** @param baseNs absolute time of ts = 0, in ns ({@link EventTable.baseNs}) */
+  constructor(readonly baseNs: bigint = 0n, options: EventTableBuilderOptions = {}) {
+    this.strings = options.strings ?? new StringTable();
+    this.ties = options.ties ?? 'pushed';
+    this.initialCapacity = Math.min(BLOCK, Math.max(16, options.initialCapacity ?? 1024));
+    const hint = options.capacityHint ?? 0;
+    this.flatCap = hint > BLOCK ? Math.ceil(hint / BLOCK) * BLOCK : 0;
+  }
+
+  /** Events pushed. */
+  get length(): number {
+    return this.n;
+  }
+
+  /**
+   * Appends one event.
+   * @param ts ns relative to the base
+   * @param comm thread name id from `strings.intern`
+   * @param arg0 see {@link EventKind}; -1 when unknown
+   */
+  push(ts: number, cpu: number, kind: EventKind, tid: number, pid: number, comm: number, arg0 = -1, arg1 = -1): void {
+    let i = this.n - this.blockBase;
+    if (i === this.blockCap) {
+      this.addRoom();
+      i = this.n - this.blockBase;
+    }
+    this.n++;
+    if (ts < this.lastTs) this.sorted = false;
+    this.lastTs = ts;
+    this.bTs[i] = ts;
+    this.bCpu[i] = cpu;
+    this.bKind[i] = kind;
+    this.bTid[i] = tid;
+    this.bPid[i] = pid;
+    this.bComm[i] = comm;
+    this.bArg0[i] = arg0;
+    this.bArg1[i] = arg1;
+    if (cpu > this.maxCpu) this.maxCpu = cpu;
+  }
+
+  /**
+   * The events sorted by time (ties: see {@link TieOrder}), as a table. Call once: the builder
+   * is empty afterwards (its arrays belong to the table).
+   * @param endTs end of the recording, ns relative to the base (see {@link EventTable.endTs})
+   */
+  finish(endTs?: number): EventTable {
+    const table = this.flatCap > 0 && this.n > 0 ? this.finishFlat() : this.finishBlocks();
+    this.reset();
+    return endTs === undefined ? table : { ...table, endTs };
+  }
+
+  private addRoom(): void {
+    if (this.n === 0 && this.flatCap > 0 && this.addFlat()) return;
+    if (this.blockCap > BLOCK) this.splitFlat();
+    if (this.ts.length === 1 && this.blockCap < BLOCK) this.growFirstBlock();
+    else this.addBlock(this.ts.length === 0 ? this.initialCapacity : BLOCK);
+  }
+
+  private addBlock(cap: number): void {
+    this.blockBase = this.n;
+    this.blockCap = cap;
+    this.ts.push((this.bTs = new Float64Array(cap)));
+    this.cpu.push((this.bCpu = new Uint16Array(cap)));
+    this.kind.push((this.bKind = new Uint8Array(cap)));
+    this.tid.push((this.bTid = new Int32Array(cap)));
+    this.pid.push((this.bPid = new Int32Array(cap)));
+    this.comm.push((this.bComm = new Uint32Array(cap)));
+    this.arg0.push((this.bArg0 = new Int32Array(cap)));
+    this.arg1.push((this.bArg1 = new Int32Array(cap)));
+  }
+
+  /** The only block is full and smaller than a block: double it (up to the block size). */
+  private growFirstBlock(): void {
+    const need = this.blockCap + 1;
+    this.ts[0] = this.bTs = growTypedArray(this.bTs, need, this.n, BLOCK);
+    this.cpu[0] = this.bCpu = growTypedArray(this.bCpu, need, this.n, BLOCK);
+    this.kind[0] = this.bKind = growTypedArray(this.bKind, need, this.n, BLOCK);
+    this.tid[0] = this.bTid = growTypedArray(this.bTid, need, this.n, BLOCK);
+    this.pid[0] = this.bPid = growTypedArray(this.bPid, need, this.n, BLOCK);
+    this.comm[0] = this.bComm = growTypedArray(this.bComm, need, this.n, BLOCK);
+    this.arg0[0] = this.bArg0 = growTypedArray(this.bArg0, need, this.n, BLOCK);
+    this.arg1[0] = this.bArg1 = growTypedArray(this.bArg1, need, this.n, BLOCK);
+    this.blockCap = this.bTs.length;
+  }
+
+  /** The flat layout's arrays; false when the memory cannot be had (then blocks are used). */
+  private addFlat(): boolean {
+    const cap = this.flatCap;
+    try {
+      this.bTs = new Float64Array(cap);
+      this.bCpu = new Uint16Array(cap);
+      this.bKind = new Uint8Array(cap);
+      this.bTid = new Int32Array(cap);
+      this.bPid = new Int32Array(cap);
+      this.bComm = new Uint32Array(cap);
+      this.bArg0 = new Int32Array(cap);
+      this.bArg1 = new Int32Array(cap);
+    } catch {
+      this.flatCap = 0;
+      return false;
+    }
+    this.ts.push(this.bTs);
+    this.cpu.push(this.bCpu);
+    this.kind.push(this.bKind);
+    this.tid.push(this.bTid);
+    this.pid.push(this.bPid);
+    this.comm.push(this.bComm);
+    this.arg0.push(this.bArg0);
+    this.arg1.push(this.bArg1);
+    this.blockCap = cap;
+    return true;
+  }
+
+  /** The flat arrays are full: cut them into blocks (copies once) and go on with blocks. */
+  private splitFlat(): void {
+    const cut = <T extends Float64Array | IntColumn>(flat: T): T[] => {
+      const blocks: T[] = [];
+      for (let at = 0; at < flat.length; at += BLOCK) blocks.push(flat.slice(at, at + BLOCK) as T);
+      return blocks;
+    };
+    this.ts = cut(this.ts[0]!);
+    this.cpu = cut(this.cpu[0]!);
+    this.kind = cut(this.kind[0]!);
+    this.tid = cut(this.tid[0]!);
+    this.pid = cut(this.pid[0]!);
+    this.comm = cut(this.comm[0]!);
+    this.arg0 = cut(this.arg0[0]!);
+    this.arg1 = cut(this.arg1[0]!);
+    this.flatCap = 0;
+  }
+
+  private order(ts: Float64Array, n: number, cpu: Uint16Array): Uint32Array {
+    return stableTimeOrder(ts, n, this.ties === 'cpu' ? cpu : undefined);
+  }
+
+  /** Flat layout: sorted in place, the table's columns are views of the arrays written. */
+  private finishFlat(): EventTable {
+    const n = this.n;
+    const ts = this.bTs.subarray(0, n);
+    const cpu = this.bCpu.subarray(0, n);
+    const columns = [ts, cpu, this.bKind.subarray(0, n), this.bTid.subarray(0, n), this.bPid.subarray(0, n),
+      this.bComm.subarray(0, n), this.bArg0.subarray(0, n), this.bArg1.subarray(0, n)] as const;
+    if (!this.sorted) {
+      const order = this.order(ts, n, cpu);
+      // one scratch buffer for all columns (8 bytes per event), viewed as each column's type;
+      // comm (Uint32) is moved as Int32 bits, so the copy loop sees four array types, not five
+      const scratch = new ArrayBuffer(8 * n);
+      for (const column of columns) {
+        const bits = column instanceof Uint32Array ? new Int32Array(column.buffer, column.byteOffset, n) : column;
+        reorder(bits, order, new (bits.constructor as new (b: ArrayBuffer, o: number, n: number) => typeof bits)(scratch, 0, n));
+      }
+    }
+    const [, , kind, tid, pid, comm, arg0, arg1] = columns;
+    return { length: n, baseNs: this.baseNs, ts, cpu, kind, tid, pid, comm, arg0, arg1, strings: this.strings, cpuCount: this.maxCpu + 1 };
+  }
+
+  private finishBlocks(): EventTable {
+    const n = this.n;
+    const flatTs = new Float64Array(n);
+    this.ts.forEach((block, b) => flatTs.set(n - b * BLOCK >= block.length ? block : block.subarray(0, n - b * BLOCK), b * BLOCK));
+    this.ts = [];
+    let order: Uint32Array | null = null;
+    let cpu: Uint16Array;
+    if (this.sorted) {
+      cpu = take(this.cpu, n, null, (k) => new Uint16Array(k));
+    } else {
+      const flatCpu = take(this.cpu, n, null, (k) => new Uint16Array(k));
+      order = this.order(flatTs, n, flatCpu);
+      cpu = gather(flatCpu, order, new Uint16Array(n));
+    }
+    const ts = order ? gather(flatTs, order, new Float64Array(n)) : flatTs;
+    return {
+      length: n,
+      baseNs: this.baseNs,
+      ts,
+      cpu,
+      kind: take(this.kind, n, order, (k) => new Uint8Array(k)),
+      tid: take(this.tid, n, order, (k) => new Int32Array(k)),
+      pid: take(this.pid, n, order, (k) => new Int32Array(k)),
+      comm: take(this.comm, n, order, (k) => new Uint32Array(k)),
+      arg0: take(this.arg0, n, order, (k) => new Int32Array(k)),
+      arg1: take(this.arg1, n, order, (k) => new Int32Array(k)),
+      strings: this.strings,
+      cpuCount: this.maxCpu + 1,
+    };
+  }
+
+  /** Empty again, holding none of the arrays given to the table (blocks; the flat layout is not taken again). */
+  private reset(): void {
+    this.n = 0;
+    this.blockBase = 0;
+    this.blockCap = 0;
+    this.flatCap = 0;
+    this.sorted = true;
+    this.maxCpu = -1;
+    this.lastTs = -Infinity;
+    this.ts = [];
+    this.cpu = [];
+    this.kind = [];
+    this.tid = [];
+    this.pid = [];
+    this.comm = [];
+    this.arg0 = [];
+    this.arg1 = [];
+    this.bTs = new Float64Array(0);
+    this.bCpu = new Uint16Array(0);
+    this.bKind = new Uint8Array(0);
+    this.bTid = new Int32Array(0);
+    this.bPid = new Int32Array(0);
+    this.bComm = new Uint32Array(0);
+    this.bArg0 = new Int32Array(0);
+    this.bArg1 = new Int32Array(0);
+  }
+}
+
+type IntColumn = Int32Array | Uint32Array | Uint16Array | Uint8Array;
+
+function gather<T extends Float64Array | Uint16Array>(src: T, order: Uint32Array, out: T): T {
+  for (let i = 0; i < order.length; i++) out[i] = src[order[i]!]!;
+  return out;
+}
+
+/** Puts column[order[k]] at k for every k, through `scratch` (a view of the same type, n long). */
+function reorder(column: Float64Array | Int32Array | Uint16Array | Uint8Array, order: Uint32Array, scratch: Float64Array | Int32Array | Uint16Array | Uint8Array): void {
+  for (let k = 0; k < order.length; k++) scratch[k] = column[order[k]!]!;
+  column.set(scratch);
+}
+
+/** The column's values in `order` (or as pushed), as one array; empties `blocks`. */
+function take<T extends IntColumn>(blocks: T[], n: number, order: Uint32Array | null, make: (n: number) => T): T {
+  const out = make(n);
+  if (order) {
+    for (let i = 0; i < n; i++) {
+      const o = order[i]!;
+      out[i] = blocks[o >>> SHIFT]![o & MASK]!;
+    }
+  } else {
+    for (let b = 0; b < blocks.length; b++) out.set(blocks[b]!.subarray(0, Math.min(blocks[b]!.length, n - b * BLOCK)), b * BLOCK);
+  }
+  blocks.length = 0;
+  return out;
+}

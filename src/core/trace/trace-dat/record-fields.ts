@@ -1,0 +1,58 @@
+/**
+ * Reads the fields of one event record (see {@link FieldFormat}) from the ring-buffer page it
+ * sits in: integers of 1, 2, 4 or 8 bytes in the file's byte order, and strings (`char[N]`
+ * arrays up to their first NUL, `__data_loc`/`__rel_loc` strings).
+ */
+import type { FieldFormat } from './event-format';
+
+/** One record: the page's bytes and view, where the record's data starts and its length. */
+export interface RecordRef {
+  bytes: Uint8Array;
+  view: DataView;
+  /** Index of the record's first data byte (common_type) in `bytes`. */
+  at: number;
+  /** Bytes of record data. */
+  length: number;
+  littleEndian: boolean;
+}
+
+/** The field as a number (an 8-byte value beyond 2^53 loses its low bits; see {@link fieldBigInt}). */
+export function fieldNumber(r: RecordRef, f: FieldFormat): number {
+  const o = r.at + f.offset;
+  if (f.offset + f.size > r.length) return 0;
+  switch (f.size) {
+    case 1: return f.signed ? r.view.getInt8(o) : r.view.getUint8(o);
+    case 2: return f.signed ? r.view.getInt16(o, r.littleEndian) : r.view.getUint16(o, r.littleEndian);
+    case 4: return f.signed ? r.view.getInt32(o, r.littleEndian) : r.view.getUint32(o, r.littleEndian);
+    case 8: return Number(fieldBigInt(r, f));
+    default: return 0;
+  }
+}
+
+/** The field as an exact integer. */
+export function fieldBigInt(r: RecordRef, f: FieldFormat): bigint {
+  if (f.size !== 8) return BigInt(fieldNumber(r, f));
+  if (f.offset + 8 > r.length) return 0n;
+  const o = r.at + f.offset;
+  return f.signed ? r.view.getBigInt64(o, r.littleEndian) : r.view.getBigUint64(o, r.littleEndian);
+}
+
+/** The string a char array or __data_loc/__rel_loc field holds (bytes as Latin-1 up to the first NUL). */
+export function fieldString(r: RecordRef, f: FieldFormat): string {
+  let start = f.offset;
+  let end = f.offset + f.size;
+  if (f.location !== 'inline') {
+    if (f.offset + 4 > r.length) return '';
+    const loc = r.view.getUint32(r.at + f.offset, r.littleEndian);
+    start = (loc & 0xffff) + (f.location === 'rel_loc' ? f.offset + f.size : 0);
+    end = start + (loc >>> 16);
+  }
+  end = Math.min(end, r.length);
+  let s = '';
+  for (let i = start; i < end; i++) {
+    const c = r.bytes[r.at + i]!;
+    if (c === 0) break;
+    s += String.fromCharCode(c);
+  }
+  return s;
+}

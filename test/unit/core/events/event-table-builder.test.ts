@@ -1,0 +1,122 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { EventTableBuilder, type TieOrder } from '../../../../src/core/events/event-table-builder';
+import { eventAt, type EventTable } from '../../../../src/core/events/event-table';
+import { EventKind } from '../../../../src/core/events/event-kind';
+import { recordingEnd } from '../../../../src/core/events/recording-end';
+
+const BLOCK = 1 << 16;
+
+/** Pushes `n` events: per-CPU runs in time order, CPUs interleaved in batches (like btrace). */
+function fill(builder: EventTableBuilder, n: number, cpus: number, batch: number): void {
+  const t = new Array<number>(cpus).fill(0);
+  for (let i = 0; i < n; i++) {
+    const cpu = Math.floor(i / batch) % cpus;
+    t[cpu] = t[cpu]! + 1 + ((i * 7919) % 13);
+    builder.push(t[cpu]!, cpu, (i % 15) as EventKind, 100_000 + (i % 977), i % 311, i % 17, i, -i);
+  }
+}
+
+function snapshot(table: EventTable): number[][] {
+  return [table.ts, table.cpu, table.kind, table.tid, table.pid, table.comm, table.arg0, table.arg1].map((c) => Array.from(c));
+}
+
+function isSorted(table: EventTable): boolean {
+  for (let i = 1; i < table.length; i++) if (table.ts[i]! < table.ts[i - 1]!) return false;
+  return true;
+}
+
+for (const [name, n, hint] of [
+  ['flat layout, sorted in place', 3 * BLOCK - 5, 3 * BLOCK],
+  ['flat layout outgrown: cut into blocks, then more blocks', 3 * BLOCK + 1000, BLOCK + 1],
+  ['blocks only', 2 * BLOCK + 17, 0],
+] as const) {
+  test(`event-table builder, ${name}: same table as the block layout`, () => {
+    const a = new EventTableBuilder(0n, { capacityHint: hint, ties: 'cpu' });
+    const b = new EventTableBuilder(0n, { ties: 'cpu', initialCapacity: 16 });
+    fill(a, n, 4, 500);
+    fill(b, n, 4, 500);
+    const ta = a.finish();
+    const tb = b.finish();
+    assert.equal(ta.length, n);
+    assert.ok(isSorted(ta));
+    assert.equal(ta.cpuCount, 4);
+    assert.deepEqual(snapshot(ta), snapshot(tb));
+    // stable within a CPU: arg0 (push order) increases along each CPU's events of equal time
+    const lastArg = new Map<string, number>();
+    for (let i = 0; i < ta.length; i++) {
+      const key = `${ta.cpu[i]}:${ta.ts[i]}`;
+      assert.ok((lastArg.get(key) ?? -1) < ta.arg0[i]!);
+      lastArg.set(key, ta.arg0[i]!);
+    }
+  });
+}
+
+test('the builder sorts out-of-order events by time, keeping ties in push order', () => {
+  const builder = new EventTableBuilder(1_720_624_895_000_000_000n, { initialCapacity: 2 });
+  const reaper = builder.strings.intern('reaper0');
+  builder.push(300, 1, EventKind.OnCpu, 100_042, 0, reaper);
+  builder.push(100, 0, EventKind.OffCpu, 100_007, 7, reaper, 100_042, 0);
+  builder.push(300, 0, EventKind.Wakeup, 100_007, 7, reaper, 100_042, 1);
+  builder.push(200, 3, EventKind.Sleep, 100_042, 0, reaper);
+  const table = builder.finish();
+  assert.equal(table.length, 4);
+  assert.deepEqual([...table.ts], [100, 200, 300, 300]);
+  assert.deepEqual([...table.cpu], [0, 3, 1, 0]);
+  assert.equal(table.cpuCount, 4);
+  assert.equal(eventAt(table, 0).comm, 'reaper0');
+  assert.equal(eventAt(table, 0).arg0, 100_042);
+  assert.equal(table.baseNs, 1_720_624_895_000_000_000n);
+});
+
+test('ties by CPU: equal times on different CPUs come in CPU order', () => {
+  const builder = new EventTableBuilder(0n, { ties: 'cpu' });
+  builder.push(300, 1, EventKind.OnCpu, 1, 1, 0);
+  builder.push(100, 0, EventKind.OnCpu, 2, 2, 0);
+  builder.push(300, 0, EventKind.OnCpu, 3, 3, 0);
+  assert.deepEqual([...builder.finish().tid], [2, 3, 1]);
+});
+
+/** Any push order, either tie rule, any first-block size: the table is the stable sort of the rows pushed. */
+test('finish() equals a stable sort of the rows pushed (by time, then CPU or push order)', () => {
+  const row = fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 5 }));
+  fc.assert(
+    fc.property(fc.array(row, { maxLength: 400 }), fc.constantFrom<TieOrder>('pushed', 'cpu'), fc.integer({ min: 1, max: 300 }), (rows, ties, initialCapacity) => {
+      const builder = new EventTableBuilder(0n, { ties, initialCapacity });
+      rows.forEach(([ts, cpu], i) => builder.push(ts, cpu, EventKind.Wakeup, i, -1, 0, i, cpu));
+      const table = builder.finish();
+      const expected = rows.map(([ts, cpu], i) => ({ ts, cpu, i }))
+        .sort((a, b) => a.ts - b.ts || (ties === 'cpu' ? a.cpu - b.cpu : 0) || a.i - b.i);
+      assert.deepEqual([...table.arg0], expected.map((e) => e.i));
+      assert.deepEqual([...table.ts], expected.map((e) => e.ts));
+      assert.equal(table.cpuCount, rows.length === 0 ? 0 : Math.max(...rows.map(([, cpu]) => cpu)) + 1);
+    }),
+    { numRuns: 200, seed: 11 },
+  );
+});
+
+test('finish(endTs) records the end of the recording; finish() leaves it unknown', () => {
+  const built = (endTs?: number): EventTable => {
+    const builder = new EventTableBuilder();
+    builder.push(100, 0, EventKind.OnCpu, 100_007, 7, builder.strings.intern('sh'));
+    return builder.finish(endTs);
+  };
+  assert.equal(built().endTs, undefined);
+  assert.equal(built(20_000).endTs, 20_000);
+  assert.equal(recordingEnd(built()), 100, 'unknown: the last event');
+  assert.equal(recordingEnd(built(20_000)), 20_000);
+  assert.equal(recordingEnd(built(50)), 100, 'never before the last event');
+  assert.equal(recordingEnd(new EventTableBuilder().finish()), 0);
+});
+
+test('finish() leaves the builder empty, not sharing arrays with the table', () => {
+  const builder = new EventTableBuilder(0n, { capacityHint: 2 * BLOCK });
+  fill(builder, 1000, 2, 10);
+  const first = builder.finish();
+  const before = snapshot(first);
+  assert.equal(builder.length, 0);
+  fill(builder, 1000, 2, 7);
+  builder.finish();
+  assert.deepEqual(snapshot(first), before);
+});

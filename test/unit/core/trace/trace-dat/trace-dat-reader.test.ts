@@ -1,0 +1,141 @@
+/**
+ * trace-cmd's trace.dat (trace-cmd.dat.v6(5), trace-cmd.dat.v7(5)), on real recordings made on
+ * a 2-CPU Linux 6.18 VM with trace-cmd 3.1.6 (test/fixtures/traces/README.md says how):
+ * - linux-storm: recorded as version 6, converted by `trace-cmd convert` to version 7
+ *   uncompressed and zstd-compressed; `trace-cmd report -t` of it is linux-storm.report.txt.
+ * - linux-runtime: recorded as version 7 with zstd, with sched_stat_runtime; its report beside it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { readTrace, readTraceText, type TraceReadResult } from '../../../../../src/core/trace/trace-reader';
+import { readTraceDat } from '../../../../../src/core/trace/trace-dat/trace-dat-reader';
+import { memoryByteSource } from '../../../../../src/core/trace/trace-dat/byte-source';
+import { EventKind } from '../../../../../src/core/events/event-kind';
+import { fixture, read, rows, TRACES } from '../trace-test-helpers';
+
+const bytes = (name: string): Uint8Array => new Uint8Array(readFileSync(join(TRACES, name)));
+
+async function readDat(data: Uint8Array): Promise<TraceReadResult> {
+  const r = await readTraceDat(memoryByteSource(data));
+  assert.equal(r.kind, 'trace', r.kind === 'format-error' ? r.message : '');
+  return r as TraceReadResult;
+}
+
+const count = (r: TraceReadResult, kind: number): number => r.table.kind.filter((k) => k === kind).length;
+
+for (const name of ['linux-storm.v6.dat', 'linux-storm.v7.dat', 'linux-storm.v7-zstd.dat']) {
+  test(`${name}: the same table as trace-cmd report's text of the same recording`, async () => {
+    const dat = await readDat(bytes(name));
+    const text = read(fixture('linux-storm.report.txt'));
+    assert.equal(dat.format, 'trace-dat');
+    assert.deepEqual(rows(dat.table), rows(text.table));
+    assert.equal(dat.table.baseNs, text.table.baseNs);
+    // the report has 784 event lines (785 lines less `cpus=2`): one record each
+    assert.equal(dat.lines, 784);
+    assert.deepEqual(dat.diagnostics, []);
+  });
+}
+
+test('linux-storm: every record mapped, counted from the report text by event name', async () => {
+  const r = await readDat(bytes('linux-storm.v6.dat'));
+  // from `grep -c` per event in linux-storm.report.txt: 339 sched_switch, 27 of them with prev_state Z,
+  // 162 sched_waking, 162 sched_wakeup, 26 sched_wakeup_new, 26 fork, 27 exit, 25 free, 3 migrate,
+  // 3 sched_process_exec and 11 sched_process_wait
+  assert.equal(count(r, EventKind.OffCpu), 339);
+  assert.equal(count(r, EventKind.OnCpu), 339);
+  assert.equal(count(r, EventKind.Dead), 27);
+  assert.equal(count(r, EventKind.Wakeup), 162 + 26, 'sched_waking is the wakeup point; sched_wakeup_new too');
+  assert.equal(count(r, EventKind.Enqueue), 162, 'sched_wakeup: the woken task queued');
+  assert.equal(count(r, EventKind.Fork), 26);
+  assert.equal(count(r, EventKind.Exit), 27);
+  assert.equal(count(r, EventKind.Reap), 25);
+  assert.equal(count(r, EventKind.Steal), 3);
+  assert.equal(count(r, EventKind.Instant), 3 + 11);
+  assert.equal(r.unknownLines, 14);
+  assert.equal(r.table.length, 339 * 2 + 27 + 162 * 2 + 26 + 26 + 27 + 25 + 3 + 14);
+  assert.equal(r.table.cpuCount, 2);
+  const exec = rows(r.table).find((row) => row.includes(' instant ') && row.includes('sched_process_exec|'));
+  assert.match(exec!, /sched_process_exec\|filename=\S+ pid=\d+ old_pid=\d+$/);
+});
+
+test('linux-runtime (recorded as version 7, zstd): the same table as its report, instants with their printed fields', async () => {
+  const dat = await readDat(bytes('linux-runtime.v7-zstd.dat'));
+  const text = read(fixture('linux-runtime.report.txt'));
+  assert.deepEqual(rows(dat.table), rows(text.table));
+  // 477 sched_stat_runtime + 3 exec + 8 wait lines in the report
+  assert.equal(dat.unknownLines, 477 + 3 + 8);
+  const runtime = rows(dat.table).filter((row) => row.includes('sched_stat_runtime|'));
+  assert.equal(runtime.length, 477);
+  assert.ok(runtime.every((row) => / runtime=\d+ \[ns\]$/.test(row)), 'print fmt "runtime=%Lu [ns]" with a cast argument');
+});
+
+test('format detection is by content: trace.dat chunks read through readTrace, whatever the name', async () => {
+  const data = bytes('linux-storm.v7-zstd.dat');
+  const chunks = [data.subarray(0, 4096), data.subarray(4096)];
+  const progress: number[] = [];
+  const r = await readTrace(chunks, { onProgress: (b) => progress.push(b) });
+  assert.equal(r.kind, 'trace');
+  assert.equal((r as TraceReadResult).format, 'trace-dat');
+  assert.equal((r as TraceReadResult).table.length, 1150);
+  assert.deepEqual(progress.slice(0, 2), [4096, data.length]);
+});
+
+test('progress per page read and cancellation between pages', async () => {
+  const data = bytes('linux-storm.v6.dat');
+  const seen: number[] = [];
+  const signal = { aborted: false };
+  const r = await readTraceDat(memoryByteSource(data), {
+    signal,
+    onProgress: (read, total, events) => {
+      seen.push(read);
+      assert.equal(total, data.length);
+      if (events > 100) signal.aborted = true;
+    },
+  });
+  assert.equal(r.kind, 'trace');
+  const t = r as TraceReadResult;
+  assert.equal(t.cancelled, true);
+  assert.ok(t.table.length > 100 && t.table.length < 1150, `partial table: ${t.table.length}`);
+  assert.ok(seen.every((b, i) => i === 0 || b >= seen[i - 1]!));
+});
+
+test('a cut file: what is there is read, the cut is reported', async () => {
+  const data = bytes('linux-storm.v6.dat');
+  // the metadata ends before 0x3000 (CPU data is page aligned after it); cut inside CPU 1's data
+  const r = await readDat(data.subarray(0, data.length - 6000));
+  assert.ok(r.table.length > 0 && r.table.length < 1150);
+  assert.ok(r.diagnostics.some((d) => d.code === 'trace-dat-cpu-data' && d.severity === 'warning'), JSON.stringify(r.diagnostics));
+});
+
+test('not a trace.dat this reader can read: a format error, not an exception', async () => {
+  const data = bytes('linux-storm.v6.dat').slice();
+  data[10] = '8'.charCodeAt(0);
+  const r = await readTraceDat(memoryByteSource(data));
+  assert.equal(r.kind, 'format-error');
+  assert.match((r as { message: string }).message, /version 8 is not supported/);
+  const cut = await readTraceDat(memoryByteSource(bytes('linux-storm.v6.dat').subarray(0, 300)));
+  assert.equal(cut.kind, 'format-error');
+  assert.match((cut as { message: string }).message, /cut short/);
+});
+
+test('damaged bytes in the metadata or anywhere never throw (seeded)', async () => {
+  const files = ['linux-storm.v6.dat', 'linux-storm.v7-zstd.dat'].map(bytes);
+  await fc.assert(
+    fc.asyncProperty(fc.nat(1), fc.array(fc.tuple(fc.oneof(fc.nat(6000), fc.nat()), fc.nat(255)), { minLength: 1, maxLength: 8 }), async (which, edits) => {
+      const data = files[which]!.slice();
+      for (const [at, value] of edits) data[at % data.length] = value;
+      const r = await readTraceDat(memoryByteSource(data));
+      assert.ok(r.kind === 'trace' || r.kind === 'format-error');
+    }),
+    { seed: 14, numRuns: 150 },
+  );
+});
+
+test('the line reader given trace.dat bytes says what they are', () => {
+  const r = readTraceText(bytes('linux-storm.v6.dat'));
+  assert.equal(r.kind, 'format-error');
+  assert.match((r as { message: string }).message, /trace-cmd trace\.dat/);
+});
