@@ -1,6 +1,6 @@
 /**
  * The simulation controls (variant, workload, CPU count, seeds) sent to the host as
- * `run-simulation`, and a cancel button for long runs. Values are checked with the same
+ * `run-simulation`, and a cancel button for long runs, enabled only while one runs. Values are checked with the same
  * validator the host uses before anything is sent.
  */
 import type { SimulationControls } from '../src/protocol/messages';
@@ -14,7 +14,13 @@ export interface ControlsCallbacks {
 
 interface ValueElement extends HTMLElement { value: string | string[] }
 
-export function controlsForm(initial: SimulationControls, callbacks: ControlsCallbacks): HTMLElement {
+/** The form and a switch for the time a simulation runs (Cancel is enabled only then). */
+export interface ControlsForm {
+  element: HTMLElement;
+  setBusy(busy: boolean): void;
+}
+
+export function controlsForm(initial: SimulationControls, callbacks: ControlsCallbacks): ControlsForm {
   const variants = el('vscode-multi-select', { id: 'variants', 'aria-label': 'Variants' },
     ...variantNames.map((v) => el('vscode-option', { value: v, selected: initial.variants.includes(v) }, v))) as ValueElement;
   const workload = el('vscode-single-select', { id: 'workload', 'aria-label': 'Workload' },
@@ -25,7 +31,7 @@ export function controlsForm(initial: SimulationControls, callbacks: ControlsCal
   const seeds = number('seeds', initial.seeds, controlLimits.seeds);
   const message = el('span', { class: 'controls-error', role: 'alert' });
   const runButton = el('vscode-button', { id: 'run', icon: 'play' }, 'Run simulation');
-  const cancelButton = el('vscode-button', { id: 'cancel', secondary: true, icon: 'debug-stop' }, 'Cancel');
+  const cancelButton = el('vscode-button', { id: 'cancel', secondary: true, icon: 'debug-stop', disabled: true, title: 'Nothing is running' }, 'Cancel');
 
   runButton.addEventListener('click', () => {
     const candidate = {
@@ -41,7 +47,14 @@ export function controlsForm(initial: SimulationControls, callbacks: ControlsCal
   cancelButton.addEventListener('click', () => callbacks.cancel());
 
   const field = (label: string, input: HTMLElement) => el('label', { class: 'field' }, el('span', {}, label), input);
-  return el('form', { class: 'controls', 'aria-label': 'Simulation controls' },
+  const element = el('form', { class: 'controls', 'aria-label': 'Simulation controls' },
     field('Variants', variants), field('Workload', workload), field('CPUs', cpus), field('Seeds', seeds),
     el('div', { class: 'buttons' }, runButton, cancelButton), message);
+  return {
+    element,
+    setBusy(busy: boolean): void {
+      cancelButton.toggleAttribute('disabled', !busy);
+      cancelButton.setAttribute('title', busy ? 'Cancel the running simulation' : 'Nothing is running');
+    },
+  };
 }

@@ -6,18 +6,20 @@ import { Chart, type ChartConfiguration } from 'chart.js';
 import type { ActivityView } from '../src/core/analysis/activity-view-model';
 import type { HostToWebview, SimulationControls } from '../src/protocol/messages';
 import { type ChartSpec } from './charts/common';
-import { reaperHeatmap, utilisationHeatmap } from './charts/per-cpu-heatmap';
-import { backlogChart, cpuUtilisationChart, latencyChart, lockChart } from './charts/series-charts';
-import { controlsForm } from './controls';
+import { crossCpuWakeupsHeatmap, idleHopsHeatmap, reaperHeatmap, utilisationHeatmap } from './charts/per-cpu-heatmap';
+import { backlogChart, cpuIdleChart, latencyChart, lockChart } from './charts/series-charts';
+import { controlsForm, type ControlsForm } from './controls';
 import { metricsCsv } from './csv';
 import { el } from './dom';
 import type { Host } from './host';
 import { metricsTable } from './metrics-table';
 import { modelCostsSection } from './model-costs';
-import { readPalette, type Palette } from './theme';
+import { readPalette, withAlpha, type Palette } from './theme';
 
 /** The charts, in display order. */
-export const chartSpecs: ChartSpec[] = [reaperHeatmap, latencyChart, backlogChart, lockChart, utilisationHeatmap, cpuUtilisationChart];
+export const chartSpecs: ChartSpec[] = [
+  reaperHeatmap, latencyChart, idleHopsHeatmap, crossCpuWakeupsHeatmap, backlogChart, lockChart, utilisationHeatmap, cpuIdleChart,
+];
 
 /** Fired on `document` once every chart of a `show` has painted; detail.ms = time since the data arrived. */
 export const paintedEvent = 'reaperscope-painted';
@@ -28,6 +30,9 @@ export class Panel {
   private controls: SimulationControls | null = null;
   private runIndex = 0;
   private palette: Palette;
+  private form: ControlsForm | null = null;
+  /** True from a progress message until the next show or error: only then can Cancel do anything. */
+  private busy = false;
   private readonly status = el('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
   private readonly body = el('main', { class: 'panel-body' });
 
@@ -43,9 +48,11 @@ export class Panel {
         this.show(message.view, message.controls, 0);
         return;
       case 'progress':
+        this.setBusy(true);
         this.setStatus(message.message, message.fraction, false);
         return;
       case 'error':
+        this.setBusy(false);
         this.setStatus(message.message, null, true);
         return;
       default: {
@@ -62,8 +69,14 @@ export class Panel {
     this.controls = controls;
     this.runIndex = Math.min(Math.max(0, runIndex), Math.max(0, view.runs.length - 1));
     this.host.setState({ view, controls, runIndex: this.runIndex });
+    this.busy = false;
     this.setStatus('', null, false);
     this.render(arrived);
+  }
+
+  private setBusy(busy: boolean): void {
+    this.busy = busy;
+    this.form?.setBusy(busy);
   }
 
   /** Re-reads the theme and redraws (VS Code switched colour theme). */
@@ -85,12 +98,18 @@ export class Panel {
     for (const chart of this.charts.values()) chart.destroy();
     this.charts.clear();
     const figures = chartSpecs.map((spec) => this.figure(spec));
+    this.form = this.host.interactive && this.controls ? controlsForm(this.controls, {
+      run: (controls) => {
+        this.setBusy(true);
+        this.host.post({ type: 'run-simulation', controls });
+      },
+      cancel: () => this.host.post({ type: 'cancel' }),
+    }) : null;
+    this.form?.setBusy(this.busy);
     this.body.replaceChildren(
       this.header(view),
-      ...(this.host.interactive && this.controls ? [controlsForm(this.controls, {
-        run: (controls) => this.host.post({ type: 'run-simulation', controls }),
-        cancel: () => this.host.post({ type: 'cancel' }),
-      })] : []),
+      ...(view.warnings?.length ? [el('div', { class: 'warnings', role: 'alert' }, ...view.warnings.map((w) => el('p', {}, el('span', { class: 'codicon codicon-warning' }), ' ', w)))] : []),
+      ...(this.form ? [this.form.element] : []),
       view.runs.length ? el('div', { class: 'charts' }, ...figures.map((f) => f.figure)) : el('p', { class: 'empty' }, 'No runs to show.'),
       el('h2', {}, 'Metrics'),
       metricsTable(view),
@@ -108,6 +127,12 @@ export class Panel {
   private draw(spec: ChartSpec, canvas: HTMLCanvasElement, onFirstPaint: () => void): void {
     const config = spec.build(this.view!, this.runIndex, this.palette) as ChartConfiguration & { options: { plugins: Record<string, unknown> } };
     config.options.plugins.paintProbe = { onFirstPaint };
+    // Which colour each series has, for tests and tools (the same colour per variant in every chart).
+    const series = (config.data.datasets as { label?: string; borderColor?: unknown; backgroundColor?: unknown }[])
+      .filter((d) => d.label && config.type !== 'matrix')
+      .map((d) => ({ label: d.label!, color: String(config.type === 'bar' ? d.backgroundColor : d.borderColor) }));
+    canvas.dataset.series = JSON.stringify(series);
+    canvas.dataset.background = this.palette.background;
     this.charts.set(spec.id, new Chart(canvas, config));
   }
 
@@ -136,6 +161,8 @@ export class Panel {
         const canvas = old.canvas;
         old.destroy();
         this.draw(spec, canvas, () => undefined);
+        const figure = canvas.closest('figure');
+        if (figure) this.annotate(spec, figure);
       }
     });
     return el('label', { class: 'field inline' }, el('span', {}, 'Per-CPU charts:'), select);
@@ -146,8 +173,28 @@ export class Panel {
     canvas.addEventListener('dblclick', () => this.charts.get(spec.id)?.resetZoom());
     const png = el('vscode-button', { class: 'export-png', secondary: true, icon: 'device-camera', 'data-chart': spec.id, title: `Export ${spec.title} as PNG` }, 'PNG');
     png.addEventListener('click', () => this.exportPng(spec.id));
-    const caption = el('figcaption', {}, el('span', { class: 'chart-title' }, spec.title), png);
-    return { spec, canvas, figure: el('figure', { class: `chart${spec.perRun ? ' per-run' : ''}`, 'data-chart': spec.id }, caption, el('div', { class: 'chart-box' }, canvas)) };
+    const title = spec.titleFor && this.view ? spec.titleFor(this.view) : spec.title;
+    const caption = el('figcaption', {}, el('span', { class: 'chart-title' }, title), png);
+    const figure = el('figure', { class: `chart${spec.perRun ? ' per-run' : ''}`, 'data-chart': spec.id }, caption, el('div', { class: 'chart-box' }, canvas));
+    this.annotate(spec, figure);
+    return { spec, canvas, figure };
+  }
+
+  /** The figure's colour legend (heatmaps) and what it cannot show for this view, for the run shown. */
+  private annotate(spec: ChartSpec, figure: HTMLElement): void {
+    const view = this.view;
+    if (!view) return;
+    figure.querySelectorAll(':scope > .heat-legend, :scope > .caveat').forEach((n) => n.remove());
+    if (spec.legend && view.runs.length) {
+      const legend = spec.legend(view, this.runIndex);
+      const ramp = el('span', { class: 'ramp', 'aria-hidden': 'true' });
+      // Set through the CSSOM (allowed under the nonce-only CSP, unlike a style attribute).
+      ramp.style.background = `linear-gradient(to right, ${withAlpha(this.palette.heat, 0.1)}, ${withAlpha(this.palette.heat, 1)})`;
+      figure.append(el('div', { class: 'heat-legend', 'data-chart': spec.id },
+        el('span', { class: 'legend-label' }, `${legend.label}:`), el('span', { class: 'low' }, legend.low), ramp, el('span', { class: 'high' }, legend.high)));
+    }
+    const caveat = view.runs.length ? spec.caveat?.(view, this.runIndex) : null;
+    if (caveat) figure.append(el('p', { class: 'caveat', 'data-chart': spec.id }, caveat));
   }
 
   private exportPng(id: string): void {

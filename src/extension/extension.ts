@@ -8,7 +8,7 @@ import { showDiff } from './review/diff-view';
 import { SiteHovers } from './annotations/hovers';
 import { closePatchCommand } from './review/close-command';
 import { openExampleCommand, openFromClipboardCommand, openFromEditorCommand, openPatchCommand, refreshReview, restoreReview, type OpenOptions } from './review/patch-input';
-import { PatchTreeProvider, type PatchNode } from './review/patch-tree';
+import { PatchTreeProvider, revealPatchView, type PatchNode } from './review/patch-tree';
 import { PatchProblems } from './review/problems';
 import { composeReplyCommand, openReplyInMailClient, saveReplyEml } from './review/reply-command';
 import { revealHunk } from './review/reveal-hunk';
@@ -17,6 +17,7 @@ import { differsFromBase, ReviewStore, wholePatchApplied } from './review/review
 import { log } from './common/log';
 import { PatchStatus } from './review/status-bar';
 import { VirtualDocuments } from './review/virtual-documents';
+import { compareVersionsCommand } from './review/version-diff-command';
 import { registerAnalysis, type AnalysisApi } from './activity/analysis-commands';
 
 /** What `activate` returns: the extension's state, for the integration tests and other extensions. */
@@ -44,7 +45,11 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   const status = new PatchStatus(review);
   const treeView = vscode.window.createTreeView('reaperscope.patch', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(review, analysis, tree, comments, problems, decorations, codeLenses, docs, treeView, new SiteHovers(analysis, context.extensionUri), status, log());
+  // A newly opened patch shows the Patch view (its files and hunks) at once.
+  let shownLabel: string | null = null;
   review.onDidChange((s) => {
+    if (s && s.label !== shownLabel) void revealPatchView(treeView, review).catch(() => undefined);
+    shownLabel = s?.label ?? null;
     const diffstat = s?.patch.diffstat.matches === false ? ' — the diffstat in the mail does not match the diff' : '';
     treeView.message = s ? `${s.label}: ${s.patch.mail?.subject ?? 'patch'}${diffstat}` : undefined;
   }, undefined, context.subscriptions);
@@ -57,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   command('reaperscope.openPatchFromClipboard', () => openFromClipboardCommand(review));
   command('reaperscope.openExample', () => openExampleCommand(review, context.extensionUri));
   command('reaperscope.closePatch', (choice?: 'keep' | 'discard') => closePatchCommand(review, comments, typeof choice === 'string' ? choice : undefined));
+  command('reaperscope.compareVersions', (uri?: vscode.Uri) => compareVersionsCommand(review, uri));
   // From the tree's inline action the argument is the tree node, from code a patch path.
   command('reaperscope.showDiff', (target?: string | PatchNode) => showDiff(review, typeof target === 'object' && target ? target.review.path : target));
   command('reaperscope.dryRun', async () => {

@@ -13,7 +13,8 @@
  * 2. btrace printf output in another column order (`nsecs cpu tid pid comm probe arg0 arg1`),
  *    400k exits on 16 CPUs, per-CPU blocks out of order as btrace prints them (generated here);
  * 3. Linux ftrace text: a capture given with `--ftrace FILE` (record one, README "Recording a
- *    trace"), else generated sched_switch/sched_wakeup text, labelled as such.
+ *    trace"), else generated sched_switch/sched_wakeup text, labelled as such (linux-trace.bench.ts
+ *    measures the real capture and trace.dat).
  * Files go to the OS temp folder and are deleted at the end. Needs `npm run build` first
  * (`npm run bench` does it).
  *

@@ -13,6 +13,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../scripts/vscode-browser.mjs';
 import { COST_NAMES } from '../../src/core/sim/costs';
 import { canvasInk } from './webview-page';
+import { chartIds } from './chart-ids';
 
 const root = join(__dirname, '..', '..');
 const scratch = mkdtempSync(join(tmpdir(), 'reaperscope-report-'));
@@ -40,14 +41,14 @@ test('the HTML report draws the embedded comparison with no host', async () => {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(`file://${report}`);
-  await page.waitForFunction(() => document.querySelectorAll('canvas').length === 6, undefined, { timeout: 10_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('canvas').length === n, chartIds.length, { timeout: 10_000 });
   await page.waitForTimeout(200);
   assert.equal(await page.textContent('h1'), embedded.view.title);
   for (const c of await canvasInk(page)) assert.ok(c.inked / c.sampled > 0.02, `${c.id} is blank`);
   assert.equal(await page.locator('vscode-table.metrics vscode-table-row').count(), embedded.view.metrics.length);
   // The comparison's model costs, with their sources (defaults: DESIGN.md context switch 2 µs).
   assert.equal(await page.locator('#model-costs vscode-table-row').count(), COST_NAMES.length);
-  assert.equal(await page.textContent('#model-costs vscode-table-row[data-cost="contextSwitch"] .cost-source'), 'DESIGN.md cost defaults: 2 µs (1–5)');
+  assert.equal(await page.textContent('#model-costs vscode-table-row[data-cost="contextSwitch"] .cost-source'), 'docs/simulator.md cost defaults: 2 µs (1–5)');
   assert.equal(await page.locator('form.controls').count(), 0, 'a report has no simulation controls');
   const legend = embedded.view.runs.map((r) => r.label);
   assert.ok(legend.includes('baseline'), `runs: ${legend.join(', ')}`);

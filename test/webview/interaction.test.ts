@@ -75,13 +75,15 @@ test('the run picker switches the per-CPU charts: the patched kernel reaps on ev
 test('a theme switch redraws the charts in the new colours', async () => {
   const page = await shown();
   await page.evaluate(() => {
-    document.documentElement.style.setProperty('--vscode-charts-orange', '#ff00ff');
+    document.documentElement.style.setProperty('--vscode-editor-background', '#ffffff');
     document.body.className = 'vscode-light';
   });
   await page.waitForTimeout(300);
   const after = (await canvasInk(page)).find((c) => c.id === 'chart-reaper-activity')!;
-  // Heat cells are now magenta blends: red = blue, green lower.
-  const magenta = after.colors.map((k) => k.split(',').map(Number)).filter(([r, g, b]) => r === b && r! > g! + 20);
-  assert.ok(magenta.length > 0, `no magenta cells among ${after.colors.join(' | ')}`);
+  // The light theme: a white background, and the heat cells in the light palette's orange
+  // (theme.ts, #b35400) blended over white: red above green above blue.
+  assert.equal(after.colors[0], '255,255,255,255');
+  const orange = after.colors.map((k) => k.split(',').map(Number)).filter(([r, g, b]) => r! > g! + 20 && g! > b! + 20);
+  assert.ok(orange.length > 0, `no orange cells among ${after.colors.join(' | ')}`);
   await page.close();
 });

@@ -44,7 +44,7 @@ test('a simulated view cites every cost it used with the source of its default, 
   // DESIGN.md "Cost defaults": context switch 2 µs (1–5); cache-line transfer across sockets 200 ns (SOSP 2013).
   const cs = rows.find((r) => r[0]!.startsWith('contextSwitch'))!;
   assert.match(cs[0]!, /context switch, total/);
-  assert.deepEqual(cs.slice(1), ['2.00 µs', 'DESIGN.md cost defaults: 2 µs (1–5)']);
+  assert.deepEqual(cs.slice(1), ['2.00 µs', 'docs/simulator.md cost defaults: 2 µs (1–5)']);
   const cross = rows.find((r) => r[0]!.startsWith('cacheLineCross'))!;
   assert.deepEqual(cross.slice(1), ['200 ns', 'David et al., "Everything you always wanted to know about synchronization", SOSP 2013: 200 ns']);
   assert.deepEqual(rows.find((r) => r[0]!.startsWith('ccRun'))!.slice(1), ['5.00 ms mean (lognormal)', 'assumption']);

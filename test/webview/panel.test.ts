@@ -10,6 +10,8 @@ import { launchChromium } from '../../scripts/vscode-browser.mjs';
 import { validateWebviewMessage } from '../../src/protocol/validate';
 import type { SimulationControls } from '../../src/protocol/messages';
 import { simulatedView } from './view-fixture';
+import { contrastRatio, parseColor } from '../../webview/contrast';
+import { chartIds } from './chart-ids';
 import { canvasInk, errorsOf, openWebview, postAndWaitForPaint, posted, violations } from './webview-page';
 
 const { view } = simulatedView({ cpus: 8, durationNs: 200e6, bins: 120 });
@@ -25,7 +27,7 @@ async function shown(c: SimulationControls | null = controls): Promise<Page> {
   const page = await openWebview(browser);
   await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0, undefined, quick);
   const paint = await postAndWaitForPaint(page, { type: 'show', view, controls: c });
-  assert.equal(paint.charts, 6);
+  assert.equal(paint.charts, chartIds.length);
   return page;
 }
 
@@ -37,12 +39,10 @@ test('says ready first, and nothing else before data arrives', async () => {
   await page.close();
 });
 
-test('draws all six charts: every canvas has ink, not just background', async () => {
+test('draws all the charts: every canvas has ink, not just background', async () => {
   const page = await shown();
   const canvases = await canvasInk(page);
-  assert.deepEqual(canvases.map((c) => c.id).sort(), [
-    'chart-backlog', 'chart-cpu-utilisation', 'chart-cpu-utilisation-mean', 'chart-exit-to-reap', 'chart-lock-waits', 'chart-reaper-activity',
-  ]);
+  assert.deepEqual(canvases.map((c) => c.id).sort(), chartIds.map((id) => `chart-${id}`).sort());
   for (const c of canvases) {
     assert.ok(c.width > 200 && c.height > 100, `${c.id} is ${c.width}x${c.height}`);
     // An empty chart (axes, grid, labels) inks about 1 %; drawn data brings more.
@@ -113,8 +113,22 @@ test('controls send a validated run-simulation; bad input is refused in the pane
   await page.click('vscode-button#run');
   assert.equal((await posted(page)).length, before, 'an invalid control value was sent');
   assert.match(await page.textContent('.controls-error') ?? '', /seeds/);
+  // A run was started above: Cancel is enabled now.
   await page.click('vscode-button#cancel');
   assert.deepEqual((await posted(page)).at(-1), { type: 'cancel' });
+  await page.close();
+});
+
+test('Cancel is disabled while nothing runs, enabled from progress until the result', async () => {
+  const page = await shown();
+  const disabled = () => page.locator('vscode-button#cancel').evaluate((b) => b.hasAttribute('disabled'));
+  assert.equal(await disabled(), true, 'nothing runs after a show');
+  await page.evaluate(() => window.postMessage({ type: 'progress', message: 'baseline, seed 1 of 5', fraction: 0 }, '*'));
+  await page.waitForSelector('.status vscode-progress-bar');
+  assert.equal(await disabled(), false, 'a simulation runs');
+  await page.evaluate(() => window.postMessage({ type: 'error', message: 'Simulation cancelled.' }, '*'));
+  await page.waitForSelector('.status.error');
+  assert.equal(await disabled(), true, 'it ended');
   await page.close();
 });
 
@@ -140,7 +154,7 @@ test('a malformed view from the host is refused with its reason, and the charts 
   await page.evaluate(() => window.postMessage({ type: 'show', view: { title: 'x', source: 'trace', runs: [{ label: 'r', origin: 'guessed' }], metrics: [], notes: [] }, controls: null }, '*'));
   await page.waitForSelector('.status.error');
   assert.match(await page.textContent('.status span') ?? '', /^Refused a message from the extension: view\.runs\[0\]\.origin must be simulated or traced$/);
-  assert.equal(await page.locator('canvas').count(), 6);
+  assert.equal(await page.locator('canvas').count(), chartIds.length);
   await page.close();
 });
 
@@ -150,7 +164,7 @@ test('state survives a reload (getState/setState): charts drawn again before any
     document.addEventListener('reaperscope-painted', () => resolve(), { once: true });
     location.reload();
   })).catch(() => undefined); // the context is destroyed by the reload
-  await page.waitForFunction(() => document.querySelectorAll('canvas').length === 6, undefined, quick);
+  await page.waitForFunction((n) => document.querySelectorAll('canvas').length === n, chartIds.length, quick);
   await page.waitForTimeout(200);
   const ink = await canvasInk(page);
   assert.ok(ink.every((c) => c.inked / c.sampled > 0.02), 'restored charts are drawn');
@@ -161,7 +175,7 @@ test('state survives a reload (getState/setState): charts drawn again before any
 
 test('static mode (HTML report): renders the embedded view with no host and no controls', async () => {
   const page = await openWebview(browser, { staticView: view });
-  await page.waitForFunction(() => document.querySelectorAll('canvas').length === 6, undefined, quick);
+  await page.waitForFunction((n) => document.querySelectorAll('canvas').length === n, chartIds.length, quick);
   await page.waitForTimeout(100);
   const ink = await canvasInk(page);
   assert.ok(ink.every((c) => c.inked / c.sampled > 0.02));
@@ -175,13 +189,40 @@ test('static mode (HTML report): renders the embedded view with no host and no c
   await page.close();
 });
 
-test('heatmap cells take the theme colour (--vscode-charts-orange)', async () => {
-  const page = await openWebview(browser, { staticView: view, themeVars: { '--vscode-charts-orange': '#ff0000', '--vscode-editor-background': '#000000' } });
-  await page.waitForFunction(() => document.querySelectorAll('canvas').length === 6, undefined, quick);
-  await page.waitForTimeout(100);
-  const heat = (await canvasInk(page)).find((c) => c.id === 'chart-reaper-activity')!;
-  // Cells are red blended over black: pure red hues, the busiest bins bright.
-  const reds = heat.colors.map((k) => k.split(',').map(Number)).filter(([r, g, b]) => r! > 20 && g === 0 && b === 0);
-  assert.ok(reds.length > 0, `no red cells among ${heat.colors.join(' | ')}`);
+/** Backgrounds of VS Code's default themes of each kind (Dark Modern, Light Modern, Dark/Light High Contrast). */
+const themes = [
+  { body: 'vscode-dark', background: '#1f1f1f' },
+  { body: 'vscode-light', background: '#ffffff' },
+  { body: 'vscode-high-contrast', background: '#000000' },
+  { body: 'vscode-high-contrast-light', background: '#ffffff' },
+];
+
+test('each variant has one colour in every chart, with at least 3:1 contrast on light, dark and high-contrast backgrounds', async () => {
+  for (const theme of themes) {
+    const page = await openWebview(browser, { staticView: view, themeVars: { '--vscode-editor-background': theme.background }, bodyClass: theme.body });
+    await page.waitForFunction((n) => document.querySelectorAll('canvas').length === n, chartIds.length, quick);
+    const series = await page.$$eval('canvas[data-series]', (cs) => cs.map((c) => ({ id: c.id, background: (c as HTMLElement).dataset.background!, series: JSON.parse((c as HTMLElement).dataset.series!) as { label: string; color: string }[] })));
+    const colourOf = new Map<string, Set<string>>();
+    for (const chart of series) {
+      assert.equal(chart.background, theme.background);
+      for (const s of chart.series) {
+        const variant = s.label.split(' ')[0]!;
+        colourOf.set(variant, (colourOf.get(variant) ?? new Set()).add(s.color));
+        const ratio = contrastRatio(parseColor(s.color)!, parseColor(theme.background)!);
+        assert.ok(ratio >= 3, `${theme.body}: ${chart.id} ${s.label} ${s.color} has ${ratio.toFixed(2)}:1 against ${theme.background}`);
+      }
+    }
+    assert.deepEqual([...colourOf.keys()].sort(), ['baseline', 'patched']);
+    for (const [variant, colours] of colourOf) assert.equal(colours.size, 1, `${theme.body}: ${variant} has ${[...colours].join(', ')}`);
+    assert.notDeepEqual([...colourOf.get('baseline')!], [...colourOf.get('patched')!]);
+    await page.close();
+  }
+});
+
+test('heatmaps have a legend saying what full intensity is', async () => {
+  const page = await shown();
+  const legends = await page.$$eval('.heat-legend', (ls) => ls.map((l) => [l.getAttribute('data-chart'), l.textContent]));
+  assert.deepEqual(legends.map(([id]) => id).sort(), ['cpu-utilisation', 'cross-cpu-wakeups', 'idle-hops', 'reaper-activity']);
+  assert.ok(legends.every(([, text]) => /:.*\S/.test(text ?? '')), JSON.stringify(legends));
   await page.close();
 });

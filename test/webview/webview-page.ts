@@ -21,6 +21,8 @@ export interface PageOptions {
   staticView?: ActivityView;
   /** Theme variables, set on <html> through the CSSOM as VS Code does. */
   themeVars?: Record<string, string>;
+  /** VS Code's theme-kind class on <body> (default `vscode-dark`). */
+  bodyClass?: string;
   width?: number;
 }
 
@@ -31,7 +33,7 @@ function html(options: PageOptions): string {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <link rel="stylesheet" href="${origin}/dist/codicon.css" id="vscode-codicon-stylesheet" nonce="${nonce}">
-</head><body class="vscode-dark">${data}<div id="reaperscope-root"></div>
+</head><body class="${options.bodyClass ?? 'vscode-dark'}">${data}<div id="reaperscope-root"></div>
 <script nonce="${nonce}" src="${origin}/dist/webview.js"></script></body></html>`;
 }
 

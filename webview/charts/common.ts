@@ -1,7 +1,16 @@
-/** Options every panel chart shares: theme colours, no animation, zoom/pan along x. */
+/** Options every panel chart shares: theme colours, no animation, zoom/pan along x, one colour per run role. */
 import type { ChartConfiguration, ChartOptions, ChartType } from 'chart.js';
 import type { ActivityView } from '../../src/core/analysis/activity-view-model';
-import type { Palette } from '../theme';
+import type { Palette, SeriesRole } from '../theme';
+
+/** A colour scale drawn under a heatmap: what full intensity means. */
+export interface HeatLegend {
+  /** What the colour measures, with its unit, e.g. `reaper busy, % of the bin`. */
+  label: string;
+  /** Values at the light and the full end of the ramp, as text. */
+  low: string;
+  high: string;
+}
 
 /** One chart of the panel: its id (used in export file names), title and configuration. */
 export interface ChartSpec {
@@ -9,6 +18,12 @@ export interface ChartSpec {
   title: string;
   /** True when it shows one run at a time (the run picker applies). */
   perRun: boolean;
+  /** The title for this view when it depends on it (Linux runs: exit→free). */
+  titleFor?(view: ActivityView): string;
+  /** What the chart cannot show for this view ("not recorded in this trace"), shown under it. */
+  caveat?(view: ActivityView, runIndex: number): string | null;
+  /** Heatmaps: the colour scale. */
+  legend?(view: ActivityView, runIndex: number): HeatLegend;
   build(view: ActivityView, runIndex: number, palette: Palette): ChartConfiguration;
 }
 
@@ -35,19 +50,32 @@ export function baseOptions<T extends ChartType>(palette: Palette, zoomable: boo
   } as ChartOptions<T>;
 }
 
-/** A themed linear/log/category axis with a title. */
+/**
+ * A themed linear/log/category axis with a title. Tick labels never overlap: horizontal, and
+ * skipped (with padding) when they do not fit.
+ */
 export function axis(palette: Palette, title: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const { ticks, ...rest } = extra as { ticks?: Record<string, unknown> };
   return {
     title: { display: true, text: title, color: palette.foreground },
-    ticks: { color: palette.foreground },
+    ticks: { color: palette.foreground, autoSkip: true, autoSkipPadding: 12, maxRotation: 0, ...ticks },
     grid: { color: palette.grid },
-    ...extra,
+    ...rest,
   };
 }
 
-/** Colour of run `i`. */
-export function seriesColor(palette: Palette, i: number): string {
-  return palette.series[i % palette.series.length]!;
+/** What run `i` is: its variant when simulated; a trace alone, or before/after in a comparison of two. */
+export function runRole(view: ActivityView, i: number): SeriesRole {
+  const run = view.runs[i]!;
+  if (run.origin === 'simulated') return run.label === 'baseline' || run.label === 'patched' || run.label === 'lockless' ? run.label : 'other';
+  const traced = view.runs.map((r, k) => (r.origin === 'traced' ? k : -1)).filter((k) => k >= 0);
+  if (traced.length === 1) return 'trace';
+  return traced.indexOf(i) === 0 ? 'before' : traced.indexOf(i) === 1 ? 'after' : 'other';
+}
+
+/** Colour of run `i`: the colour of its role, the same in every chart. */
+export function seriesColor(palette: Palette, view: ActivityView, i: number): string {
+  return palette.roles[runRole(view, i)];
 }
 
 /** Legend label of a run: its label, and whether it was simulated or traced. */

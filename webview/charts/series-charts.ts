@@ -1,19 +1,24 @@
 /**
- * Charts that compare runs side by side: exit→reap latency distributions, dead-thread backlog
- * over time, lock wait totals, and mean utilisation per CPU.
+ * Charts that compare runs side by side: the exit→reap (Linux: exit→free) latency as a CDF on a
+ * log axis, the dead-thread backlog over time, lock wait totals, and idle share per CPU. Each
+ * run has its role's colour; what a run did not record is said, not drawn as zero.
  */
 import type { ChartConfiguration } from 'chart.js';
-import type { ActivityView, Histogram } from '../../src/core/analysis/activity-view-model';
+import { latencyName, type ActivityView, type Histogram } from '../../src/core/analysis/activity-view-model';
 import { formatNs } from '../format';
 import { withAlpha, type Palette } from '../theme';
 import { axis, baseOptions, runLabel, seriesColor, type ChartSpec } from './common';
 
-/** Histogram as step points: x = bin start in µs, y = % of that run's exits. */
-function histogramPoints(h: Histogram): { x: number; y: number }[] {
-  const total = h.counts.reduce((a, b) => a + b, 0) || 1;
-  const points = h.counts.map((c, i) => ({ x: h.edgesNs[i]! / 1e3, y: (100 * c) / total }));
-  const last = h.edgesNs.at(-1);
-  if (last !== undefined && points.length) points.push({ x: last / 1e3, y: 0 });
+/** Cumulative distribution as points: x = bin end in µs, y = % of the run's exits at or below it. */
+export function cdfPoints(h: Histogram): { x: number; y: number }[] {
+  const total = h.counts.reduce((a, b) => a + b, 0);
+  if (total === 0) return [];
+  let sum = 0;
+  const points = [{ x: h.edgesNs[0]! / 1e3, y: 0 }];
+  h.counts.forEach((c, i) => {
+    sum += c;
+    points.push({ x: h.edgesNs[i + 1]! / 1e3, y: (100 * sum) / total });
+  });
   return points;
 }
 
@@ -28,29 +33,37 @@ function occupiedRange(histograms: Histogram[]): [number, number] {
   }
   if (lo > hi) {
     const edges = histograms.flatMap((h) => h.edgesNs);
-    return edges.length ? [Math.min(...edges), Math.max(...edges)] : [0, 1];
+    return edges.length ? [Math.min(...edges), Math.max(...edges)] : [1, 10];
   }
   return [lo, hi];
 }
 
+/** `exit→reap`, `exit→free`, or both when the view mixes OpenBSD and Linux runs. */
+function latencyNames(view: ActivityView): string {
+  return [...new Set(view.runs.map(latencyName))].join(' / ') || 'exit→reap';
+}
+
 export const latencyChart: ChartSpec = {
   id: 'exit-to-reap',
-  title: 'Exit → reap latency',
+  title: 'Exit → reap latency (CDF)',
   perRun: false,
+  titleFor: (view) => `${latencyNames(view).replaceAll('→', ' → ').replace(/^./, (c) => c.toUpperCase())} latency (CDF)`,
+  caveat(view) {
+    const empty = view.runs.filter((r) => r.exitToReap.counts.every((c) => c === 0)).map((r) => `${r.label}: no ${latencyName(r)} pair in this ${r.origin === 'traced' ? 'trace' : 'run'}`);
+    return empty.length ? `${empty.join('; ')}.` : null;
+  },
   build(view: ActivityView, _run: number, palette: Palette): ChartConfiguration {
     const [loNs, hiNs] = occupiedRange(view.runs.map((r) => r.exitToReap));
-    const spread = loNs > 0 ? hiNs / loNs : 1;
-    const log = spread > 100;
     return {
       type: 'line',
       data: {
         datasets: view.runs.map((run, i) => ({
-          label: `${runLabel(view, i)}${run.exitToReapInferred ? ', inferred' : ''}`,
-          data: histogramPoints(run.exitToReap),
-          stepped: 'before' as const,
-          borderColor: seriesColor(palette, i),
-          backgroundColor: withAlpha(seriesColor(palette, i), 0.15),
-          fill: true,
+          label: `${runLabel(view, i)}${run.kernel === 'linux' ? ', exit→free' : ''}${run.exitToReapInferred ? ', inferred' : ''}`,
+          data: cdfPoints(run.exitToReap),
+          stepped: 'after' as const,
+          borderColor: seriesColor(palette, view, i),
+          backgroundColor: withAlpha(seriesColor(palette, view, i), 0.15),
+          fill: false,
           pointRadius: 0,
           borderWidth: 2,
         })),
@@ -58,20 +71,20 @@ export const latencyChart: ChartSpec = {
       options: {
         ...baseOptions<'line'>(palette, true),
         scales: {
-          x: axis(palette, 'exit → reap', {
-            type: log ? 'logarithmic' : 'linear',
+          // A log axis: 58 µs and 64 µs stay apart, and a 20 ms tail still fits.
+          x: axis(palette, `${latencyNames(view)} (log scale)`, {
+            type: 'logarithmic',
             min: loNs / 1e3, max: hiNs / 1e3,
             ticks: {
-              color: palette.foreground,
-              // Log axes: label the 1-2-5 steps only, as durations.
+              // Label the 1-2-5 steps as durations; within less than a decade, every tick.
               callback: (value: number | string) => {
                 const us = Number(value);
                 const lead = us / 10 ** Math.floor(Math.log10(us));
-                return !log || [1, 2, 5].some((d) => Math.abs(lead - d) < 1e-6) ? formatNs(us * 1e3) : '';
+                return hiNs / loNs < 10 || [1, 2, 5].some((d) => Math.abs(lead - d) < 1e-6) ? formatNs(us * 1e3) : '';
               },
             },
           }),
-          y: axis(palette, '% of exits', { beginAtZero: true }),
+          y: axis(palette, '% of exits at or below', { min: 0, max: 100 }),
         },
       },
     } as ChartConfiguration;
@@ -82,25 +95,29 @@ export const backlogChart: ChartSpec = {
   id: 'backlog',
   title: 'Dead threads waiting to be reaped',
   perRun: false,
+  caveat(view) {
+    const missing = view.runs.filter((r) => !r.recorded.reaper).map((r) => r.label);
+    return missing.length ? `Not recorded in ${missing.join(', ')}: no reaper thread ran (the backlog needs one).` : null;
+  },
   build(view: ActivityView, _run: number, palette: Palette): ChartConfiguration {
     return {
       type: 'line',
       data: {
-        datasets: view.runs.map((run, i) => ({
+        datasets: view.runs.flatMap((run, i) => (run.recorded.reaper ? [{
           label: runLabel(view, i),
           data: run.backlog.map((n, bin) => ({ x: (bin * run.binNs) / 1e6, y: n })),
-          borderColor: seriesColor(palette, i),
-          backgroundColor: seriesColor(palette, i),
+          borderColor: seriesColor(palette, view, i),
+          backgroundColor: seriesColor(palette, view, i),
           pointRadius: 0,
           borderWidth: 1.5,
           stepped: 'after' as const,
-        })),
+        }] : [])),
       },
       options: {
         ...baseOptions<'line'>(palette, true),
         scales: {
           x: axis(palette, 'time (ms)', { type: 'linear', min: 0 }),
-          y: axis(palette, 'dead threads', { beginAtZero: true, ticks: { color: palette.foreground, precision: 0 } }),
+          y: axis(palette, 'dead threads', { beginAtZero: true, ticks: { precision: 0 } }),
         },
       },
     } as ChartConfiguration;
@@ -111,16 +128,21 @@ export const lockChart: ChartSpec = {
   id: 'lock-waits',
   title: 'Lock wait time',
   perRun: false,
+  caveat(view) {
+    const missing = view.runs.filter((r) => !r.recorded.locks).map((r) => r.label);
+    return missing.length ? `Not recorded in this trace: ${missing.join(', ')} has no lock events (btrace and ftrace do not see lock waits), so no bar is drawn for it.` : null;
+  },
   build(view: ActivityView, _run: number, palette: Palette): ChartConfiguration {
-    const locks = [...new Set(view.runs.flatMap((r) => Object.keys(r.lockWaitNs)))].sort();
+    const shown = view.runs.map((r, i) => ({ r, i })).filter(({ r }) => r.recorded.locks);
+    const locks = [...new Set(shown.flatMap(({ r }) => Object.keys(r.lockWaitNs)))].sort();
     return {
       type: 'bar',
       data: {
         labels: locks,
-        datasets: view.runs.map((run, i) => ({
+        datasets: shown.map(({ r: run, i }) => ({
           label: runLabel(view, i),
           data: locks.map((lock) => (run.lockWaitNs[lock] ?? 0) / 1e6),
-          backgroundColor: seriesColor(palette, i),
+          backgroundColor: seriesColor(palette, view, i),
         })),
       },
       options: {
@@ -135,26 +157,27 @@ export const lockChart: ChartSpec = {
   },
 };
 
-export const cpuUtilisationChart: ChartSpec = {
-  id: 'cpu-utilisation-mean',
-  title: 'Mean utilisation per CPU',
+export const cpuIdleChart: ChartSpec = {
+  id: 'cpu-idle',
+  title: 'Idle share per CPU',
   perRun: false,
   build(view: ActivityView, _run: number, palette: Palette): ChartConfiguration {
     const cpus = Math.max(0, ...view.runs.map((r) => r.cpus));
-    const mean = (row: number[] | undefined) => (row && row.length ? (100 * row.reduce((a, b) => a + b, 0)) / row.length : 0);
+    // Idle, not busy: on a loaded machine busy is a wall near 100 % and the differences vanish.
+    const idle = (row: number[] | undefined) => (row && row.length ? 100 - (100 * row.reduce((a, b) => a + b, 0)) / row.length : 100);
     return {
       type: 'bar',
       data: {
         labels: Array.from({ length: cpus }, (_, c) => String(c)),
         datasets: view.runs.map((run, i) => ({
           label: runLabel(view, i),
-          data: Array.from({ length: cpus }, (_, c) => mean(run.utilisation[c])),
-          backgroundColor: seriesColor(palette, i),
+          data: Array.from({ length: cpus }, (_, c) => idle(run.utilisation[c])),
+          backgroundColor: seriesColor(palette, view, i),
         })),
       },
       options: {
         ...baseOptions<'bar'>(palette, false),
-        scales: { x: axis(palette, 'CPU'), y: axis(palette, 'utilisation (%)', { beginAtZero: true, max: 100 }) },
+        scales: { x: axis(palette, 'CPU'), y: axis(palette, 'idle (% of the run)', { beginAtZero: true }) },
       },
     } as ChartConfiguration;
   },

@@ -16,13 +16,13 @@ import { comparisonJobs, comparisonView, summarizeComparison, type Comparison, t
 import { formatComparisonMarkdown, formatComparisonText } from '../../core/compare/comparison-report';
 import { detectVariant, type Detection } from '../../core/sim/variant-detection';
 import type { Variant, VariantName } from '../../core/sim/variants';
-import { MAX_CPUS } from '../../core/sim/limits';
 import { derivePatchModels, type PatchModels } from '../../core/sim/derive/patch-models';
 import { formatPatchModels, patchModelJson } from '../../core/sim/derive/model-report';
 import { earlyHandovers } from '../../core/sim/derive/handover-check';
 import type { Patch } from '../../core/patch/model';
 import { readExitPathTree, requireCParser } from '../exit-path-tree';
 import { pickVariant, readModelVariants } from '../model-files';
+import { MAX_CPUS } from '../../core/sim/limits';
 
 const DEFAULT_CPUS = [1, 2, 4, 8, 16, 32, 64];
 const DEFAULT_SEEDS = 5;

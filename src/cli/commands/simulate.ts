@@ -14,11 +14,11 @@ import { simulate, type SimulationInput } from '../../core/sim/simulate';
 import { tableHash } from '../../core/events/table-hash';
 import { formatValidationTable, validationPlan, validationRow, type ValidationRow } from '../../core/sim/validation';
 import { isVariantName, VARIANT_NAMES, type VariantName } from '../../core/sim/variants';
+import { earlyHandovers } from '../../core/sim/derive/handover-check';
+import { pickVariant, readModelVariants } from '../model-files';
 import { MAX_CPUS } from '../../core/sim/limits';
 import { alternatives } from '../../core/common/word-list';
 import { formatUs } from '../../core/common/format-ns';
-import { earlyHandovers } from '../../core/sim/derive/handover-check';
-import { pickVariant, readModelVariants } from '../model-files';
 
 const DEFAULT_DURATION_MS = 200;
 

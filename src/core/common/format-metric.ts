@@ -18,6 +18,13 @@ export function formatMetric(value: number | null, unit: MetricRow['unit']): str
   }
 }
 
+/** A mean with its 95 % interval: `12.3 µs [11.9 µs – 12.8 µs]`; the value alone without an interval. */
+export function formatMetricWithInterval(value: number | null, interval: { low: number; high: number } | null | undefined, unit: MetricRow['unit']): string {
+  const mean = formatMetric(value, unit);
+  if (!interval || value === null || !Number.isFinite(value)) return mean;
+  return `${mean} [${formatMetric(interval.low, unit)} – ${formatMetric(interval.high, unit)}]`;
+}
+
 /** `12.3 µs` for ns, `45.9%` for a ratio, the number as it is otherwise (`trace --against`'s columns). */
 export function formatPlainMetric(value: number, unit: string): string {
   return unit === 'ns' ? formatNs(value) : unit === 'ratio' ? `${(value * 100).toFixed(1)}%` : String(value);
@@ -32,11 +39,4 @@ export function formatCompact(v: number, width = 7): string {
   else if (a >= 100 || Number.isInteger(v)) s = v.toFixed(0);
   else s = v.toPrecision(3);
   return s.length > width ? s.slice(0, width) : s;
-}
-
-/** A mean with its 95 % interval: `12.3 µs [11.9 µs – 12.8 µs]`; the value alone without an interval. */
-export function formatMetricWithInterval(value: number | null, interval: { low: number; high: number } | null | undefined, unit: MetricRow['unit']): string {
-  const mean = formatMetric(value, unit);
-  if (!interval || value === null || !Number.isFinite(value)) return mean;
-  return `${mean} [${formatMetric(interval.low, unit)} – ${formatMetric(interval.high, unit)}]`;
 }

@@ -26,7 +26,8 @@ export interface CostInfo {
   source: string;
 }
 
-const DESIGN = 'DESIGN.md cost defaults';
+/** The defaults' own citation: docs/simulator.md, shipped with the extension and the CLI (its "Costs, defaults and sources" table). */
+const DESIGN = 'docs/simulator.md cost defaults';
 const SOSP13 = 'David et al., "Everything you always wanted to know about synchronization", SOSP 2013';
 const ASSUMED = 'assumption';
 

@@ -15,10 +15,16 @@ import { runWithProgress, type WorkHost } from '../work/work-host';
 import { baseName, readBytes } from '../common/workspace-files';
 import { pickTracePair } from './trace-pair-picker';
 
+/**
+ * The panels the commands open, one of each: a simulation, a trace or comparison of traces, and
+ * a trace set against a simulation each keep their own panel (one does not replace the other).
+ */
+export type PanelKind = 'simulation' | 'trace' | 'trace-vs-simulation';
+
 export interface AnalysisApi {
   work: WorkHost;
-  /** The panel opened by the commands (not the ones inside trace editors). */
-  panel(): ActivityPanel | null;
+  /** The panel of that kind opened by the commands, or the one used last (not the ones inside trace editors). */
+  panel(kind?: PanelKind): ActivityPanel | null;
   traceEditors: TraceEditorProvider;
   /** What the serializer does with a panel VS Code restores after a reload. */
   restore(webviewPanel: vscode.WebviewPanel): ActivityPanel;
@@ -26,7 +32,8 @@ export interface AnalysisApi {
 
 export function registerAnalysis(context: vscode.ExtensionContext, analysis: AnalysisStore): AnalysisApi {
   const work = createWorkHost(context.extensionUri);
-  let current: ActivityPanel | null = null;
+  const panels = new Map<PanelKind, ActivityPanel>();
+  let lastUsed: ActivityPanel | null = null;
   let cancelSource: vscode.CancellationTokenSource | null = null;
 
   const simulateInto = async (controls: SimulationControls, panel: ActivityPanel | null): Promise<ActivityView | null> => {
@@ -68,15 +75,20 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
     cancel: () => cancelSource?.cancel(),
   };
 
-  const panel = (): ActivityPanel => {
-    if (current) {
-      current.panel.reveal(undefined, true);
-      return current;
+  const titles: Record<PanelKind, string> = { 'simulation': 'Reaper activity: simulation', 'trace': 'Reaper activity: trace', 'trace-vs-simulation': 'Reaper activity: trace vs simulation' };
+  const panel = (kind: PanelKind = 'trace'): ActivityPanel => {
+    const existing = panels.get(kind);
+    if (existing) {
+      existing.panel.reveal(undefined, true);
+      lastUsed = existing;
+      return existing;
     }
-    const created = ActivityPanel.create(context.extensionUri, actions);
-    current = created;
+    const created = ActivityPanel.create(context.extensionUri, actions, titles[kind]);
+    panels.set(kind, created);
+    lastUsed = created;
     created.onDidDispose(() => {
-      if (current === created) current = null;
+      if (panels.get(kind) === created) panels.delete(kind);
+      if (lastUsed === created) lastUsed = null;
     });
     return created;
   };
@@ -86,9 +98,17 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
   // The webview restores its own charts from getState; the host re-attaches and waits for `ready`.
   const restore = (webviewPanel: vscode.WebviewPanel): ActivityPanel => {
     const restored = new ActivityPanel(webviewPanel, context.extensionUri, actions);
-    current ??= restored;
+    // Its kind from its title (activity-panel.ts show: `Reaper activity: <view title>`).
+    const kind: PanelKind = / vs simulation$/.test(webviewPanel.title) ? 'trace-vs-simulation' : /seed\(s\)$|: simulation$/.test(webviewPanel.title) ? 'simulation' : 'trace';
+    if (!panels.has(kind)) {
+      panels.set(kind, restored);
+      restored.onDidDispose(() => {
+        if (panels.get(kind) === restored) panels.delete(kind);
+      });
+    }
+    lastUsed ??= restored;
     restored.onDidDispose(() => {
-      if (current === restored) current = null;
+      if (lastUsed === restored) lastUsed = null;
     });
     return restored;
   };
@@ -102,11 +122,11 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
     context.subscriptions.push(vscode.commands.registerCommand(id, run as (...args: unknown[]) => unknown));
   };
 
-  command('reaperscope.simulate', (controls?: SimulationControls) => simulateInto(controls ?? settings().controls, panel()));
+  command('reaperscope.simulate', (controls?: SimulationControls) => simulateInto(controls ?? settings().controls, panel('simulation')));
 
   command('reaperscope.showActivity', async (which?: 'simulation' | 'trace') => {
     const view = which === 'trace' ? analysis.trace?.view : which === 'simulation' ? analysis.simulation : analysis.simulation ?? analysis.trace?.view;
-    const p = panel();
+    const p = panel(view?.source === 'simulation' || !view ? 'simulation' : 'trace');
     if (view) p.show(view, view.source === 'simulation' ? settings().controls : null);
     else await simulateInto(settings().controls, p);
     return p;
@@ -144,13 +164,15 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
     if (!target) return null;
     const fileName = baseName(target);
     const { controls, costs } = settings();
-    const p = panel();
+    const p = panel('trace-vs-simulation');
     try {
       const result = await runWithProgress(work, `Reaperscope: ${fileName} vs simulation`, {
         job: 'trace-vs-simulation', trace: { bytes: await readBytes(target), fileName }, settings: { workload: controls.workload, costs, seed: 1 },
       }, (fraction, message) => p.progress(message, fraction));
       if (result.errors.length > 0) void vscode.window.showWarningMessage(`Reaperscope: reaperscope.costs: ${result.errors.join('; ')}`);
       p.show(result.view, null);
+      // An OS mismatch (a Linux trace against the OpenBSD model): said in the panel and here.
+      for (const warning of result.view.warnings ?? []) void vscode.window.showWarningMessage(`Reaperscope: ${warning}`);
       return result.view;
     } catch (error) {
       // As simulateInto: the panel opened for this command says why it has nothing new to show.
@@ -182,7 +204,7 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
   });
 
   context.subscriptions.push(work);
-  return { work, panel: () => current, traceEditors, restore };
+  return { work, panel: (kind?: PanelKind) => (kind ? panels.get(kind) ?? null : lastUsed), traceEditors, restore };
 }
 
 /** The trace behind the active custom editor tab, if any. */

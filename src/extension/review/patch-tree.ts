@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Hunk, ReviewComment } from '../../core/patch/model';
 import { hunkHeaderLine } from '../../core/patch/mail/reply-mail';
 import { findHunkLine } from '../../core/patch/apply/hunk-placement';
+import { expandTabs } from '../../core/common/expand-tabs';
 import type { FileReview, ReviewStore } from './review-session';
 
 export type PatchNode =
@@ -86,11 +87,18 @@ function hunkItem(review: FileReview, hunkIndex: number, comments: number): vsco
     : `line ${placement.startLine}${placement.offset !== 0 ? ` (offset ${placement.offset > 0 ? '+' : ''}${placement.offset})` : ''}`;
   item.description = `+${added} −${removed} · ${where}`;
   item.tooltip = new vscode.MarkdownString().appendCodeblock(
-    [hunkHeaderLine(hunk), ...hunk.lines.map((l) => ({ context: ' ', add: '+', remove: '-' })[l.kind] + l.text)].join('\n'), 'diff');
+    [hunkHeaderLine(hunk), ...hunk.lines.map((l) => ({ context: ' ', add: '+', remove: '-' })[l.kind] + expandTabs(l.text))].join('\n'), 'diff');
   item.contextValue = 'hunk';
   item.iconPath = new vscode.ThemeIcon(review.applied ? 'check' : placement?.startLine == null ? 'error' : 'symbol-function');
   item.command = { command: 'reaperscope.revealHunk', title: 'Reveal Hunk', arguments: [review.path, hunkIndex] };
   return item;
+}
+
+/** Shows the Patch view (without taking focus from the editor) at the first file of the session. */
+export async function revealPatchView(view: vscode.TreeView<PatchNode>, store: ReviewStore): Promise<void> {
+  const first = store.session?.files[0];
+  if (!first) return;
+  await view.reveal({ kind: 'file', review: first }, { select: false, focus: false, expand: true });
 }
 
 function commentItem(node: Extract<PatchNode, { kind: 'comment' }>): vscode.TreeItem {

@@ -124,3 +124,21 @@ export function formatVersionDiff(from: PatchSeries, to: PatchSeries, pairs: rea
   }
   return out.join('\n') + '\n';
 }
+
+/**
+ * The two versions as texts to show side by side (a diff editor): each patch's text under a
+ * `# n/m title` line, in the order of `pairs`, a dropped or added patch on its own side only, so
+ * paired patches face each other.
+ */
+export function versionTexts(messages: readonly ThreadMessage[], from: PatchSeries, to: PatchSeries, pairs: readonly VersionPair[]): { older: string; newer: string } {
+  const section = (series: PatchSeries, n: number | null): string[] => {
+    const p = n === null ? undefined : series.patches.find((q) => q.n === n);
+    if (!p) return [];
+    const m = messages[p.message]!;
+    return [`# ${p.n}/${series.total} ${titleOf(m)}`, ...patchText(m.patch), ''];
+  };
+  return {
+    older: pairs.flatMap((p) => section(from, p.fromN)).join('\n'),
+    newer: pairs.flatMap((p) => section(to, p.toN)).join('\n'),
+  };
+}

@@ -87,7 +87,7 @@ test('--html: one file with the webview inlined and the view as JSON', async () 
   assert.equal(view.costs?.length, COST_NAMES.length);
   assert.deepEqual(view.costs!.filter((c) => c.overridden), []);
   const cs = view.costs!.find((c) => c.name === 'contextSwitch')!;
-  assert.deepEqual([cs.valueNs, cs.source], [2000, 'DESIGN.md cost defaults: 2 µs (1–5)']);
+  assert.deepEqual([cs.valueNs, cs.source], [2000, 'docs/simulator.md cost defaults: 2 µs (1–5)']);
 });
 
 test('--html with --costs and --reap-cost-us: the embedded costs are the ones the runs used, overrides marked', async () => {

@@ -15,7 +15,9 @@ test('durations: three significant digits in the largest unit below the value', 
 test('metric values in their units; a missing or infinite value is a dash', () => {
   assert.equal(formatMetric(12_345, 'ns'), '12.3 µs');
   assert.equal(formatMetric(1234, 'count'), '1,234');
-  assert.equal(formatMetric(2.25, 'count'), '2.3'); // at most one decimal
+  // Counts one way: grouped thousands, at most one decimal (a mean over seeds).
+  assert.equal(formatMetric(2.5, 'count'), '2.5');
+  assert.equal(formatMetric(2433.6, 'count'), '2,433.6');
   assert.equal(formatMetric(5678, '1/s'), '5,678 /s');
   assert.equal(formatMetric(0.459, 'ratio'), '45.9 %');
   assert.equal(formatMetric(null, 'ns'), '—');

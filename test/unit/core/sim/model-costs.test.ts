@@ -11,7 +11,7 @@ test('defaults: every cost once, in the model order, none overridden, sources as
   const byName = new Map(costs.map((c) => [c.name, c]));
   // DESIGN.md "Cost defaults": context switch 2 µs (1–5); mutex 30 ns; cache line 70/200 ns (SOSP 2013).
   assert.deepEqual({ ...byName.get('contextSwitch'), description: '' }, {
-    name: 'contextSwitch', valueNs: 2000, dist: 'fixed', defaultNs: 2000, description: '', source: 'DESIGN.md cost defaults: 2 µs (1–5)', overridden: false,
+    name: 'contextSwitch', valueNs: 2000, dist: 'fixed', defaultNs: 2000, description: '', source: 'docs/simulator.md cost defaults: 2 µs (1–5)', overridden: false,
   });
   assert.equal(byName.get('mutex')!.valueNs, 30);
   assert.match(byName.get('cacheLineCross')!.source, /SOSP 2013: 200 ns/);

@@ -21,7 +21,7 @@ test('the simulate job cites every cost, with the reaperscope.costs overrides ma
   assert.deepEqual(costs.map((c) => c.name), COST_NAMES);
   // fork set to its default value is not an override; the context switch is (default 2 µs, DESIGN.md).
   assert.deepEqual(costs.filter((c) => c.overridden).map((c) => [c.name, c.valueNs, c.defaultNs, c.source]),
-    [['contextSwitch', 3000, 2000, 'DESIGN.md cost defaults: 2 µs (1–5)']]);
+    [['contextSwitch', 3000, 2000, 'docs/simulator.md cost defaults: 2 µs (1–5)']]);
 });
 
 test('a trace view has no costs', async () => {

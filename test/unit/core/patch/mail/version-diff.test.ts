@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { groupSeries } from '../../../../../src/core/patch/mail/series';
 import { readThread } from '../../../../../src/core/patch/mail/thread';
-import { diffVersions, formatVersionDiff } from '../../../../../src/core/patch/mail/version-diff';
+import { diffVersions, formatVersionDiff, versionTexts } from '../../../../../src/core/patch/mail/version-diff';
 import { mail, mbox, patchBody, seriesMails, type MailSpec } from './thread-mails';
 
 test('v1 → v2 patch by patch: unchanged, changed (the differing lines), dropped and added patches', async () => {
@@ -31,4 +31,9 @@ test('v1 → v2 patch by patch: unchanged, changed (the differing lines), droppe
   assert.match(text, /^2\/3 ! 2\/3  sched: step 2$/m);
   assert.match(text, /^3\/3 < -    sched: step 3$/m);
   assert.match(text, /^ {4}-\+\tv1_step2\(\);$/m);
+  // Side by side: v1's patches 1, 2, 3 on the left, v2's 1, 2 and the new 3 on the right.
+  const { older, newer } = versionTexts(thread.messages, from!, to!, pairs);
+  assert.deepEqual(older.split('\n').filter((l) => l.startsWith('# ')), ['# 1/3 sched: step 1', '# 2/3 sched: step 2', '# 3/3 sched: step 3']);
+  assert.deepEqual(newer.split('\n').filter((l) => l.startsWith('# ')), ['# 1/3 sched: step 1', '# 2/3 sched: step 2', '# 3/3 sched: new step']);
+  assert.ok(newer.includes('+\treaper_wakeup();') && !older.includes('reaper_wakeup'));
 });

@@ -1,0 +1,196 @@
+/**
+ * UI tests in the real workbench (code-server + headless Chromium) for the numbers, charts and
+ * missing-data states: a hover and the CodeLens over exit2 show the panel table's own figures
+ * (mean over the seeds with its interval) and "removed by the patch"; each variant keeps one
+ * colour with 3:1 contrast on a light, a dark and a high-contrast theme; a btrace says "not
+ * recorded in this trace" for locks; a Linux trace against the model is warned about and labelled
+ * exit→free; the Patch view shows after opening a patch, Cancel is disabled while idle, and the
+ * simulation and trace-vs-simulation panels are separate. Screenshots go to test-results/.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
+import { contrastRatio, parseColor } from '../../webview/contrast';
+import { openPalette, openWorkbench, runCommand, screenshot, webviewFrame, type Workbench } from './workbench';
+
+let bench: Workbench;
+before(async () => { bench = await openWorkbench(); });
+after(async () => { await bench?.close(); });
+
+function uiTest(name: string, body: () => Promise<void>): void {
+  test(name, async () => {
+    try {
+      await body();
+    } catch (error) {
+      await screenshot(bench.page, `FAILED-${name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}`).catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+async function quickOpen(page: Page, name: string): Promise<void> {
+  await openPalette(page, '');
+  await page.locator('.quick-input-widget input').fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+}
+
+/** Puts the cursor at 1-based line and character through Go to Line. */
+async function goTo(page: Page, line: number, column: number): Promise<void> {
+  await openPalette(page, '');
+  await page.locator('.quick-input-widget input').fill(`:${line}:${column}`);
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+}
+
+/** 1-based line and column of `needle` inside function `func` of the workspace file. */
+function position(path: string, func: string, needle: string): { line: number; column: number } {
+  const lines = readFileSync(join(bench.workspace, path), 'utf8').split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`${func}(`));
+  assert.ok(start >= 0, `no ${func}( in ${path}`);
+  const at = lines.findIndex((l, i) => i > start && l.includes(needle));
+  assert.ok(at > start, `no ${needle} after ${func}`);
+  return { line: at + 1, column: lines[at]!.indexOf(needle) + 2 };
+}
+
+/** The text of a metric row's cell (column 1 + run) in the panel's table. */
+async function tableCell(frame: Frame, key: string, run: number): Promise<string> {
+  return (await frame.locator(`vscode-table.metrics vscode-table-row[data-key="${key}"] vscode-table-cell`).nth(1 + run).textContent())?.trim() ?? '';
+}
+
+let simulation: Frame;
+
+uiTest('the simulation panel: Cancel disabled while nothing runs, charts of idle hops and cross-CPU wakeups with legends', async () => {
+  const { page } = bench;
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'Reaperscope: Simulate the Exit Path (Baseline, Patched, Lockless)');
+  simulation = await webviewFrame(page, 120_000, /seed/);
+  await simulation.waitForFunction(() => document.querySelectorAll('canvas').length >= 8, undefined, { timeout: 120_000 });
+  assert.equal(await simulation.locator('vscode-button#cancel').evaluate((b) => b.hasAttribute('disabled')), true);
+  const legends = await simulation.$$eval('.heat-legend', (ls) => ls.map((l) => l.getAttribute('data-chart')));
+  assert.deepEqual(legends.sort(), ['cpu-utilisation', 'cross-cpu-wakeups', 'idle-hops', 'reaper-activity']);
+  await simulation.waitForTimeout(300);
+  await screenshot(page, 'activity-panel');
+});
+
+uiTest('a hover on deadproc_mutex and the CodeLens over exit2 show the table\'s figures and "removed by the patch"', async () => {
+  const { page } = bench;
+  const baseline = await tableCell(simulation, 'lockWaitNs.deadproc_mutex', 0);
+  const reaperWakeups = await tableCell(simulation, 'crossCpuWakeups.reaper', 0);
+  assert.match(baseline, /\[.* – .*\]/, `the table shows the mean with its interval: ${baseline}`);
+  await runCommand(page, 'Reaperscope: Open the Bundled Example Patch (One Reaper per CPU)');
+  await quickOpen(page, 'kern_exit.c');
+  const mutex = position('sys/kern/kern_exit.c', 'reaper', 'mtx_enter(&deadproc_mutex)');
+  await goTo(page, mutex.line, mutex.column);
+  await runCommand(page, 'Show or Focus Hover');
+  const hover = page.locator('.monaco-hover:visible').first();
+  await hover.waitFor({ state: 'visible', timeout: 15_000 });
+  const text = (await hover.textContent()) ?? '';
+  assert.match(text, /patched: removed by the patch/);
+  assert.ok(text.includes(`baseline ${baseline}`), `hover: ${text}\ntable: ${baseline}`);
+  assert.doesNotMatch(text, /patched 0 ns/);
+  await screenshot(page, 'hover-site-figures');
+  await page.keyboard.press('Escape');
+
+  // exit2 is deleted by the patch: its lens names what the baseline does and that the others removed it.
+  const exit2 = position('sys/kern/kern_exit.c', 'exit2', 'wakeup(&deadproc)');
+  await goTo(page, exit2.line, exit2.column);
+  await page.locator('.codelens-decoration', { hasText: 'exit2 in the model' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  const lenses = (await page.locator('.codelens-decoration').allTextContents()).join('\n');
+  assert.match(lenses, /exit2 in the model vs baseline: patched removed by the patch · lockless removed by the patch/);
+  assert.ok(lenses.includes(`sim cross-CPU wakeups of a reaper: baseline ${reaperWakeups} · patched removed by the patch`), lenses);
+  await screenshot(page, 'codelens-exit2');
+});
+
+/** Picks a colour theme by name through Preferences: Color Theme. */
+async function colorTheme(page: Page, name: string): Promise<void> {
+  await runCommand(page, 'Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(1500);
+}
+
+uiTest('each variant keeps one colour in every chart with 3:1 contrast on light, dark and high-contrast themes', async () => {
+  const { page } = bench;
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'Reaperscope: Show Reaper Activity Panel');
+  for (const theme of ['Light Modern', 'Dark High Contrast', 'Dark Modern']) {
+    await colorTheme(page, theme);
+    const frame = await webviewFrame(page, 60_000, /seed/);
+    await frame.waitForFunction(() => document.querySelectorAll('canvas[data-series]').length >= 8, undefined, { timeout: 60_000 });
+    await frame.waitForTimeout(500);
+    const charts = await frame.$$eval('canvas[data-series]', (cs) => cs.map((c) => ({ id: c.id, background: (c as HTMLElement).dataset.background!, series: JSON.parse((c as HTMLElement).dataset.series!) as { label: string; color: string }[] })));
+    const colours = new Map<string, Set<string>>();
+    for (const chart of charts) {
+      const bg = parseColor(chart.background);
+      assert.ok(bg, `${theme}: background ${chart.background}`);
+      for (const s of chart.series) {
+        const variant = s.label.split(' ')[0]!;
+        colours.set(variant, (colours.get(variant) ?? new Set()).add(s.color));
+        const ratio = contrastRatio(parseColor(s.color)!, bg);
+        assert.ok(ratio >= 3, `${theme}: ${chart.id} ${s.label} ${s.color} on ${chart.background}: ${ratio.toFixed(2)}:1`);
+      }
+    }
+    assert.ok(colours.size >= 2, `${theme}: ${[...colours.keys()].join(', ')}`);
+    for (const [variant, set] of colours) assert.equal(set.size, 1, `${theme}: ${variant} drawn in ${[...set].join(', ')}`);
+    await screenshot(page, `theme-${theme.toLowerCase().replaceAll(' ', '-')}`);
+  }
+});
+
+uiTest('a btrace says "not recorded in this trace" for lock waits instead of 0 ns', async () => {
+  const { page } = bench;
+  await runCommand(page, 'View: Close All Editors');
+  await quickOpen(page, 'btrace-baseline.txt');
+  await runCommand(page, 'View: Reopen Editor With...');
+  const choice = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reaperscope Trace (text)' }).first();
+  await choice.waitFor({ state: 'visible', timeout: 15_000 });
+  await choice.click();
+  const frame = await webviewFrame(page, 60_000, /btrace-baseline/);
+  await frame.waitForFunction(() => document.querySelectorAll('canvas').length >= 8, undefined, { timeout: 60_000 });
+  assert.match(await frame.textContent('.caveat[data-chart="lock-waits"]') ?? '', /Not recorded in this trace/);
+  assert.equal(await tableCell(frame, 'lockWaitNs.deadproc_mutex', 0), 'not recorded in this trace');
+  await frame.locator('figure[data-chart="lock-waits"]').scrollIntoViewIfNeeded();
+  await screenshot(page, 'trace-not-recorded');
+});
+
+uiTest('a Linux trace against the OpenBSD model is warned about, in its own panel, labelled exit→free', async () => {
+  const { page } = bench;
+  // The simulation's panel first: the comparison must not replace it.
+  await runCommand(page, 'Reaperscope: Show Reaper Activity Panel');
+  await webviewFrame(page, 60_000, /seed/);
+  await quickOpen(page, 'ftrace-flags5.txt');
+  await runCommand(page, 'View: Reopen Editor With...');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reaperscope Trace (text)' }).first().click();
+  await webviewFrame(page, 60_000, /ftrace-flags5/);
+  await runCommand(page, 'Reaperscope: Compare Trace with Simulation');
+  const frame = await webviewFrame(page, 120_000, /vs simulation/);
+  await frame.waitForSelector('.warnings', { timeout: 60_000 });
+  assert.match(await frame.textContent('.warnings') ?? '', /Linux trace; the simulator models OpenBSD/);
+  assert.match(await frame.textContent('figure[data-chart="exit-to-reap"] .chart-title') ?? '', /exit → free/i);
+  const notification = page.locator('.notification-toast', { hasText: 'Linux trace' });
+  await notification.first().waitFor({ state: 'visible', timeout: 15_000 });
+  // The simulation panel is still there: a tab of its own.
+  const tabs = await page.locator('.tabs-container .tab').allTextContents();
+  assert.ok(tabs.some((t) => /seed/.test(t)), tabs.join(' | '));
+  assert.ok(tabs.some((t) => /vs simulation/.test(t)), tabs.join(' | '));
+  await screenshot(page, 'linux-vs-model');
+});
+
+uiTest('opening a patch shows the Patch view', async () => {
+  const { page } = bench;
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'Reaperscope: Close Patch');
+  await runCommand(page, 'Explorer: Focus on Folders View');
+  await runCommand(page, 'Reaperscope: Open the Bundled Example Patch (One Reaper per CPU)');
+  const tree = page.locator('.pane:has(.pane-header:has-text("Patch")) .monaco-list-row');
+  await tree.first().waitFor({ state: 'visible', timeout: 30_000 });
+  assert.match((await tree.allTextContents()).join(' | '), /kern_sched\.c/);
+  await screenshot(page, 'patch-view-revealed');
+});
