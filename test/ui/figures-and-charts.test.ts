@@ -83,6 +83,9 @@ uiTest('a hover on deadproc_mutex and the CodeLens over exit2 show the table\'s 
   const reaperWakeups = await tableCell(simulation, 'crossCpuWakeups.reaper', 0);
   assert.match(baseline, /\[.* – .*\]/, `the table shows the mean with its interval: ${baseline}`);
   await runCommand(page, 'Reaperscope: Open the Bundled Example Patch (One Reaper per CPU)');
+  // The example opens its patch in an editor: wait for it, so it does not take the focus back later.
+  await page.locator('.tabs-container .tab', { hasText: 'one-reaper-per-cpu.patch' }).first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1000);
   await quickOpen(page, 'kern_exit.c');
   const mutex = position('sys/kern/kern_exit.c', 'reaper', 'mtx_enter(&deadproc_mutex)');
   await goTo(page, mutex.line, mutex.column);
