@@ -90,7 +90,8 @@ uiTest('a hover on deadproc_mutex and the CodeLens over exit2 show the table\'s 
   const mutex = position('sys/kern/kern_exit.c', 'reaper', 'mtx_enter(&deadproc_mutex)');
   await goTo(page, mutex.line, mutex.column);
   await runCommand(page, 'Show or Focus Hover');
-  const hover = page.locator('.monaco-hover:visible').first();
+  // The provider answers after the decoration's own hover line: wait for its text.
+  const hover = page.locator('.monaco-hover:visible', { hasText: 'Exit-path model' }).first();
   await hover.waitFor({ state: 'visible', timeout: 15_000 });
   const text = (await hover.textContent()) ?? '';
   assert.match(text, /patched: removed by the patch/);
@@ -111,7 +112,9 @@ uiTest('a hover on deadproc_mutex and the CodeLens over exit2 show the table\'s 
 
 /** Picks a colour theme by name through Preferences: Color Theme. */
 async function colorTheme(page: Page, name: string): Promise<void> {
-  await runCommand(page, 'Preferences: Color Theme');
+  await openPalette(page, 'Preferences: Color Theme');
+  // Not "Browse Color Themes in Marketplace": the row that starts with the command's title.
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /^Preferences: Color Theme/ }).first().click({ timeout: 15_000 });
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(name);
