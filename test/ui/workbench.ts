@@ -35,6 +35,7 @@ export async function openWorkbench(): Promise<Workbench> {
     server = await startCodeServer(install);
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    // A loaded machine (CI, shared runners) can take well over playwright's 30 s default to load the workbench.
     await page.goto(developmentUrl(server, { folder: workspace, extensionPath: repoRoot }), { timeout: 180_000 });
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     // The explorer shows the workspace once the remote file system is connected.

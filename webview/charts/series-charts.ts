@@ -76,11 +76,13 @@ export const latencyChart: ChartSpec = {
             type: 'logarithmic',
             min: loNs / 1e3, max: hiNs / 1e3,
             ticks: {
-              // Label the 1-2-5 steps as durations; within less than a decade, every tick.
+              // Label the 1-2-5 steps as durations; within less than a decade every whole step
+              // (60, 70, 80 µs), never the axis ends (58.0 µs next to 60.0 µs would overlap).
               callback: (value: number | string) => {
                 const us = Number(value);
                 const lead = us / 10 ** Math.floor(Math.log10(us));
-                return hiNs / loNs < 10 || [1, 2, 5].some((d) => Math.abs(lead - d) < 1e-6) ? formatNs(us * 1e3) : '';
+                const whole = Math.abs(lead - Math.round(lead)) < 1e-6;
+                return (hiNs / loNs < 10 ? whole : [1, 2, 5].some((d) => Math.abs(lead - d) < 1e-6)) ? formatNs(us * 1e3) : '';
               },
             },
           }),
