@@ -97,27 +97,30 @@ suite('reaper activity', () => {
     const column = text.split('\n')[line - 1]!.indexOf('mtx_enter') + 1;
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line - 1, column));
     const markdown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
-    assert.match(markdown, /Simulated wait on `deadproc_mutex`/);
-    assert.match(markdown, /- baseline: /);
-    assert.match(markdown, /- patched: /);
-    // On wakeup(): the simulated cross-CPU wakeups per variant.
+    // The hover names the model's step on this line per variant, and the figure of this site only.
+    assert.match(markdown, /Exit-path model at this line:/);
+    assert.match(markdown, /- baseline: takes deadproc_mutex/);
+    assert.match(markdown, /- patched: removed by the patch/);
+    assert.match(markdown, /Simulated wait on deadproc_mutex \(all its sites\), mean over the seeds \[95 % CI\] \(.*\): baseline .* · patched removed by the patch/);
+    // On wakeup(&deadproc): the cross-CPU wakeups of a reaper, never a lock wait.
     const wline = lineOf(text, 'wakeup(&deadproc);');
     const wcol = text.split('\n')[wline - 1]!.indexOf('wakeup') + 1;
     const whovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(wline - 1, wcol));
     const wmarkdown = whovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
-    assert.match(wmarkdown, /Simulated cross-CPU wakeups \(.*\): baseline \d+ · patched \d+/);
+    assert.match(wmarkdown, /Simulated cross-CPU wakeups of a reaper, mean over the seeds \[95 % CI\] \(.*\): baseline [\d,.]+/);
+    assert.doesNotMatch(wmarkdown, /wait on/);
 
     const session = await vscode.commands.executeCommand<ReviewSession | null>('reaperscope.openPatch',
       fixture('patches/one-reaper-per-cpu.patch'));
     assert.ok(session);
     const lenses = await until(async () => {
       const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
-      return l.some((x) => x.command?.title.startsWith('sim wait on')) && l;
+      return l.some((x) => x.command?.title.startsWith('sim ')) && l;
     }, 'simulation CodeLenses');
     const reaper = lenses.filter((l) => l.range.start.line + 1 === lineOf(text, 'reaper(void *arg)') - 1).map((l) => l.command!.title);
-    // The model's steps in reaper() take deadproc_mutex (baseline), sched_lock and the kernel lock.
-    assert.ok(reaper.some((t) => /^sim wait on deadproc_mutex, sched_lock, kernel_lock: baseline .* · patched /.test(t)), reaper.join('; '));
-    assert.ok(reaper.some((t) => /^exit path \(model\): baseline \d+ steps · patched \d+ · lockless \d+$/.test(t)), reaper.join('; '));
+    // What the patch changes in reaper(), in the model's words, and the figures of its sites.
+    assert.ok(reaper.some((t) => /^reaper in the model vs baseline: patched .*−deadproc_mutex/.test(t)), reaper.join('; '));
+    assert.ok(reaper.some((t) => /^sim wait on deadproc_mutex \(all its sites\): baseline .* · patched removed by the patch$/.test(t)), reaper.join('; '));
     await vscode.commands.executeCommand('reaperscope.closePatch');
   });
 
