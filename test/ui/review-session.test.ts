@@ -226,6 +226,9 @@ uiTest('Compose Reply writes reply-all headers; Save as .eml writes a mail git s
 
 uiTest('Compare Two Traces asks for the trace before, then the trace after, from the workspace\'s traces', async () => {
   const { page } = bench;
+  // The reply test before this one ends in the save dialog's path box: close what is left open.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
   await runCommand(page, 'View: Close All Editors');
   await runCommand(page, commandTitle('reaperscope.compareTraces'));
   const title = page.locator('.quick-input-widget .quick-input-title');

@@ -51,10 +51,6 @@ export async function openWorkbench(): Promise<Workbench> {
 
 /** Opens the command palette (F1) and types `text` after the `>` prompt. */
 export async function openPalette(page: Page, text: string): Promise<void> {
-  // Whatever an earlier step left open (a quick input such as a save dialog's path box, a hover)
-  // would keep F1 from showing the palette: close it first, as a user would.
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Escape');
   await page.locator('.monaco-workbench').click({ position: { x: 800, y: 500 } }).catch(() => undefined);
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
