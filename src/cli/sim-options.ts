@@ -23,7 +23,7 @@ export const SHARED_USAGE = `  --workload W        ${WORKLOAD_NAMES[0]} (default
   --reap-cost-us MEAN mean reap cost (uvm_exit), µs; poisson: exponential
   --jobs N            concurrent jobs of the workload (make -jN, …)
   --costs FILE        JSON { "name": ns | { "dist", "meanNs", "sigma" } }
-  --cost NAME=NS      one cost, repeatable (names: README, "The simulator")
+  --cost NAME=NS      one cost, repeatable (names: docs/simulator.md)
   --threads N         worker threads (default: the CPUs of this machine)
 `;
 

@@ -215,7 +215,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       `Simulated, not measured: ${plan.workload}, ${plan.durationNs / 1e6} ms per run, charts of seed 1 on ${plan.viewCpus} CPUs; metrics are means over ${o.seeds} seeds with differences against baseline (95 % CI).`,
       `Detected variant: ${detection.variant}, ${detection.summary}.`,
       ...detection.evidence.map((e) => `Evidence: ${e.file}:${e.line} (${e.side}) ${e.what}: ${e.text}`),
-      'Model, defaults, sources and what it leaves out: README, "The simulator".',
+      'Model, defaults, sources and what it leaves out: docs/simulator.md.',
     ];
     const html = htmlReport(comparisonView(comparison, `Reaperscope: ${title}`, notes));
     try {

@@ -1,5 +1,5 @@
 /**
- * `reaperscope simulate`: one run of the exit-path simulator (README, "The simulator"), or the
+ * `reaperscope simulate`: one run of the exit-path simulator (docs/simulator.md), or the
  * validation against queueing theory (`--validate`).
  */
 import { UsageError, EXIT_BAD_INPUT, EXIT_OK, type CliIo, type Command } from '../command';
@@ -27,7 +27,7 @@ const usage = `usage: reaperscope simulate [--variant ${VARIANT_NAMES.join('|')}
          [--duration-ms D] [--seed S] [--costs FILE] [--json] [--trace-out FILE] [--chrome-out FILE]
        reaperscope simulate --validate [--cpus N] [--reap-cost-us MEAN] [--json]
 
-Simulates the OpenBSD exit path on a multiprocessor (README, "The simulator").
+Simulates the OpenBSD exit path on a multiprocessor (docs/simulator.md).
 
   --variant V         baseline (default; before the patch), patched (as posted),
                       lockless (without the kernel lock around the reaper's sleep)

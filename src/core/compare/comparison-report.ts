@@ -117,7 +117,7 @@ export function formatComparisonMarkdown(c: Comparison, patchName: string): stri
 
 function footer(c: Comparison): string[] {
   const out = [
-    'Model: README, "The simulator" (costs, sources, what it leaves out).',
+    'Model: docs/simulator.md (costs, sources, what it leaves out).',
     'Not a measurement: a simulation of the exit path with default costs.',
   ];
   for (const v of c.invariants.violations.slice(0, 5)) out.push(`violation: ${v}`);
