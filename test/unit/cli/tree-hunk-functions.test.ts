@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPatch } from '../../../src/core/patch/read-patch';
 import { InputError } from '../../../src/cli/command';
 import { treeHunkFunctions, withTreeFunctions } from '../../../src/cli/tree-hunk-functions';
 import { fixturePath } from './run-cli';
+import { withTree } from './temp-tree';
 
 const DIFF = fixturePath('c/kern_sched_like.diff');
 const SOURCE = fixturePath('c/kern_sched_like.c');
@@ -15,19 +15,6 @@ const SOURCE = fixturePath('c/kern_sched_like.c');
 // (test/unit/cli/commands/patch.test.ts shows both through the command).
 const FROM_HEADERS = [[], ['sched_idle'], ['sched_exit', 'sched_toidle', 'sched_toproc'], ['sched_toidle']];
 const FROM_TREE = [[], ['sched_idle'], ['sched_exit', 'sched_toidle', 'sched_toproc'], ['sched_toidle', 'sched_toproc']];
-
-async function withTree(files: Record<string, string>, body: (tree: string) => Promise<void>): Promise<void> {
-  const tree = mkdtempSync(join(tmpdir(), 'reaperscope-functions-'));
-  try {
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(join(tree, path, '..'), { recursive: true });
-      writeFileSync(join(tree, path), text);
-    }
-    await body(tree);
-  } finally {
-    rmSync(tree, { recursive: true, force: true });
-  }
-}
 
 test('functions come from the tree where each hunk applies, also 40 lines further down; the read patch is not changed', async () => {
   const patch = await readPatch(readFileSync(DIFF), { fileName: 'p.diff' });
