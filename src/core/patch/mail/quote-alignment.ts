@@ -8,7 +8,7 @@
  * leading space of context lines, turn tabs into spaces and strip trailing blanks. So lines are
  * compared as keys (quote depth, then the text without any white space), and the two sequences
  * are aligned globally (dynamic programming, an affine cost for skipped answered lines so kept
- * runs of the quote stay together), with joins of up to three reply lines into one answered line
+ * runs of the quote stay together, lower where a snip mark says lines were cut), with joins of up to three reply lines into one answered line
  * and of up to three answered lines into one reply line.
  *
  * Each aligned run of lines is then checked for uniqueness between its neighbours: a run whose
@@ -61,6 +61,13 @@ const JOIN = 9;
 const UNALIGNED_QUOTE = 3;
 /** Opening a run of skipped answered lines (trimmed text): one per run. */
 const GAP_OPEN = 1;
+/**
+ * Opening it where the reply has a snip mark (the line before or after the gap): the mark says
+ * lines were cut there, so such a gap is preferred to a silent one of the same length. Without
+ * it, a run ending in a line that reads the same later (`}` and a blank line) could as well be
+ * split before that line and its end aligned with the later copy: two gaps either way.
+ */
+const SNIP_GAP_OPEN = 0.5;
 /** A line that may be re-flowed with its neighbours: text, not a diff line (` `, `+`, `-`, `@@`, `\`). */
 const PROSE_START = /^[^\s+\-@\\<>]/;
 /** Most lines one side of a join may take. */
@@ -90,6 +97,8 @@ export function alignQuote(replyLines: readonly string[], answeredLines: readonl
   const aKeys = answered.map(answeredKey);
   const rKeys = reply.map((r) => (r.depth > 0 ? dequoted(r) : ''));
   const proseLike = answeredLines.map((line) => PROSE_START.test(splitQuote(line).content));
+  /** The cost of opening a gap before reply line i (after i lines of the reply). */
+  const gapOpen = (i: number): number => (reply[i - 1]?.snip || reply[i]?.snip ? SNIP_GAP_OPEN : GAP_OPEN);
   const width = m + 1;
   // Two states per cell: 0 = the last answered line was aligned, 1 = inside a run of skipped answered lines.
   const score = [new Float64Array((n + 1) * width).fill(-Infinity), new Float64Array((n + 1) * width).fill(-Infinity)];
@@ -167,7 +176,7 @@ export function alignQuote(replyLines: readonly string[], answeredLines: readonl
         }
         if (i < n) push(cell + width, state, here - (quoted ? UNALIGNED_QUOTE : 0), 2, state);
         // Skipping answered lines costs one per run, except after the reply's last line (the rest was trimmed).
-        if (j < m) push(cell + 1, 1, here - (state === 0 && i < n ? GAP_OPEN : 0), 1, state);
+        if (j < m) push(cell + 1, 1, here - (state === 0 && i < n ? gapOpen(i) : 0), 1, state);
       }
     }
   }
