@@ -41,7 +41,7 @@ export function applyInMemory(files: readonly CSourceFile[], patch: Pick<Patch, 
       notApplied.push({ file: path, why: 'not in the tree given' });
       continue;
     }
-    const result = applyFilePatch(fp, at < 0 ? null : out[at]!.text);
+    const result = applyFilePatch(fp, at < 0 ? null : out[at]!.text, { blobIds: false });
     if (!result.ok) {
       notApplied.push({ file: path, why: result.problem ?? 'a hunk did not apply' });
       continue;
