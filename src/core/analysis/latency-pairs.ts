@@ -4,7 +4,7 @@
  */
 import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
-import { EXIT_SYSCALLS } from '../trace/btrace-probes';
+import { SYS_EXIT, SYS_THREXIT } from '../trace/btrace-probes';
 
 /**
  * Where the latencies start: `exit` (Exit event), `last-off-cpu` (the thread's final switch,
@@ -61,5 +61,5 @@ export class PairList {
 /** Whether event i says its thread left exit1: an Exit event, or an exit/__threxit Syscall. */
 export function isExitEvent(table: EventTable, i: number): boolean {
   const kind = table.kind[i]!;
-  return kind === EventKind.Exit || (kind === EventKind.Syscall && EXIT_SYSCALLS.has(table.arg0[i]!));
+  return kind === EventKind.Exit || (kind === EventKind.Syscall && (table.arg0[i] === SYS_EXIT || table.arg0[i] === SYS_THREXIT));
 }
