@@ -40,6 +40,9 @@ export class PairList {
 
   private sortByOrder(): void {
     if (this.order.length !== this.starts.length) return;
+    let ordered = true;
+    for (let k = 1; k < this.order.length && ordered; k++) ordered = this.order[k - 1]! <= this.order[k]!;
+    if (ordered) return;
     const idx = this.order.map((_, k) => k).sort((a, b) => this.order[a]! - this.order[b]!);
     this.starts = idx.map((k) => this.starts[k]!);
     this.ends = idx.map((k) => this.ends[k]!);
