@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { hunkFunctions, loadCFunctionFinder, placedHunkFunctions } from '../../../../../src/core/patch/c/c-functions';
-import { functionNameOf } from '../../../../../src/core/patch/diff/hunk-text-functions';
 import { parseDiff } from '../../../../../src/core/patch/diff/unified-diff';
 
 const read = (path: string): string => readFileSync(new URL(`../../../../fixtures/${path}`, import.meta.url), 'utf8');
@@ -49,19 +48,6 @@ test('without the source, the @@ header and the hunk text name the functions', (
     [[], ['sched_kthreads_create'], ['sched_kthreads_create'], ['sched_idle'], ['sched_exit', 'sched_toidle', 'sched_toproc'], ['sched_toidle']],
     [[]],
   ]);
-});
-
-test('header texts: definitions yes, declarations, prototypes and macros no', () => {
-  assert.equal(functionNameOf('exit1(struct proc *p, int xexit, int xsig, int flags)'), 'exit1');
-  assert.equal(functionNameOf('reaper(void *arg)'), 'reaper');
-  assert.equal(functionNameOf('static struct proc *sched_steal_proc(struct cpu_info *self)'), 'sched_steal_proc');
-  assert.equal(functionNameOf('sched_proc_to_cpu_cost(struct cpu_info *ci, struct proc *p,'), 'sched_proc_to_cpu_cost');
-  assert.equal(functionNameOf('struct\tplimit limit0;'), null);
-  assert.equal(functionNameOf('int\twakeup_proc(struct proc *, int);'), null);
-  assert.equal(functionNameOf('void'), null);
-  assert.equal(functionNameOf('TAILQ_HEAD(, proc) sched_deferred = TAILQ_HEAD_INITIALIZER(sched_deferred);'), null);
-  assert.equal(functionNameOf('#ifdef MULTIPROCESSOR'), null);
-  assert.equal(functionNameOf(''), null);
 });
 
 test('placed: a hunk without old lines (diff -U0) is looked up where apply put it, one line after its oldStart', () => {

@@ -26,6 +26,19 @@ test('BSD kernel definition lines, prototypes, declarations and macros', () => {
   for (const [text, name] of cases) assert.equal(functionNameOf(text), name, text);
 });
 
+test('header texts: definitions yes, declarations, prototypes and macros no', () => {
+  assert.equal(functionNameOf('exit1(struct proc *p, int xexit, int xsig, int flags)'), 'exit1');
+  assert.equal(functionNameOf('reaper(void *arg)'), 'reaper');
+  assert.equal(functionNameOf('static struct proc *sched_steal_proc(struct cpu_info *self)'), 'sched_steal_proc');
+  assert.equal(functionNameOf('sched_proc_to_cpu_cost(struct cpu_info *ci, struct proc *p,'), 'sched_proc_to_cpu_cost');
+  assert.equal(functionNameOf('struct\tplimit limit0;'), null);
+  assert.equal(functionNameOf('int\twakeup_proc(struct proc *, int);'), null);
+  assert.equal(functionNameOf('void'), null);
+  assert.equal(functionNameOf('TAILQ_HEAD(, proc) sched_deferred = TAILQ_HEAD_INITIALIZER(sched_deferred);'), null);
+  assert.equal(functionNameOf('#ifdef MULTIPROCESSOR'), null);
+  assert.equal(functionNameOf(''), null);
+});
+
 test('reads a line inside a larger text without looking past its end', () => {
   const text = '+\tif (x)\n+reaper(void *arg\n+{\n';
   const start = text.indexOf('reaper');
