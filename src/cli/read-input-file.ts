@@ -1,6 +1,7 @@
 /** Reads a command's input file, or standard input for `-`, as bytes. */
 import { readFile } from 'node:fs/promises';
-import { InputError, type CliIo } from './command';
+import type { CliIo } from './command';
+import { fileError } from './file-error';
 
 /** The bytes of `path` (`-`: standard input); an unreadable file is bad input (exit 1). */
 export async function readInputFile(path: string, io: CliIo): Promise<Uint8Array> {
@@ -8,8 +9,7 @@ export async function readInputFile(path: string, io: CliIo): Promise<Uint8Array
   try {
     return new Uint8Array(await readFile(path));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new InputError(`${path}: cannot read the file (${reason})`);
+    throw fileError(path, 'cannot read the file', error);
   }
 }
 

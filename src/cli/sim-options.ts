@@ -1,6 +1,7 @@
 /** Options `simulate` and `compare` share: workload, duration, costs (file and flags), threads. */
 import { readFile } from 'node:fs/promises';
 import { InputError, UsageError } from './command';
+import { systemReason } from './file-error';
 import { applyCostOverrides, defaultCosts, isCostName, type Costs } from '../core/sim/costs';
 import { isWorkloadName, WORKLOAD_NAMES, type WorkloadName } from '../core/sim/workload';
 import { alternatives } from '../core/common/word-list';
@@ -84,7 +85,7 @@ export async function resolveCosts(o: SharedSimOptions): Promise<Costs> {
     try {
       parsed = JSON.parse(await readFile(o.costsFile, 'utf8'));
     } catch (error) {
-      throw new InputError(`${o.costsFile}: ${error instanceof SyntaxError ? `not JSON (${error.message})` : `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`}`);
+      throw new InputError(`${o.costsFile}: ${error instanceof SyntaxError ? `not JSON (${error.message})` : `cannot read the file (${systemReason(error)})`}`);
     }
     const r = applyCostOverrides(costs, parsed);
     if (r.errors.length > 0) throw new InputError(`${o.costsFile}: ${r.errors.join('; ')}`);

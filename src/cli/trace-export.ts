@@ -1,7 +1,7 @@
 /** Writes `reaperscope trace --export` files: Chrome Trace JSON streamed piece by piece, or CSV. */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { InputError } from './command';
+import { fileError } from './file-error';
 import type { EventTable } from '../core/events/event-table';
 import { chromeTracePieces } from '../core/trace/chrome-trace-export';
 import { toCsv } from '../core/trace/csv-export';
@@ -12,7 +12,7 @@ import type { TraceSummary } from '../core/analysis/trace-summary';
 export async function writePieces(file: string, pieces: Iterable<string>): Promise<void> {
   const out = createWriteStream(file);
   const failed = once(out, 'error').then(([e]) => {
-    throw new InputError(`${file}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw fileError(file, 'cannot write', e);
   });
   const work = (async () => {
     for (const piece of pieces) if (!out.write(piece)) await once(out, 'drain');

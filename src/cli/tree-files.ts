@@ -6,6 +6,7 @@
 import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { InputError } from './command';
+import { fileError } from './file-error';
 
 /** A file's text plus how to turn text back into its bytes. */
 export interface TreeText {
@@ -39,7 +40,7 @@ export async function readTreeText(path: string): Promise<TreeText | null> {
     bytes = await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new InputError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw fileError(path, 'cannot read the file', error);
   }
   try {
     return { text: utf8.decode(bytes), encode: encodeUtf8 };

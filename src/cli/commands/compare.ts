@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError, UsageError, EXIT_BAD_INPUT, EXIT_OK, type CliIo, type Command } from '../command';
+import { fileError } from '../file-error';
 import { htmlReport } from '../html-report';
 import { readInputFile, inputName } from '../read-input-file';
 import { parseCommandArgs } from '../parse-command-args';
@@ -221,7 +222,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     try {
       await writeFile(o.html, html);
     } catch (error) {
-      throw new InputError(`${o.html}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      throw fileError(o.html, 'cannot write', error);
     }
     io.err(`reaperscope compare: wrote ${o.html}\n`);
   }

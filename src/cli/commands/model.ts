@@ -5,6 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { InputError, UsageError, EXIT_BAD_INPUT, EXIT_OK, type CliIo, type Command } from '../command';
+import { fileError } from '../file-error';
 import { readExitPathTree, requireCParser } from '../exit-path-tree';
 import { parseCommandArgs } from '../parse-command-args';
 import { inputName, readInputFile } from '../read-input-file';
@@ -42,7 +43,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     try {
       await writeFile(v.out, json);
     } catch (error) {
-      throw new InputError(`${v.out}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      throw fileError(v.out, 'cannot write', error);
     }
     io.err(`reaperscope model: wrote ${v.out}\n`);
   }

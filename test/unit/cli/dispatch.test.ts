@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { main } from '../../../src/cli/dispatch';
 import { commands } from '../../../src/cli/commands';
-import { InputError, UsageError, type CliIo, type Command } from '../../../src/cli/command';
-import { runCli } from './run-cli';
+import { InputError, UsageError, type Command } from '../../../src/cli/command';
+import { captureIo, runCli } from './run-cli';
 
 /** The commands `reaperscope --help` lists, in its order (src/cli/commands/index.ts). */
 const NAMES = ['patch', 'diff-versions', 'apply', 'trace', 'simulate', 'compare', 'model'];
@@ -47,14 +47,13 @@ test('an unknown command exits 2 with the summary on standard error', async () =
 
 /** Runs `main` with `command` added to the list for the call. */
 async function withCommand(command: Command, argv: string[]): Promise<{ status: number | Error; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => void (out += t), err: (t) => void (err += t), readStdin: async () => new Uint8Array() };
+  const io = captureIo();
   commands.push(command);
   try {
-    return { status: await main(argv, io), out, err };
+    const status = await main(argv, io);
+    return { status, out: io.stdout, err: io.stderr };
   } catch (error) {
-    return { status: error as Error, out, err };
+    return { status: error as Error, out: io.stdout, err: io.stderr };
   } finally {
     commands.pop();
   }

@@ -2,14 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError, type CliIo } from '../../../src/cli/command';
+import { InputError } from '../../../src/cli/command';
 import { pickVariant, readModelVariants } from '../../../src/cli/model-files';
 import { MODEL_FORMAT, MODEL_VERSION, modelFileVariant } from '../../../src/core/sim/derive/model-file';
 import { modelSteps } from '../../../src/core/sim/derive/model-steps';
 import { variant } from '../../../src/core/sim/variants';
+import { captureIo } from './run-cli';
 import { withTempDir } from './temp-tree';
 
-const io = (stdin = ''): CliIo => ({ out: () => {}, err: () => {}, readStdin: async () => new TextEncoder().encode(stdin) });
+const io = captureIo;
 const file = { format: MODEL_FORMAT, version: MODEL_VERSION, source: 'built-in', variants: [modelFileVariant(variant('baseline')), modelFileVariant(variant('lockless'))] };
 
 test('a model file gives its variants with their programs, from a file or standard input', async () => {

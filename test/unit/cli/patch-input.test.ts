@@ -1,14 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { InputError, UsageError, type CliIo } from '../../../src/cli/command';
+import { InputError, UsageError } from '../../../src/cli/command';
 import { patchOfInput, readPatchArgument } from '../../../src/cli/patch-input';
-import { fixturePath } from './run-cli';
+import { captureIo, fixturePath } from './run-cli';
 
-const io = (stdin: string | Uint8Array = ''): CliIo => ({
-  out: () => {}, err: () => {},
-  readStdin: async () => (typeof stdin === 'string' ? new TextEncoder().encode(stdin) : stdin),
-});
+const io = captureIo;
 
 test('one PATCH argument: a file or - for standard input, named <stdin> in messages', async () => {
   const seed = fixturePath('one-reaper-per-cpu.patch');

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../../src/cli/dispatch';
+import type { CliIo } from '../../../src/cli/command';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -14,23 +15,30 @@ export interface CliRun {
   stderr: string;
 }
 
+/** An io for a command or a CLI module called directly: standard input holds `input` (none: empty); what is written is kept. */
+export function captureIo(input?: string | Uint8Array): CliIo & { stdout: string; stderr: string } {
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input ?? new Uint8Array();
+  const io = {
+    stdout: '',
+    stderr: '',
+    out: (text: string) => void (io.stdout += text),
+    err: (text: string) => void (io.stderr += text),
+    readStdin: async () => bytes,
+  };
+  return io;
+}
+
 /** `reaperscope ARGS...` in process; an internal error gives status 70 and its stack on stderr, as the program does. */
 export async function runCli(args: string[], input?: string | Uint8Array): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    out: (text: string) => void (stdout += text),
-    err: (text: string) => void (stderr += text),
-    readStdin: async () => (typeof input === 'string' ? new TextEncoder().encode(input) : input ?? new Uint8Array()),
-  };
+  const io = captureIo(input);
   let status: number;
   try {
     status = await main(args, io);
   } catch (error) {
-    stderr += `reaperscope: internal error: ${error instanceof Error ? error.stack : String(error)}\n`;
+    io.stderr += `reaperscope: internal error: ${error instanceof Error ? error.stack : String(error)}\n`;
     status = 70;
   }
-  return { status, stdout, stderr };
+  return { status, stdout: io.stdout, stderr: io.stderr };
 }
 
 /** `reaperscope ARGS...` as a program, in a child process. */

@@ -2,11 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError, type CliIo } from '../../../src/cli/command';
+import { InputError } from '../../../src/cli/command';
 import { readThreadSources } from '../../../src/cli/thread-input';
+import { captureIo } from './run-cli';
 import { withTempDir, withTree } from './temp-tree';
 
-const io = (stdin = ''): CliIo => ({ out: () => {}, err: () => {}, readStdin: async () => new TextEncoder().encode(stdin) });
+const io = captureIo;
 const text = (data: Uint8Array | string): string => (typeof data === 'string' ? data : new TextDecoder().decode(data));
 
 test('files and - in the order given; a folder\'s files sorted by name, hidden ones left out', async () => {

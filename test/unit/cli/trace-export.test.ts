@@ -2,16 +2,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError, type CliIo } from '../../../src/cli/command';
+import { InputError } from '../../../src/cli/command';
 import { comparisonCsv, summaryCsv, writeChrome, writePieces } from '../../../src/cli/trace-export';
 import { readTraceFile } from '../../../src/cli/trace-file-reader';
 import { summarizeTrace, type TraceSummary } from '../../../src/core/analysis/trace-summary';
 import { compareTraces } from '../../../src/core/compare/trace-comparison';
 import type { EventTable } from '../../../src/core/events/event-table';
 import { TRACES } from '../core/trace/trace-test-helpers';
+import { captureIo } from './run-cli';
 import { withTempDir } from './temp-tree';
 
-const io: CliIo = { out: () => {}, err: () => {}, readStdin: async () => new Uint8Array() };
+const io = captureIo();
 
 async function readFixture(name: string): Promise<{ table: EventTable; summary: TraceSummary }> {
   const r = await readTraceFile(join(TRACES, name), io);

@@ -2,14 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError, type CliIo } from '../../../src/cli/command';
+import { InputError } from '../../../src/cli/command';
 import { readTraceFile } from '../../../src/cli/trace-file-reader';
 import { btraceChunks } from '../../../src/core/trace/btrace-writer';
 import { simulate } from '../../../src/core/sim/simulate';
 import { TRACES } from '../core/trace/trace-test-helpers';
+import { captureIo } from './run-cli';
 import { withTempDir } from './temp-tree';
 
-const io = (stdin: Uint8Array = new Uint8Array()): CliIo => ({ out: () => {}, err: () => {}, readStdin: async () => stdin });
+const io = captureIo;
 
 test('a btrace file and the same bytes on standard input read the same', async () => {
   const file = join(TRACES, 'btrace-baseline.txt');

@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { CliIo } from '../../../src/cli/command';
 import { readTraceFile } from '../../../src/cli/trace-file-reader';
 import { renderComparison, renderDiagnostics, renderSummary, table } from '../../../src/cli/trace-output';
 import { summarizeTrace, type TraceSummary } from '../../../src/core/analysis/trace-summary';
 import { compareTraces } from '../../../src/core/compare/trace-comparison';
 import { TRACES } from '../core/trace/trace-test-helpers';
+import { captureIo } from './run-cli';
 
-const io: CliIo = { out: () => {}, err: () => {}, readStdin: async () => new Uint8Array() };
+const io = captureIo();
 
 async function summaryOf(name: string): Promise<TraceSummary> {
   const r = await readTraceFile(join(TRACES, name), io);

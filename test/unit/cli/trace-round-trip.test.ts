@@ -20,7 +20,7 @@ import { simulate } from '../../../src/core/sim/simulate';
 import { findReapers } from '../../../src/core/analysis/reaper-activity';
 import { EventKind } from '../../../src/core/events/event-kind';
 import type { EventTable } from '../../../src/core/events/event-table';
-import type { CliIo } from '../../../src/cli/command';
+import { captureIo } from './run-cli';
 
 /** Whether thread `tid` is on a CPU when the table ends. */
 function runningAtEnd(table: EventTable, tid: number): boolean {
@@ -30,11 +30,6 @@ function runningAtEnd(table: EventTable, tid: number): boolean {
     else if (table.kind[i] === EventKind.OffCpu && table.tid[i] === tid) on = false;
   }
   return on;
-}
-
-function fakeIo(): CliIo & { stdout: string } {
-  const io = { stdout: '', out(t: string) { io.stdout += t; }, err() {}, readStdin: async () => new Uint8Array() };
-  return io;
 }
 
 for (const variant of ['baseline', 'patched', 'lockless'] as const) {
@@ -49,10 +44,10 @@ for (const variant of ['baseline', 'patched', 'lockless'] as const) {
             const at = `${workload}, ${cpus} CPUs, seed ${seed}`;
             const file = join(dir, `run-${workload}-${cpus}-${seed}.bt`);
             const args = ['--variant', variant, '--workload', workload, '--cpus', String(cpus), '--duration-ms', '20', '--seed', String(seed)];
-            const simIo = fakeIo();
+            const simIo = captureIo();
             assert.equal(await simulateCommand.run([...args, '--json', '--trace-out', file], simIo), 0);
             const sim = JSON.parse(simIo.stdout);
-            const traceIo = fakeIo();
+            const traceIo = captureIo();
             assert.equal(await traceCommand.run([file, '--json'], traceIo), 0);
             const trace = JSON.parse(traceIo.stdout);
             assert.deepEqual(trace.diagnostics, [], at);

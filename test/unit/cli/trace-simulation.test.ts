@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { CliIo } from '../../../src/cli/command';
 import { readTraceFile } from '../../../src/cli/trace-file-reader';
 import { renderTraceSimulation, simulateAlongside } from '../../../src/cli/trace-simulation';
 import { TRACES } from '../core/trace/trace-test-helpers';
+import { captureIo } from './run-cli';
 
-const io: CliIo = { out: () => {}, err: () => {}, readStdin: async () => new Uint8Array() };
+const io = captureIo();
 const FILE = join(TRACES, 'btrace-patched-begin-end.txt');
 
 test('the trace and both variants on its 2 CPUs for its 100 µs, one value per run for each metric', async () => {

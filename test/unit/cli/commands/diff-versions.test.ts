@@ -30,5 +30,7 @@ test('versions the input lacks are bad input listing the ones it has; a malforme
   const bad = await runCli(['diff-versions', '-', '--from', 'version1'], text);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /^reaperscope diff-versions: --from wants a version such as v2, not "version1"\n\nusage: reaperscope diff-versions /);
+  const trailing = await runCli(['diff-versions', '-', '--to', 'v2.1'], text);
+  assert.deepEqual([trailing.status, trailing.stderr.split('\n')[0]], [2, 'reaperscope diff-versions: --to wants a version such as v2, not "v2.1"']);
   assert.equal((await runCli(['diff-versions'])).status, 2);
 });
