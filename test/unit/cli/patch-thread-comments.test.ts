@@ -52,3 +52,20 @@ test('patch on a thread prints the comments under their place', async () => {
   assert.match(run.stdout, /sys\/kern\/kern_sched\.c:12 \(new side\), Mark Kettenis <kettenis@example\.org> \(v1 patch 2\):\n {4}Does this need the kernel lock\?/);
   assert.match(run.stdout, /on the cover letter, Bob Reviewer <bob@example\.org> \(v1 cover\):/);
 });
+
+test('a reply whose answered patch is not in the input: its comments say they could not be checked', async () => {
+  const v1 = seriesMails({ version: 1, total: 2, cover: true, threading: 'to-cover', minute: 0 });
+  const orphan: MailSpec = {
+    id: 'orphan@example.org', subject: 'Re: [PATCH 3/3] sched: step 3', from: 'Mark Kettenis <kettenis@example.org>', minute: 90,
+    inReplyTo: 'v1-3-not-here@example.org',
+    // The hunk of patchBody quoted with its headers: ` {` 10, ` \tint s;` 11, `+\tv1_step3();` new 12.
+    body: ['On Wed, Jul 10, 2024, Christian Ludwig wrote:', '> diff --git a/sys/kern/kern_sched.c b/sys/kern/kern_sched.c',
+      '> --- a/sys/kern/kern_sched.c', '> +++ b/sys/kern/kern_sched.c', '> @@ -10,3 +10,4 @@ step3(void)', '>  {', '>  \tint s;',
+      '> +\tv1_step3();', '', 'Why here?', ''].join('\n'),
+  };
+  const text = mbox([...v1, orphan].map(mail));
+  const json = JSON.parse((await runCli(['patch', '-', '--json'], text)).stdout) as { comments: Record<string, unknown>[] };
+  assert.deepEqual(json.comments.map((c) => [c['file'], c['line'], c['certainty'], c['checked']]), [['sys/kern/kern_sched.c', 12, 'exact', false]]);
+  const summary = (await runCli(['patch', '-'], text)).stdout;
+  assert.match(summary, /^ {2}sys\/kern\/kern_sched\.c:12 \(new side, not checked: answered message not in the input\), Mark Kettenis/m);
+});
