@@ -5,9 +5,6 @@
  * message (an mbox, a maildir, several mails) is read as a thread: its series, replies,
  * trailers and totals.
  */
-import { applyFilePatch, hunkStarts } from '../../core/patch/apply/apply';
-import { placedHunkFunctions } from '../../core/patch/c/c-functions';
-import type { Patch } from '../../core/patch/model';
 import { parseCommandArgs } from '../parse-command-args';
 import { patchJson } from '../patch-json';
 import { diagnosticLines, patchSummary } from '../patch-summary';
@@ -20,8 +17,7 @@ import { threadJson } from '../thread-json';
 import { loneReplyJson, loneReplySummary, readLoneReply } from '../thread-lone-reply';
 import { threadSummary } from '../thread-summary';
 import { readThreadSources } from '../thread-input';
-import { readTreeText, treePath } from '../tree-files';
-import { cFunctionSpans } from '../tree-functions';
+import { treeHunkFunctions, withTreeFunctions } from '../tree-hunk-functions';
 
 const usage = `usage: reaperscope patch FILE|DIR|-... [--json] [--tree DIR]
 
@@ -49,24 +45,6 @@ says how sure its line is, and the report lists the comments that could not be c
 Exit status: 0 read, 1 no diff found or the diff has errors (named FILE:LINE), 2 usage.
 `;
 
-/**
- * Replaces each hunk's functions by tree-sitter's answer where the pre-image is in `tree`: in
- * that file as it is, at the lines where the hunk applies (a tree is rarely the patch's base,
- * so the header's line numbers are off by the hunk's offset).
- */
-async function functionsFromTree(patch: Patch, tree: string, name: string): Promise<void> {
-  for (const file of patch.files) {
-    if (file.hunks.length === 0 || file.oldPath === null) continue;
-    const source = await readTreeText(treePath(tree, file.oldPath, name, file.sourceLine));
-    const spans = await cFunctionSpans(file.oldPath, source?.text ?? null);
-    if (!spans || !source) continue;
-    const result = applyFilePatch(file, source.text, { ignoreWhitespace: patch.whitespaceDamaged });
-    const patchedSpans = await cFunctionSpans(file.newPath, result.postImage);
-    const functions = placedHunkFunctions(file.hunks, hunkStarts(result, file.hunks.length), spans, patchedSpans);
-    file.hunks.forEach((hunk, h) => (hunk.functions = functions[h]!));
-  }
-}
-
 /** True when `source` is an mbox of more than one message. */
 function holdsSeveralMessages(source: ThreadSource): boolean {
   const text = textOf(source.data);
@@ -82,8 +60,13 @@ async function runThread(sources: readonly ThreadSource[], values: { json?: bool
     const names = sources.map((s) => s.name).join(', ');
     throw new InputError(`${names}:1: no diff found in ${thread.messages.length} message(s)`);
   }
-  if (values.tree !== undefined) for (const m of members) await functionsFromTree(m.patch, values.tree, m.source);
-  const json = threadJson(thread, grouped);
+  let printed = thread;
+  if (values.tree !== undefined) {
+    const messages = [...thread.messages];
+    for (const m of members) messages[m.index] = { ...m, patch: withTreeFunctions(m.patch, await treeHunkFunctions(m.patch, values.tree, m.source)) };
+    printed = { ...thread, messages };
+  }
+  const json = threadJson(printed, grouped);
   io.out(values.json ? `${JSON.stringify(json, null, 2)}\n` : threadSummary(json, thread.messages.length));
   const errors = members.flatMap((m) => m.patch.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ ...d, source: m.source })));
   if (errors.length > 0) {
@@ -109,9 +92,9 @@ export const patchCommand: Command = {
     const read = await readPatch(sources[0]!.data, { fileName: name });
     // A reply read alone: its quoted hunks are read as far as they go (notes, not errors).
     const lone = read.mail ? await readLoneReply(sources[0]!, read) : null;
-    const patch = lone?.patch ?? read;
-    if (patch.files.length === 0 && !lone) throw new InputError(`${name}:1: no diff found`);
-    if (values.tree !== undefined) await functionsFromTree(patch, values.tree, name);
+    const base = lone?.patch ?? read;
+    if (base.files.length === 0 && !lone) throw new InputError(`${name}:1: no diff found`);
+    const patch = values.tree === undefined ? base : withTreeFunctions(base, await treeHunkFunctions(base, values.tree, name));
     if (values.json) io.out(`${JSON.stringify(lone ? loneReplyJson({ ...lone, patch }) : patchJson(patch), null, 2)}\n`);
     else io.out(lone ? `${patchSummary(patch, name)}${loneReplySummary({ ...lone, patch }, name).map((l) => `${l}\n`).join('')}` : patchSummary(patch, name));
     const errors = patch.diagnostics.filter((d) => d.severity === 'error');
