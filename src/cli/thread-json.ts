@@ -52,6 +52,8 @@ export interface CommentJson {
   text: string;
   certainty: CommentCertainty;
   reason?: string;
+  /** False when the reply's answered message is not in the input: the line was read from its quote alone. */
+  checked: boolean;
   topic: CommentSubject;
   proposal?: string;
   replyTo?: number;
@@ -128,7 +130,7 @@ function commentsJson(thread: Thread, grouped: ThreadSeries): CommentJson[] {
   return read.comments.map((c, k) => {
     const patch = read.patch[k] ?? null;
     const json: CommentJson = {
-      author: c.author, date: c.date, file: c.file, side: c.side, line: c.line, text: c.text, certainty: c.certainty, topic: c.about,
+      author: c.author, date: c.date, file: c.file, side: c.side, line: c.line, text: c.text, certainty: c.certainty, checked: c.checked, topic: c.about,
       messageId: thread.messages[read.message[k]!]!.messageId, about: patch === null ? null : patchAbout.get(patch) ?? null,
     };
     if (c.reason !== undefined) json.reason = c.reason;

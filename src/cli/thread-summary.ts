@@ -45,7 +45,8 @@ export function threadSummary(json: ThreadJson, messageCount: number): string {
     out.push('', 'Review comments:');
     for (const c of json.comments) {
       const about = c.about ? ` (v${c.about.version} ${c.about.n === 0 ? 'cover' : `patch ${c.about.n}`})` : '';
-      const where = c.file === null ? (c.topic === 'general' ? 'general' : `on the ${c.topic.replace('-', ' ')}`) : `${c.file}:${c.line} (${c.side} side${c.certainty === 'approximate' ? ', approximate' : ''})`;
+      const marks = `${c.certainty === 'approximate' ? ', approximate' : ''}${c.checked ? '' : ', not checked: answered message not in the input'}`;
+      const where = c.file === null ? (c.topic === 'general' ? 'general' : `on the ${c.topic.replace('-', ' ')}`) : `${c.file}:${c.line} (${c.side} side${marks})`;
       out.push(`  ${where}, ${c.author}${about}:`, ...c.text.split('\n').map((l) => `    ${l}`));
     }
   }

@@ -11,10 +11,10 @@ import { diagnosticLines, patchSummary } from '../patch-summary';
 import { groupSeries } from '../../core/patch/mail/series';
 import { readThread, type ThreadSource } from '../../core/patch/mail/thread';
 import { looksLikeMbox, splitMbox } from '../../core/patch/mail/mbox';
-import { textOf } from '../../core/patch/read-patch';
+import { readPatch, textOf } from '../../core/patch/read-patch';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError, UsageError, type CliIo, type Command } from '../command';
-import { patchOfInput } from '../patch-input';
 import { threadJson } from '../thread-json';
+import { loneReplyJson, loneReplySummary, readLoneReply } from '../thread-lone-reply';
 import { threadSummary } from '../thread-summary';
 import { readThreadSources } from '../thread-input';
 import { treeHunkFunctions, withTreeFunctions } from '../tree-hunk-functions';
@@ -37,6 +37,10 @@ trailers given in replies, the replies, missing patches), the other messages, an
                 comments, totals, diagnostics)
   --tree DIR    the source tree the patch is against: functions come from its C files
                 (tree-sitter); without it, from the @@ headers and the hunk text
+
+A review reply read alone (the patch it answers not given) is read from its quote: hunks
+quoted without their file header, cut short or snipped are notes, not errors; each comment
+says how sure its line is, and the report lists the comments that could not be checked.
 
 Exit status: 0 read, 1 no diff found or the diff has errors (named FILE:LINE), 2 usage.
 `;
@@ -85,9 +89,14 @@ export const patchCommand: Command = {
     const sources = await readThreadSources(positionals, io);
     if (sources.length > 1 || holdsSeveralMessages(sources[0]!)) return runThread(sources, values, io);
     const name = sources[0]!.name;
-    const read = await patchOfInput(sources[0]!.data, name);
-    const patch = values.tree === undefined ? read : withTreeFunctions(read, await treeHunkFunctions(read, values.tree, name));
-    io.out(values.json ? `${JSON.stringify(patchJson(patch), null, 2)}\n` : patchSummary(patch, name));
+    const read = await readPatch(sources[0]!.data, { fileName: name });
+    // A reply read alone: its quoted hunks are read as far as they go (notes, not errors).
+    const lone = read.mail ? await readLoneReply(sources[0]!, read) : null;
+    const base = lone?.patch ?? read;
+    if (base.files.length === 0 && !lone) throw new InputError(`${name}:1: no diff found`);
+    const patch = values.tree === undefined ? base : withTreeFunctions(base, await treeHunkFunctions(base, values.tree, name));
+    if (values.json) io.out(`${JSON.stringify(lone ? loneReplyJson({ ...lone, patch }) : patchJson(patch), null, 2)}\n`);
+    else io.out(lone ? `${patchSummary(patch, name)}${loneReplySummary({ ...lone, patch }, name).map((l) => `${l}\n`).join('')}` : patchSummary(patch, name));
     const errors = patch.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {
       io.err(`${diagnosticLines(errors, name).join('\n')}\n`);

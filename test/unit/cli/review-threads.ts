@@ -39,3 +39,19 @@ export function reviewedThread(): string {
   };
   return mbox([...v1, ...v2, review, answer, coverReview].map(mail));
 }
+
+/**
+ * v1 (cover + 2 patches) and a review of a patch 3 that is not in the input. The review quotes
+ * patchBody's hunk with its headers: ` {` 10, ` \tint s;` 11, `+\tv1_step3();` new 12.
+ */
+export function orphanReview(): string {
+  const v1 = seriesMails({ version: 1, total: 2, cover: true, threading: 'to-cover', minute: 0 });
+  const orphan: MailSpec = {
+    id: 'orphan@example.org', subject: 'Re: [PATCH 3/3] sched: step 3', from: 'Mark Kettenis <kettenis@example.org>', minute: 90,
+    inReplyTo: 'v1-3-not-here@example.org',
+    body: ['On Wed, Jul 10, 2024, Christian Ludwig wrote:', '> diff --git a/sys/kern/kern_sched.c b/sys/kern/kern_sched.c',
+      '> --- a/sys/kern/kern_sched.c', '> +++ b/sys/kern/kern_sched.c', '> @@ -10,3 +10,4 @@ step3(void)', '>  {', '>  \tint s;',
+      '> +\tv1_step3();', '', 'Why here?', ''].join('\n'),
+  };
+  return mbox([...v1, orphan].map(mail));
+}

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readThread } from '../../../src/core/patch/mail/thread';
 import { threadJson } from '../../../src/cli/thread-json';
 import { mbox } from '../core/patch/mail/thread-mails';
-import { reviewedThread, twoVersions } from './review-threads';
+import { orphanReview, reviewedThread, twoVersions } from './review-threads';
 
 const jsonOf = async (text: string) => threadJson(await readThread([{ name: 't.mbox', data: text }]));
 
@@ -45,4 +45,12 @@ test('diagnostics name the source and, for a message\'s own, its id', async () =
   assert.ok(own.length > 0, JSON.stringify(json.diagnostics));
   assert.ok(own.every((d) => d.source === 't.mbox' && d.line >= 1));
   assert.ok(own.some((d) => d.severity === 'error'));
+});
+
+test('a comment of a reply whose answered patch is not in the input says it was not checked', async () => {
+  const json = await jsonOf(orphanReview());
+  // Pinned by the quoted file and hunk headers: exact, yet not checked.
+  assert.deepEqual(json.comments.map((c) => [c.file, c.line, c.certainty, c.checked]), [['sys/kern/kern_sched.c', 12, 'exact', false]]);
+  const reviewed = await jsonOf(reviewedThread());
+  assert.ok(reviewed.comments.every((c) => c.checked), 'comments of replies whose answered message is in the input are checked');
 });

@@ -4,7 +4,7 @@ import { readThread } from '../../../src/core/patch/mail/thread';
 import { threadJson } from '../../../src/cli/thread-json';
 import { threadSummary } from '../../../src/cli/thread-summary';
 import { mbox } from '../core/patch/mail/thread-mails';
-import { reviewedThread, twoVersions } from './review-threads';
+import { orphanReview, reviewedThread, twoVersions } from './review-threads';
 
 async function summaryOf(text: string): Promise<string> {
   const thread = await readThread([{ name: 't.mbox', data: text }]);
@@ -35,4 +35,8 @@ test('messages about no patch are listed apart; diagnostics are FILE:LINE lines 
   assert.match(summary, /\nOther messages:\n {2}someone <s@example\.org>, .*: lunch\?\n/);
   const broken = await summaryOf(mbox(twoVersions().map((m, i) => (i === 1 ? m.replace('@@ -10,3 +10,4 @@', '@@ -10,3 +10,5 @@') : m))));
   assert.match(broken, /\nt\.mbox:\d+: error: .*\[hunk-count-mismatch\]\n$/);
+});
+
+test('a comment that could not be checked says so where it is placed', async () => {
+  assert.match(await summaryOf(orphanReview()), /^ {2}sys\/kern\/kern_sched\.c:12 \(new side, not checked: answered message not in the input\), Mark Kettenis/m);
 });

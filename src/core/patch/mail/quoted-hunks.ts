@@ -3,14 +3,20 @@
  * text read alone, tolerant of what reviewers cut. A hunk without its file header still counts
  * its lines (the file is unknown), a hunk cut short simply ends, a snip inside a hunk makes the
  * lines after it inferred (counted as if nothing was cut), a context line that lost its leading
- * space is context. Every line is marked inferred: nothing could be checked.
+ * space is context.
+ *
+ * A line is known (no reason: exact, though not checked against the patch) when the quote pins
+ * it: its file header and hunk header are quoted and every quoted line from the hunk header down
+ * to it carries its diff marker (an empty line counts as blank context), with no snip between (the bundled review read alone). Otherwise
+ * it is inferred, with the reason: the answered message is not in the input, and what made the
+ * count unsure.
  */
 import { parseHunkHeader } from '../diff/hunk-header';
 import { SNIP, diffDepth, splitQuote } from './quoted-reply';
 import { hunkStartMeaning, type AnsweredMessage, type LineMeaning, type PatchLineMeaning } from './line-meaning';
 
 /** Why comments read from the quoted text alone are not exact. */
-export const UNCHECKED = 'not checked: the message this reply answers is not in the input, the line is counted from the quoted hunk';
+export const UNCHECKED = 'answered message not in the input; line read from the quote';
 
 /** The path a file header line names, or null when it names none. */
 function headerPath(content: string): string | null {
@@ -29,6 +35,8 @@ interface Walk {
   oldLeft: number;
   newLeft: number;
   snipped: boolean;
+  /** A line without a diff marker was taken for context (a lost leading space, or a wrapped tail). */
+  guessed: boolean;
 }
 
 /** The meaning of each of `lines` (a quoted message, one quote level removed), read from the text alone. */
@@ -38,10 +46,13 @@ export function quotedHunkMeanings(lines: readonly string[]): AnsweredMessage {
   let walk: Walk | null = null;
   let file: string | null = null;
   const at = (side: 'old' | 'new', line: number, w: Walk): PatchLineMeaning => {
-    const reasons = [UNCHECKED];
+    const reasons: string[] = [];
     if (w.file === null) reasons.push('no file header was quoted above the hunk');
     if (w.snipped) reasons.push('a snip above it in the hunk may have cut lines');
-    return { kind: 'patch', file: w.file ?? '', side, line, reason: reasons.join('; ') };
+    if (w.guessed) reasons.push('a quoted line above it in the hunk has no diff marker');
+    const meaning: PatchLineMeaning = { kind: 'patch', file: w.file ?? '', side, line };
+    if (reasons.length > 0) meaning.reason = [UNCHECKED, ...reasons].join('; ');
+    return meaning;
   };
   lines.forEach((line, i) => {
     const q = splitQuote(line);
@@ -58,7 +69,7 @@ export function quotedHunkMeanings(lines: readonly string[]): AnsweredMessage {
     }
     const range = parseHunkHeader(content);
     if (range) {
-      walk = { file, old: range.oldStart, new: range.newStart, oldLeft: range.oldLines, newLeft: range.newLines, snipped: false };
+      walk = { file, old: range.oldStart, new: range.newStart, oldLeft: range.oldLines, newLeft: range.newLines, snipped: false, guessed: false };
       const start = hunkStartMeaning(file ?? '', { oldStart: range.oldStart, newStart: range.newStart, newLines: range.newLines });
       meanings[i] = at(start.side, start.line, walk);
       return;
@@ -83,6 +94,7 @@ export function quotedHunkMeanings(lines: readonly string[]): AnsweredMessage {
       meanings[i] = meanings[i - 1] ?? null;
     } else {
       // Context, with or without its leading space (a client stripped it).
+      if (c !== ' ' && content !== '') walk.guessed = true;
       meanings[i] = at('new', walk.new++, walk);
       walk.old++;
       walk.oldLeft--;

@@ -7,11 +7,12 @@
  * (the new comment answers it, on the same patch line), or text about no line (commit message,
  * cover letter, general). Quoted words of other people are never comments. A diff inside the
  * reviewer's text is a proposal attached to the comment. Without the answered message the
- * quoted text is read alone (quoted-hunks.ts) and every comment says it could not be checked.
+ * quoted text is read alone (quoted-hunks.ts): every comment says it could not be checked
+ * (`checked` false) and is exact only where the quote pins its line.
  */
 import type { ThreadComment } from '../model';
 import { alignQuote, type QuoteAlignment } from './quote-alignment';
-import { SIGNATURE, WROTE, readQuotedPatch, splitQuote } from './quoted-reply';
+import { SIGNATURE, SNIP, WROTE, readQuotedPatch, splitQuote } from './quoted-reply';
 import { quotedHunkMeanings, UNCHECKED } from './quoted-hunks';
 import type { AnsweredMessage, LineMeaning } from './line-meaning';
 
@@ -61,6 +62,8 @@ function quotedStandIn(lines: readonly string[]): string[] {
       return;
     }
     const q = splitQuote(line.replace(/\r$/, ''));
+    // The reviewer's snip marks stay: the lines after one are counted as if nothing was cut, and say so.
+    if (q.depth === 0 && SNIP.test(q.content.trim())) standIn.push(q.content);
     if (q.depth === 0) return;
     standInOf.set(i, standIn.length);
     standIn.push(`${'> '.repeat(q.depth - 1)}${q.content}`);
@@ -148,7 +151,7 @@ export function readReplyComments(
     const comment = commentOf(b, reply, meaning, [...ambiguity, ...b.doubts], thread, checked);
     if (!comment) return;
     if (patchMessageId !== undefined && comment.about === 'line' && comment.patchMessageId === undefined) comment.patchMessageId = patchMessageId;
-    if (!checked && comment.certainty === 'approximate' && !comment.reason?.includes(UNCHECKED)) comment.reason = `${UNCHECKED}; ${comment.reason ?? ''}`;
+    if (!checked && comment.certainty === 'approximate' && !comment.reason?.includes(UNCHECKED)) comment.reason = joinReasons(UNCHECKED, comment.reason);
     const index = thread.length;
     thread.push(comment);
     comments.push(comment);

@@ -64,13 +64,14 @@ test('the seed review aligned with the seed patch: the comment is on kern_exit.c
   assert.equal(comments[1]!.checked, true);
 });
 
-test('without the answered message, the seed review is read from its quote alone: same line, marked unchecked', () => {
+test('without the answered message, the seed review is read from its quote alone: same line, exact (the quote pins it), not checked', () => {
   const review = readFileSync(SEED.review, 'utf8');
   const { comments } = readReplyComments({ body: review.slice(review.indexOf('\n\n') + 2), author: 'M', date: '', messageId: '' }, null, []);
   const line = comments.find((c) => c.about === 'line')!;
-  assert.deepEqual(place(line), ['sys/kern/kern_exit.c', 'new', 427, 'approximate']);
+  // The reviewer quotes kern_exit.c's file header and hunk header and every line down to the comment, markers kept.
+  assert.deepEqual(place(line), ['sys/kern/kern_exit.c', 'new', 427, 'exact']);
   assert.equal(line.checked, false);
-  assert.match(line.reason!, /not checked/);
+  assert.equal(line.reason, undefined);
 });
 
 test('a quote trimmed to two lines (no file header, no hunk header) still lands on its line', () => {
