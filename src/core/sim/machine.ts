@@ -15,7 +15,7 @@ import { Cpu, CpuMode, Process, SpinLock, Thread, ThreadState } from './machine-
 import { MachineObjects } from './machine-objects';
 import { StepProfile, type ProfiledProgram } from './step-profile';
 import type { RandomStream } from './prng';
-import { assemble, Op, PRIO, type ListName, type Program, type Step } from './program';
+import { assemble, Op, PRIO, type ListName, type Program, type Step, type WorkStep } from './program';
 import { InvariantLog } from './invariants';
 import { pegProgram, preemptProgram, type Variant } from './variants';
 import type { ThreadTemplate, Workload } from './workload';
@@ -349,7 +349,7 @@ export class Machine {
           break;
         }
         case OP_LOCK: {
-          const d = this.acquire(cpu, th, this.objects.lock(step.lock!, th, cpu.id), true);
+          const d = this.acquire(cpu, th, this.objects.lock(step.lock, th, cpu.id), true);
           if (d < 0) {
             cpu.spinSince = this.now;
             return;
@@ -364,20 +364,20 @@ export class Machine {
           break;
         }
         case OP_UNLOCK:
-          this.release(cpu, th, this.objects.lock(step.lock!, th, cpu.id));
+          this.release(cpu, th, this.objects.lock(step.lock, th, cpu.id));
           th.pc++;
           break;
         case OP_INSERT: {
           const item = step.self ? th : th.subject!;
-          const owner = this.touchList(cpu, th, step.list!);
-          this.objects.list(step.list!, owner).push(item);
-          this.out.push(this.now, cpu.id, K_DEAD, item.tid, item.process.pid, item.comm, this.objects.nameId(step.list!), owner);
+          const owner = this.touchList(cpu, th, step.list);
+          this.objects.list(step.list, owner).push(item);
+          this.out.push(this.now, cpu.id, K_DEAD, item.tid, item.process.pid, item.comm, this.objects.nameId(step.list), owner);
           th.pc++;
           break;
         }
         case OP_REMOVE: {
-          const owner = this.touchList(cpu, th, step.list!);
-          const item = this.objects.list(step.list!, owner).pop();
+          const owner = this.touchList(cpu, th, step.list);
+          const item = this.objects.list(step.list, owner).pop();
           if (!item) throw new Error(`${th.program.name}: Remove on an empty ${step.list} (program bug)`);
           if (item.runningOn >= 0) this.invariants.violation(`t=${this.now}: tid ${item.tid} taken for reaping while still on CPU ${item.runningOn}`);
           th.subject = item;
@@ -386,29 +386,29 @@ export class Machine {
         }
         case OP_JUMPIFEMPTY:
         case OP_JUMPIFNOTEMPTY: {
-          const empty = this.objects.list(step.list!, this.objects.listOwner(step.list!, th, cpu.id)).length === 0;
-          th.pc = empty === (step.op === OP_JUMPIFEMPTY) ? step.target! : th.pc + 1;
+          const empty = this.objects.list(step.list, this.objects.listOwner(step.list, th, cpu.id)).length === 0;
+          th.pc = empty === (step.op === OP_JUMPIFEMPTY) ? step.target : th.pc + 1;
           break;
         }
         case OP_JUMP:
-          th.pc = step.target!;
+          th.pc = step.target;
           break;
         case OP_JUMPIFTHREAD:
-          th.pc = th.subject!.isThread ? step.target! : th.pc + 1;
+          th.pc = th.subject!.isThread ? step.target : th.pc + 1;
           break;
         case OP_WAKE:
-          this.wake(cpu, th, this.objects.chanKey(step.chan!, th, cpu.id, false), step.all === true);
+          this.wake(cpu, th, this.objects.chanKey(step.chan, th, cpu.id, false), step.all === true);
           th.pc++;
           break;
         case OP_SLEEP: {
           this.assertSchedLocked(th, 'Sleep');
-          const key = this.objects.chanKey(step.chan!, th, cpu.id, true);
+          const key = this.objects.chanKey(step.chan, th, cpu.id, true);
           th.state = S_SLEEPING;
           th.sleepPrio = step.prio ?? th.basePrio;
           let list = this.sleepers.get(key);
           if (!list) this.sleepers.set(key, (list = []));
           list.push(th);
-          this.emit(cpu, K_SLEEP, th, this.objects.nameId(step.chan!), -1);
+          this.emit(cpu, K_SLEEP, th, this.objects.nameId(step.chan), -1);
           th.pc++;
           if (this.switchAway(cpu, th, this.chooseNext(cpu))) return;
           break;
@@ -470,7 +470,7 @@ export class Machine {
         case OP_JUMPIFCHILDDONE:
           if (th.doneChildren > 0) {
             th.doneChildren--;
-            th.pc = step.target!;
+            th.pc = step.target;
           } else th.pc++;
           break;
         case OP_IDLEWAIT:
@@ -497,7 +497,7 @@ export class Machine {
           th.program = th.stack!.pop() as Program;
           break;
         default:
-          throw new Error(`unknown op ${step.op}`);
+          throw new Error(`unknown op ${(step as Step).op}`);
       }
     }
   }
@@ -514,15 +514,15 @@ export class Machine {
     return f >= 0 ? f : sampleFn(this.config.costs[name], this.streams.machine);
   }
 
-  private workCost(step: Step, th: Thread): number {
-    const i = step.costIndex!;
+  private workCost(step: WorkStep, th: Thread): number {
+    const i = step.costIndex;
     const owner = step.ofSubject ? th.subject : th;
     if (owner && owner.drawn) {
       const k = owner.drawSlots![i]!;
       if (k >= 0) return owner.drawn[k]!;
     }
     const f = this.fixedCost[i]!;
-    return f >= 0 ? f : sampleFn(this.config.costs[step.cost!], this.streams.machine);
+    return f >= 0 ? f : sampleFn(this.config.costs[step.cost], this.streams.machine);
   }
 
   private transfer(from: number, to: Cpu): number {
