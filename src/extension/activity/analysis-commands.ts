@@ -13,7 +13,7 @@ import { TraceEditorProvider } from '../traces/trace-editor';
 import { createWorkHost } from '../work/create-work-host';
 import { runWithProgress, type WorkHost } from '../work/work-host';
 import { baseName, readBytes } from '../common/workspace-files';
-import { pickTracePair } from './trace-pair-picker';
+import { pickTrace, pickTracePair } from './trace-pair-picker';
 import type { DerivedModels } from '../annotations/derived-models';
 
 /**
@@ -142,7 +142,7 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
   });
 
   command('reaperscope.openTrace', async (uri?: vscode.Uri) => {
-    const target = uri instanceof vscode.Uri ? uri : (await pickTraces('Open a trace', false))?.[0];
+    const target = uri instanceof vscode.Uri ? uri : await pickTrace('Open a trace', 'the trace to open');
     if (!target) return null;
     const fileName = baseName(target);
     const p = panel();
@@ -169,7 +169,7 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
 
   // A trace next to baseline and patched simulated on its CPU count for its span (≤ 2 s), one view.
   command('reaperscope.compareTraceWithSimulation', async (uri?: vscode.Uri) => {
-    const target = uri instanceof vscode.Uri ? uri : activeTraceUri() ?? (await pickTraces('Compare which trace with a simulation?', false))?.[0];
+    const target = uri instanceof vscode.Uri ? uri : activeTraceUri() ?? await pickTrace('Compare which trace with a simulation?', 'the trace to set against the simulation');
     if (!target) return null;
     const fileName = baseName(target);
     const { controls, costs } = settings();
@@ -193,7 +193,7 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
   });
 
   command('reaperscope.exportChromeTrace', async (uri?: vscode.Uri, target?: vscode.Uri) => {
-    const source = uri instanceof vscode.Uri ? uri : activeTraceUri() ?? (await pickTraces('Export which trace?', false))?.[0];
+    const source = uri instanceof vscode.Uri ? uri : activeTraceUri() ?? await pickTrace('Export which trace?', 'the trace to export');
     if (!source) return null;
     const fileName = baseName(source);
     const destination = target instanceof vscode.Uri ? target : await vscode.window.showSaveDialog({
@@ -223,8 +223,4 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
 function activeTraceUri(): vscode.Uri | null {
   const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
   return input instanceof vscode.TabInputCustom && input.viewType.startsWith('reaperscope.trace') ? input.uri : null;
-}
-
-async function pickTraces(title: string, many: boolean): Promise<vscode.Uri[] | undefined> {
-  return vscode.window.showOpenDialog({ title, canSelectMany: many, filters: { Traces: ['btrace', 'ftrace', 'txt', 'log'], 'All files': ['*'] } });
 }

@@ -13,11 +13,22 @@ import type { LineTime } from '../../core/sim/step-profile';
 import type { Variant, VariantName } from '../../core/sim/variants';
 import { JobCancelled, type JobCommand, type JobContext, type JobReply } from '../../core/common/job-messages';
 
-export interface TraceInput {
-  /** The file's bytes (transferred, not copied, to a worker). */
-  bytes: Uint8Array;
-  fileName: string;
+import type { ByteSource } from '../../core/trace/trace-dat/byte-source';
+
+/**
+ * A trace for a job: its bytes (transferred, not copied, to a worker), or the path of a local
+ * file the worker reads itself by offset (a trace.dat) or in pieces (text), so the extension
+ * never holds it whole.
+ */
+export type TraceInput = { bytes: Uint8Array; fileName: string } | { path: string; fileName: string };
+
+/** A file opened for reading by offset; closed when the job is done with it. */
+export interface OpenedFile extends ByteSource {
+  close(): Promise<void>;
 }
+
+/** How a job host opens local files (the Node worker); a host without one gets bytes only. */
+export type OpenFile = (path: string) => Promise<OpenedFile>;
 
 export type WorkRequest =
   | { job: 'trace'; trace: TraceInput }
