@@ -3,7 +3,7 @@
  * given function of a given file (the steps carry the C statement they model). What the
  * CodeLens over a touched function says about "its part of the exit path". Pure: no `vscode`.
  */
-import { Op } from '../sim/program';
+import { Op, operands } from '../sim/program';
 import type { SourceRef } from '../sim/program';
 import { variant, VARIANT_NAMES, type VariantName } from '../sim/variants';
 
@@ -30,8 +30,8 @@ export function exitPathSteps(file: string, func: string): FunctionSteps[] {
     const all = [...v.exitPath, ...v.idle.steps, ...v.reaper.steps];
     const steps = all.filter((s) => matches(s.src)).map((s) => ({
       op: opNames.get(s.op) ?? String(s.op),
-      ...(s.lock ? { lock: s.lock } : {}),
-      text: s.src!.text,
+      ...(operands(s).lock !== undefined ? { lock: operands(s).lock } : {}),
+      text: s.src?.text ?? '',
     }));
     return { variant: name, steps };
   }).filter((f) => f.steps.length > 0);

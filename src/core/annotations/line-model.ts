@@ -53,6 +53,18 @@ function stepsOf(v: Variant): Step[] {
 
 const fileMatches = (path: string, file: string): boolean => path.endsWith(file) || file.endsWith(path);
 
+/** A step of a variant as a line shows it: its op and the object it works on. */
+function lineStep(variant: VariantName, s: Step): LineStep {
+  switch (s.op) {
+    case Op.Lock:
+    case Op.Unlock: return { variant, op: s.op, lock: s.lock };
+    case Op.Wake: return { variant, op: s.op, chan: s.chan, all: s.all };
+    case Op.Sleep: return { variant, op: s.op, chan: s.chan };
+    case Op.Switch: return { variant, op: s.op, to: s.to };
+    default: return { variant, op: s.op };
+  }
+}
+
 /**
  * The model's steps at a line: steps of every variant whose source is in `path`, in function
  * `func` (null: any function), and whose statement the line starts with.
@@ -66,7 +78,7 @@ export function modelStepsAt(path: string, func: string | null, lineText: string
       const src = s.src!;
       if (!fileMatches(path, src.file) || (func !== null && src.func !== func)) continue;
       if (!line.startsWith(normal(src.text))) continue;
-      out.push({ variant: name, op: s.op, ...(s.lock ? { lock: s.lock } : {}), ...(s.chan ? { chan: s.chan } : {}), ...(s.all !== undefined ? { all: s.all } : {}), ...(s.to ? { to: s.to } : {}) });
+      out.push(lineStep(name, s));
     }
   }
   return out;
@@ -76,7 +88,7 @@ export function modelStepsAt(path: string, func: string | null, lineText: string
 export function modelStepsIn(path: string, func: string): LineStep[] {
   return VARIANT_NAMES.flatMap((name) => stepsOf(variant(name))
     .filter((s) => s.src!.func === func && fileMatches(path, s.src!.file))
-    .map((s): LineStep => ({ variant: name, op: s.op, ...(s.lock ? { lock: s.lock } : {}), ...(s.chan ? { chan: s.chan } : {}), ...(s.all !== undefined ? { all: s.all } : {}), ...(s.to ? { to: s.to } : {}) })));
+    .map((s) => lineStep(name, s)));
 }
 
 /** The variants that model code in `func` of `path` at all. */
@@ -121,7 +133,7 @@ export function lineFigures(steps: readonly LineStep[]): LineFigure[] {
 }
 
 /** Locks a step list takes, in first-use order. */
-const locksOf = (steps: readonly Step[]): string[] => [...new Set(steps.filter((s) => s.op === Op.Lock && s.lock).map((s) => s.lock!))];
+const locksOf = (steps: readonly Step[]): string[] => [...new Set(steps.flatMap((s) => (s.op === Op.Lock ? [s.lock] : [])))];
 
 /** A kernel-lock take right before a sleep (within the sleep's own wakeup-lock steps). */
 function kernelLockAroundSleep(steps: readonly Step[]): boolean {
@@ -145,7 +157,7 @@ export function changesAgainstBaseline(name: VariantName, path: string | null, f
   for (const l of lb) if (!lo.includes(l) && l !== 'sched_lock') out.push(`−${l}`);
   for (const l of lo) if (!lb.includes(l) && l !== 'sched_lock') out.push(`+${l}`);
   if (kernelLockAroundSleep(other) && !kernelLockAroundSleep(base)) out.push('+KERNEL_LOCK around tsleep');
-  const wakes = (steps: Step[]): string[] => [...new Set(steps.filter((s) => s.op === Op.Wake && s.chan !== 'wait').map((s) => `${s.all ? 'wakeup' : 'wakeup_one'}(${s.chan})`))];
+  const wakes = (steps: Step[]): string[] => [...new Set(steps.flatMap((s) => (s.op === Op.Wake && s.chan !== 'wait' ? [`${s.all ? 'wakeup' : 'wakeup_one'}(${s.chan})`] : [])))];
   const [wb, wo] = [wakes(base), wakes(other)];
   for (const w of wb) if (!wo.includes(w)) out.push(`−${w}`);
   for (const w of wo) if (!wb.includes(w)) out.push(`+${w}`);

@@ -1,5 +1,6 @@
 /**
- * The discrete-event machine: CPUs execute the step programs of their current threads
+ * The discrete-event machine's step interpreter and event loop (the scheduler, the locks and
+ * lists, and what they share are machine-scheduler.ts, machine-locks.ts, machine-base.ts): CPUs execute the step programs of their current threads
  * (program.ts), with per-CPU run queues, spin locks handed off in FIFO order at the cost of a
  * cache-line transfer, sleep/wakeup on channels, idle CPUs in C-states woken by IPIs,
  * preemption of user code, pegged threads and stealing. Every observable action is appended
@@ -7,112 +8,41 @@
  * broken by the event queue's sequence numbers, randomness comes from seeded streams.
  */
 import { EventKind } from '../events/event-kind';
-import { EventTableBuilder } from '../events/event-table-builder';
-import { COST_NAMES, type CostName, type Costs } from './costs';
-import { isFixed, sampleCost } from './cost-sampler';
-import { EventQueue } from './event-queue';
-import { Cpu, CpuMode, Process, SpinLock, Thread, ThreadState } from './machine-state';
-import { MachineObjects } from './machine-objects';
-import { StepProfile, type ProfiledProgram } from './step-profile';
+import { COST_NAMES, type CostName } from './costs';
+import { sampleCost } from './cost-sampler';
+import { Cpu, CpuMode, Process, Thread, ThreadState } from './machine-state';
 import type { RandomStream } from './prng';
-import { assemble, Op, PRIO, type ListName, type Program, type Step } from './program';
-import { InvariantLog } from './invariants';
-import { pegProgram, preemptProgram, type Variant } from './variants';
+import { assemble, Op, PRIO, type Program, type Step } from './program';
+import type { Variant } from './variants';
 import type { ThreadTemplate, Workload } from './workload';
-
+import { EV_ARRIVAL, EV_CPU, EV_PREEMPT, EV_WAKE, GEN_MASK, type MachineConfig, type MachineStreams } from './machine-base';
+import { MachineScheduler } from './machine-scheduler';
 import { MAX_CPUS } from './limits';
 
 export { MAX_CPUS };
+export type { MachineConfig, MachineStreams };
 
 // Module-level copies of the enum members: imported objects are read through getters when
 // the modules are transpiled one by one (tsx), which costs a call per step in the hot loop.
 const { ExitMark: OP_EXITMARK, Fork: OP_FORK, IdleWait: OP_IDLEWAIT, Insert: OP_INSERT, Jump: OP_JUMP, JumpIfChildDone: OP_JUMPIFCHILDDONE, JumpIfEmpty: OP_JUMPIFEMPTY, JumpIfNotEmpty: OP_JUMPIFNOTEMPTY, JumpIfThread: OP_JUMPIFTHREAD, Lock: OP_LOCK, NotifySpawner: OP_NOTIFYSPAWNER, Peg: OP_PEG, ReapMark: OP_REAPMARK, Remove: OP_REMOVE, Requeue: OP_REQUEUE, Return: OP_RETURN, Sleep: OP_SLEEP, Switch: OP_SWITCH, Unlock: OP_UNLOCK, Wake: OP_WAKE, Work: OP_WORK, Zombie: OP_ZOMBIE } = Op;
-const { Dead: K_DEAD, Exit: K_EXIT, Fork: K_FORK, LockAcquire: K_LOCKACQUIRE, LockRelease: K_LOCKRELEASE, LockWait: K_LOCKWAIT, OffCpu: K_OFFCPU, OnCpu: K_ONCPU, Reap: K_REAP, Sleep: K_SLEEP, Steal: K_STEAL, Wakeup: K_WAKEUP } = EventKind;
-const { Acquire: M_ACQUIRE, Halt: M_HALT, Run: M_RUN, Spin: M_SPIN, Switch1: M_SWITCH1, Switch2: M_SWITCH2 } = CpuMode;
+const { Dead: K_DEAD, Exit: K_EXIT, Fork: K_FORK, LockAcquire: K_LOCKACQUIRE, OnCpu: K_ONCPU, Reap: K_REAP, Sleep: K_SLEEP } = EventKind;
+const { Acquire: M_ACQUIRE, Halt: M_HALT, Run: M_RUN, Switch1: M_SWITCH1, Switch2: M_SWITCH2 } = CpuMode;
 const { Dead: S_DEAD, Parked: S_PARKED, Reaped: S_REAPED, Runnable: S_RUNNABLE, Running: S_RUNNING, Sleeping: S_SLEEPING } = ThreadState;
 
 /** Module-level binding: an imported function is read through a getter per call under tsx. */
 const sampleFn = sampleCost;
 
-/** Queue entry types (low 3 bits of the payload). */
-const EV_CPU = 0;
-const EV_WAKE = 1;
-const EV_PREEMPT = 2;
-const EV_ARRIVAL = 3;
-const GEN_MASK = 0xfffff;
-
 /** First tid, as btrace prints them (kernel tid + 100000). */
 const TID_BASE = 100_000;
 
-export interface MachineConfig {
-  cpus: number;
-  /** CPUs per socket: lock hand-offs within a socket cost cacheLineSocket, across cacheLineCross. */
-  cpusPerSocket: number;
-  durationNs: number;
-  costs: Costs;
-  /** Sum simulated time per C line of the steps (step-profile.ts). */
-  profileSteps?: boolean;
-}
-
-export interface MachineStreams {
-  /** Machine-level random costs (when a machine cost is given a distribution). */
-  machine: RandomStream;
-  /** Poisson arrivals: inter-arrival times, CPU choice, the arrivals' own costs. */
-  arrivals: RandomStream;
-  /** One stream per spawner, in workload order. */
-  spawner: () => RandomStream;
-}
-
-export class Machine {
-  now = 0;
-  readonly out: EventTableBuilder;
-  readonly invariants = new InvariantLog();
-  /** Time per C line, when the config asks for it. */
-  readonly profile: StepProfile | null;
-  readonly cpus: Cpu[] = [];
-  /** Threads created so far (tids and wait-channel keys derive from it). */
-  threadCount = 0;
-  /** Threads that left exit1. */
-  exits = 0;
-  private readonly queue = new EventQueue(1024);
-  private readonly objects: MachineObjects;
-  private readonly locks: { kernel_lock: SpinLock; sched_lock: SpinLock };
-  private readonly sleepers = new Map<number, Thread[]>();
-  private readonly preempt: Program = preemptProgram();
-  private readonly migrate: Program = pegProgram();
+export class Machine extends MachineScheduler {
   private readonly programs = new Map<ThreadTemplate, Program>();
   private readonly drawPlans = new Map<ThreadTemplate, { names: CostName[]; slotOf: Int8Array }>();
-  private readonly costIndex = new Map<CostName, number>();
-  /** Fixed cost values by index in COST_NAMES (-1: random, drawn each time). */
-  private readonly fixedCost: Float64Array;
-  /** The same by name, for the machine's own costs. */
-  private readonly fixed = {} as Record<CostName, number>;
   private nextPid = 1;
-  private haltedCount = 0;
-  private stealableTotal = 0;
-  /** The CPU whose steps are executing, null while handling an external event. */
-  private cur: Cpu | null = null;
   private arrivalCpuRng: RandomStream;
 
-  constructor(
-    private readonly config: MachineConfig,
-    private readonly variant: Variant,
-    private readonly workload: Workload,
-    private readonly streams: MachineStreams,
-  ) {
-    if (!(config.cpus >= 1 && config.cpus <= MAX_CPUS && Number.isInteger(config.cpus))) throw new RangeError(`cpus must be 1..${MAX_CPUS}, got ${config.cpus}`);
-    this.out = new EventTableBuilder();
-    this.profile = config.profileSteps ? new StepProfile() : null;
-    const s = this.out.strings;
-    this.objects = new MachineObjects((name) => s.intern(name), config.cpus);
-    this.locks = { kernel_lock: this.objects.kernelLock, sched_lock: this.objects.schedLock };
-    this.fixedCost = new Float64Array(COST_NAMES.length);
-    COST_NAMES.forEach((name, i) => {
-      this.costIndex.set(name, i);
-      const spec = config.costs[name];
-      this.fixedCost[i] = isFixed(spec) ? Math.round(spec.meanNs) : -1;
-      this.fixed[name] = this.fixedCost[i]!;
-    });
+  constructor(config: MachineConfig, variant: Variant, workload: Workload, streams: MachineStreams) {
+    super(config, variant, workload, streams);
     this.arrivalCpuRng = streams.arrivals;
     this.boot();
   }
@@ -252,22 +182,6 @@ export class Machine {
     }
   }
 
-  /**
-   * When this CPU's continuation at `time` would be the next entry popped anyway (strictly
-   * earlier than everything queued, and within the run), advances the clock to it and returns
-   * true: the caller goes on at once, as if it had been queued and popped. The order of events
-   * is exactly the same; only the queue round trip is saved.
-   */
-  private runAhead(time: number): boolean {
-    if (time >= this.queue.peekTime() || time > this.config.durationNs) return false;
-    this.now = time;
-    return true;
-  }
-
-  private at(cpu: Cpu, time: number): void {
-    this.queue.push(time, 1, ((cpu.gen & GEN_MASK) << 11) | (cpu.id << 3) | EV_CPU);
-  }
-
   private continueCpu(cpu: Cpu): void {
     switch (cpu.mode) {
       case M_RUN:
@@ -323,7 +237,7 @@ export class Machine {
   // ---- the step interpreter ---------------------------------------------------------------
 
   /** Executes the current thread's steps until one takes time or blocks. */
-  private runCpu(cpu: Cpu): void {
+  protected runCpu(cpu: Cpu): void {
     for (;;) {
       const th = cpu.curr;
       const step = th.program.steps[th.pc]!;
@@ -349,7 +263,7 @@ export class Machine {
           break;
         }
         case OP_LOCK: {
-          const d = this.acquire(cpu, th, this.objects.lock(step.lock!, th, cpu.id), true);
+          const d = this.acquire(cpu, th, this.objects.lock(step.lock, th, cpu.id), true);
           if (d < 0) {
             cpu.spinSince = this.now;
             return;
@@ -364,20 +278,20 @@ export class Machine {
           break;
         }
         case OP_UNLOCK:
-          this.release(cpu, th, this.objects.lock(step.lock!, th, cpu.id));
+          this.release(cpu, th, this.objects.lock(step.lock, th, cpu.id));
           th.pc++;
           break;
         case OP_INSERT: {
           const item = step.self ? th : th.subject!;
-          const owner = this.touchList(cpu, th, step.list!);
-          this.objects.list(step.list!, owner).push(item);
-          this.out.push(this.now, cpu.id, K_DEAD, item.tid, item.process.pid, item.comm, this.objects.nameId(step.list!), owner);
+          const owner = this.touchList(cpu, th, step.list);
+          this.objects.list(step.list, owner).push(item);
+          this.out.push(this.now, cpu.id, K_DEAD, item.tid, item.process.pid, item.comm, this.objects.nameId(step.list), owner);
           th.pc++;
           break;
         }
         case OP_REMOVE: {
-          const owner = this.touchList(cpu, th, step.list!);
-          const item = this.objects.list(step.list!, owner).pop();
+          const owner = this.touchList(cpu, th, step.list);
+          const item = this.objects.list(step.list, owner).pop();
           if (!item) throw new Error(`${th.program.name}: Remove on an empty ${step.list} (program bug)`);
           if (item.runningOn >= 0) this.invariants.violation(`t=${this.now}: tid ${item.tid} taken for reaping while still on CPU ${item.runningOn}`);
           th.subject = item;
@@ -386,29 +300,29 @@ export class Machine {
         }
         case OP_JUMPIFEMPTY:
         case OP_JUMPIFNOTEMPTY: {
-          const empty = this.objects.list(step.list!, this.objects.listOwner(step.list!, th, cpu.id)).length === 0;
-          th.pc = empty === (step.op === OP_JUMPIFEMPTY) ? step.target! : th.pc + 1;
+          const empty = this.objects.list(step.list, this.objects.listOwner(step.list, th, cpu.id)).length === 0;
+          th.pc = empty === (step.op === OP_JUMPIFEMPTY) ? step.target : th.pc + 1;
           break;
         }
         case OP_JUMP:
-          th.pc = step.target!;
+          th.pc = step.target;
           break;
         case OP_JUMPIFTHREAD:
-          th.pc = th.subject!.isThread ? step.target! : th.pc + 1;
+          th.pc = th.subject!.isThread ? step.target : th.pc + 1;
           break;
         case OP_WAKE:
-          this.wake(cpu, th, this.objects.chanKey(step.chan!, th, cpu.id, false), step.all === true);
+          this.wake(cpu, th, this.objects.chanKey(step.chan, th, cpu.id, false), step.all === true);
           th.pc++;
           break;
         case OP_SLEEP: {
           this.assertSchedLocked(th, 'Sleep');
-          const key = this.objects.chanKey(step.chan!, th, cpu.id, true);
+          const key = this.objects.chanKey(step.chan, th, cpu.id, true);
           th.state = S_SLEEPING;
           th.sleepPrio = step.prio ?? th.basePrio;
           let list = this.sleepers.get(key);
           if (!list) this.sleepers.set(key, (list = []));
           list.push(th);
-          this.emit(cpu, K_SLEEP, th, this.objects.nameId(step.chan!), -1);
+          this.emit(cpu, K_SLEEP, th, this.objects.nameId(step.chan), -1);
           th.pc++;
           if (this.switchAway(cpu, th, this.chooseNext(cpu))) return;
           break;
@@ -470,7 +384,7 @@ export class Machine {
         case OP_JUMPIFCHILDDONE:
           if (th.doneChildren > 0) {
             th.doneChildren--;
-            th.pc = step.target!;
+            th.pc = step.target;
           } else th.pc++;
           break;
         case OP_IDLEWAIT:
@@ -497,269 +411,8 @@ export class Machine {
           th.program = th.stack!.pop() as Program;
           break;
         default:
-          throw new Error(`unknown op ${step.op}`);
+          throw new Error(`unknown op ${(step as Step).op}`);
       }
     }
-  }
-
-  /** Which program of the variant `th` runs (for the step profile): the idle loop, the reaper, else the exit path. */
-  private programKind(th: Thread): ProfiledProgram {
-    return th.program === this.variant.idle ? 'idle' : th.program === this.variant.reaper ? 'reaper' : 'exit';
-  }
-
-  // ---- costs ------------------------------------------------------------------------------
-
-  private cost(name: CostName): number {
-    const f = this.fixed[name];
-    return f >= 0 ? f : sampleFn(this.config.costs[name], this.streams.machine);
-  }
-
-  private workCost(step: Step, th: Thread): number {
-    const i = step.costIndex!;
-    const owner = step.ofSubject ? th.subject : th;
-    if (owner && owner.drawn) {
-      const k = owner.drawSlots![i]!;
-      if (k >= 0) return owner.drawn[k]!;
-    }
-    const f = this.fixedCost[i]!;
-    return f >= 0 ? f : sampleFn(this.config.costs[step.cost!], this.streams.machine);
-  }
-
-  private transfer(from: number, to: Cpu): number {
-    if (from < 0 || from === to.id) return 0;
-    return this.cpus[from]!.socket === to.socket ? this.cost('cacheLineSocket') : this.cost('cacheLineCross');
-  }
-
-  // ---- locks ------------------------------------------------------------------------------
-
-  /**
-   * Takes `lock` for `th` on `cpu`. Returns the ns the acquisition takes (mutex cost plus a
-   * cache-line transfer when another CPU held it last), or -1 when the CPU must spin: it then
-   * gets the lock in FIFO order and continues (advancing pc when `advancePc`).
-   */
-  private acquire(cpu: Cpu, th: Thread, lock: SpinLock, advancePc: boolean): number {
-    if (lock.owner === null) {
-      lock.owner = th;
-      th.holding++;
-      if (lock === this.locks.kernel_lock) th.kernelLockHeld = true;
-      this.emit(cpu, K_LOCKACQUIRE, th, lock.nameId, -1);
-      const d = this.cost('mutex') + this.transfer(lock.lastCpu, cpu);
-      lock.lastCpu = cpu.id;
-      return d;
-    }
-    if (lock.owner === th) throw new Error(`tid ${th.tid} (${th.program.name}) takes ${this.out.strings.get(lock.nameId)} twice`);
-    this.emit(cpu, K_LOCKWAIT, th, lock.nameId, -1);
-    lock.waiters.push(cpu);
-    cpu.mode = M_SPIN;
-    cpu.acquireLock = lock;
-    cpu.acquireAdvancesPc = advancePc;
-    return -1;
-  }
-
-  private release(cpu: Cpu, th: Thread, lock: SpinLock): void {
-    if (lock.owner !== th) throw new Error(`tid ${th.tid} (${th.program.name}) releases ${this.out.strings.get(lock.nameId)} it does not hold`);
-    this.emit(cpu, K_LOCKRELEASE, th, lock.nameId, -1);
-    th.holding--;
-    if (lock === this.locks.kernel_lock) th.kernelLockHeld = false;
-    const next = lock.waiters.shift();
-    if (!next) {
-      lock.owner = null;
-      return;
-    }
-    const nt = next.curr;
-    lock.owner = nt;
-    nt.holding++;
-    if (lock === this.locks.kernel_lock) nt.kernelLockHeld = true;
-    next.mode = M_ACQUIRE;
-    lock.lastCpu = next.id;
-    this.at(next, this.now + this.transfer(cpu.id, next));
-  }
-
-  private assertSchedLocked(th: Thread, what: string): void {
-    if (this.locks.sched_lock.owner !== th) throw new Error(`${th.program.name}: ${what} without sched_lock (program bug)`);
-    const expected = 1 + (th.kernelLockHeld ? 1 : 0);
-    if (th.holding !== expected) this.invariants.violation(`t=${this.now}: tid ${th.tid} switches holding a spin mutex`);
-  }
-
-  // ---- dead lists and channels ------------------------------------------------------------
-
-  /** The owner of the list `th` changes (-1 = global), plus the invariant checks of that change. */
-  private touchList(cpu: Cpu, th: Thread, list: ListName): number {
-    const owner = this.objects.listOwner(list, th, cpu.id);
-    this.invariants.listAccesses++;
-    if (owner < 0) {
-      if (this.objects.touchGlobal(list, cpu.id)) this.invariants.globalListCrossCpuTouches++;
-    } else if (owner !== cpu.id) {
-      this.invariants.violation(`t=${this.now}: CPU ${cpu.id} touched the dead list of CPU ${owner} (${list})`);
-    }
-    return owner;
-  }
-
-  private wake(cpu: Cpu, waker: Thread, key: number, all: boolean): void {
-    const list = this.sleepers.get(key);
-    if (!list || list.length === 0) return;
-    const woken = all ? list.splice(0) : [list.shift()!];
-    for (const t of woken) {
-      t.prio = t.sleepPrio;
-      const target = this.chooseCpu(t);
-      this.emit(cpu, K_WAKEUP, waker, t.tid, target);
-      this.makeRunnable(t, target);
-    }
-  }
-
-  // ---- scheduling -------------------------------------------------------------------------
-
-  private isIdle(c: Cpu): boolean {
-    return c.curr === c.idle && c.runq.length === 0 && !c.wakePending;
-  }
-
-  /** sched_choosecpu, simplified: pegged CPU; else its last CPU if idle; else an idle CPU; else its last CPU. */
-  private chooseCpu(t: Thread): number {
-    if (t.peg >= 0) return t.peg;
-    const cpus = this.cpus;
-    const last = t.cpu;
-    if (this.isIdle(cpus[last]!)) return last;
-    if (this.haltedCount > 0) {
-      const n = cpus.length;
-      for (let i = 1; i < n; i++) {
-        const c = (last + i) % n;
-        if (this.isIdle(cpus[c]!)) return c;
-      }
-    }
-    return last;
-  }
-
-  private enqueue(cpu: Cpu, t: Thread): void {
-    cpu.runq.push(t);
-    if (t.peg < 0) this.stealableTotal++;
-  }
-
-  private makeRunnable(t: Thread, target: number): void {
-    t.state = S_RUNNABLE;
-    const c = this.cpus[target]!;
-    this.enqueue(c, t);
-    if (c.mode === M_HALT) {
-      if (!c.wakePending) {
-        c.wakePending = true;
-        this.queue.push(this.now + this.wakeDelay(c), 2, (c.id << 3) | EV_WAKE);
-      }
-    } else if (c.curr !== c.idle && t.prio < c.curr.prio) {
-      if (c === this.cur) c.wantResched = true;
-      else if (!c.preemptPending) {
-        c.preemptPending = true;
-        this.queue.push(this.now + this.cost('ipi'), 2, (c.id << 3) | EV_PREEMPT);
-      }
-    }
-  }
-
-  /** IPI to a halted CPU plus the exit latency of the C-state its idle time put it in. */
-  private wakeDelay(c: Cpu): number {
-    const idleFor = this.now - c.haltedSince;
-    const cstate = idleFor >= this.cost('c3After') ? 'cstateC3' : idleFor >= this.cost('c2After') ? 'cstateC2' : 'cstateC1';
-    return this.cost('idleWake') + this.cost(cstate);
-  }
-
-  /** sched_chooseproc: the best local thread, else one stolen from the busiest queue, else idle. */
-  private chooseNext(cpu: Cpu): Thread {
-    const local = cpu.runq.pop();
-    if (local) {
-      if (local.peg < 0) this.stealableTotal--;
-      return local;
-    }
-    if (this.stealableTotal > 0) {
-      let victim: Cpu | null = null;
-      const n = this.cpus.length;
-      for (let i = 1; i < n; i++) {
-        const c = this.cpus[(cpu.id + i) % n]!;
-        if (c.runq.stealable > (victim?.runq.stealable ?? 0)) victim = c;
-      }
-      const t = victim?.runq.popStealable();
-      if (victim && t) {
-        this.stealableTotal--;
-        this.emit(cpu, K_STEAL, cpu.curr, t.tid, victim.id);
-        return t;
-      }
-    }
-    return cpu.idle;
-  }
-
-  /**
-   * Switches `cpu` from `prev` to `next` (prev holds sched_lock, which passes to next and is
-   * released after the locked part of the switch). Returns false when next is prev (no switch).
-   */
-  private switchAway(cpu: Cpu, prev: Thread, next: Thread): boolean {
-    if (next === prev) {
-      prev.state = S_RUNNING;
-      this.release(cpu, prev, this.locks.sched_lock);
-      return false;
-    }
-    if (prev.kernelLockHeld) {
-      this.release(cpu, prev, this.locks.kernel_lock);
-      prev.kernelLockReacquire = true;
-    }
-    this.emit(cpu, K_OFFCPU, prev, next.tid, next.process.pid);
-    prev.runningOn = -1;
-    if (next.runningOn >= 0) this.invariants.violation(`t=${this.now}: tid ${next.tid} switched in on CPU ${cpu.id} while running on CPU ${next.runningOn}`);
-    next.runningOn = cpu.id;
-    next.cpu = cpu.id;
-    next.state = S_RUNNING;
-    cpu.curr = next;
-    const sched = this.locks.sched_lock;
-    sched.owner = next;
-    prev.holding--;
-    next.holding++;
-    cpu.switchPrev = prev;
-    cpu.mode = M_SWITCH1;
-    cpu.wantResched = false;
-    cpu.inWork = false;
-    this.at(cpu, this.now + this.cost('switchLocked'));
-    return true;
-  }
-
-  // ---- preemption -------------------------------------------------------------------------
-
-  private preemptible(cpu: Cpu, th: Thread): boolean {
-    return th !== cpu.idle && th.holding === 0 && th.program !== this.preempt && th.program !== this.migrate;
-  }
-
-  /** An IPI arrived: preempt the running thread in user work (or anything, for poisson) when a better one waits. */
-  private tryPreempt(cpu: Cpu): void {
-    const th = cpu.curr;
-    if (cpu.mode === M_HALT || th === cpu.idle || cpu.runq.bestPrio() >= th.prio) return;
-    if (cpu.mode === M_RUN && cpu.inWork && (cpu.workUser || this.workload.preemptKernel) && this.preemptible(cpu, th)) {
-      th.remainingNs = cpu.workEnd - this.now;
-      th.pc--;
-      cpu.inWork = false;
-      cpu.gen++;
-      this.startPreempt(cpu, th);
-      this.runCpu(cpu);
-      return;
-    }
-    cpu.wantResched = true;
-  }
-
-  /** At a step boundary: preempt (push the preempt program) when allowed; true when it did. */
-  private preemptAtBoundary(cpu: Cpu, th: Thread, step: Step): boolean {
-    if (cpu.runq.bestPrio() >= th.prio) {
-      cpu.wantResched = false;
-      return false;
-    }
-    const userret = step.op === OP_WORK && step.user === true;
-    if (!this.preemptible(cpu, th) || !(userret || this.workload.preemptKernel)) return false;
-    cpu.wantResched = false;
-    this.startPreempt(cpu, th);
-    return true;
-  }
-
-  private startPreempt(cpu: Cpu, th: Thread): void {
-    (th.stack ??= []).push(th.program, th.pc);
-    th.program = this.preempt;
-    th.pc = 0;
-  }
-
-  // ---- output -----------------------------------------------------------------------------
-
-  private emit(cpu: Cpu, kind: EventKind, th: Thread, arg0: number, arg1: number): void {
-    this.out.push(this.now, cpu.id, kind, th.tid, th.process.pid, th.comm, arg0, arg1);
   }
 }

@@ -80,39 +80,90 @@ export const Op = {
 } as const;
 export type Op = (typeof Op)[keyof typeof Op];
 
-export interface Step {
-  op: Op;
-  cost?: CostName;
+/** What every step carries: the C statement it models; absent for workload steps outside the kernel. */
+interface StepSource {
+  src?: SourceRef;
+}
+
+/** Spend `cost` on this CPU. */
+export interface WorkStep extends StepSource {
+  op: typeof Op.Work;
+  cost: CostName;
   /** Index of `cost` in COST_NAMES (set by {@link assemble}). */
-  costIndex?: number;
-  /** Work: user-mode time (a thread may be preempted in it). */
+  costIndex: number;
+  /** User-mode time (a thread may be preempted in it). */
   user?: boolean;
-  /** Work: the cost belongs to the subject (the dead thread being handled), drawn when it was created. */
+  /** The cost belongs to the subject (the dead thread being handled), drawn when it was created. */
+  ofSubject?: boolean;
+}
+export interface LockStep extends StepSource { op: typeof Op.Lock | typeof Op.Unlock; lock: LockName }
+export interface InsertStep extends StepSource {
+  op: typeof Op.Insert;
+  list: ListName;
+  /** The running thread itself instead of the subject. */
+  self?: boolean;
+}
+export interface RemoveStep extends StepSource { op: typeof Op.Remove; list: ListName }
+/** Jump to `target` when `list` is empty (JumpIfEmpty) or not (JumpIfNotEmpty). */
+export interface ListJumpStep extends StepSource { op: typeof Op.JumpIfEmpty | typeof Op.JumpIfNotEmpty; list: ListName; target: number }
+/** Jumps that test no list: always, on P_THREAD, on a finished child. */
+export interface JumpStep extends StepSource { op: typeof Op.Jump | typeof Op.JumpIfThread | typeof Op.JumpIfChildDone; target: number }
+export interface WakeStep extends StepSource {
+  op: typeof Op.Wake;
+  chan: ChannelName;
+  /** All sleepers (wakeup) instead of one (wakeup_one). */
+  all: boolean;
+}
+export interface SleepStep extends StepSource {
+  op: typeof Op.Sleep;
+  chan: ChannelName;
+  /** Priority the thread wakes up with (OpenBSD numbering, lower is better). */
+  prio: number;
+}
+export interface SwitchStep extends StepSource { op: typeof Op.Switch; to: 'idle' | 'next' }
+/** Steps with no operand. */
+export interface PlainStep extends StepSource {
+  op: typeof Op.Peg | typeof Op.ExitMark | typeof Op.ReapMark | typeof Op.Zombie | typeof Op.Fork | typeof Op.NotifySpawner
+    | typeof Op.IdleWait | typeof Op.Requeue | typeof Op.Return;
+}
+
+/** One step of a program: a discriminated union on `op`, each op with the fields it needs. */
+export type Step = WorkStep | LockStep | InsertStep | RemoveStep | ListJumpStep | JumpStep | WakeStep | SleepStep | SwitchStep | PlainStep;
+
+/**
+ * A step's operands as one flat record, absent ones undefined: for code that reads any step
+ * the same way (reports, model files, comparisons); the engine switches on `op` instead.
+ */
+export interface StepOperands {
+  op: Op;
+  src?: SourceRef;
+  cost?: CostName;
+  user?: boolean;
   ofSubject?: boolean;
   lock?: LockName;
   list?: ListName;
-  /** Insert: the running thread itself instead of the subject. */
   self?: boolean;
   chan?: ChannelName;
-  /** Wake: all sleepers (wakeup) instead of one (wakeup_one). */
   all?: boolean;
-  /** Sleep: priority the thread wakes up with (OpenBSD numbering, lower is better). */
   prio?: number;
-  /** Switch: where to. */
   to?: 'idle' | 'next';
-  /** Jumps: index of the target step (resolved by {@link assemble}). */
   target?: number;
-  /** The C statement this step models; absent for workload steps outside the kernel. */
-  src?: SourceRef;
 }
+
+export const operands = (s: Step | Draft): StepOperands => s;
+
+/** A jump step (its `target` is resolved by {@link assemble}). */
+export type JumpingStep = ListJumpStep | JumpStep;
 
 export interface Program {
   name: string;
   steps: Step[];
 }
 
-/** A step before assembly: jumps name a label; `label` names the step itself. */
-export type Draft = Omit<Step, 'target'> & { label?: string; to_label?: string };
+/** A step before assembly, per op: jumps name a label (`to_label`) instead of a target, work has no cost index yet. */
+type DraftOf<S extends Step> = S extends JumpingStep ? Omit<S, 'target'> & { to_label: string } : S extends WorkStep ? Omit<S, 'costIndex'> : S;
+/** A step before assembly; `label` names the step itself. */
+export type Draft = DraftOf<Step> & { label?: string };
 
 /** OpenBSD priorities (sys/param.h): PVM 4, PWAIT 32, PUSER 50. */
 export const PRIO = { PVM: 4, PWAIT: 32, PUSER: 50, IDLE: 127 } as const;
@@ -125,12 +176,14 @@ export function assemble(name: string, drafts: Draft[]): Program {
     if (labels.has(d.label)) throw new Error(`program ${name}: duplicate label ${d.label}`);
     labels.set(d.label, i);
   });
-  const steps = drafts.map(({ label: _label, to_label, ...draft }): Step => {
-    const step: Step = draft.cost === undefined ? draft : { ...draft, costIndex: COST_NAMES.indexOf(draft.cost) };
-    if (to_label === undefined) return step;
+  const steps = drafts.map((d): Step => {
+    const { label: _label, ...draft } = d;
+    if (draft.op === Op.Work) return { ...draft, costIndex: COST_NAMES.indexOf(draft.cost) };
+    if (!('to_label' in draft)) return draft;
+    const { to_label, ...rest } = draft;
     const target = labels.get(to_label);
     if (target === undefined) throw new Error(`program ${name}: unknown label ${to_label}`);
-    return { ...step, target };
+    return { ...rest, target };
   });
   return { name, steps };
 }

@@ -7,7 +7,7 @@
  * Statements quote sys/kern/kern_exit.c and kern_sched.c (pre-image for baseline, post-image
  * of the seed patch for patched; lockless is the post-image minus the two kernel-lock lines).
  */
-import { assemble, Op, PRIO, wakeupDrafts, type Draft, type Program, type SourceRef, type Step } from './program';
+import { assemble, Op, operands, PRIO, wakeupDrafts, type Draft, type Program, type SourceRef, type Step, type StepOperands } from './program';
 
 /** The variants the simulator models, in the order every list shows them. */
 export const VARIANT_NAMES = ['baseline', 'patched', 'lockless'] as const;
@@ -195,7 +195,7 @@ export interface SourceStep {
   src: SourceRef;
 }
 
-const ACTION: Record<number, (s: Step) => string> = {
+const ACTION: Record<number, (s: StepOperands) => string> = {
   [Op.Work]: (s) => `work ${s.cost}`,
   [Op.Lock]: (s) => `lock ${s.lock}`,
   [Op.Unlock]: (s) => `unlock ${s.lock}`,
@@ -218,7 +218,7 @@ export function sourceSteps(v: Variant): SourceStep[] {
   const out: SourceStep[] = [];
   const add = (program: SourceStep['program'], steps: Step[]): void => {
     steps.forEach((s, index) => {
-      if (s.src) out.push({ program, index, action: (ACTION[s.op] ?? (() => 'jump'))(s), src: s.src });
+      if (s.src) out.push({ program, index, action: (ACTION[s.op] ?? (() => 'jump'))(operands(s)), src: s.src });
     });
   };
   add('exit path', assemble('exit path', v.exitPath).steps);

@@ -137,7 +137,7 @@ export class FunctionTranslator {
       for (let i = 0; i < 64 && this.aliases.has(r); i++) r = this.aliases.get(r)!;
       return r;
     };
-    return this.drafts.map((d) => (d.to_label === undefined ? d : { ...d, to_label: resolve(d.to_label) }));
+    return this.drafts.map((d) => ('to_label' in d ? { ...d, to_label: resolve(d.to_label) } : d));
   }
 
   /** Labels placed after the last step (a path that falls off the end of its program). */

@@ -4,7 +4,7 @@
  * their meaning (op and object; jumps are structure and left out), each with the file and line
  * of its statement; plus a change in how many reapers there are and where they are made.
  */
-import type { Step } from '../program';
+import { Op, type Step } from '../program';
 import type { DerivedModel } from './derive-model';
 import { assembledSteps } from './derive-model';
 import { stepObject, stepOpName, type ProgramName, type StepOpName } from './model-steps';
@@ -22,7 +22,7 @@ export interface ModelChange {
   summary: string;
 }
 
-const meaning = (s: Step): string => `${stepOpName(s)} ${stepObject(s) ?? ''}${s.self ? ' (itself)' : ''}`.trim();
+const meaning = (s: Step): string => `${stepOpName(s)} ${stepObject(s) ?? ''}${s.op === Op.Insert && s.self ? ' (itself)' : ''}`.trim();
 
 /** Indices of a longest common subsequence of `a` and `b` (by equality of the strings). */
 function lcs(a: readonly string[], b: readonly string[]): [number, number][] {

@@ -65,7 +65,8 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 /** One step from its data (already validated); jumps name `label(target)`. */
 function draftOf(s: ModelStep, label: (i: number) => string): Draft {
   const src = { file: s.file, func: '', text: s.text, line: s.line, ...(s.side ? { side: s.side } : {}) };
-  const to = s.target === undefined ? {} : { to_label: label(s.target) };
+  // Validation guarantees a target for the jumps (TARGET_OPS).
+  const to = label(s.target ?? 0);
   const o = s.object ?? '';
   const ops: Record<StepOpName, () => Draft> = {
     'work': () => ({ op: Op.Work, cost: o as CostName, ...(s.ofSubject ? { ofSubject: true } : {}) }),
@@ -73,9 +74,9 @@ function draftOf(s: ModelStep, label: (i: number) => string): Draft {
     'unlock': () => ({ op: Op.Unlock, lock: o }),
     'insert': () => ({ op: Op.Insert, list: o, ...(s.self ? { self: true } : {}) }),
     'remove': () => ({ op: Op.Remove, list: o }),
-    'if-empty': () => ({ op: Op.JumpIfEmpty, list: o }),
-    'if-not-empty': () => ({ op: Op.JumpIfNotEmpty, list: o }),
-    'jump': () => ({ op: Op.Jump }),
+    'if-empty': () => ({ op: Op.JumpIfEmpty, list: o, to_label: to }),
+    'if-not-empty': () => ({ op: Op.JumpIfNotEmpty, list: o, to_label: to }),
+    'jump': () => ({ op: Op.Jump, to_label: to }),
     'wakeup-one': () => ({ op: Op.Wake, chan: o, all: false }),
     'wakeup-all': () => ({ op: Op.Wake, chan: o, all: true }),
     'sleep': () => ({ op: Op.Sleep, chan: o, prio: s.prio ?? 0 }),
@@ -84,11 +85,11 @@ function draftOf(s: ModelStep, label: (i: number) => string): Draft {
     'peg': () => ({ op: Op.Peg }),
     'exit': () => ({ op: Op.ExitMark }),
     'reaped': () => ({ op: Op.ReapMark }),
-    'if-thread': () => ({ op: Op.JumpIfThread }),
+    'if-thread': () => ({ op: Op.JumpIfThread, to_label: to }),
     'zombie': () => ({ op: Op.Zombie }),
     'idle-wait': () => ({ op: Op.IdleWait }),
   };
-  return { ...ops[s.op](), ...to, src };
+  return { ...ops[s.op](), src };
 }
 
 /** The runnable variant of a (validated) model file entry. */

@@ -4,7 +4,7 @@
  * target, and the file, side and line of the C statement. Also the equality the oracle tests
  * use: the same steps in the same order, modulo labels and jumps to the next step.
  */
-import { assemble, Op, type Step } from '../program';
+import { assemble, Op, operands, type Step } from '../program';
 import type { Variant } from '../variants';
 
 export type ProgramName = 'exit' | 'idle' | 'reaper';
@@ -64,14 +64,17 @@ export function stepOpName(s: Step): StepOpName | null {
 
 /** The object a step works on, as written in the model. */
 export function stepObject(s: Step): string | undefined {
-  return s.lock ?? s.list ?? s.chan ?? s.cost;
+  const o = operands(s);
+  return o.lock ?? o.list ?? o.chan ?? o.cost;
 }
 
 /** The steps of one program as data. */
 export function programSteps(program: ProgramName, steps: readonly Step[]): ModelStep[] {
-  return steps.map((s) => {
-    const op = stepOpName(s) ?? 'work';
-    const object = stepObject(s);
+  return steps.map((step) => {
+    const s = operands(step);
+    const src = step.src;
+    const op = stepOpName(step) ?? 'work';
+    const object = stepObject(step);
     return {
       program, op,
       ...(object !== undefined ? { object } : {}),
@@ -79,7 +82,7 @@ export function programSteps(program: ProgramName, steps: readonly Step[]): Mode
       ...(s.self ? { self: true } : {}),
       ...(s.ofSubject ? { ofSubject: true } : {}),
       ...(s.prio !== undefined ? { prio: s.prio } : {}),
-      file: s.src?.file ?? '', line: s.src?.line ?? 0, ...(s.src?.side ? { side: s.src.side } : {}), text: s.src?.text ?? '',
+      file: src?.file ?? '', line: src?.line ?? 0, ...(src?.side ? { side: src.side } : {}), text: src?.text ?? '',
     };
   });
 }
@@ -105,12 +108,13 @@ function withoutNoOpJumps(steps: readonly Step[]): Step[] {
     if (keep[i]) n++;
   });
   newIndex[steps.length] = n;
-  return steps.filter((_, i) => keep[i]).map((s) => (s.target === undefined ? s : { ...s, target: newIndex[s.target]! }));
+  return steps.filter((_, i) => keep[i]).map((s) => ('target' in s ? { ...s, target: newIndex[s.target]! } : s));
 }
 
 /** One step's meaning, without its source reference or label. */
-function signature(s: Step): string {
-  return JSON.stringify([stepOpName(s), stepObject(s) ?? null, s.target ?? null, !!s.self, !!s.ofSubject, s.prio ?? null, !!s.user]);
+function signature(step: Step): string {
+  const s = operands(step);
+  return JSON.stringify([stepOpName(step), stepObject(step) ?? null, s.target ?? null, !!s.self, !!s.ofSubject, s.prio ?? null, !!s.user]);
 }
 
 /**

@@ -2,13 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Op, type Step } from '../../../../src/core/sim/program';
 import { variant, VARIANT_NAMES } from '../../../../src/core/sim/variants';
-import { assemble } from '../../../../src/core/sim/program';
+import { assemble, operands } from '../../../../src/core/sim/program';
 
 const opName = (op: number): string => Object.entries(Op).find(([, v]) => v === op)![0];
 /** The lock-relevant steps of a program as `Op name`, e.g. `Lock deadproc_mutex`. */
 const trace = (steps: Step[]): string[] =>
   steps.filter((s) => s.op === Op.Lock || s.op === Op.Unlock || s.op === Op.Wake || s.op === Op.Sleep || s.op === Op.Switch || s.op === Op.Insert || s.op === Op.Remove)
-    .map((s) => `${opName(s.op)} ${s.lock ?? s.list ?? (s.op === Op.Switch ? s.to : `${s.chan}${s.op === Op.Wake ? (s.all ? ' all' : ' one') : ''}`)}`);
+    .map(operands).map((s) => `${opName(s.op)} ${s.lock ?? s.list ?? (s.op === Op.Switch ? s.to : `${s.chan}${s.op === Op.Wake ? (s.all ? ' all' : ' one') : ''}`)}`);
 
 test('baseline exit path: exit1 under the kernel lock, then the idle hop', () => {
   const v = variant('baseline');
@@ -62,7 +62,7 @@ test('every kernel step names its C source; no variant touches deadproc_mutex af
       assert.ok(s.src && s.src.file.startsWith('sys/') && s.src.func && s.src.text, `${name}: ${opName(s.op)} has a source`);
     }
     if (name !== 'baseline') {
-      assert.ok(![...v.idle.steps, ...v.reaper.steps].some((s) => s.lock === 'deadproc_mutex' || s.list === 'deadproc'));
+      assert.ok(![...v.idle.steps, ...v.reaper.steps].map(operands).some((s) => s.lock === 'deadproc_mutex' || s.list === 'deadproc'));
     }
   }
 });
