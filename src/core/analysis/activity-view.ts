@@ -3,6 +3,7 @@
  * from event tables: binned per-CPU reaper busy time, reaps and utilisation, the backlog, the
  * exit→reap histogram and lock waits. Never raw events.
  */
+import { instantMarks } from './instant-marks';
 import type { ActivitySource, ActivityView, Histogram, MetricRow, ModelCost, RunKernel, RunView } from './activity-view-model';
 import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
@@ -170,7 +171,14 @@ export function buildRunView(table: EventTable, label: string, origin: RunView['
     lockWaitNs: lockWaitByName(table),
     kernel, recorded,
     ...hopsAndWakeups(table, cpus, bins, binOf),
+    ...instantsField(table, start, spanNs),
   };
+}
+
+/** The run's instants as marks, as an optional field (absent when none). */
+function instantsField(table: EventTable, start: number, spanNs: number): Pick<RunView, 'instants'> {
+  const marks = instantMarks(table, start, spanNs);
+  return marks ? { instants: marks } : {};
 }
 
 export interface ViewRun {
