@@ -39,24 +39,42 @@ import { PairList, type ExitToReap } from './latency-pairs';
 import { SYS_EXIT, SYS_THREXIT } from '../trace/btrace-probes';
 import { TidSlots } from '../trace/tid-slots';
 import { roomFor } from '../events/typed-array-growth';
+import { NumberColumn } from './number-column';
 import { reaperIndexOfComm } from './reaper-activity';
 
-interface DeadThread {
+/** A list's dead threads in enlisting order, a column per field. */
+class DeadThreads {
   /** The pair's start: Exit when recorded, else the last off-cpu, ns. */
-  startNs: number;
-  startIsExit: boolean;
+  readonly startNs = new NumberColumn();
+  /** 1 when the start is the Exit, 0 when the last off-cpu. */
+  readonly startIsExit = new NumberColumn();
   /** When it counts as enlisted, ns. */
-  enlistNs: number;
+  readonly enlistNs = new NumberColumn();
+
+  get length(): number {
+    return this.startNs.length;
+  }
+
+  add(startNs: number, startIsExit: boolean, enlistNs: number): void {
+    this.startNs.push(startNs);
+    this.startIsExit.push(startIsExit ? 1 : 0);
+    this.enlistNs.push(enlistNs);
+  }
+
+  /** Adds dead thread k's pair ending at `endNs` to `out`. */
+  pair(k: number, endNs: number, out: PairList, order: number): void {
+    out.add(this.startNs.at(k), endNs, this.startIsExit.at(k) === 1, order);
+  }
 }
 
 interface ReaperTimes {
   /** Its on-cpu times, ns, ascending. */
-  runs: number[];
+  runs: NumberColumn;
   /** Per Reap event: when the reaper took the thread (estimate, ns) and the reap time, ns. */
-  takes: number[];
-  reaps: number[];
+  takes: NumberColumn;
+  reaps: NumberColumn;
   /** Per Reap event: its index in the table (reap order across lists). */
-  reapIndex: number[];
+  reapIndex: NumberColumn;
   /** Its last wake-up run so far (on-cpu after a Sleep), ns. */
   lastWake: number;
   /** Its last on-cpu so far, ns (stands for lastWake when it never sleeps). */
@@ -68,7 +86,7 @@ interface ReaperTimes {
 /** Everything the replay needs, from one pass over the table. */
 interface Scan {
   /** Per list key (-1 global, N for CPU N): its dead threads in enlisting order. */
-  dead: Map<number, DeadThread[]>;
+  dead: Map<number, DeadThreads>;
   /** Per list key: what its reaper(s) did, in time order. */
   reapers: Map<number, ReaperTimes>;
   hasExits: boolean;
@@ -79,7 +97,7 @@ export function replayDeadLists(table: EventTable, exitedTids: Iterable<number>)
   const useReaps = [...scan.reapers.values()].some((r) => r.reaps.length > 0);
   const out = new PairList();
   for (const [key, reaper] of scan.reapers) {
-    const dead = scan.dead.get(key) ?? [];
+    const dead = scan.dead.get(key) ?? new DeadThreads();
     if (useReaps) pairReaps(dead, reaper, out);
     else pairRuns(dead, reaper.runs, out);
   }
@@ -87,26 +105,28 @@ export function replayDeadLists(table: EventTable, exitedTids: Iterable<number>)
 }
 
 /** Each reap takes the most recently enlisted thread not yet taken at its take time. */
-function pairReaps(dead: DeadThread[], reaper: ReaperTimes, out: PairList): void {
-  const stack: DeadThread[] = [];
+function pairReaps(dead: DeadThreads, reaper: ReaperTimes, out: PairList): void {
+  /** Dead threads enlisted and not taken yet, by their index in `dead`. */
+  const stack: number[] = [];
   let next = 0;
   for (let k = 0; k < reaper.reaps.length; k++) {
-    const take = reaper.takes[k]!;
-    const reap = reaper.reaps[k]!;
-    while (next < dead.length && dead[next]!.enlistNs <= take) stack.push(dead[next++]!);
+    const take = reaper.takes.at(k);
+    const reap = reaper.reaps.at(k);
+    while (next < dead.length && dead.enlistNs.at(next) <= take) stack.push(next++);
     // the list was not empty, so the take came later than estimated: the first thread enlisted
-    const d = stack.pop() ?? (next < dead.length && dead[next]!.enlistNs <= reap ? dead[next++] : undefined);
-    if (d) out.add(d.startNs, reap, d.startIsExit, reaper.reapIndex[k]!);
+    const d = stack.pop() ?? (next < dead.length && dead.enlistNs.at(next) <= reap ? next++ : undefined);
+    if (d !== undefined) dead.pair(d, reap, out, reaper.reapIndex.at(k));
   }
 }
 
 /** Each dead thread ends at the first run of its reaper starting at or after its enlisting. */
-function pairRuns(dead: DeadThread[], runs: number[], out: PairList): void {
+function pairRuns(dead: DeadThreads, runs: NumberColumn, out: PairList): void {
   let j = 0;
-  for (const d of dead) {
-    while (j < runs.length && runs[j]! < d.enlistNs) j++;
+  for (let k = 0; k < dead.length; k++) {
+    const enlist = dead.enlistNs.at(k);
+    while (j < runs.length && runs.at(j) < enlist) j++;
     if (j === runs.length) return;
-    out.add(d.startNs, runs[j]!, d.startIsExit, runs[j]!);
+    dead.pair(k, runs.at(j), out, runs.at(j));
   }
 }
 
@@ -154,7 +174,7 @@ function scanTable(table: EventTable, exitedTids: Iterable<number>): Scan {
     const have = reapers.get(key);
     reapers.set(key, have ? mergeTimes(have, times) : times);
   }
-  const dead = new Map<number, DeadThread[]>();
+  const dead = new Map<number, DeadThreads>();
   // only the lists a reaper serves are replayed
   if (reapers.size === 0) return { dead, reapers, hasExits };
   for (const s of threads.deadInEnlistOrder(ts)) {
@@ -163,10 +183,9 @@ function scanTable(table: EventTable, exitedTids: Iterable<number>): Scan {
     if (!reapers.has(key)) continue;
     const exit = threads.exitAt[s]!;
     const startIsExit = exit === exit;
-    const d: DeadThread = { startNs: startIsExit ? exit : ts[off]!, startIsExit, enlistNs: ts[threads.enlistOf(s)]! };
-    const list = dead.get(key);
-    if (list) list.push(d);
-    else dead.set(key, [d]);
+    let list = dead.get(key);
+    if (!list) dead.set(key, (list = new DeadThreads()));
+    list.add(startIsExit ? exit : ts[off]!, startIsExit, ts[threads.enlistOf(s)]!);
   }
   return { dead, reapers, hasExits };
 }
@@ -243,7 +262,7 @@ class ReaperIndexByComm {
 }
 
 function newTimes(): ReaperTimes {
-  return { runs: [], takes: [], reaps: [], reapIndex: [], lastWake: -Infinity, lastOn: -Infinity, sleeping: true, hasSleeps: false };
+  return { runs: new NumberColumn(), takes: new NumberColumn(), reaps: new NumberColumn(), reapIndex: new NumberColumn(), lastWake: -Infinity, lastOn: -Infinity, sleeping: true, hasSleeps: false };
 }
 
 /** One OnCpu, Sleep or Reap event (table index i) of a reaper at `t` ns. */
@@ -257,7 +276,7 @@ function recordReaperEvent(times: ReaperTimes, kind: number, t: number, i: numbe
     if (times.sleeping) times.lastWake = t;
     times.sleeping = false;
   } else {
-    const previous = times.reaps.length > 0 ? times.reaps[times.reaps.length - 1]! : -Infinity;
+    const previous = times.reaps.last(-Infinity);
     const take = Math.max(previous, times.hasSleeps ? times.lastWake : times.lastOn);
     times.takes.push(take === -Infinity ? t : take);
     times.reaps.push(t);
@@ -267,8 +286,14 @@ function recordReaperEvent(times: ReaperTimes, kind: number, t: number, i: numbe
 
 /** Two reaper threads serving one list (a trace that shows a reaper restart): their times merged, by take time. */
 function mergeTimes(a: ReaperTimes, b: ReaperTimes): ReaperTimes {
-  const runs = [...a.runs, ...b.runs].sort((x, y) => x - y);
-  const all = [a, b].flatMap((r) => r.takes.map((take, k) => ({ take, reap: r.reaps[k]!, index: r.reapIndex[k]! })));
+  const runs = [...a.runs.toArray(), ...b.runs.toArray()].sort((x, y) => x - y);
+  const all = [a, b].flatMap((r) => r.takes.toArray().map((take, k) => ({ take, reap: r.reaps.at(k), index: r.reapIndex.at(k) })));
   all.sort((x, y) => x.take - y.take || x.index - y.index);
-  return { ...newTimes(), runs, takes: all.map((o) => o.take), reaps: all.map((o) => o.reap), reapIndex: all.map((o) => o.index) };
+  return {
+    ...newTimes(),
+    runs: NumberColumn.of(runs),
+    takes: NumberColumn.of(all.map((o) => o.take)),
+    reaps: NumberColumn.of(all.map((o) => o.reap)),
+    reapIndex: NumberColumn.of(all.map((o) => o.index)),
+  };
 }

@@ -5,6 +5,7 @@
 import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
 import { SYS_EXIT, SYS_THREXIT } from '../trace/btrace-probes';
+import { NumberColumn } from './number-column';
 
 /**
  * Where the latencies start: `exit` (Exit event), `last-off-cpu` (the thread's final switch,
@@ -24,10 +25,10 @@ export interface ExitToReap {
 
 /** Pairs, with where each start came from; handed out in reap order. */
 export class PairList {
-  private starts: number[] = [];
-  private ends: number[] = [];
+  private readonly starts = new NumberColumn();
+  private readonly ends = new NumberColumn();
   /** Per pair: its place in reap order (the reap's table index), when added out of order. */
-  private readonly order: number[] = [];
+  private readonly order = new NumberColumn();
   private fromExit = 0;
 
   /** @param order the pair's place in reap order, when pairs are added out of it (all or none). */
@@ -38,26 +39,29 @@ export class PairList {
     if (startIsExit) this.fromExit++;
   }
 
-  private sortByOrder(): void {
-    if (this.order.length !== this.starts.length) return;
+  /** The pairs' starts and ends, in reap order. */
+  private inReapOrder(): { starts: Float64Array; ends: Float64Array } {
+    const starts = this.starts.toFloat64();
+    const ends = this.ends.toFloat64();
+    const order = this.order;
+    if (order.length !== starts.length) return { starts, ends };
     let ordered = true;
-    for (let k = 1; k < this.order.length && ordered; k++) ordered = this.order[k - 1]! <= this.order[k]!;
-    if (ordered) return;
-    const idx = this.order.map((_, k) => k).sort((a, b) => this.order[a]! - this.order[b]!);
-    this.starts = idx.map((k) => this.starts[k]!);
-    this.ends = idx.map((k) => this.ends[k]!);
+    for (let k = 1; k < order.length && ordered; k++) ordered = order.at(k - 1) <= order.at(k);
+    if (ordered) return { starts, ends };
+    const idx = Array.from(starts, (_, k) => k).sort((a, b) => order.at(a) - order.at(b));
+    return { starts: Float64Array.from(idx, (k) => starts[k]!), ends: Float64Array.from(idx, (k) => ends[k]!) };
   }
 
   /** @param tableHasExits whether the table records Exit events at all (labels an empty result). */
   finish(inferred: boolean, tableHasExits: boolean): ExitToReap {
-    this.sortByOrder();
-    const n = this.starts.length;
+    const { starts, ends } = this.inReapOrder();
+    const n = starts.length;
     const latenciesNs = new Float64Array(n);
-    for (let i = 0; i < n; i++) latenciesNs[i] = this.ends[i]! - this.starts[i]!;
+    for (let i = 0; i < n; i++) latenciesNs[i] = ends[i]! - starts[i]!;
     const startsAt: LatencyStart = n === 0
       ? (tableHasExits ? 'exit' : 'last-off-cpu')
       : this.fromExit === n ? 'exit' : this.fromExit === 0 ? 'last-off-cpu' : 'mixed';
-    return { latenciesNs, startsNs: Float64Array.from(this.starts), inferred, startsAt };
+    return { latenciesNs, startsNs: starts, inferred, startsAt };
   }
 }
 

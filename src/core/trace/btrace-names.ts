@@ -97,6 +97,11 @@ export class CommInterner {
     return id;
   }
 
+  /** Forgets the threads' last names (the reading is over); names already interned stay. */
+  release(): void {
+    this.lastId = new Int32Array(0);
+  }
+
   /** The id of a thread name given as text (general lines). */
   internName(tid: number, comm: string): number {
     const bytes = encoder.encode(comm);

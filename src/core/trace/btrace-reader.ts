@@ -175,6 +175,18 @@ export class BtraceReader implements FormatReader {
         this.sink.push(this.offTs[s]!, this.offCpu[s]!, EventKind.Dead, tid, this.offPid[s]!, this.offComm[s]!, this.deadList, this.offCpu[s]!);
       }
     }
+    this.releaseThreads();
+  }
+
+  /** Lets go of the per-thread state (about 40 bytes a thread) before the table is sorted: nothing reads it after end(). */
+  private releaseThreads(): void {
+    this.exited.length = 0;
+    this.exitTs = new Float64Array(0);
+    this.offTs = new Float64Array(0);
+    this.offCpu = new Int32Array(0);
+    this.offPid = new Int32Array(0);
+    this.offComm = new Int32Array(0);
+    this.comms.release();
   }
 
   private reportOddities(): void {
