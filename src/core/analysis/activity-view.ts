@@ -11,6 +11,7 @@ import { backlogSeries } from './backlog';
 import { exitToReap } from './exit-to-reap';
 import { exitFreeSplit, summarizeExitFree } from './exit-free-split';
 import { isExitEvent } from './latency-pairs';
+import { ThreadSet } from './thread-set';
 import { idleCommIds } from './on-cpu-intervals';
 import { reaperCommIds } from './reaper-activity';
 import { siteMetricRows } from './site-metrics';
@@ -60,7 +61,7 @@ function hopsAndWakeups(table: EventTable, cpus: number, bins: number, binOf: (t
   const idleHops = zeros(cpus, bins);
   const crossCpuWakeups = zeros(cpus, bins);
   const idle = idleCommIds(table);
-  const exited = new Set<number>();
+  const exited = new ThreadSet();
   for (let i = 0; i < table.length; i++) {
     const kind = table.kind[i]!;
     if (isExitEvent(table, i)) exited.add(table.tid[i]!);

@@ -12,6 +12,9 @@ import { memoryByteSource } from '../../core/trace/trace-dat/byte-source';
 import type { TraceCounts } from '../../core/annotations/site-figures';
 import { traceCounts } from '../../core/annotations/trace-counts';
 import { traceVsSimulation } from './trace-vs-simulation-job';
+import { deriveModelsJob } from './derive-models-job';
+import { sumLineTimes, type LineTime } from '../../core/sim/step-profile';
+import type { VariantName } from '../../core/sim/variants';
 import { comparisonView, simulationView, traceKernel, traceView } from './views';
 import { JobCancelled, type JobContext, type OpenedFile, type OpenFile, type TraceInput, type WorkRequest, type WorkResult } from './work-protocol';
 import { isTraceDat, TRACE_DAT_MAGIC } from '../../core/trace/trace-dat/trace-dat-layout';
@@ -42,19 +45,27 @@ export async function runJob(request: WorkRequest, context: JobContext, openFile
       const { controls } = request;
       const total = controls.variants.length * controls.seeds;
       const runs = [];
+      const lineTimes: Partial<Record<VariantName, LineTime[]>> = {};
       for (const variant of controls.variants) {
         const seeds = [];
+        const model = request.models?.[variant];
         for (let seed = 1; seed <= controls.seeds; seed++) {
           if (context.cancelled) throw new JobCancelled();
           context.progress(runs.length * controls.seeds + seed - 1 === 0 ? 0 : (runs.length * controls.seeds + seed - 1) / total, `${variant}, seed ${seed} of ${controls.seeds}`);
           await breathe();
-          seeds.push(simulate({ variant, cpus: controls.cpus, workload: controls.workload, seed, durationNs: request.durationNs, costs }));
+          // A derived model's lines are the workspace's: profile them for the step-by-line view.
+          seeds.push(simulate({ variant, cpus: controls.cpus, workload: controls.workload, seed, durationNs: request.durationNs, costs, ...(model ? { model, profileSteps: true } : {}) }));
         }
+        if (model) lineTimes[variant] = sumLineTimes(seeds.map((s) => s.lineTimes ?? []));
         runs.push({ variant, seeds });
       }
       context.progress(1, 'building the view');
-      return { job: 'simulate', view: simulationView(runs, controls), errors };
+      const view = simulationView(runs, controls);
+      if (request.modelNote) view.notes.unshift(request.modelNote);
+      return { job: 'simulate', view, errors, lineTimes };
     }
+    case 'derive-models':
+      return { job: 'derive-models', ...(await deriveModelsJob(request)) };
     case 'trace-vs-simulation': {
       const read = await readTraceInput(request.trace, 0, 0.5);
       return { job: 'trace-vs-simulation', ...traceVsSimulation(read, request.trace.fileName, request.settings, context) };
