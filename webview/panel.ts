@@ -8,6 +8,7 @@ import type { HostToWebview, SimulationControls } from '../src/protocol/messages
 import { type ChartSpec } from './charts/common';
 import { crossCpuWakeupsHeatmap, idleHopsHeatmap, reaperHeatmap, utilisationHeatmap } from './charts/per-cpu-heatmap';
 import { backlogChart, cpuIdleChart, latencyChart, lockChart } from './charts/series-charts';
+import { instantMarksChart } from './charts/instant-marks-chart';
 import { controlsForm, type ControlsForm } from './controls';
 import { metricsCsv } from './csv';
 import { el } from './dom';
@@ -18,7 +19,7 @@ import { readPalette, withAlpha, type Palette } from './theme';
 
 /** The charts, in display order. */
 export const chartSpecs: ChartSpec[] = [
-  reaperHeatmap, latencyChart, idleHopsHeatmap, crossCpuWakeupsHeatmap, backlogChart, lockChart, utilisationHeatmap, cpuIdleChart,
+  reaperHeatmap, latencyChart, idleHopsHeatmap, crossCpuWakeupsHeatmap, backlogChart, lockChart, utilisationHeatmap, cpuIdleChart, instantMarksChart,
 ];
 
 /** Fired on `document` once every chart of a `show` has painted; detail.ms = time since the data arrived. */
@@ -97,7 +98,7 @@ export class Panel {
     const view = this.view!;
     for (const chart of this.charts.values()) chart.destroy();
     this.charts.clear();
-    const figures = chartSpecs.map((spec) => this.figure(spec));
+    const figures = chartSpecs.filter((spec) => spec.shown?.(view) ?? true).map((spec) => this.figure(spec));
     this.form = this.host.interactive && this.controls ? controlsForm(this.controls, {
       run: (controls) => {
         this.setBusy(true);
@@ -175,7 +176,8 @@ export class Panel {
     png.addEventListener('click', () => this.exportPng(spec.id));
     const title = spec.titleFor && this.view ? spec.titleFor(this.view) : spec.title;
     const caption = el('figcaption', {}, el('span', { class: 'chart-title' }, title), png);
-    const figure = el('figure', { class: `chart${spec.perRun ? ' per-run' : ''}`, 'data-chart': spec.id }, caption, el('div', { class: 'chart-box' }, canvas));
+    const figure = el('figure', { class: `chart${spec.perRun ? ' per-run' : ''}`, 'data-chart': spec.id }, caption, el('div', { class: 'chart-box' }, canvas),
+      ...(spec.id === instantMarksChart.id ? [el('p', { class: 'mark-detail', role: 'status', 'aria-live': 'polite' })] : []));
     this.annotate(spec, figure);
     return { spec, canvas, figure };
   }

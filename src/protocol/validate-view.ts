@@ -6,6 +6,7 @@
  * grid must have the view's shape, and the sizes are bounded.
  */
 import type { ActivityView, Histogram, MetricRow, RunView } from '../core/analysis/activity-view-model';
+import type { InstantMarks } from '../core/analysis/instant-marks';
 import type { HostToWebview } from './messages';
 import { fail, isRecord, validateControls, validateModelCosts, type Validation } from './validate';
 
@@ -13,7 +14,7 @@ import { fail, isRecord, validateControls, validateModelCosts, type Validation }
  * Bounds: runs per view, CPUs per run (the trace readers accept CPU numbers up to 0xffff),
  * bins per chart, histogram edges, metrics, notes, text length (characters).
  */
-export const viewLimits = { runs: 64, cpus: 0x10000, bins: 10_000, edges: 10_000, metrics: 1000, notes: 100, text: 10_000 } as const;
+export const viewLimits = { runs: 64, cpus: 0x10000, bins: 10_000, edges: 10_000, metrics: 1000, notes: 100, text: 10_000, marks: 10_000 } as const;
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const text = (v: unknown): v is string => typeof v === 'string' && v.length <= viewLimits.text;
@@ -26,6 +27,25 @@ function grid(v: unknown, cpus: number, bins: number): v is number[][] {
 
 function histogram(v: unknown): v is Histogram {
   return isRecord(v) && numbers(v.edgesNs, null, viewLimits.edges) && numbers(v.counts, Math.max(0, v.edgesNs.length - 1), viewLimits.edges);
+}
+
+const index = (v: unknown, below: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < below;
+
+/** A run's instant marks: names, a total at least the marks', each mark at a CPU of the run and a known name. */
+function validateInstants(raw: unknown, cpus: number, at: string): Validation<InstantMarks> {
+  if (!isRecord(raw) || !Array.isArray(raw.names) || !Array.isArray(raw.marks)) return fail(`${at} must have names and marks`);
+  const { names, marks, total } = raw;
+  if (names.length > viewLimits.marks || !names.every(text)) return fail(`${at}.names must be at most ${viewLimits.marks} strings`);
+  if (marks.length > viewLimits.marks) return fail(`${at}.marks must be at most ${viewLimits.marks}`);
+  if (!index(total, Number.MAX_SAFE_INTEGER) || total < marks.length) return fail(`${at}.total must be a count of at least the marks`);
+  const out: InstantMarks['marks'] = [];
+  for (const m of marks) {
+    if (!isRecord(m) || !finite(m.tNs) || !index(m.cpu, cpus) || !index(m.name, names.length) || !text(m.fields)) {
+      return fail(`${at}.marks[${out.length}] must have a finite tNs, a CPU of the run, a name index and fields text`);
+    }
+    out.push({ tNs: m.tNs, cpu: m.cpu, name: m.name, fields: m.fields });
+  }
+  return { ok: true, value: { names: [...names] as string[], total, marks: out } };
 }
 
 function validateRun(raw: unknown, at: string): Validation<RunView> {
@@ -45,6 +65,8 @@ function validateRun(raw: unknown, at: string): Validation<RunView> {
   if (!isRecord(lockWaitNs) || !Object.values(lockWaitNs).every(finite)) return fail(`${at}.lockWaitNs must map lock names to finite numbers`);
   if (kernel !== 'openbsd' && kernel !== 'linux') return fail(`${at}.kernel must be openbsd or linux`);
   if (!isRecord(recorded) || typeof recorded.locks !== 'boolean' || typeof recorded.reaper !== 'boolean') return fail(`${at}.recorded must say (booleans) whether locks and a reaper were recorded`);
+  const instants = raw.instants === undefined ? null : validateInstants(raw.instants, cpus, `${at}.instants`);
+  if (instants && !instants.ok) return instants;
   return {
     ok: true,
     value: {
@@ -53,6 +75,7 @@ function validateRun(raw: unknown, at: string): Validation<RunView> {
       exitToReap: { edgesNs: exitToReap.edgesNs, counts: exitToReap.counts }, exitToReapInferred, lockWaitNs: { ...lockWaitNs } as Record<string, number>,
       kernel, recorded: { locks: recorded.locks, reaper: recorded.reaper },
       idleHops: raw.idleHops as number[][], crossCpuWakeups: raw.crossCpuWakeups as number[][],
+      ...(instants ? { instants: instants.value } : {}),
     },
   };
 }

@@ -12,7 +12,12 @@
  * machine's load does not change) and the best wall time count. Files go to the OS temp folder and are
  * deleted at the end. Needs `npm run build` first (npm run bench does it).
  *
- * Run: node --import tsx test/bench/linux-trace.bench.ts [--small]   (--small: a tenth of the size)
+ * Run: node --import tsx test/bench/linux-trace.bench.ts [--small] [--capture FILE]
+ *   --small: a tenth of the size; --capture FILE: measure a recorded tracefs text instead of the
+ *   generated one (record it as root: `mount -t tracefs nodev /sys/kernel/tracing`, make an
+ *   instance with the sched events of test/fixtures/traces/README.md enabled and a 64 MiB
+ *   buffer per CPU, run `recording/storm.c` in a loop, e.g. 40 × `./storm 200 3`, then copy
+ *   the instance's `trace` file: about 150 MB, 1 M events on 2 CPUs).
  */
 import { closeSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -21,6 +26,8 @@ import { join } from 'node:path';
 import { EVENTS_PER_COPY, repeatedTraceDat } from '../unit/core/trace/trace-dat/repeat-trace-dat';
 
 const small = process.argv.includes('--small');
+const captureAt = process.argv.indexOf('--capture');
+const capture = captureAt > 0 ? process.argv[captureAt + 1] : undefined;
 const TRACES = join(__dirname, '../fixtures/traces');
 const TEXT_BYTES = (small ? 19 : 188) * (1 << 20);
 const RUNS = 3;
@@ -107,11 +114,12 @@ const dat = join(dir, `reaperscope-linux-${process.pid}.dat`);
 const probe = join(dir, `reaperscope-linux-${process.pid}-cpu.js`);
 try {
   writeFileSync(probe, CPU_PROBE);
-  const events = generateText(text, TEXT_BYTES);
+  const events = capture ? readFileSync(capture, 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#')).length : generateText(text, TEXT_BYTES);
+  const textFile = capture ?? text;
   const mb = (f: string): string => (statSync(f).size / (1 << 20)).toFixed(0);
-  const whole = best([cli, 'trace', text, '--json'], probe);
-  const split = best(['-e', SPLIT, text], probe);
-  console.log(`tracefs text ${mb(text)} MB, ${events} event lines, 2 CPUs: trace --json ${show(whole)}, bare line split ${show(split)}: ${ratio(split, whole)} (goal ≥ 0.5)`);
+  const whole = best([cli, 'trace', textFile, '--json'], probe);
+  const split = best(['-e', SPLIT, textFile], probe);
+  console.log(`tracefs text${capture ? ` (recorded: ${capture})` : ''} ${mb(textFile)} MB, ${events} event lines, 2 CPUs: trace --json ${show(whole)}, bare line split ${show(split)}: ${ratio(split, whole)} (goal ≥ 0.5)`);
   const copies = Math.ceil(events / EVENTS_PER_COPY);
   const fd = openSync(dat, 'w');
   for (const piece of repeatedTraceDat(copies)) writeSync(fd, piece);

@@ -22,6 +22,8 @@ export interface ChartSpec {
   titleFor?(view: ActivityView): string;
   /** What the chart cannot show for this view ("not recorded in this trace"), shown under it. */
   caveat?(view: ActivityView, runIndex: number): string | null;
+  /** Whether the chart is drawn for this view at all (default: always). */
+  shown?(view: ActivityView): boolean;
   /** Heatmaps: the colour scale. */
   legend?(view: ActivityView, runIndex: number): HeatLegend;
   build(view: ActivityView, runIndex: number, palette: Palette): ChartConfiguration;

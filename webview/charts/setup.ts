@@ -5,7 +5,7 @@
  */
 import {
   BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController,
-  LineElement, LogarithmicScale, PointElement, Title, Tooltip, type Plugin,
+  LineElement, LogarithmicScale, PointElement, ScatterController, Title, Tooltip, type Plugin,
 } from 'chart.js';
 import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
 import zoomPlugin from 'chartjs-plugin-zoom';
@@ -42,7 +42,7 @@ export function registerCharts(): void {
   registered = true;
   Chart.register(
     BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController,
-    LineElement, LogarithmicScale, PointElement, Title, Tooltip,
+    LineElement, LogarithmicScale, PointElement, ScatterController, Title, Tooltip,
     MatrixController, MatrixElement, zoomPlugin, background, paintProbe,
   );
 }

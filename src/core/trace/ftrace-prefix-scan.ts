@@ -49,15 +49,29 @@ const MAX_DIGITS = 15;
 /** Fraction digits ftrace prints: 6 (µs) or 9 (ns); 1 to 9 are read. */
 const MAX_FRACTION_DIGITS = 9;
 
+/** Byte classes, one table load per byte: bit 1 `\s` (ASCII), bit 2 `\w`, bit 4 a digit, bit 8 `[\w.]` (latency flags). */
+const SPACE_CLASS = 1;
+const WORD_CLASS = 2;
+const DIGIT_CLASS = 4;
+const FLAG_CLASS = 8;
+const CLASS = new Uint8Array(256);
+for (let c = 0; c < 128; c++) {
+  const word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  CLASS[c] = (c === SPACE || (c >= TAB && c <= CR) ? SPACE_CLASS : 0) | (word ? WORD_CLASS | FLAG_CLASS : 0) | (c >= 48 && c <= 57 ? DIGIT_CLASS : 0) | (c === DOT ? FLAG_CLASS : 0);
+}
+
 /** ASCII white space as JavaScript's `\s` sees it (tab, LF, VT, FF, CR, space). */
 export function isAsciiSpace(c: number): boolean {
-  return c === SPACE || (c >= TAB && c <= CR);
+  return (CLASS[c]! & SPACE_CLASS) !== 0;
 }
 
 /** `\w`: ASCII letters, digits and underscore. */
 export function isWordByte(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return (CLASS[c]! & WORD_CLASS) !== 0;
 }
+
+/** ns per unit of a fraction of n digits (n = 1..9). */
+const FRACTION_SCALE = [0, 1e8, 1e7, 1e6, 1e5, 1e4, 1e3, 1e2, 1e1, 1];
 
 /** Whether bytes[start, end) holds a byte that `.` does not match in the decoded text (CR, U+2028, U+2029): checked on text the grammar takes as `.*`. */
 export function hasLineTerminator(bytes: Uint8Array, start: number, end: number): boolean {
@@ -141,7 +155,7 @@ function restAfter(bytes: Uint8Array, b: number, end: number, out: FtracePrefix)
   while (i < end && isAsciiSpace(bytes[i]!)) i++;
   // a token of 4 or 5 [\w.] followed by white space is the latency flags
   let k = i;
-  while (k < end && (isWordByte(bytes[k]!) || bytes[k] === DOT)) k++;
+  while (k < end && (CLASS[bytes[k]!]! & FLAG_CLASS) !== 0) k++;
   if ((k - i === 4 || k - i === 5) && k < end && isAsciiSpace(bytes[k]!)) {
     i = k;
     while (i < end && isAsciiSpace(bytes[i]!)) i++;
@@ -171,10 +185,10 @@ function restAfter(bytes: Uint8Array, b: number, end: number, out: FtracePrefix)
   out.payloadStart = i;
   out.cpu = cpu;
   out.t.sec = sec;
-  out.t.ns = frac * 10 ** (MAX_FRACTION_DIGITS - digits);
+  out.t.ns = frac * FRACTION_SCALE[digits]!;
   return true;
 }
 
 function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
+  return (CLASS[c]! & DIGIT_CLASS) !== 0;
 }

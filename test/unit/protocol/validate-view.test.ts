@@ -45,3 +45,30 @@ test('host messages: progress, error and show are checked; anything else is refu
   assert.ok(!validateHostMessage({ type: 'explode' }).ok);
   assert.ok(!validateHostMessage('show').ok);
 });
+
+test('a trace view with instant marks (a real capture) passes whole; marks out of the run are refused', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { readTraceText } = await import('../../../src/core/trace/trace-reader');
+  const { traceView } = await import('../../../src/extension/work/views');
+  const read = readTraceText(readFileSync(join(__dirname, '../../fixtures/traces/linux-storm.report.txt')));
+  assert.equal(read.kind, 'trace');
+  if (read.kind !== 'trace') return;
+  const traced = traceView(read, 'linux-storm.report.txt');
+  // 3 sched_process_exec and 11 sched_process_wait records (the fixtures README)
+  assert.equal(traced.runs[0]!.instants?.marks.length, 14);
+  const checked = validateActivityView(JSON.parse(JSON.stringify(traced)));
+  assert.ok(checked.ok, checked.ok ? '' : checked.error);
+  assert.deepEqual(checked.value.runs[0]!.instants, traced.runs[0]!.instants);
+  const bad: [string, (v: ActivityView) => void, RegExp][] = [
+    ['a mark on a CPU the run does not have', (v) => { v.runs[0]!.instants!.marks[0]!.cpu = 2; }, /instants\.marks\[0\]/],
+    ['a mark naming no name', (v) => { v.runs[0]!.instants!.marks[3]!.name = 9; }, /instants\.marks\[3\]/],
+    ['a total below the marks', (v) => { v.runs[0]!.instants!.total = 1; }, /instants\.total/],
+  ];
+  for (const [what, change, error] of bad) {
+    const v = structuredClone(traced);
+    change(v);
+    const r = validateActivityView(v);
+    assert.ok(!r.ok && error.test(r.error), `${what}: ${r.ok ? 'passed' : r.error}`);
+  }
+});
