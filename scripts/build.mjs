@@ -21,6 +21,8 @@ const bundles = [
     ...common,
     entryPoints: { worker: 'src/extension/work/worker-main.ts' },
     platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist',
+    // It derives models from C (derive-models-job.ts): tree-sitter's CJS build, as for the CLI.
+    alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   },
   {
     ...common,
@@ -48,6 +50,8 @@ await mkdir('dist', { recursive: true });
 // tree-sitter's C grammar (wasm) and runtime wasm are loaded at run time by the patch reader.
 await copyFile('node_modules/tree-sitter-c/tree-sitter-c.wasm', 'dist/tree-sitter-c.wasm');
 await copyFile('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm');
+// The editorconfig library's INI parser (wasm) is read from the bundle's own folder.
+await copyFile('node_modules/@one-ini/wasm/one_ini_bg.wasm', 'dist/one_ini_bg.wasm');
 await copyFile('node_modules/@vscode/codicons/dist/codicon.css', 'dist/codicon.css');
 await copyFile('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/codicon.ttf');
 

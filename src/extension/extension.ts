@@ -7,18 +7,22 @@ import { PatchDecorations } from './review/decorations';
 import { showDiff } from './review/diff-view';
 import { SiteHovers } from './annotations/hovers';
 import { closePatchCommand } from './review/close-command';
-import { openExampleCommand, openFromClipboardCommand, openFromEditorCommand, openPatchCommand, refreshReview, restoreReview, type OpenOptions } from './review/patch-input';
+import { chooseVersionCommand, openExampleCommand, openFromClipboardCommand, openFromEditorCommand, openPatchCommand, openThreadFromUris, refreshReview, restoreReview, type OpenOptions } from './review/patch-input';
+import { MailDocuments } from './review/mail-documents';
+import { applyProposal, ProposalDocuments } from './review/suggested-change';
 import { PatchTreeProvider, revealPatchView, type PatchNode } from './review/patch-tree';
 import { PatchProblems } from './review/problems';
 import { composeReplyCommand, openReplyInMailClient, saveReplyEml } from './review/reply-command';
 import { revealHunk } from './review/reveal-hunk';
-import { ReviewComments } from './review/review-comments';
+import { ReviewComments, ReviewNote } from './review/review-comments';
 import { differsFromBase, ReviewStore, wholePatchApplied } from './review/review-session';
 import { log } from './common/log';
 import { PatchStatus } from './review/status-bar';
 import { VirtualDocuments } from './review/virtual-documents';
 import { compareVersionsCommand } from './review/version-diff-command';
 import { registerAnalysis, type AnalysisApi } from './activity/analysis-commands';
+import { DerivedModels } from './annotations/derived-models';
+import { StepHints, toggleModelSteps } from './annotations/step-hints';
 
 /** What `activate` returns: the extension's state, for the integration tests and other extensions. */
 export interface ReaperscopeApi {
@@ -31,6 +35,11 @@ export interface ReaperscopeApi {
   analysis: AnalysisStore;
   panels: AnalysisApi;
   status: PatchStatus;
+  /** The open patch's exit-path models derived from the workspace tree. */
+  models: DerivedModels;
+  stepHints: StepHints;
+  mails: MailDocuments;
+  proposals: ProposalDocuments;
 }
 
 export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
@@ -43,8 +52,10 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   const codeLenses = new PatchCodeLenses(review, analysis);
   const docs = new VirtualDocuments(review);
   const status = new PatchStatus(review);
+  const mails = new MailDocuments(review);
+  const proposals = new ProposalDocuments();
   const treeView = vscode.window.createTreeView('reaperscope.patch', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(review, analysis, tree, comments, problems, decorations, codeLenses, docs, treeView, new SiteHovers(analysis, context.extensionUri), status, log());
+  context.subscriptions.push(review, analysis, tree, comments, problems, decorations, codeLenses, docs, mails, proposals, treeView, new SiteHovers(analysis, context.extensionUri), status, log());
   // A newly opened patch shows the Patch view (its files and hunks) at once.
   let shownLabel: string | null = null;
   review.onDidChange((s) => {
@@ -57,14 +68,21 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   const command = (id: string, run: (...args: never[]) => unknown): void => {
     context.subscriptions.push(vscode.commands.registerCommand(id, run as (...args: unknown[]) => unknown));
   };
-  command('reaperscope.openPatch', (uri?: vscode.Uri, options?: OpenOptions) => openPatchCommand(review, uri, options ?? {}));
+  // From the explorer with several files selected, the second argument lists them: one thread.
+  command('reaperscope.openPatch', (uri?: vscode.Uri, second?: OpenOptions | vscode.Uri[]) => (Array.isArray(second)
+    ? second.length > 1 ? openThreadFromUris(review, second) : openPatchCommand(review, uri)
+    : openPatchCommand(review, uri, second ?? {})));
+  command('reaperscope.chooseVersion', (version?: number | { series: number }) => chooseVersionCommand(review, typeof version === 'object' && version ? version.series : version));
+  command('reaperscope.showMail', (message: number) => mails.show(message));
+  command('reaperscope.previewProposal', (note: vscode.Comment) => (note instanceof ReviewNote ? proposals.preview(review, note) : null));
+  command('reaperscope.applyProposal', (note: vscode.Comment) => (note instanceof ReviewNote ? applyProposal(review, note) : false));
   command('reaperscope.openPatchFromEditor', () => openFromEditorCommand(review));
   command('reaperscope.openPatchFromClipboard', () => openFromClipboardCommand(review));
   command('reaperscope.openExample', () => openExampleCommand(review, context.extensionUri));
   command('reaperscope.closePatch', (choice?: 'keep' | 'discard') => closePatchCommand(review, comments, typeof choice === 'string' ? choice : undefined));
   command('reaperscope.compareVersions', (uri?: vscode.Uri) => compareVersionsCommand(review, uri));
   // From the tree's inline action the argument is the tree node, from code a patch path.
-  command('reaperscope.showDiff', (target?: string | PatchNode) => showDiff(review, typeof target === 'object' && target ? target.review.path : target));
+  command('reaperscope.showDiff', (target?: string | PatchNode) => showDiff(review, typeof target === 'object' && target && 'review' in target ? target.review.path : typeof target === 'string' ? target : undefined));
   command('reaperscope.dryRun', async () => {
     const s = await refreshReview(review);
     if (!s) return null;
@@ -97,7 +115,12 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   void restoreReview(review);
 
   const panels = registerAnalysis(context, analysis);
-  return { review, tree, status, comments, decorations, codeLenses, problems, analysis, panels };
+  const models = new DerivedModels(review, panels.work, context.extensionUri);
+  panels.useModels(models);
+  const stepHints = new StepHints(models);
+  context.subscriptions.push(models, stepHints);
+  command('reaperscope.toggleModelSteps', () => toggleModelSteps());
+  return { review, tree, status, comments, decorations, codeLenses, problems, analysis, panels, models, stepHints, mails, proposals };
 }
 
 export function deactivate(): void {}

@@ -3,7 +3,7 @@
  * 127.0.0.1 in its own process group, the extension under development loaded, a fresh copy of
  * the fixture kernel tree as the workspace, driven by headless Chromium through playwright-core.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -160,3 +160,22 @@ export async function webviewFrame(page: Page, timeout = 60_000, title?: RegExp)
 }
 
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: join(resultsDir, `ui-${name}.png`) });
+
+/** The palette label (`Reaperscope: …`) of a command the manifest declares. */
+export function commandLabel(id: string): string {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+    contributes: { commands: { command: string; title: string; category?: string }[] };
+  };
+  const c = manifest.contributes.commands.find((x) => x.command === id);
+  if (!c) throw new Error(`package.json does not declare ${id}`);
+  return `${c.category ?? 'Reaperscope'}: ${c.title}`;
+}
+
+/** Opens a workspace file by name through Quick Open and waits for its tab (the first search of a fresh workbench is slow). */
+export async function quickOpenFile(page: Page, name: string): Promise<void> {
+  await openPalette(page, '');
+  await page.locator('.quick-input-widget input').fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 60_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+}

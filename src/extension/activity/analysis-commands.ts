@@ -14,6 +14,7 @@ import { createWorkHost } from '../work/create-work-host';
 import { runWithProgress, type WorkHost } from '../work/work-host';
 import { baseName, readBytes } from '../common/workspace-files';
 import { pickTrace, pickTracePair } from './trace-pair-picker';
+import type { DerivedModels } from '../annotations/derived-models';
 
 /**
  * The panels the commands open, one of each: a simulation, a trace or comparison of traces, and
@@ -28,6 +29,8 @@ export interface AnalysisApi {
   traceEditors: TraceEditorProvider;
   /** What the serializer does with a panel VS Code restores after a reload. */
   restore(webviewPanel: vscode.WebviewPanel): ActivityPanel;
+  /** Simulations run the models derived from the workspace tree from now on (the built-in ones when there are none). */
+  useModels(models: DerivedModels): void;
 }
 
 export function registerAnalysis(context: vscode.ExtensionContext, analysis: AnalysisStore): AnalysisApi {
@@ -35,6 +38,7 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
   const panels = new Map<PanelKind, ActivityPanel>();
   let lastUsed: ActivityPanel | null = null;
   let cancelSource: vscode.CancellationTokenSource | null = null;
+  let derived: DerivedModels | null = null;
 
   const simulateInto = async (controls: SimulationControls, panel: ActivityPanel | null): Promise<ActivityView | null> => {
     cancelSource?.cancel();
@@ -43,15 +47,20 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
     const title = `Reaperscope: simulating ${controls.variants.join(', ')} on ${controls.cpus} CPUs`;
     const { costs, durationNs } = settings();
     try {
+      // The models of the open patch derived from the workspace tree ("code"), else the built-in ones, with a note saying which.
+      await derived?.ready();
+      const chosen = derived?.forSimulation(controls.variants) ?? null;
+      const models = chosen ? { models: chosen.models, modelNote: chosen.note } : {};
       const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
         token.onCancellationRequested(() => source.cancel());
-        return work.run({ job: 'simulate', controls, costs, durationNs }, (fraction, message) => {
+        return work.run({ job: 'simulate', controls, costs, durationNs, ...models }, (fraction, message) => {
           progress.report({ message });
           panel?.progress(message, fraction);
         }, source.token);
       });
       if (result.errors.length > 0) void vscode.window.showWarningMessage(`Reaperscope: reaperscope.costs: ${result.errors.join('; ')}`);
       analysis.setSimulation(result.view);
+      if (chosen?.source === 'code') derived?.setLineTimes(result.lineTimes);
       panel?.show(result.view, controls);
       return result.view;
     } catch (error) {
@@ -204,7 +213,10 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
   });
 
   context.subscriptions.push(work);
-  return { work, panel: (kind?: PanelKind) => (kind ? panels.get(kind) ?? null : lastUsed), traceEditors, restore };
+  return {
+    work, panel: (kind?: PanelKind) => (kind ? panels.get(kind) ?? null : lastUsed), traceEditors, restore,
+    useModels: (models) => { derived = models; },
+  };
 }
 
 /** The trace behind the active custom editor tab, if any. */

@@ -1,20 +1,22 @@
 /**
  * Gutter and overview-ruler marks on the lines an open patch removes or changes, and on the line
  * after which it only adds lines, in every visible editor of a file the patch touches. Those
- * editors of a C file also get the kernel's style (KNF): tabs, 8 columns wide.
+ * editors of a C file (and of its unpatched/patched views) also get the tree's indentation: its
+ * `.editorconfig`, else the kernel's style (KNF): tabs, 8 columns wide (editorconfig-indent.ts).
  */
 import * as vscode from 'vscode';
 import { insertionPoints } from '../../core/patch/apply/insertion-points';
 import { lineMarks } from '../../core/patch/apply/line-marks';
 import type { ReviewStore } from './review-session';
 import { settings } from '../common/settings';
+import { indentFor, KNF as KNF_FALLBACK, type Indent } from './editorconfig-indent';
 import { PATCHED_SCHEME, reviewForVirtual, UNPATCHED_SCHEME } from './virtual-documents';
 
-/** Whether a document is a C file of the review (or its unpatched/patched view): KNF, tabs of 8. */
-function isReviewedC(store: ReviewStore, doc: vscode.TextDocument): boolean {
+/** The workspace file of a C document of the review (or of its unpatched/patched view); null for others. */
+function reviewedC(store: ReviewStore, doc: vscode.TextDocument): vscode.Uri | null {
   const uri = doc.uri;
   const review = uri.scheme === PATCHED_SCHEME || uri.scheme === UNPATCHED_SCHEME ? reviewForVirtual(store, uri) : store.fileFor(uri);
-  return review !== null && /\.[ch]$/.test(review.path);
+  return review !== null && /\.[ch]$/.test(review.path) ? review.uri ?? uri : null;
 }
 
 export class PatchDecorations implements vscode.Disposable {
@@ -24,6 +26,10 @@ export class PatchDecorations implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
   /** Decorated ranges per editor document, for tests and the status of the last update. */
   readonly applied = new Map<string, { removed: number; changed: number; added: number }>();
+  /** Indentation per workspace C file, read from its .editorconfig files once (until one of them changes). */
+  private readonly indents = new Map<string, Promise<Indent>>();
+  /** Settles when the indentation of the editors shown at the last refresh is set: for tests. */
+  indentation: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: ReviewStore, mediaRoot: vscode.Uri) {
     this.removedType = vscode.window.createTextEditorDecorationType({
@@ -52,6 +58,12 @@ export class PatchDecorations implements vscode.Disposable {
       vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('reaperscope.review')) this.refresh(); }),
     ];
+    const configs = vscode.workspace.createFileSystemWatcher('**/.editorconfig');
+    const forget = (): void => {
+      this.indents.clear();
+      this.refresh();
+    };
+    this.subscriptions.push(configs, configs.onDidChange(forget), configs.onDidCreate(forget), configs.onDidDelete(forget));
   }
 
   refresh(): void {
@@ -68,10 +80,24 @@ export class PatchDecorations implements vscode.Disposable {
         hoverMessage: `The patch adds ${a.added} line${a.added === 1 ? '' : 's'} after this line.`,
       })));
       if (review) this.applied.set(editor.document.uri.toString(), { removed: marks.removed.length, changed: marks.changed.length, added: added.length });
-      // Kernel C (KNF) is indented with tabs 8 columns wide; VS Code's default of 4 misaligns it.
-      if (isReviewedC(this.store, editor.document) && (editor.options.tabSize !== 8 || editor.options.insertSpaces !== false)) {
-        editor.options = { ...editor.options, tabSize: 8, insertSpaces: false };
-      }
+    }
+    this.indentation = Promise.all(vscode.window.visibleTextEditors.map((editor) => this.indent(editor))).then(() => undefined);
+  }
+
+  /** Sets a reviewed C file's editor to the tree's indentation (KNF unless its .editorconfig says otherwise). */
+  private async indent(editor: vscode.TextEditor): Promise<void> {
+    const file = reviewedC(this.store, editor.document);
+    if (!file) return;
+    const key = file.toString();
+    let indent = this.indents.get(key);
+    if (!indent) {
+      indent = indentFor(file).catch(() => KNF_FALLBACK);
+      this.indents.set(key, indent);
+    }
+    const want = await indent;
+    const o = editor.options;
+    if (o.tabSize !== want.tabSize || o.insertSpaces !== want.insertSpaces || (typeof want.indentSize === 'number' && o.indentSize !== want.indentSize)) {
+      editor.options = { ...o, tabSize: want.tabSize, insertSpaces: want.insertSpaces, indentSize: want.indentSize };
     }
   }
 

@@ -1,18 +1,33 @@
 /**
  * The "Patch" tree view: files → hunks (with the C function each touches) → review comments.
  * Selecting a hunk or a comment reveals it in the workspace file, where it applies now.
+ *
+ * For a thread (an mbox, maildir or set of mails with several messages) the files sit under
+ * series → version → patch: each version lists its cover letter and patches by number (the
+ * missing ones named), each patch its trailers (who gave them), the replies to it and the
+ * reviewers' remarks that are about no line (commit message, cover letter, general). Only the
+ * version under review shows its files and hunks; choosing another version's item reviews it.
  */
 import * as vscode from 'vscode';
 import type { Hunk, ReviewComment } from '../../core/patch/model';
 import { hunkHeaderLine } from '../../core/patch/mail/reply-mail';
 import { findHunkLine } from '../../core/patch/apply/hunk-placement';
 import { expandTabs } from '../../core/common/expand-tabs';
-import type { FileReview, ReviewStore } from './review-session';
+import type { FileReview, ReviewSession, ReviewStore } from './review-session';
+import { threadTreeItem, threadChildren, threadParent, type ThreadNode } from './thread-tree';
 
 export type PatchNode =
   | { kind: 'file'; review: FileReview }
   | { kind: 'hunk'; review: FileReview; hunkIndex: number }
-  | { kind: 'comment'; review: FileReview; hunkIndex: number; comment: ReviewComment };
+  | { kind: 'comment'; review: FileReview; hunkIndex: number; comment: ReviewComment }
+  | ThreadNode;
+
+/** The patch a file of the session comes from, in a thread review: its series index and number n. */
+function ownerOf(session: ReviewSession, review: FileReview): ThreadNode | undefined {
+  const thread = session.thread;
+  if (!thread) return undefined;
+  return { kind: 'patch', series: thread.chosen, n: thread.fileOwner[review.index] ?? 1 };
+}
 
 export class PatchTreeProvider implements vscode.TreeDataProvider<PatchNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<PatchNode | undefined>();
@@ -26,6 +41,14 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<PatchNode>, vs
   getChildren(node?: PatchNode): PatchNode[] {
     const session = this.store.session;
     if (!session) return [];
+    if (session.thread && (!node || !('review' in node))) {
+      const children: PatchNode[] = threadChildren(session.thread, node);
+      if (node?.kind === 'patch' && node.series === session.thread.chosen) {
+        const owner = session.thread.fileOwner;
+        children.unshift(...session.files.filter((f) => owner[f.index] === node.n).map((review): PatchNode => ({ kind: 'file', review })));
+      }
+      return children;
+    }
     if (!node) return session.files.map((review) => ({ kind: 'file', review }));
     if (node.kind === 'file') return node.review.file.hunks.map((_, hunkIndex) => ({ kind: 'hunk', review: node.review, hunkIndex }));
     if (node.kind === 'hunk') {
@@ -41,13 +64,19 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<PatchNode>, vs
       case 'file': return fileItem(node.review);
       case 'hunk': return hunkItem(node.review, node.hunkIndex, this.getChildren(node).length);
       case 'comment': return commentItem(node);
+      default: {
+        const thread = this.store.session?.thread;
+        return thread ? threadTreeItem(thread, node) : new vscode.TreeItem('');
+      }
     }
   }
 
   getParent(node: PatchNode): PatchNode | undefined {
-    if (node.kind === 'file') return undefined;
+    const session = this.store.session;
+    if (node.kind === 'file') return session ? ownerOf(session, node.review) : undefined;
     if (node.kind === 'hunk') return { kind: 'file', review: node.review };
-    return { kind: 'hunk', review: node.review, hunkIndex: node.hunkIndex };
+    if (node.kind === 'comment') return { kind: 'hunk', review: node.review, hunkIndex: node.hunkIndex };
+    return session?.thread ? threadParent(session.thread, node) : undefined;
   }
 
   dispose(): void {

@@ -15,25 +15,31 @@ import { trackLineThrough } from '../../core/patch/apply/line-tracking';
 import { placeOfPatchLine } from '../../core/patch/apply/patch-line-place';
 import { readKeptComments, unsentCount, type KeptComment } from '../../core/patch/mail/kept-comments';
 import type { ReplyComment } from '../../core/patch/mail/reply-mail';
-import type { Patch } from '../../core/patch/model';
+import type { FilePatch, Patch } from '../../core/patch/model';
 import { patchKey } from '../../core/patch/patch-key';
 import { PATCHED_SCHEME, reviewForVirtual } from './virtual-documents';
 import type { FileReview, ReviewStore } from './review-session';
+import { authorName, reviewerThreads, type ReviewerNote, type ReviewerThread } from './reviewer-threads';
+import { DiffSideThreads } from './diff-side-threads';
 
 export const COMMENT_CONTROLLER_ID = 'reaperscope.review';
 
 /** Storage key of the user's comments on the patch `key` names. */
 const storageKey = (key: string): string => `reaperscope.comments.${key}`;
 
-class ReviewNote implements vscode.Comment {
+export class ReviewNote implements vscode.Comment {
   mode = vscode.CommentMode.Preview;
   /** True once the note went into a reply that was saved or handed to the mail client. */
   sent = false;
+  /** A mark shown next to the author (`≈ approximate`). */
+  label?: string;
+  /** A reviewer's proposed diff and the patch path of the file it is about (for Preview Suggested Change). */
+  proposal?: { diff: string; path: string; author: string; madeOn: { version: number; file: FilePatch } | null };
   constructor(
     public body: string | vscode.MarkdownString,
     public author: vscode.CommentAuthorInformation,
-    /** `reviewer` (from the mail) or `user` (written here). */
-    public contextValue: 'reviewer' | 'user',
+    /** `reviewer` (from the mail), `reviewer-proposal` (with a suggested change) or `user` (written here). */
+    public contextValue: 'reviewer' | 'reviewer-proposal' | 'user',
     public parent: vscode.CommentThread,
   ) {}
 }
@@ -61,9 +67,14 @@ export class ReviewComments implements vscode.Disposable {
   private patchShown: Patch | null = null;
   private key: string | null = null;
   private readonly subscriptions: vscode.Disposable[];
+  /** The reviewer threads' copies on both sides of the diff view. */
+  readonly diffSides: DiffSideThreads;
 
   constructor(private readonly store: ReviewStore) {
     this.controller = vscode.comments.createCommentController(COMMENT_CONTROLLER_ID, 'Reaperscope review');
+    this.diffSides = new DiffSideThreads(store, this.controller,
+      () => this.tracked.filter((t) => t.reviewerIndex !== null && t.thread.uri.scheme !== PATCHED_SCHEME).map((t) => ({ path: t.path, anchor: t.anchor, line: t.line, thread: t.thread })),
+      (from, to) => from.comments.filter((c): c is ReviewNote => c instanceof ReviewNote).map((c) => copyNote(c, to)));
     this.controller.options = { prompt: 'Comment on this change (it goes into the reply mail)', placeHolder: 'Your review comment' };
     this.controller.commentingRangeProvider = { provideCommentingRanges: (doc) => this.commentingRanges(doc) };
     this.subscriptions = [
@@ -235,6 +246,7 @@ export class ReviewComments implements vscode.Disposable {
         if (line !== null) this.moveTo(t, line);
       }
       this.save();
+      this.diffSides.refresh();
       return;
     }
     const leaving = this.patchShown && this.unsent() > 0 ? this.unsent() : 0;
@@ -247,7 +259,11 @@ export class ReviewComments implements vscode.Disposable {
     }
     this.patchShown = session?.patch ?? null;
     this.key = session ? patchKey(session.patch) : null;
-    if (!session || !this.key) return;
+    if (!session || !this.key) {
+      this.diffSides.refresh();
+      return;
+    }
+    if (session.thread) this.showReviewerThreads(reviewerThreads(session));
     session.patch.comments.forEach((comment, i) => {
       const review = session.files.find((f) => f.path === comment.file);
       if (!review?.uri) return;
@@ -268,6 +284,31 @@ export class ReviewComments implements vscode.Disposable {
       this.tracked.push(t);
     });
     this.restore(readKeptComments(this.store.storage?.get(storageKey(this.key))));
+    this.diffSides.refresh();
+  }
+
+  /** Shows the thread's reviewer comments, one comment thread per line and author (reviewer-threads.ts). */
+  private showReviewerThreads(threads: readonly ReviewerThread[]): void {
+    const chosen = this.store.session?.thread;
+    const current = chosen ? chosen.grouped.series[chosen.chosen]!.version : 0;
+    threads.forEach((spec, i) => {
+      const uri = spec.review.uri;
+      if (!uri) return;
+      const t: Tracked = { thread: this.controller.createCommentThread(uri, new vscode.Range(0, 0, 0, 0), []), path: spec.path, line: 1, anchor: spec.anchor, reviewerIndex: i };
+      const line = spec.anchor ? this.placeOf(t) : spec.line ?? spec.review.placements.find((p) => p.startLine !== null)?.startLine ?? 1;
+      if (line === null) {
+        t.thread.dispose();
+        return;
+      }
+      this.moveTo(t, line);
+      const thread = t.thread;
+      thread.comments = spec.notes.map((n) => reviewerNote(n, spec, thread));
+      thread.label = threadLabel(spec, current);
+      thread.canReply = true;
+      thread.contextValue = 'review';
+      thread.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
+      this.tracked.push(t);
+    });
   }
 
   /** Puts kept comments back: replies into their reviewer's thread, the others into threads at their patch line (or last line). */
@@ -309,8 +350,37 @@ export class ReviewComments implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.diffSides.dispose();
     for (const t of this.tracked) t.thread.dispose();
     for (const s of this.subscriptions) s.dispose();
     this.controller.dispose();
   }
+}
+
+/** `Bob Reviewer · v1 · line changed in v2 (addressed?)`: who, on which version, and whether the line moved on. */
+export function threadLabel(spec: ReviewerThread, current: number): string {
+  const approximate = spec.notes.some((n) => n.certainty === 'approximate') ? ' · ≈ approximate' : '';
+  const change = spec.change === 'changed' ? ` · line changed in v${current} (addressed?)` : spec.change === 'unchanged' ? ` · unchanged in v${current}` : '';
+  return `${authorName(spec.author)} · v${spec.version}${change}${approximate}`;
+}
+
+/** A reviewer's comment: approximate ones say so and why; a proposal is shown as a diff and can be previewed. */
+function reviewerNote(n: ReviewerNote, spec: ReviewerThread, thread: vscode.CommentThread): ReviewNote {
+  const body = new vscode.MarkdownString();
+  if (n.certainty === 'approximate') body.appendMarkdown('*≈ approximate line: ').appendText(n.reason ?? 'the line is inferred').appendMarkdown('*\n\n');
+  body.appendText(n.text);
+  if (n.proposal !== undefined) body.appendMarkdown('\n\n**Suggested change** (Preview Suggested Change shows it applied):\n').appendCodeblock(n.proposal, 'diff');
+  const note = new ReviewNote(body, { name: authorName(n.author) }, n.proposal === undefined ? 'reviewer' : 'reviewer-proposal', thread);
+  if (n.certainty === 'approximate') note.label = '≈ approximate';
+  if (n.proposal !== undefined) note.proposal = { diff: n.proposal, path: spec.path, author: n.author, madeOn: spec.older ? { version: spec.version, file: spec.older } : null };
+  return note;
+}
+
+/** A copy of a note for another thread (the diff view's). */
+function copyNote(from: ReviewNote, parent: vscode.CommentThread): ReviewNote {
+  const note = new ReviewNote(from.body, from.author, from.contextValue, parent);
+  note.label = from.label;
+  note.proposal = from.proposal;
+  note.sent = from.sent;
+  return note;
 }

@@ -7,6 +7,7 @@ import type { CFunctionSpan } from '../../core/patch/c/c-functions';
 import type { FilePatch, Patch } from '../../core/patch/model';
 import type { HunkPlacement } from '../../core/patch/apply/hunk-placement';
 import type { AlreadyApplied } from '../../core/patch/apply/applied-state';
+import type { ThreadReview } from './thread-review';
 
 /** One file of the patch as it stands against the workspace. */
 export interface FileReview {
@@ -43,8 +44,12 @@ export interface SessionSource {
   /** The patch text, when there is no file to read it from again. */
   text?: string;
   label: string;
-  /** Which patch of an mbox series (0-based among those with a diff). */
+  /** Which patch of an mbox series (0-based among those with a diff); ignored for a thread review. */
   seriesIndex: number;
+  /** For a thread review: which version (index among the thread's series) is under review. */
+  version?: number;
+  /** For a thread read from a folder or several files: every file, as URIs. */
+  uris?: string[];
 }
 
 /** Storage key of the open session's source. */
@@ -59,6 +64,8 @@ export interface ReviewSession {
   /** The patch's own document, when it came from a file. */
   sourceUri: vscode.Uri | null;
   files: FileReview[];
+  /** The whole thread and the version under review, when the input held several mails; else null. */
+  thread: ThreadReview | null;
 }
 
 /** The current session (one at a time) and a change event. */
