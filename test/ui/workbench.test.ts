@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { canvasInk } from '../webview/webview-page';
-import { openPalette, openWorkbench, repoRoot, runCommand, screenshot, webviewFrame, type Workbench } from './workbench';
+import { leaveClean, openPalette, openWorkbench, repoRoot, runCommand, screenshot, webviewFrame, type Workbench } from './workbench';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
   contributes: { commands: { command: string; title: string; category?: string }[] };
@@ -23,6 +23,7 @@ const commandTitle = (id: string) => {
 let bench: Workbench;
 before(async () => { bench = await openWorkbench(); });
 after(async () => { await bench?.close(); });
+afterEach(async () => { if (bench) await leaveClean(bench.page); });
 
 /** A UI test that leaves a screenshot `ui-FAILED-<name>.png` when it fails. */
 function uiTest(name: string, body: () => Promise<void>): void {
@@ -148,7 +149,7 @@ uiTest('after a window reload the activity panel comes back with its charts (its
   const { page } = bench;
   const before = await canvasInk(await webviewFrame(page, 30_000, /CPUs/));
   await runCommand(page, 'Developer: Reload Window');
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  await page.waitForSelector('.monaco-workbench', { timeout: 180_000 });
   const frame = await webviewFrame(page, 90_000, /CPUs/);
   await frame.waitForFunction(() => document.querySelectorAll('canvas').length >= 6, undefined, { timeout: 90_000 });
   await frame.waitForTimeout(300);

@@ -35,6 +35,8 @@ export async function openWorkbench(): Promise<Workbench> {
     server = await startCodeServer(install);
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    // REAPERSCOPE_VERBOSE=1: the workbench's console (extension host errors, activation) on stdout.
+    if (process.env.REAPERSCOPE_VERBOSE === '1') page.on('console', (m) => console.log(`[page] ${m.text()}`));
     // A loaded machine (CI, shared runners) can take well over playwright's 30 s default to load the workbench.
     await page.goto(developmentUrl(server, { folder: workspace, extensionPath: repoRoot }), { timeout: 180_000 });
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
@@ -49,13 +51,40 @@ export async function openWorkbench(): Promise<Workbench> {
   }
 }
 
-/** Opens the command palette (F1) and types `text` after the `>` prompt. */
+/**
+ * Puts the keyboard focus where the workbench's own keybindings (F1) see the keys: on the active
+ * editor through its tab (a click on the tab moves no cursor, unlike a click into the text),
+ * and never inside a webview's frame.
+ */
+async function focusWorkbench(page: Page): Promise<void> {
+  const tab = page.locator('.editor-group-container.active .tabs-container .tab.active').first();
+  if (await tab.isVisible().catch(() => false)) {
+    await tab.click({ timeout: 2_000 }).catch(() => undefined);
+    // Off the tab, or its tooltip shows up in the next screenshot: the empty middle of the status bar.
+    await page.mouse.move(800, (page.viewportSize()?.height ?? 1000) - 8);
+  }
+  await page.evaluate(() => {
+    const active = document.activeElement;
+    if (active instanceof HTMLIFrameElement) active.blur();
+  });
+}
+
+/**
+ * Opens the command palette (F1) and types `text` after the `>` prompt. A webview that takes the
+ * focus as it loads closes the palette again: then it is opened once more (up to 3 times).
+ */
 export async function openPalette(page: Page, text: string): Promise<void> {
-  await page.locator('.monaco-workbench').click({ position: { x: 800, y: 500 } }).catch(() => undefined);
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${text}`);
+  for (let attempt = 1; ; attempt++) {
+    await focusWorkbench(page);
+    await page.keyboard.press('F1');
+    const typed = await input.waitFor({ state: 'visible', timeout: 15_000 })
+      .then(() => input.fill(`>${text}`, { timeout: 10_000 }))
+      .then(() => input.isVisible(), () => false);
+    if (typed) return;
+    if (attempt === 3) throw new Error(`the command palette did not stay open to type "${text}"`);
+    await page.waitForTimeout(1_000);
+  }
 }
 
 /** Waits until the palette knows the extension's commands (its contributions are registered). */
@@ -70,6 +99,27 @@ async function waitForExtension(page: Page, timeoutMs = 60_000): Promise<void> {
     if (Date.now() > deadline) throw new Error('the Reaperscope commands never appeared in the command palette: is the extension loading?');
     await page.waitForTimeout(500);
   }
+}
+
+/**
+ * Leaves the workbench as a next test expects it: a modal dialog (which takes every key, F1
+ * too) answered without saving or cancelled, an open quick input (a save dialog's path box, a
+ * pick list) or context menu closed, notification toasts cleared, no focus in a webview.
+ * Editors and panels stay open: a next test may build on them.
+ */
+export async function leaveClean(page: Page): Promise<void> {
+  const dialog = page.locator('.monaco-dialog-box');
+  for (let i = 0; i < 3 && await dialog.isVisible(); i++) {
+    const dontSave = dialog.locator('.monaco-button', { hasText: /^Don't Save$/ });
+    if (await dontSave.isVisible()) await dontSave.click();
+    else await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => undefined);
+  }
+  for (const open of ['.quick-input-widget', '.context-view .monaco-menu']) {
+    if (await page.locator(open).isVisible()) await page.keyboard.press('Escape');
+  }
+  await focusWorkbench(page);
+  if (await page.locator('.notification-toast').count() > 0) await runCommand(page, 'Notifications: Clear All Notifications');
 }
 
 /** Runs a command by its palette label (`Reaperscope: …`). */
