@@ -17,7 +17,7 @@ after(async () => { await bench?.close(); });
 /** The Patch view's rows, as text. */
 async function patchView(page: Page): Promise<string> {
   const rows = page.locator('.pane-body .monaco-list-row', { hasText: /sched: count CPUs and reapers|^v\d/ });
-  await rows.first().waitFor({ timeout: 30_000 });
+  await rows.first().waitFor({ timeout: 90_000 });
   return (await page.locator('.pane-body .monaco-list-row').allTextContents()).join(' | ');
 }
 
@@ -34,7 +34,8 @@ async function reviewVersion(page: Page, version: string): Promise<void> {
 async function commentWidgets(page: Page, pattern: RegExp): Promise<string> {
   await runCommand(page, 'Comments: Expand All Comments');
   await page.locator('.review-widget', { hasText: pattern }).first().waitFor({ state: 'visible', timeout: 30_000 });
-  return (await page.locator('.review-widget').allTextContents()).join(' | ');
+  // Comment bodies are markdown: their spaces render as no-break spaces.
+  return (await page.locator('.review-widget').allTextContents()).join(' | ').replace(/\u00a0/g, ' ');
 }
 
 test('a thread: open the mbox, review v1 then v2, both reviewers\' threads, a proposal previewed', async () => {
@@ -75,7 +76,7 @@ test('a thread: open the mbox, review v1 then v2, both reviewers\' threads, a pr
     await comment.hover();
     await comment.locator('.action-label[aria-label="Preview Suggested Change"], .action-label[title="Preview Suggested Change"]').first().click({ timeout: 15_000 });
     await page.locator('.tabs-container .tab.active', { hasText: /suggested by Bob Reviewer/ }).waitFor({ timeout: 30_000 });
-    const diff = (await page.locator('.monaco-diff-editor').first().textContent()) ?? '';
+    const diff = ((await page.locator('.monaco-diff-editor').first().textContent()) ?? '').replace(/\u00a0/g, ' ');
     assert.match(diff, /atomic_setbits_int\(&sched_fixture_flags, 1\);/, diff);
     await screenshot(page, 'thread-proposal-preview');
   } catch (error) {
