@@ -21,6 +21,8 @@ const bundles = [
     ...common,
     entryPoints: { worker: 'src/extension/work/worker-main.ts' },
     platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist',
+    // It derives models from C (derive-models-job.ts): tree-sitter's CJS build, as for the CLI.
+    alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   },
   {
     ...common,

@@ -10,11 +10,12 @@ import { readTreeText, treePath } from './tree-files';
 import { cParser } from './tree-sitter-wasm';
 import type { Parser } from 'web-tree-sitter';
 
-/** Where OpenBSD keeps the functions of the exit path. */
-export const EXIT_PATH_FILES = ['sys/kern/kern_exit.c', 'sys/kern/kern_sched.c', 'sys/kern/init_main.c'];
+import { EXIT_PATH_FILES } from '../core/sim/derive/exit-path-files';
+
+export { EXIT_PATH_FILES };
 
 export async function readExitPathTree(tree: string, patch: Pick<Patch, 'files'> | null, patchName = 'patch'): Promise<CSourceFile[]> {
-  const paths = new Set(EXIT_PATH_FILES);
+  const paths = new Set<string>(EXIT_PATH_FILES);
   for (const f of patch?.files ?? []) if (f.oldPath && /\.c$/.test(f.oldPath)) paths.add(f.oldPath);
   const out: CSourceFile[] = [];
   for (const path of paths) {

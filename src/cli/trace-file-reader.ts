@@ -11,7 +11,7 @@ import { readTrace, type ReadTraceOptions, type TraceReadResult } from '../core/
 import type { FormatError } from '../core/common/diagnostic';
 import { isTraceDat, TRACE_DAT_MAGIC } from '../core/trace/trace-dat/trace-dat-layout';
 import { readTraceDat } from '../core/trace/trace-dat/trace-dat-reader';
-import { openFileByteSource } from './file-byte-source';
+import { openFileByteSource } from '../node/file-byte-source';
 
 /** Reads `file`; bad input (missing file, not a trace) becomes an InputError naming the file and line. */
 export async function readTraceFile(file: string, io: CliIo, options: ReadTraceOptions = {}): Promise<TraceReadResult> {

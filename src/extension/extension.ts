@@ -21,6 +21,8 @@ import { PatchStatus } from './review/status-bar';
 import { VirtualDocuments } from './review/virtual-documents';
 import { compareVersionsCommand } from './review/version-diff-command';
 import { registerAnalysis, type AnalysisApi } from './activity/analysis-commands';
+import { DerivedModels } from './annotations/derived-models';
+import { StepHints, toggleModelSteps } from './annotations/step-hints';
 
 /** What `activate` returns: the extension's state, for the integration tests and other extensions. */
 export interface ReaperscopeApi {
@@ -33,6 +35,9 @@ export interface ReaperscopeApi {
   analysis: AnalysisStore;
   panels: AnalysisApi;
   status: PatchStatus;
+  /** The open patch's exit-path models derived from the workspace tree. */
+  models: DerivedModels;
+  stepHints: StepHints;
   mails: MailDocuments;
   proposals: ProposalDocuments;
 }
@@ -110,7 +115,12 @@ export function activate(context: vscode.ExtensionContext): ReaperscopeApi {
   void restoreReview(review);
 
   const panels = registerAnalysis(context, analysis);
-  return { review, tree, status, comments, decorations, codeLenses, problems, analysis, panels, mails, proposals };
+  const models = new DerivedModels(review, panels.work, context.extensionUri);
+  panels.useModels(models);
+  const stepHints = new StepHints(models);
+  context.subscriptions.push(models, stepHints);
+  command('reaperscope.toggleModelSteps', () => toggleModelSteps());
+  return { review, tree, status, comments, decorations, codeLenses, problems, analysis, panels, models, stepHints, mails, proposals };
 }
 
 export function deactivate(): void {}

@@ -18,6 +18,7 @@ import { closeSync, openSync, readFileSync, rmSync, statSync, writeFileSync, wri
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EVENTS_PER_COPY, repeatedTraceDat } from '../unit/core/trace/trace-dat/repeat-trace-dat';
 
 const small = process.argv.includes('--small');
 const TRACES = join(__dirname, '../fixtures/traces');
@@ -50,44 +51,6 @@ function generateText(path: string, bytes: number): number {
   }
   closeSync(fd);
   return count;
-}
-
-/**
- * A version 6 trace.dat with the fixture's CPU data repeated `copies` times: the metadata up to
- * the flyrecord table as recorded, the table rewritten, each copy's page timestamps moved 1 s on.
- */
-function generateDat(path: string, copies: number): void {
-  const src = readFileSync(join(TRACES, 'linux-storm.v6.dat'));
-  const view = new DataView(src.buffer, src.byteOffset, src.length);
-  const at = src.indexOf('flyrecord\0') + 10;
-  // magic (10 bytes), "6\0", endianness and long size bytes, then the page size
-  const pageSize = view.getUint32(14, true);
-  const cpus: { offset: number; size: number }[] = [];
-  for (let c = 0; at + c * 16 + 16 <= src.length && c < 2; c++) {
-    cpus.push({ offset: Number(view.getBigUint64(at + c * 16, true)), size: Number(view.getBigUint64(at + c * 16 + 8, true)) });
-  }
-  const tableEnd = at + cpus.length * 16;
-  let next = Math.ceil(tableEnd / pageSize) * pageSize;
-  const table = Buffer.alloc(cpus.length * 16);
-  cpus.forEach((c, i) => {
-    table.writeBigUInt64LE(BigInt(next), i * 16);
-    table.writeBigUInt64LE(BigInt(c.size * copies), i * 16 + 8);
-    next += c.size * copies;
-  });
-  const fd = openSync(path, 'w');
-  writeSync(fd, src.subarray(0, at));
-  writeSync(fd, table);
-  writeSync(fd, Buffer.alloc(Math.ceil(tableEnd / pageSize) * pageSize - tableEnd));
-  for (const c of cpus) {
-    const data = Buffer.from(src.subarray(c.offset, c.offset + c.size));
-    const stamps = [];
-    for (let p = 0; p < data.length; p += pageSize) stamps.push(data.readBigUInt64LE(p));
-    for (let k = 0; k < copies; k++) {
-      for (let p = 0, i = 0; p < data.length; p += pageSize, i++) data.writeBigUInt64LE(stamps[i]! + BigInt(k) * 1_000_000_000n, p);
-      writeSync(fd, data);
-    }
-  }
-  closeSync(fd);
 }
 
 const SPLIT = `
@@ -149,12 +112,13 @@ try {
   const whole = best([cli, 'trace', text, '--json'], probe);
   const split = best(['-e', SPLIT, text], probe);
   console.log(`tracefs text ${mb(text)} MB, ${events} event lines, 2 CPUs: trace --json ${show(whole)}, bare line split ${show(split)}: ${ratio(split, whole)} (goal ≥ 0.5)`);
-  // the fixture holds 1150 events a copy (the trace.dat reader's test counts them)
-  const copies = Math.ceil(events / 1150);
-  generateDat(dat, copies);
+  const copies = Math.ceil(events / EVENTS_PER_COPY);
+  const fd = openSync(dat, 'w');
+  for (const piece of repeatedTraceDat(copies)) writeSync(fd, piece);
+  closeSync(fd);
   const datWhole = best([cli, 'trace', dat, '--json'], probe);
   const datRead = best(['-e', READ, dat], probe);
-  console.log(`trace.dat ${mb(dat)} MB, ${copies * 1150} events: trace --json ${show(datWhole)}, bare chunked read ${show(datRead)}: ${ratio(datRead, datWhole)}; ` +
+  console.log(`trace.dat ${mb(dat)} MB, ${copies * EVENTS_PER_COPY} events: trace --json ${show(datWhole)}, bare chunked read ${show(datRead)}: ${ratio(datRead, datWhole)}; ` +
     `against the text's bare line split (same events): ${ratio(split, datWhole)}`);
 } finally {
   rmSync(text, { force: true });

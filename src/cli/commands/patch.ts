@@ -5,9 +5,6 @@
  * message (an mbox, a maildir, several mails) is read as a thread: its series, replies,
  * trailers and totals.
  */
-import { applyFilePatch, hunkStarts } from '../../core/patch/apply/apply';
-import { placedHunkFunctions } from '../../core/patch/c/c-functions';
-import type { Patch } from '../../core/patch/model';
 import { parseCommandArgs } from '../parse-command-args';
 import { patchJson } from '../patch-json';
 import { diagnosticLines, patchSummary } from '../patch-summary';
@@ -20,8 +17,7 @@ import { patchOfInput } from '../patch-input';
 import { threadJson } from '../thread-json';
 import { threadSummary } from '../thread-summary';
 import { readThreadSources } from '../thread-input';
-import { readTreeText, treePath } from '../tree-files';
-import { cFunctionSpans } from '../tree-functions';
+import { treeHunkFunctions, withTreeFunctions } from '../tree-hunk-functions';
 
 const usage = `usage: reaperscope patch FILE|DIR|-... [--json] [--tree DIR]
 
@@ -45,24 +41,6 @@ trailers given in replies, the replies, missing patches), the other messages, an
 Exit status: 0 read, 1 no diff found or the diff has errors (named FILE:LINE), 2 usage.
 `;
 
-/**
- * Replaces each hunk's functions by tree-sitter's answer where the pre-image is in `tree`: in
- * that file as it is, at the lines where the hunk applies (a tree is rarely the patch's base,
- * so the header's line numbers are off by the hunk's offset).
- */
-async function functionsFromTree(patch: Patch, tree: string, name: string): Promise<void> {
-  for (const file of patch.files) {
-    if (file.hunks.length === 0 || file.oldPath === null) continue;
-    const source = await readTreeText(treePath(tree, file.oldPath, name, file.sourceLine));
-    const spans = await cFunctionSpans(file.oldPath, source?.text ?? null);
-    if (!spans || !source) continue;
-    const result = applyFilePatch(file, source.text, { ignoreWhitespace: patch.whitespaceDamaged });
-    const patchedSpans = await cFunctionSpans(file.newPath, result.postImage);
-    const functions = placedHunkFunctions(file.hunks, hunkStarts(result, file.hunks.length), spans, patchedSpans);
-    file.hunks.forEach((hunk, h) => (hunk.functions = functions[h]!));
-  }
-}
-
 /** True when `source` is an mbox of more than one message. */
 function holdsSeveralMessages(source: ThreadSource): boolean {
   const text = textOf(source.data);
@@ -78,8 +56,13 @@ async function runThread(sources: readonly ThreadSource[], values: { json?: bool
     const names = sources.map((s) => s.name).join(', ');
     throw new InputError(`${names}:1: no diff found in ${thread.messages.length} message(s)`);
   }
-  if (values.tree !== undefined) for (const m of members) await functionsFromTree(m.patch, values.tree, m.source);
-  const json = threadJson(thread, grouped);
+  let printed = thread;
+  if (values.tree !== undefined) {
+    const messages = [...thread.messages];
+    for (const m of members) messages[m.index] = { ...m, patch: withTreeFunctions(m.patch, await treeHunkFunctions(m.patch, values.tree, m.source)) };
+    printed = { ...thread, messages };
+  }
+  const json = threadJson(printed, grouped);
   io.out(values.json ? `${JSON.stringify(json, null, 2)}\n` : threadSummary(json, thread.messages.length));
   const errors = members.flatMap((m) => m.patch.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ ...d, source: m.source })));
   if (errors.length > 0) {
@@ -102,8 +85,8 @@ export const patchCommand: Command = {
     const sources = await readThreadSources(positionals, io);
     if (sources.length > 1 || holdsSeveralMessages(sources[0]!)) return runThread(sources, values, io);
     const name = sources[0]!.name;
-    const patch = await patchOfInput(sources[0]!.data, name);
-    if (values.tree !== undefined) await functionsFromTree(patch, values.tree, name);
+    const read = await patchOfInput(sources[0]!.data, name);
+    const patch = values.tree === undefined ? read : withTreeFunctions(read, await treeHunkFunctions(read, values.tree, name));
     io.out(values.json ? `${JSON.stringify(patchJson(patch), null, 2)}\n` : patchSummary(patch, name));
     const errors = patch.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {

@@ -34,6 +34,8 @@ export interface Histogram {
 }
 
 /** Everything the panel draws for one run (a trace, or one variant of a simulation). */
+import type { InstantMarks } from './instant-marks';
+
 export interface RunView {
   /** `baseline`, `patched`, `lockless`, or a trace file name. */
   label: string;
@@ -70,6 +72,8 @@ export interface RunView {
   idleHops: number[][];
   /** [cpu][bin]: wakeups made on this CPU of a thread put on another CPU, in the bin. */
   crossCpuWakeups: number[][];
+  /** Events a trace keeps only as instants (Linux events besides the scheduler's), as timeline marks; absent when none. */
+  instants?: InstantMarks;
 }
 
 /** One cost of the simulator's model as a simulated run used it (DESIGN.md "Cost defaults"). */

@@ -3,6 +3,7 @@
  * from event tables: binned per-CPU reaper busy time, reaps and utilisation, the backlog, the
  * exit→reap histogram and lock waits. Never raw events.
  */
+import { instantMarks } from './instant-marks';
 import type { ActivitySource, ActivityView, Histogram, MetricRow, ModelCost, RunKernel, RunView } from './activity-view-model';
 import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
@@ -10,6 +11,7 @@ import { backlogSeries } from './backlog';
 import { exitToReap } from './exit-to-reap';
 import { exitFreeSplit, summarizeExitFree } from './exit-free-split';
 import { isExitEvent } from './latency-pairs';
+import { ThreadSet } from './thread-set';
 import { idleCommIds } from './on-cpu-intervals';
 import { reaperCommIds } from './reaper-activity';
 import { siteMetricRows } from './site-metrics';
@@ -59,7 +61,7 @@ function hopsAndWakeups(table: EventTable, cpus: number, bins: number, binOf: (t
   const idleHops = zeros(cpus, bins);
   const crossCpuWakeups = zeros(cpus, bins);
   const idle = idleCommIds(table);
-  const exited = new Set<number>();
+  const exited = new ThreadSet();
   for (let i = 0; i < table.length; i++) {
     const kind = table.kind[i]!;
     if (isExitEvent(table, i)) exited.add(table.tid[i]!);
@@ -169,7 +171,14 @@ export function buildRunView(table: EventTable, label: string, origin: RunView['
     lockWaitNs: lockWaitByName(table),
     kernel, recorded,
     ...hopsAndWakeups(table, cpus, bins, binOf),
+    ...instantsField(table, start, spanNs),
   };
+}
+
+/** The run's instants as marks, as an optional field (absent when none). */
+function instantsField(table: EventTable, start: number, spanNs: number): Pick<RunView, 'instants'> {
+  const marks = instantMarks(table, start, spanNs);
+  return marks ? { instants: marks } : {};
 }
 
 export interface ViewRun {

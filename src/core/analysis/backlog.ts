@@ -5,6 +5,7 @@
 import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
 import { isExitEvent } from './latency-pairs';
+import { ThreadSet } from './thread-set';
 
 export interface BacklogSeries {
   /** Times at which the backlog changed, ns (ascending). */
@@ -15,7 +16,7 @@ export interface BacklogSeries {
 }
 
 export function backlogSeries(table: EventTable): BacklogSeries {
-  const entered = new Set<number>();
+  const entered = new ThreadSet();
   const ts: number[] = [];
   const value: number[] = [];
   let current = 0;
@@ -24,11 +25,7 @@ export function backlogSeries(table: EventTable): BacklogSeries {
     const kind = table.kind[i]!;
     let delta = 0;
     if (kind === EventKind.Dead || isExitEvent(table, i)) {
-      const tid = table.tid[i]!;
-      if (!entered.has(tid)) {
-        entered.add(tid);
-        delta = 1;
-      }
+      if (entered.add(table.tid[i]!)) delta = 1;
     } else if (kind === EventKind.Reap) {
       const reaped = table.arg0[i]!;
       if (reaped < 0 || entered.has(reaped)) delta = current > 0 ? -1 : 0;

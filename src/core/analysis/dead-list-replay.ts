@@ -35,7 +35,10 @@
  */
 import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
-import { isExitEvent, PairList, type ExitToReap } from './latency-pairs';
+import { PairList, type ExitToReap } from './latency-pairs';
+import { SYS_EXIT, SYS_THREXIT } from '../trace/btrace-probes';
+import { TidSlots } from '../trace/tid-slots';
+import { roomFor } from '../events/typed-array-growth';
 import { reaperIndexOfComm } from './reaper-activity';
 
 interface DeadThread {
@@ -108,37 +111,41 @@ function pairRuns(dead: DeadThread[], runs: number[], out: PairList): void {
 }
 
 function scanTable(table: EventTable, exitedTids: Iterable<number>): Scan {
-  const exited = new Set<number>(exitedTids);
-  const exitAt = new Map<number, number>();
-  /** Per thread: the index of its last off-cpu, of its last Dead event. */
-  const lastOff = new Map<number, number>();
-  const lastDead = new Map<number, number>();
+  const { kind: kinds, tid: tids, ts, arg0 } = table;
+  const threads = new ThreadScan();
+  for (const tid of exitedTids) threads.exited[threads.slotOf(tid)] = 1;
   /** Per reaper tid: its list index as reaperIndexOfComm gives it, and its times. */
   const byTid = new Map<number, { index: number; times: ReaperTimes }>();
-  const indexOfComm = new Map<number, number | null>();
+  const reaperIndex = new ReaperIndexByComm(table);
   let perCpu = false;
+  let hasExits = false;
   for (let i = 0; i < table.length; i++) {
-    const kind = table.kind[i]!;
-    const tid = table.tid[i]!;
-    const t = table.ts[i]!;
-    if (isExitEvent(table, i)) {
-      exited.add(tid);
-      if (!exitAt.has(tid)) exitAt.set(tid, t);
-    } else if (kind === EventKind.Dead) {
-      exited.add(tid);
-      lastDead.set(tid, i);
-    } else if (kind === EventKind.OffCpu) {
-      lastOff.set(tid, i);
+    const kind = kinds[i]!;
+    if (kind === EventKind.OffCpu) {
+      threads.lastOff[threads.slotOf(tids[i]!)] = i;
+      continue;
+    }
+    if (kind === EventKind.Exit || (kind === EventKind.Syscall && (arg0[i] === SYS_EXIT || arg0[i] === SYS_THREXIT))) {
+      const s = threads.slotOf(tids[i]!);
+      threads.exited[s] = 1;
+      if (threads.exitAt[s] !== threads.exitAt[s]) threads.exitAt[s] = ts[i]!; // NaN: its first exit
+      hasExits = true;
+      continue;
+    }
+    if (kind === EventKind.Dead) {
+      const s = threads.slotOf(tids[i]!);
+      threads.exited[s] = 1;
+      threads.lastDead[s] = i;
+      continue;
     }
     if (kind !== EventKind.OnCpu && kind !== EventKind.Reap && kind !== EventKind.Sleep) continue;
-    const comm = table.comm[i]!;
-    let index = indexOfComm.get(comm);
-    if (index === undefined) indexOfComm.set(comm, (index = reaperIndexOfComm(table.strings.get(comm))));
+    const index = reaperIndex.of(table.comm[i]!);
     if (index === null) continue;
     if (index >= 0) perCpu = true;
+    const tid = tids[i]!;
     let r = byTid.get(tid);
     if (!r) byTid.set(tid, (r = { index, times: newTimes() }));
-    recordReaperEvent(r.times, kind, t, i);
+    recordReaperEvent(r.times, kind, ts[i]!, i);
   }
   const reapers = new Map<number, ReaperTimes>();
   for (const { index, times } of byTid.values()) {
@@ -147,25 +154,92 @@ function scanTable(table: EventTable, exitedTids: Iterable<number>): Scan {
     const have = reapers.get(key);
     reapers.set(key, have ? mergeTimes(have, times) : times);
   }
-  /** Per dead thread: [index of its last off-cpu, index of its enlisting event]. */
-  const found: [number, number][] = [];
-  for (const tid of exited) {
-    const off = lastOff.get(tid);
-    // an Exit after the last off-cpu seen: the final switch is not in the table
-    if (off === undefined || (exitAt.get(tid) ?? -Infinity) > table.ts[off]!) continue;
-    found.push([off, lastDead.get(tid) ?? off]);
-  }
-  found.sort((a, b) => table.ts[a[1]]! - table.ts[b[1]]! || a[1] - b[1]);
   const dead = new Map<number, DeadThread[]>();
-  for (const [off, enlist] of found) {
+  // only the lists a reaper serves are replayed
+  if (reapers.size === 0) return { dead, reapers, hasExits };
+  for (const s of threads.deadInEnlistOrder(ts)) {
+    const off = threads.lastOff[s]!;
     const key = perCpu ? table.cpu[off]! : -1;
-    const exit = exitAt.get(table.tid[off]!);
-    const d: DeadThread = { startNs: exit ?? table.ts[off]!, startIsExit: exit !== undefined, enlistNs: table.ts[enlist]! };
+    if (!reapers.has(key)) continue;
+    const exit = threads.exitAt[s]!;
+    const startIsExit = exit === exit;
+    const d: DeadThread = { startNs: startIsExit ? exit : ts[off]!, startIsExit, enlistNs: ts[threads.enlistOf(s)]! };
     const list = dead.get(key);
     if (list) list.push(d);
     else dead.set(key, [d]);
   }
-  return { dead, reapers, hasExits: exitAt.size > 0 };
+  return { dead, reapers, hasExits };
+}
+
+/** Per thread (by slot): what the replay needs of the dead, in typed arrays. */
+class ThreadScan {
+  private readonly slots = new TidSlots();
+  /** Its first exit time, ns (NaN: none). */
+  exitAt = new Float64Array(1024).fill(NaN);
+  /** Table index of its last off-cpu, of its last Dead event (-1: none). */
+  lastOff = new Int32Array(1024).fill(-1);
+  lastDead = new Int32Array(1024).fill(-1);
+  /** 1 when it exited (Exit, exit syscall, Dead, or named by the caller). */
+  exited = new Uint8Array(1024);
+
+  slotOf(tid: number): number {
+    const s = this.slots.slot(tid);
+    if (s >= this.exited.length) {
+      this.exitAt = roomFor(this.exitAt, s + 1, NaN);
+      this.lastOff = roomFor(this.lastOff, s + 1, -1);
+      this.lastDead = roomFor(this.lastDead, s + 1, -1);
+      this.exited = roomFor(this.exited, s + 1, 0);
+    }
+    return s;
+  }
+
+  /** Table index of the event that enlists thread slot `s`: its last Dead, else its last off-cpu. */
+  enlistOf(s: number): number {
+    const dead = this.lastDead[s]!;
+    return dead >= 0 ? dead : this.lastOff[s]!;
+  }
+
+  /**
+   * The slots of the dead threads seen switching off for the last time (an Exit after the last
+   * off-cpu seen means the final switch is not in the table), by enlisting time, then table
+   * index. The table is in time order, so that is the order of the enlisting events' indices.
+   */
+  deadInEnlistOrder(ts: Float64Array): Iterable<number> {
+    const count = this.slots.count;
+    const picked: number[] = [];
+    for (let s = 0; s < count; s++) {
+      if (this.exited[s] !== 1) continue;
+      const off = this.lastOff[s]!;
+      if (off < 0 || this.exitAt[s]! > ts[off]!) continue;
+      picked.push(s);
+    }
+    // sort keys index * count + slot, exact below 2^53 (else sorted with a comparator)
+    if (ts.length * count < Number.MAX_SAFE_INTEGER) {
+      const keys = new Float64Array(picked.length);
+      for (let k = 0; k < keys.length; k++) keys[k] = this.enlistOf(picked[k]!) * count + picked[k]!;
+      keys.sort();
+      for (let k = 0; k < keys.length; k++) picked[k] = keys[k]! % count;
+      return picked;
+    }
+    return picked.sort((a, b) => this.enlistOf(a) - this.enlistOf(b));
+  }
+}
+
+/** Which reaper a thread name denotes (reaperIndexOfComm), per string id, asked once per id. */
+class ReaperIndexByComm {
+  /** Per string id: -3 not asked yet, -2 not a reaper, -1 the global reaper, N reaperN. */
+  private readonly index: Int32Array;
+
+  constructor(private readonly table: EventTable) {
+    this.index = new Int32Array(table.strings.size).fill(-3);
+  }
+
+  of(comm: number): number | null {
+    if (comm >= this.index.length) return reaperIndexOfComm(this.table.strings.get(comm));
+    let v = this.index[comm]!;
+    if (v === -3) this.index[comm] = v = reaperIndexOfComm(this.table.strings.get(comm)) ?? -2;
+    return v === -2 ? null : v;
+  }
 }
 
 function newTimes(): ReaperTimes {

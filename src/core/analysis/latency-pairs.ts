@@ -4,7 +4,7 @@
  */
 import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
-import { EXIT_SYSCALLS } from '../trace/btrace-probes';
+import { SYS_EXIT, SYS_THREXIT } from '../trace/btrace-probes';
 
 /**
  * Where the latencies start: `exit` (Exit event), `last-off-cpu` (the thread's final switch,
@@ -40,6 +40,9 @@ export class PairList {
 
   private sortByOrder(): void {
     if (this.order.length !== this.starts.length) return;
+    let ordered = true;
+    for (let k = 1; k < this.order.length && ordered; k++) ordered = this.order[k - 1]! <= this.order[k]!;
+    if (ordered) return;
     const idx = this.order.map((_, k) => k).sort((a, b) => this.order[a]! - this.order[b]!);
     this.starts = idx.map((k) => this.starts[k]!);
     this.ends = idx.map((k) => this.ends[k]!);
@@ -61,5 +64,5 @@ export class PairList {
 /** Whether event i says its thread left exit1: an Exit event, or an exit/__threxit Syscall. */
 export function isExitEvent(table: EventTable, i: number): boolean {
   const kind = table.kind[i]!;
-  return kind === EventKind.Exit || (kind === EventKind.Syscall && EXIT_SYSCALLS.has(table.arg0[i]!));
+  return kind === EventKind.Exit || (kind === EventKind.Syscall && (table.arg0[i] === SYS_EXIT || table.arg0[i] === SYS_THREXIT));
 }

@@ -12,6 +12,7 @@ import { lockWaitByName } from './lock-wait';
 import { busyPerCpu, idleCommIds } from './on-cpu-intervals';
 import { summarize, type Summary } from './stats';
 import { recordingEnd } from '../events/recording-end';
+import { ThreadSet } from './thread-set';
 
 export interface RunMetrics {
   exitToReapNs: Summary;
@@ -78,7 +79,7 @@ export function computeMetrics(table: EventTable, options: MetricsOptions = {}):
   const { spanNs } = window;
   const idle = idleCommIds(table);
   const reapsPerCpu = new Array<number>(cpus).fill(0);
-  const exited = new Set<number>();
+  const exited = new ThreadSet();
   let idleHops = 0;
   let crossCpuWakeups = 0;
   let contextSwitches = 0;
@@ -86,10 +87,7 @@ export function computeMetrics(table: EventTable, options: MetricsOptions = {}):
   for (let i = 0; i < table.length; i++) {
     const kind = table.kind[i]!;
     if (isExitEvent(table, i)) {
-      if (!exited.has(table.tid[i]!)) {
-        exited.add(table.tid[i]!);
-        exits++;
-      }
+      if (exited.add(table.tid[i]!)) exits++;
     } else if (kind === EventKind.Reap) {
       reapsPerCpu[table.cpu[i]!]!++;
     } else if (kind === EventKind.OffCpu) {

@@ -14,7 +14,7 @@
 import type { EventTable } from './event-table';
 import { StringTable } from './string-table';
 import type { EventKind } from './event-kind';
-import { stableTimeOrder } from './time-order';
+import { stableTimeOrder, timeOrderWithSpare } from './time-order';
 import { growTypedArray } from './typed-array-growth';
 
 const SHIFT = 16;
@@ -214,14 +214,19 @@ export class EventTableBuilder {
     const columns = [ts, cpu, this.bKind.subarray(0, n), this.bTid.subarray(0, n), this.bPid.subarray(0, n),
       this.bComm.subarray(0, n), this.bArg0.subarray(0, n), this.bArg1.subarray(0, n)] as const;
     if (!this.sorted) {
-      const order = this.order(ts, n, cpu);
-      // one scratch buffer for all columns (8 bytes per event), viewed as each column's type;
-      // comm (Uint32) is moved as Int32 bits, so the copy loop sees four array types, not five
-      const scratch = new ArrayBuffer(8 * n);
-      for (const column of columns) {
-        const bits = column instanceof Uint32Array ? new Int32Array(column.buffer, column.byteOffset, n) : column;
-        reorder(bits, order, new (bits.constructor as new (b: ArrayBuffer, o: number, n: number) => typeof bits)(scratch, 0, n));
+      const { order, spare } = timeOrderWithSpare(ts, n, this.ties === 'cpu' ? cpu : undefined);
+      // one scratch buffer for all columns (4 bytes per event: the sort's spare buffer), each
+      // column moved as 32-bit words (ts as two words an event), then cpu and kind
+      const scratch = (spare ?? new Uint32Array(n)).buffer;
+      const words = new Int32Array(scratch, 0, n);
+      const tsWords = new Int32Array(ts.buffer, ts.byteOffset, 2 * n);
+      reorderWords(tsWords, order, words, 0);
+      reorderWords(tsWords, order, words, 1);
+      for (const column of [this.bTid, this.bPid, this.bComm, this.bArg0, this.bArg1]) {
+        reorderWords(new Int32Array(column.buffer, column.byteOffset, n), order, words, -1);
       }
+      reorderCpus(cpu, order, new Uint16Array(scratch, 0, n));
+      reorderKinds(this.bKind.subarray(0, n), order, new Uint8Array(scratch, 0, n));
     }
     const [, , kind, tid, pid, comm, arg0, arg1] = columns;
     return { length: n, baseNs: this.baseNs, ts, cpu, kind, tid, pid, comm, arg0, arg1, strings: this.strings, cpuCount: this.maxCpu + 1 };
@@ -293,10 +298,32 @@ function gather<T extends Float64Array | Uint16Array>(src: T, order: Uint32Array
   return out;
 }
 
-/** Puts column[order[k]] at k for every k, through `scratch` (a view of the same type, n long). */
-function reorder(column: Float64Array | Int32Array | Uint16Array | Uint8Array, order: Uint32Array, scratch: Float64Array | Int32Array | Uint16Array | Uint8Array): void {
+/**
+ * Puts element order[k] of a column of 32-bit words at k for every k, through `scratch` (n
+ * long). `half` -1: one word an element; 0 or 1: that word of two-word elements (a Float64
+ * column seen as words, moved in two calls).
+ */
+function reorderWords(column: Int32Array, order: Uint32Array, scratch: Int32Array, half: -1 | 0 | 1): void {
+  const n = order.length;
+  if (half < 0) {
+    for (let k = 0; k < n; k++) scratch[k] = column[order[k]!]!;
+    column.set(scratch.subarray(0, n));
+    return;
+  }
+  for (let k = 0; k < n; k++) scratch[k] = column[2 * order[k]! + half]!;
+  for (let k = 0; k < n; k++) column[2 * k + half] = scratch[k]!;
+}
+
+/** {@link reorderWords} for the CPU column. */
+function reorderCpus(column: Uint16Array, order: Uint32Array, scratch: Uint16Array): void {
   for (let k = 0; k < order.length; k++) scratch[k] = column[order[k]!]!;
-  column.set(scratch);
+  column.set(scratch.subarray(0, order.length));
+}
+
+/** {@link reorderWords} for the kind column. */
+function reorderKinds(column: Uint8Array, order: Uint32Array, scratch: Uint8Array): void {
+  for (let k = 0; k < order.length; k++) scratch[k] = column[order[k]!]!;
+  column.set(scratch.subarray(0, order.length));
 }
 
 /** The column's values in `order` (or as pushed), as one array; empties `blocks`. */

@@ -21,3 +21,15 @@ export function growTypedArray<T extends GrowableArray>(array: T, need: number, 
   next.set(keep === array.length ? array : array.subarray(0, keep));
   return next;
 }
+
+/**
+ * `array` itself when index `need - 1` fits, else {@link growTypedArray}'s bigger copy with the
+ * new elements set to `fill` (per-thread state in slot arrays: NaN, -1 or 0 for "none yet").
+ */
+export function roomFor<T extends GrowableArray>(array: T, need: number, fill: number): T {
+  if (need <= array.length) return array;
+  const before = array.length;
+  const next = growTypedArray(array, need);
+  if (fill !== 0) next.fill(fill, before);
+  return next;
+}

@@ -41,3 +41,20 @@ export class StepProfile {
     return [...this.lines.values()];
   }
 }
+
+/** The line times of several runs (seeds) added up per program and line. */
+export function sumLineTimes(runs: readonly (readonly LineTime[])[]): LineTime[] {
+  const sum = new Map<string, LineTime>();
+  for (const run of runs) {
+    for (const t of run) {
+      const key = `${t.program}\u0000${t.file}\u0000${t.line}`;
+      const s = sum.get(key);
+      if (s) {
+        s.count += t.count;
+        s.costNs += t.costNs;
+        s.waitNs += t.waitNs;
+      } else sum.set(key, { ...t });
+    }
+  }
+  return [...sum.values()];
+}

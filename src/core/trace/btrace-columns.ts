@@ -158,11 +158,24 @@ const R_COMM = 5;
 const ROLE_CODES: Record<Role, number> = { skip: R_SKIP, nsecs: R_NSECS, cpu: R_CPU, tid: R_TID, pid: R_PID, comm: R_COMM };
 const codesOf = new WeakMap<ColumnLayout, Uint8Array>();
 
+/** The layout asked last and its codes (a reader asks for the same layout on every line). */
+let lastLayout: ColumnLayout | null = null;
+let lastCodes: Uint8Array = new Uint8Array(0);
+
 /** The layout's roles as small numbers (kept per layout). */
 function roleCodes(layout: ColumnLayout): Uint8Array {
+  if (layout === lastLayout) return lastCodes;
   let codes = codesOf.get(layout);
   if (!codes) codesOf.set(layout, (codes = Uint8Array.from(layout.before, (r) => ROLE_CODES[r])));
+  lastLayout = layout;
+  lastCodes = codes;
   return codes;
+}
+
+/** The first space in bytes[i, end), or `end` (a short token: a loop beats a call to indexOf). */
+function spaceAt(bytes: Uint8Array, i: number, end: number): number {
+  while (i < end && bytes[i] !== SPACE) i++;
+  return i;
 }
 
 /** Whether bytes[start, end) has the probe token's shape `provider:function:name` ({@link PROBE_SHAPE}). */
@@ -236,8 +249,8 @@ export function parseLayoutLine(bytes: Uint8Array, start: number, end: number, l
   for (let k = 0; k < width; k++) {
     const role = before[k]!;
     if (role === R_COMM || role === R_SKIP) {
-      const sp = bytes.indexOf(SPACE, i);
-      if (sp < 0 || sp >= end || sp === i || hasSpecial(bytes, i, sp)) return false;
+      const sp = spaceAt(bytes, i, end);
+      if (sp >= end || sp === i || hasSpecial(bytes, i, sp)) return false;
       if (role === R_COMM) {
         commStart = i;
         commEnd = sp;
@@ -259,8 +272,7 @@ export function parseLayoutLine(bytes: Uint8Array, start: number, end: number, l
     i = stop + 1;
   }
   const probeStart = i;
-  let probeEnd = bytes.indexOf(SPACE, i);
-  if (probeEnd < 0 || probeEnd > end) probeEnd = end;
+  const probeEnd = spaceAt(bytes, i, end);
   if (!probeShaped(bytes, probeStart, probeEnd)) return false;
   rec.probeStart = probeStart;
   rec.probeEnd = probeEnd;
@@ -274,8 +286,7 @@ export function parseLayoutLine(bytes: Uint8Array, start: number, end: number, l
       i = stop;
       continue;
     }
-    let sp = bytes.indexOf(SPACE, from);
-    if (sp < 0 || sp > end) sp = end;
+    const sp = spaceAt(bytes, from, end);
     if (sp === from) return false;
     if (commStart < 0) {
       if (hasSpecial(bytes, from, end)) return false;

@@ -5,22 +5,50 @@
  * `cpus=N`, `version = N`) are skipped; lost-event notices are reported. Lines that are not
  * events, and events whose payload is not understood, are counted by event name and reported
  * once per name (count and first line).
+ *
+ * Two paths give the same rows. The byte path reads a line's prefix (ftrace-prefix-scan.ts)
+ * and the kernel-printed sched_switch and wakeup payloads (ftrace-payload-scan.ts) from its
+ * bytes, names interned on bytes: text is decoded only for what is kept as text (a name seen
+ * for the first time, an instant's fields, the rarer payloads). Whatever it declines takes the
+ * text path: the line decoded and read by the expressions of ftrace-line.ts and
+ * ftrace-payloads.ts.
  */
 import type { EventTable } from '../events/event-table';
 import { clip, type DiagnosticLog } from './diagnostic-log';
 import type { FormatReader } from './format-reader';
 import type { TraceSink } from './trace-sink';
 import { scanSecondsDotFraction, type SplitNs } from './number-scan';
-import { parseFtraceLine, type FtraceLine } from './ftrace-line';
+import { parseFtraceLine } from './ftrace-line';
 import { parseFork, parseMigrate, parseSwitch, parseTask, parseWakeup } from './ftrace-payloads';
 import { decodeLine } from './line-splitter';
 import { LinuxEvents } from './ftrace-events';
 import { SkippedLines } from './skipped-lines';
+import { isAsciiSpace, newFtracePrefix, scanFtracePrefix } from './ftrace-prefix-scan';
+import { newSwitchFields, newWakeupFields, scanSwitchPayload, scanWakeupPayload } from './ftrace-payload-scan';
+import { FtraceEvent as FtraceEvents, FtraceEventNames, ftraceEventOf } from './ftrace-event-names';
+import { CommInterner } from './btrace-names';
+import { TidSlots } from './tid-slots';
+
+// a module-level copy: read on every line, and a transpiled module namespace would make each read a getter call
+const FtraceEvent = FtraceEvents;
+type FtraceEvent = FtraceEvents;
 
 const LOST = /LOST (\d+) EVENTS/;
 const HEADER = /^(cpus=\d+|version\s*=|CPU \d+ is empty|CPU:?\d+ \[)/;
 /** The name skipped lines that are not event lines at all are counted under. */
 const NOT_AN_EVENT = '(not an event line)';
+/** Characters `.` does not match: a line holding one is not an event line to the expressions. */
+const LINE_TERMINATOR = /[\r\u2028\u2029]/;
+
+const HASH = 35;
+const UPPER_C = 67;
+const LOWER_C = 99;
+const LOWER_V = 118;
+/** prev_state of a task's final switch: EXIT_DEAD, EXIT_ZOMBIE. */
+const STATE_X = 88;
+const STATE_Z = 90;
+
+const WAKEUP_NAMES = { [FtraceEvent.Waking]: 'sched_waking', [FtraceEvent.Wakeup]: 'sched_wakeup', [FtraceEvent.WakeupNew]: 'sched_wakeup_new' } as const;
 
 export class FtraceReader implements FormatReader {
   readonly format = 'ftrace' as const;
@@ -31,9 +59,15 @@ export class FtraceReader implements FormatReader {
   private readonly t: SplitNs = { sec: 0, ns: 0 };
   /** Thread group (process) of each task seen with a TGID column, for the tasks switched to. */
   private readonly tgidOf = new Map<number, number>();
+  private readonly prefix = newFtracePrefix();
+  private readonly switchFields = newSwitchFields();
+  private readonly wakeupFields = newWakeupFields();
+  private readonly names = new FtraceEventNames();
+  private readonly comms: CommInterner;
 
   constructor(private readonly sink: TraceSink, private readonly log: DiagnosticLog) {
     this.linux = new LinuxEvents(sink);
+    this.comms = new CommInterner(sink, new TidSlots());
   }
 
   /** Events kept only as generic instants. */
@@ -46,6 +80,28 @@ export class FtraceReader implements FormatReader {
   }
 
   line(bytes: Uint8Array, start: number, end: number, lineNo: number): void {
+    let i = start;
+    while (i < end && isAsciiSpace(bytes[i]!)) i++;
+    if (i === end) return;
+    const c = bytes[i]!;
+    // a line that may be a header (`#…`, `cpus=`, `version =`, `CPU …`) or starts outside ASCII is read as text
+    if (c === HASH || c >= 0x80 || ((c === LOWER_C || c === LOWER_V || c === UPPER_C) && HEADER.test(decodeLine(bytes, i, end)))) {
+      this.textLine(bytes, start, end, lineNo);
+      return;
+    }
+    if (!scanFtracePrefix(bytes, i, end, this.prefix) || !this.byteEvent(bytes, end, lineNo)) this.textLine(bytes, start, end, lineNo);
+  }
+
+  end(): void {
+    this.skipped.report(this.log, 'skipped-lines');
+  }
+
+  adjust(table: EventTable): void {
+    this.linux.adjust(table);
+  }
+
+  /** The line decoded and read by the expressions. */
+  private textLine(bytes: Uint8Array, start: number, end: number, lineNo: number): void {
     const line = decodeLine(bytes, start, end);
     const trimmed = line.trim();
     if (trimmed === '') return;
@@ -58,15 +114,51 @@ export class FtraceReader implements FormatReader {
       this.skipped.add(NOT_AN_EVENT, lineNo, `'${clip(trimmed)}'`);
       return;
     }
-    this.event(f, this.sink.relative(this.t), lineNo);
+    this.noteTgid(f.pid, f.tgid);
+    const comm = this.sink.intern(f.comm);
+    this.payloadEvent(ftraceEventOf(f.event), f.event, this.sink.relative(this.t), f.cpu, f.pid, f.tgid, comm, f.payload, lineNo);
   }
 
-  end(): void {
-    this.skipped.report(this.log, 'skipped-lines');
+  /** The event of the line whose prefix was just scanned; false when the line must be read as text. */
+  private byteEvent(bytes: Uint8Array, end: number, lineNo: number): boolean {
+    const p = this.prefix;
+    const code = this.names.match(bytes, p.eventStart, p.eventEnd);
+    if (code === FtraceEvent.Switch) {
+      const s = this.switchFields;
+      if (scanSwitchPayload(bytes, p.payloadStart, end, s)) {
+        this.noteTgid(p.pid, p.tgid);
+        const comms = this.comms;
+        comms.intern(p.pid, bytes, p.commStart, p.commEnd);
+        const prev = comms.intern(s.prevPid, bytes, s.prevCommStart, s.prevCommEnd);
+        const next = comms.intern(s.nextPid, bytes, s.nextCommStart, s.nextCommEnd);
+        const dead = s.prevState === STATE_X || s.prevState === STATE_Z;
+        this.linux.switch(this.sink.relative(p.t), p.cpu, p.tgid, prev, s.prevPid, dead, next, s.nextPid, this.tgidOfTask(s.nextPid));
+        return true;
+      }
+    } else if (code === FtraceEvent.Waking || code === FtraceEvent.Wakeup || code === FtraceEvent.WakeupNew) {
+      const w = this.wakeupFields;
+      if (scanWakeupPayload(bytes, p.payloadStart, end, w)) {
+        this.noteTgid(p.pid, p.tgid);
+        const comm = this.comms.intern(p.pid, bytes, p.commStart, p.commEnd);
+        this.linux.wakeup(WAKEUP_NAMES[code], this.sink.relative(p.t), p.cpu, p.pid, p.tgid, comm, w.pid, w.targetCpu);
+        return true;
+      }
+    }
+    const payload = decodeLine(bytes, p.payloadStart, end);
+    if (LINE_TERMINATOR.test(payload)) return false;
+    this.noteTgid(p.pid, p.tgid);
+    const comm = this.comms.intern(p.pid, bytes, p.commStart, p.commEnd);
+    this.payloadEvent(code, this.names.name, this.sink.relative(p.t), p.cpu, p.pid, p.tgid, comm, payload, lineNo);
+    return true;
   }
 
-  adjust(table: EventTable): void {
-    this.linux.adjust(table);
+  private noteTgid(pid: number, tgid: number): void {
+    if (tgid >= 0 && this.tgidOf.get(pid) !== tgid) this.tgidOf.set(pid, tgid);
+  }
+
+  /** The thread group of `pid` when a line of its own showed it, else -1. */
+  private tgidOfTask(pid: number): number {
+    return this.tgidOf.size === 0 ? -1 : (this.tgidOf.get(pid) ?? -1);
   }
 
   private header(line: string, lineNo: number): void {
@@ -76,57 +168,56 @@ export class FtraceReader implements FormatReader {
     if (lost) this.log.add(lineNo, 'warning', 'lost-events', `the tracer lost ${lost[1]} events here; counts near this time are low.`);
   }
 
-  private bad(f: FtraceLine, lineNo: number): void {
-    this.skipped.add(f.event, lineNo, `payload not understood: '${clip(f.payload)}'`);
+  private bad(name: string, payload: string, lineNo: number): void {
+    this.skipped.add(name, lineNo, `payload not understood: '${clip(payload)}'`);
   }
 
-  private event(f: FtraceLine, ts: number, lineNo: number): void {
+  /** An event whose payload is read from its text (`name` is the event's name, `code` its {@link FtraceEvent}). */
+  private payloadEvent(code: FtraceEvent, name: string, ts: number, cpu: number, pid: number, tgid: number, comm: number, payload: string, lineNo: number): void {
     const sink = this.sink;
     const linux = this.linux;
-    if (f.tgid >= 0 && this.tgidOf.get(f.pid) !== f.tgid) this.tgidOf.set(f.pid, f.tgid);
-    const comm = sink.intern(f.comm);
-    switch (f.event) {
-      case 'sched_switch': {
-        const s = parseSwitch(f.payload);
-        if (!s) return this.bad(f, lineNo);
+    switch (code) {
+      case FtraceEvent.Switch: {
+        const s = parseSwitch(payload);
+        if (!s) return this.bad(name, payload, lineNo);
         const dead = s.prevState.startsWith('X') || s.prevState.startsWith('Z');
-        linux.switch(ts, f.cpu, f.tgid, sink.intern(s.prevComm), s.prevPid, dead, sink.intern(s.nextComm), s.nextPid, this.tgidOf.get(s.nextPid) ?? -1);
+        linux.switch(ts, cpu, tgid, sink.intern(s.prevComm), s.prevPid, dead, sink.intern(s.nextComm), s.nextPid, this.tgidOfTask(s.nextPid));
         return;
       }
-      case 'sched_waking':
-      case 'sched_wakeup':
-      case 'sched_wakeup_new': {
-        const w = parseWakeup(f.payload);
-        if (!w) return this.bad(f, lineNo);
-        linux.wakeup(f.event, ts, f.cpu, f.pid, f.tgid, comm, w.pid, w.targetCpu);
+      case FtraceEvent.Waking:
+      case FtraceEvent.Wakeup:
+      case FtraceEvent.WakeupNew: {
+        const w = parseWakeup(payload);
+        if (!w) return this.bad(name, payload, lineNo);
+        linux.wakeup(WAKEUP_NAMES[code], ts, cpu, pid, tgid, comm, w.pid, w.targetCpu);
         return;
       }
-      case 'sched_process_fork': {
-        const k = parseFork(f.payload);
-        if (!k) return this.bad(f, lineNo);
-        linux.fork(ts, f.cpu, k.pid, f.tgid, comm, k.childPid);
+      case FtraceEvent.Fork: {
+        const k = parseFork(payload);
+        if (!k) return this.bad(name, payload, lineNo);
+        linux.fork(ts, cpu, k.pid, tgid, comm, k.childPid);
         return;
       }
-      case 'sched_process_exit': {
-        const x = parseTask(f.payload);
-        if (!x) return this.bad(f, lineNo);
-        linux.exit(ts, f.cpu, x.pid, this.tgidOf.get(x.pid) ?? -1, sink.intern(x.comm));
+      case FtraceEvent.Exit: {
+        const x = parseTask(payload);
+        if (!x) return this.bad(name, payload, lineNo);
+        linux.exit(ts, cpu, x.pid, this.tgidOfTask(x.pid), sink.intern(x.comm));
         return;
       }
-      case 'sched_process_free': {
-        const x = parseTask(f.payload);
-        if (!x) return this.bad(f, lineNo);
-        linux.free(ts, f.cpu, f.pid, f.tgid, comm, x.pid);
+      case FtraceEvent.Free: {
+        const x = parseTask(payload);
+        if (!x) return this.bad(name, payload, lineNo);
+        linux.free(ts, cpu, pid, tgid, comm, x.pid);
         return;
       }
-      case 'sched_migrate_task': {
-        const m = parseMigrate(f.payload);
-        if (!m) return this.bad(f, lineNo);
-        linux.migrate(ts, f.cpu, f.pid, f.tgid, comm, m.pid, m.origCpu);
+      case FtraceEvent.Migrate: {
+        const m = parseMigrate(payload);
+        if (!m) return this.bad(name, payload, lineNo);
+        linux.migrate(ts, cpu, pid, tgid, comm, m.pid, m.origCpu);
         return;
       }
       default:
-        linux.instant(ts, f.cpu, f.pid, f.tgid, comm, f.event, f.payload.trimEnd());
+        linux.instant(ts, cpu, pid, tgid, comm, name, payload.trimEnd());
     }
   }
 }

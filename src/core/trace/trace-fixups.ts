@@ -13,9 +13,14 @@
 import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
 
+/** Thread names found while reading (a Map fits): tid → name id, undefined when none was found. */
+export interface NamesFound {
+  get(tid: number): number | undefined;
+}
+
 export interface FixupNeeds {
   /** Step 1: names found while reading for threads first seen unnamed (tid → name id), or null. */
-  names: ReadonlyMap<number, number> | null;
+  names: NamesFound | null;
   /** Lines of a CPU came out of time order, so steps 2 and 3 could not be done while reading. */
   duplicates: boolean;
 }
@@ -31,7 +36,7 @@ export function applyTraceFixups(table: EventTable, unknownComm: number, needs: 
   return drop ? compact(table, drop) : table;
 }
 
-function nameUnnamed(table: EventTable, unknownComm: number, names: ReadonlyMap<number, number>): void {
+function nameUnnamed(table: EventTable, unknownComm: number, names: NamesFound): void {
   const { tid, comm } = table;
   for (let i = 0; i < table.length; i++) {
     if (comm[i] === unknownComm) comm[i] = names.get(tid[i]!) ?? unknownComm;

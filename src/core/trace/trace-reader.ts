@@ -13,9 +13,7 @@ import { LineSplitter, decodeLine } from './line-splitter';
 import { TraceSink } from './trace-sink';
 import { BtraceReader } from './btrace-reader';
 import { FtraceReader } from './ftrace-reader';
-import { looksLikeFtrace } from './ftrace-line';
-import { newRecord, parseDocumentedLine } from './btrace-record';
-import { tokenize } from './btrace-columns';
+import { lineTraceFormat } from './trace-format-detect';
 import type { FormatReader, TraceFormat } from './format-reader';
 import { isTraceDat } from './trace-dat/trace-dat-layout';
 import { memoryByteSource } from './trace-dat/byte-source';
@@ -128,10 +126,7 @@ export class TraceStreamReader {
 
   private detect(line: Uint8Array, lineNo: number): void {
     this.undecided.push({ line, lineNo });
-    const trimmed = decodeLine(line, 0, line.length).trim();
-    let format: TraceFormat | null = null;
-    if (looksLikeFtrace(trimmed)) format = 'ftrace';
-    else if (parseDocumentedLine(line, 0, line.length, newRecord()) || isGeneralBtraceLine(trimmed)) format = 'btrace';
+    const format = lineTraceFormat(line);
     if (format) this.choose(format);
     else if (this.undecided.length >= DETECT_LINES) this.decideOrFail(false);
   }
@@ -157,11 +152,6 @@ export class TraceStreamReader {
     for (const u of this.undecided) reader.line(u.line, 0, u.line.length, u.lineNo);
     this.undecided = [];
   }
-}
-
-function isGeneralBtraceLine(line: string): boolean {
-  const tok = tokenize(line);
-  return tok !== null && tok.tokens.some((t, i) => i !== tok.probeAt && /^\d{10,}$/.test(t));
 }
 
 /**

@@ -10,6 +10,8 @@ import type { EventKind } from '../events/event-kind';
 import type { StringTable } from '../events/string-table';
 import type { SplitNs } from './number-scan';
 import { applyTraceFixups } from './trace-fixups';
+import { TidSlots } from './tid-slots';
+import { roomFor } from '../events/typed-array-growth';
 
 /** Name given to a thread seen only as another thread's switch partner, until its own lines name it. */
 export const UNKNOWN_COMM = '';
@@ -21,10 +23,14 @@ export class TraceSink {
   readonly unknownComm: number;
   /** Set by a reader when lines of one CPU came out of time order: duplicates may need merging. */
   cpuOrderBroken = false;
-  /** Threads with events pushed under {@link unknownComm}, not named yet. */
-  private readonly awaiting = new Set<number>();
-  /** Names found later for threads in {@link awaiting}: tid → name id. */
-  private readonly foundNames = new Map<number, number>();
+  /** Slots of the threads {@link awaitName} was called for. */
+  private readonly named = new TidSlots();
+  /** Per slot: 1 while the thread has events under {@link unknownComm} and no name yet. */
+  private awaiting = new Uint8Array(256);
+  private awaitingCount = 0;
+  /** Per slot: the name id found later for an awaiting thread, -1 until found. */
+  private foundNames = new Int32Array(256).fill(-1);
+  private foundCount = 0;
   /** Seconds part of the first timed line's time (event, BEGIN or END): times are kept as ns after this second. */
   private baseSec = -1;
   /** End of the recording (relative ns, as {@link relative}), -1 until an end line is read. */
@@ -45,16 +51,37 @@ export class TraceSink {
 
   /** Thread `tid` has an event under {@link unknownComm}: its name is wanted from a later line. */
   awaitName(tid: number): void {
-    if (!this.foundNames.has(tid)) this.awaiting.add(tid);
+    const s = this.named.slot(tid);
+    if (s >= this.awaiting.length) {
+      this.awaiting = roomFor(this.awaiting, s + 1, 0);
+      this.foundNames = roomFor(this.foundNames, s + 1, -1);
+    }
+    if (this.foundNames[s]! < 0 && this.awaiting[s] === 0) {
+      this.awaiting[s] = 1;
+      this.awaitingCount++;
+    }
   }
 
   get awaitingNames(): number {
-    return this.awaiting.size;
+    return this.awaitingCount;
   }
 
   /** A line of thread `tid` named it `comm`. */
   nameSeen(tid: number, comm: number): void {
-    if (comm !== this.unknownComm && this.awaiting.delete(tid)) this.foundNames.set(tid, comm);
+    if (comm === this.unknownComm) return;
+    const s = this.named.find(tid);
+    if (s < 0 || this.awaiting[s] === 0) return;
+    this.awaiting[s] = 0;
+    this.awaitingCount--;
+    this.foundNames[s] = comm;
+    this.foundCount++;
+  }
+
+  /** The name found for thread `tid` after it was awaited, undefined when none. */
+  private foundName(tid: number): number | undefined {
+    const s = this.named.find(tid);
+    const id = s < 0 ? -1 : this.foundNames[s]!;
+    return id < 0 ? undefined : id;
   }
 
   /** Converts an absolute time to ns relative to the base second (exact below 2^53 ns ≈ 104 days). */
@@ -97,8 +124,8 @@ export class TraceSink {
    * and end only when both were read.
    */
   finish(): EventTable {
-    const unnamed = this.foundNames.size > 0 || this.awaiting.size > 0;
-    const needs = { names: unnamed ? this.foundNames : null, duplicates: this.cpuOrderBroken };
+    const unnamed = this.foundCount > 0 || this.awaitingCount > 0;
+    const needs = { names: unnamed ? { get: (tid: number) => this.foundName(tid) } : null, duplicates: this.cpuOrderBroken };
     const sorted = applyTraceFixups(this.columns.finish(), this.unknownComm, needs);
     const n = sorted.length;
     const start = n > 0 || this.endRel >= 0 ? this.startRel : undefined;

@@ -13,7 +13,8 @@ import { TraceEditorProvider } from '../traces/trace-editor';
 import { createWorkHost } from '../work/create-work-host';
 import { runWithProgress, type WorkHost } from '../work/work-host';
 import { baseName, readBytes } from '../common/workspace-files';
-import { pickTracePair } from './trace-pair-picker';
+import { pickTrace, pickTracePair } from './trace-pair-picker';
+import type { DerivedModels } from '../annotations/derived-models';
 
 /**
  * The panels the commands open, one of each: a simulation, a trace or comparison of traces, and
@@ -28,6 +29,8 @@ export interface AnalysisApi {
   traceEditors: TraceEditorProvider;
   /** What the serializer does with a panel VS Code restores after a reload. */
   restore(webviewPanel: vscode.WebviewPanel): ActivityPanel;
+  /** Simulations run the models derived from the workspace tree from now on (the built-in ones when there are none). */
+  useModels(models: DerivedModels): void;
 }
 
 export function registerAnalysis(context: vscode.ExtensionContext, analysis: AnalysisStore): AnalysisApi {
@@ -35,6 +38,7 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
   const panels = new Map<PanelKind, ActivityPanel>();
   let lastUsed: ActivityPanel | null = null;
   let cancelSource: vscode.CancellationTokenSource | null = null;
+  let derived: DerivedModels | null = null;
 
   const simulateInto = async (controls: SimulationControls, panel: ActivityPanel | null): Promise<ActivityView | null> => {
     cancelSource?.cancel();
@@ -43,15 +47,20 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
     const title = `Reaperscope: simulating ${controls.variants.join(', ')} on ${controls.cpus} CPUs`;
     const { costs, durationNs } = settings();
     try {
+      // The models of the open patch derived from the workspace tree ("code"), else the built-in ones, with a note saying which.
+      await derived?.ready();
+      const chosen = derived?.forSimulation(controls.variants) ?? null;
+      const models = chosen ? { models: chosen.models, modelNote: chosen.note } : {};
       const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
         token.onCancellationRequested(() => source.cancel());
-        return work.run({ job: 'simulate', controls, costs, durationNs }, (fraction, message) => {
+        return work.run({ job: 'simulate', controls, costs, durationNs, ...models }, (fraction, message) => {
           progress.report({ message });
           panel?.progress(message, fraction);
         }, source.token);
       });
       if (result.errors.length > 0) void vscode.window.showWarningMessage(`Reaperscope: reaperscope.costs: ${result.errors.join('; ')}`);
       analysis.setSimulation(result.view);
+      if (chosen?.source === 'code') derived?.setLineTimes(result.lineTimes);
       panel?.show(result.view, controls);
       return result.view;
     } catch (error) {
@@ -133,7 +142,7 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
   });
 
   command('reaperscope.openTrace', async (uri?: vscode.Uri) => {
-    const target = uri instanceof vscode.Uri ? uri : (await pickTraces('Open a trace', false))?.[0];
+    const target = uri instanceof vscode.Uri ? uri : await pickTrace('Open a trace', 'the trace to open');
     if (!target) return null;
     const fileName = baseName(target);
     const p = panel();
@@ -160,7 +169,7 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
 
   // A trace next to baseline and patched simulated on its CPU count for its span (≤ 2 s), one view.
   command('reaperscope.compareTraceWithSimulation', async (uri?: vscode.Uri) => {
-    const target = uri instanceof vscode.Uri ? uri : activeTraceUri() ?? (await pickTraces('Compare which trace with a simulation?', false))?.[0];
+    const target = uri instanceof vscode.Uri ? uri : activeTraceUri() ?? await pickTrace('Compare which trace with a simulation?', 'the trace to set against the simulation');
     if (!target) return null;
     const fileName = baseName(target);
     const { controls, costs } = settings();
@@ -184,7 +193,7 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
   });
 
   command('reaperscope.exportChromeTrace', async (uri?: vscode.Uri, target?: vscode.Uri) => {
-    const source = uri instanceof vscode.Uri ? uri : activeTraceUri() ?? (await pickTraces('Export which trace?', false))?.[0];
+    const source = uri instanceof vscode.Uri ? uri : activeTraceUri() ?? await pickTrace('Export which trace?', 'the trace to export');
     if (!source) return null;
     const fileName = baseName(source);
     const destination = target instanceof vscode.Uri ? target : await vscode.window.showSaveDialog({
@@ -204,15 +213,14 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
   });
 
   context.subscriptions.push(work);
-  return { work, panel: (kind?: PanelKind) => (kind ? panels.get(kind) ?? null : lastUsed), traceEditors, restore };
+  return {
+    work, panel: (kind?: PanelKind) => (kind ? panels.get(kind) ?? null : lastUsed), traceEditors, restore,
+    useModels: (models) => { derived = models; },
+  };
 }
 
 /** The trace behind the active custom editor tab, if any. */
 function activeTraceUri(): vscode.Uri | null {
   const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
   return input instanceof vscode.TabInputCustom && input.viewType.startsWith('reaperscope.trace') ? input.uri : null;
-}
-
-async function pickTraces(title: string, many: boolean): Promise<vscode.Uri[] | undefined> {
-  return vscode.window.showOpenDialog({ title, canSelectMany: many, filters: { Traces: ['btrace', 'ftrace', 'txt', 'log'], 'All files': ['*'] } });
 }

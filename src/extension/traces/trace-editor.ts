@@ -1,14 +1,16 @@
 /**
  * The read-only custom editor for trace files (`*.btrace`, `*.ftrace`; an option for `.txt`,
- * `.log` and trace-cmd's binary `.dat`): reads the trace in the worker and shows it in a
- * "Reaper activity" panel inside the editor. The file is never written.
+ * `.log` and trace-cmd's binary `.dat`): reads the trace in the worker (a local file by its
+ * path, see trace-input.ts: the worker reads a trace.dat by offset, text in pieces) and shows it
+ * in a "Reaper activity" panel inside the editor. The file is never written.
  */
 import * as vscode from 'vscode';
 import { ActivityPanel, type PanelActions } from '../activity/activity-panel';
 import type { AnalysisStore } from '../activity/analysis-store';
 import type { WorkHost } from '../work/work-host';
 import { runWithProgress } from '../work/work-host';
-import { baseName, readBytes } from '../common/workspace-files';
+import { baseName } from '../common/workspace-files';
+import { traceInputOf } from './trace-input';
 
 export const TRACE_EDITOR_VIEW_TYPES = ['reaperscope.trace', 'reaperscope.traceText', 'reaperscope.traceDat'] as const;
 
@@ -41,8 +43,8 @@ export class TraceEditorProvider implements vscode.CustomReadonlyEditorProvider<
     });
     const fileName = baseName(document.uri);
     try {
-      const bytes = await readBytes(document.uri);
-      const result = await runWithProgress(this.work, `Reaperscope: reading ${fileName}`, { job: 'trace', trace: { bytes, fileName } },
+      const trace = await traceInputOf(document.uri, this.work);
+      const result = await runWithProgress(this.work, `Reaperscope: reading ${fileName}`, { job: 'trace', trace },
         (fraction, message) => panel.progress(message, fraction));
       this.analysis.setTrace({ counts: result.counts, view: result.view });
       panel.show(result.view, null);

@@ -33,7 +33,8 @@ export class NodeWorkerHost implements WorkHost {
 
 /** The byte buffers of a request, moved to the worker instead of copied. */
 function transferables(request: WorkRequest): ArrayBuffer[] {
-  const buffers = request.job === 'trace' || request.job === 'chrome-trace' || request.job === 'trace-vs-simulation' ? [request.trace.bytes.buffer]
-    : request.job === 'compare-traces' ? request.traces.map((t) => t.bytes.buffer) : [];
+  const traces = request.job === 'trace' || request.job === 'chrome-trace' || request.job === 'trace-vs-simulation' ? [request.trace]
+    : request.job === 'compare-traces' ? request.traces : [];
+  const buffers = traces.flatMap((t) => ('bytes' in t ? [t.bytes.buffer] : []));
   return [...new Set(buffers)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }

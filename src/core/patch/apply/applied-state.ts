@@ -4,7 +4,7 @@
  * applied", and no forward match (a fuzzy one would apply the change twice) is offered on it.
  * Pure: no `vscode`.
  */
-import { applyFilePatch, hunkStarts, type ApplyOptions, type ApplyResult } from './apply';
+import { hunkStarts, type ApplyResult } from './apply';
 import type { FilePatch } from '../model';
 
 /** How a file was found to be patched already. */
@@ -22,18 +22,20 @@ export function appliedReasonText(reason: AppliedReason): string {
 }
 
 /**
- * @param forward the forward application of `file` to `current` (already computed by the caller).
- * @param current the file's text now.
+ * @param forward the forward application of `file` to the current text (already computed by the caller).
+ * @param reverse gives the application of `file` in reverse to the same text; called at most once,
+ *   and not at all when the forward blob check settles it. A caller that needs the reverse result
+ *   too (file-check.ts, for per-hunk reasons) passes a memo so the text is patched once.
  * @returns how the file is patched already, or null when it is not (or cannot be told).
  */
-export function alreadyApplied(file: FilePatch, current: string, forward: ApplyResult, options: ApplyOptions = {}): AlreadyApplied | null {
+export function alreadyApplied(file: FilePatch, forward: ApplyResult, reverse: () => ApplyResult): AlreadyApplied | null {
   // The pre-image's blob: the patch's base, not patched.
   if (forward.oldBlobMatches === true || file.hunks.length === 0) return null;
-  const reverse = applyFilePatch(file, current, { ...options, reverse: true });
-  const newStarts = hunkStarts(reverse, file.hunks.length);
+  const reversed = reverse();
+  const newStarts = hunkStarts(reversed, file.hunks.length);
   const changesSomething = file.newBlob !== undefined && file.newBlob !== file.oldBlob;
-  if (changesSomething && reverse.newBlobMatches === true) return { reason: 'post-image blob', newStarts };
-  if (!reverse.ok) return null;
+  if (changesSomething && reversed.newBlobMatches === true) return { reason: 'post-image blob', newStarts };
+  if (!reversed.ok) return null;
   // Both ways apply: only an exact forward match (no fuzz) keeps the file unpatched.
   const cleanForward = forward.ok && forward.outcomes.every((o) => o.fuzz === 0);
   return cleanForward ? null : { reason: 'applies in reverse', newStarts };

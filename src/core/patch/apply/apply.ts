@@ -20,6 +20,11 @@ export interface ApplyOptions {
   ignoreWhitespace?: boolean;
   /** Turns text into the file's bytes for blob ids; default UTF-8. */
   encode?: (text: string) => Uint8Array;
+  /**
+   * Compute and check the git blob ids (SHA-1 of each image); default true. Callers that only
+   * want the post-image (the simulator's in-memory apply) pass false: the `*Blob*` fields are null.
+   */
+  blobIds?: boolean;
 }
 
 export type HunkStatus = 'exact' | 'offset' | 'fuzz' | 'failed';
@@ -74,7 +79,8 @@ interface Placed {
 export function applyFilePatch(file: FilePatch, preImage: string | null, options: ApplyOptions = {}): ApplyResult {
   const patch = options.reverse ? reverseFilePatch(file) : file;
   const encode = options.encode ?? ((text: string) => utf8.encode(text));
-  const preBytes = preImage === null ? null : encode(preImage);
+  const blobIds = options.blobIds ?? true;
+  const preBytes = preImage === null || !blobIds ? null : encode(preImage);
   const problem = fileProblem(patch, preImage);
   const image = splitLines(preImage ?? '');
   const { outcomes, placed } = placeHunks(patch, image, options, problem === null);
@@ -88,11 +94,11 @@ export function applyFilePatch(file: FilePatch, preImage: string | null, options
     leftOver = deletesFile && text !== '';
     if (!deletesFile) {
       postImage = text;
-      postBytes = encode(text);
+      if (blobIds) postBytes = encode(text);
     }
   }
-  const preMatches = blobMatches(patch.oldBlob, preBytes);
-  const postMatches = ok && !leftOver ? blobMatches(patch.newBlob, postBytes) : null;
+  const preMatches = blobIds ? blobMatches(patch.oldBlob, preBytes) : null;
+  const postMatches = blobIds && ok && !leftOver ? blobMatches(patch.newBlob, postBytes) : null;
   return {
     ok: ok && !leftOver,
     outcomes,

@@ -73,12 +73,16 @@ export function checkFilePatch(file: FilePatch, current: CurrentFile | null, opt
   const applyOptions: ApplyOptions = { reverse: options.reverse, maxFuzz: options.maxFuzz, ignoreWhitespace: options.ignoreWhitespace, encode: options.encode };
   const text = current?.text ?? null;
   const forward = applyFilePatch(file, text, applyOptions);
-  const applied = text === null || applyOptions.reverse ? null : alreadyApplied(file, text, forward, applyOptions);
+  // The patch applied the other way round, made once when first needed: by the "already
+  // applied" check and, for a file that fails, by the per-hunk reasons.
+  let otherWay: ApplyResult | null = null;
+  const applyOtherWay = (): ApplyResult => (otherWay ??= applyFilePatch(file, text, { ...applyOptions, reverse: !applyOptions.reverse }));
+  const applied = text === null || applyOptions.reverse ? null : alreadyApplied(file, forward, applyOtherWay);
   const appliedMessage = applied ? `already applied (${appliedReasonText(applied.reason)})` : null;
   const result: ApplyResult = appliedMessage ? { ...forward, ok: false, problem: appliedMessage } : forward;
   const starts = applied ? file.hunks.map(() => null) : hunkStarts(result, file.hunks.length);
   const patchedText = result.ok ? result.postImage : null;
-  const other = result.ok || text === null || applied ? null : applyFilePatch(file, text, { ...applyOptions, reverse: !applyOptions.reverse });
+  const other = result.ok || text === null || applied ? null : applyOtherWay();
   const failures = result.ok ? [] : file.hunks.flatMap((_, hunkIndex) => {
     if (starts[hunkIndex] !== null && !result.problem) return [];
     const reversed = other?.outcomes.find((o) => o.hunk === hunkIndex && o.status !== 'failed');

@@ -7,6 +7,9 @@
  *   the sender's address, like patchwork's series (same submitter, version and total), so v1 and
  *   v2 of a series stay apart even when v2 is threaded to v1's cover letter (b4 send
  *   --in-reply-to). Unnumbered patches also group by subject: each is a series of its own.
+ *   Within that, members group by the root of their thread (b4 reads one thread as one series):
+ *   two unrelated series of one sender with the same version and count, each in its own thread,
+ *   stay apart (see splitByThread for resent copies and patches sent unthreaded).
  *   `RFC` and `RESEND` are flags, not a new revision (b4's reading): a RESEND of v2 is v2, and
  *   where a patch number appears twice the newest copy is kept (by Date:, then input order) and
  *   the others are named as duplicates.
@@ -133,23 +136,70 @@ function uniqueTrailers(trailers: readonly Trailer[]): Trailer[] {
   });
 }
 
+/** The message at the top of `index`'s thread (parents are acyclic: readThread drops links that close a cycle). */
+function rootOf(messages: readonly ThreadMessage[], index: number): number {
+  let at = index;
+  for (let parent = messages[at]!.parent; parent !== null; parent = messages[at]!.parent) at = parent;
+  return at;
+}
+
+/** A member's number and title, which a resent copy keeps. */
+const copyKey = (m: Member): string => `${m.n}\u0000${m.tags.title}`;
+
+/**
+ * Splits members of one key (version, count, sender) by thread root: two series sent in two
+ * threads are two series, even when sender, version and count agree. A thread's members whose
+ * numbers and titles repeat another thread's (a RESEND in a thread of its own) join it. Members
+ * alone in their thread (sent unthreaded) join the one thread lacking their number (a patch
+ * whose In-Reply-To was lost); the rest of them form one series, as before threads were looked at.
+ */
+function splitByThread(messages: readonly ThreadMessage[], members: readonly Member[]): Member[][] {
+  const byRoot = new Map<number, Member[]>();
+  for (const m of members) {
+    const root = rootOf(messages, m.message.index);
+    byRoot.set(root, [...byRoot.get(root) ?? [], m]);
+  }
+  const threads: Member[][] = [];
+  const loose: Member[] = [];
+  for (const [root, group] of byRoot) {
+    if (group.length === 1 && root === group[0]!.message.index) {
+      loose.push(group[0]!);
+      continue;
+    }
+    const copies = new Set(group.map(copyKey));
+    const same = threads.find((t) => t.some((m) => copies.has(copyKey(m))));
+    if (same) same.push(...group);
+    else threads.push([...group]);
+  }
+  const rest: Member[] = [];
+  for (const m of loose) {
+    const open = threads.filter((t) => t.some((x) => copyKey(x) === copyKey(m)) || !t.some((x) => x.n === m.n));
+    if (open.length === 1) open[0]!.push(m);
+    else rest.push(m);
+  }
+  if (rest.length > 0) threads.push(rest);
+  // Input order inside each series, as the members came.
+  return threads.map((t) => t.sort((a, b) => a.message.index - b.message.index));
+}
+
 /** Groups the thread's messages into series (see the file comment). */
 export function groupSeries(thread: Thread): ThreadSeries {
   const { messages } = thread;
   const diagnostics: ThreadDiagnostic[] = [];
-  const groups = new Map<string, Member[]>();
+  const byKey = new Map<string, Member[]>();
   const tagsOf = messages.map((m) => subjectTags(m.subject));
   for (const message of messages) {
     const tags = tagsOf[message.index]!;
     if (!isMember(message, tags)) continue;
     const member = { message, tags, n: tags.position?.index ?? 1 };
     const key = groupKey(member);
-    groups.set(key, [...groups.get(key) ?? [], member]);
+    byKey.set(key, [...byKey.get(key) ?? [], member]);
   }
+  const groups = [...byKey.values()].flatMap((members) => splitByThread(messages, members));
   const taken = new Set<number>();
-  for (const members of groups.values()) for (const m of members) taken.add(m.message.index);
+  for (const members of groups) for (const m of members) taken.add(m.message.index);
 
-  const drafts = [...groups.values()].map((members) => {
+  const drafts = groups.map((members) => {
     const byN = new Map<number, Member[]>();
     for (const m of members) byN.set(m.n, [...byN.get(m.n) ?? [], m]);
     const kept = new Map<number, Member>();

@@ -17,7 +17,7 @@ import type { Patch } from '../model';
 import { patchFromMail, textOf } from '../read-patch';
 import { isReplySubject } from './mail-subject';
 import { looksLikeMail, messageIds, readMail } from './mail-message';
-import { lineStartOffsets, looksLikeMbox, mboxMessageBytes, splitMbox, type MboxMessage } from './mbox';
+import { lineStartOffsets, looksLikeMbox, mboxMessageBytes, readMbox, type MboxMessage } from './mbox';
 import { readPlainMail } from './plain-mail';
 
 /** One input: a file (or standard input) holding an mbox or a single mail. */
@@ -101,7 +101,7 @@ interface RawMessage {
 }
 
 /** The messages of one source: an mbox's messages, or the source as one mail; null when it is not mail. */
-function rawMessages(source: ThreadSource, text: string): RawMessage[] | null {
+function rawMessages(source: ThreadSource, text: string, diagnostics: ThreadDiagnostic[]): RawMessage[] | null {
   if (looksLikeMbox(text)) {
     const bytes = typeof source.data === 'string' ? null : source.data;
     let starts: number[] | null = null;
@@ -110,7 +110,9 @@ function rawMessages(source: ThreadSource, text: string): RawMessage[] | null {
       starts ??= lineStartOffsets(bytes);
       return mboxMessageBytes(bytes, starts, m);
     };
-    return splitMbox(text).map((m) => ({ raw: raw(m), text: m.text, firstLine: m.firstLine }));
+    const mbox = readMbox(text);
+    for (const d of mbox.diagnostics) diagnostics.push({ source: source.name, ...diagnostic(d.line, 'warning', d.code, d.message) });
+    return mbox.messages.map((m) => ({ raw: raw(m), text: m.text, firstLine: m.firstLine }));
   }
   if (looksLikeMail(text)) return [{ raw: () => source.data, text, firstLine: 1 }];
   return null;
@@ -202,14 +204,15 @@ export function linkReplies(messages: ThreadMessage[]): ThreadDiagnostic[] {
 
 /**
  * Reads every message of `sources` and links the replies. Never throws: a source that is not
- * mail, or an mbox cut inside a message's headers, is a diagnostic; the rest is still read.
+ * mail, an mbox cut inside a message's headers, or a `Content-Length:` that does not fit, is a
+ * diagnostic; the rest is still read.
  */
 export async function readThread(sources: readonly ThreadSource[]): Promise<Thread> {
   const messages: ThreadMessage[] = [];
   const diagnostics: ThreadDiagnostic[] = [];
   for (const source of sources) {
     const text = textOf(source.data);
-    const raws = rawMessages(source, text);
+    const raws = rawMessages(source, text, diagnostics);
     if (raws === null) {
       diagnostics.push({ source: source.name, ...diagnostic(1, 'warning', 'not-mail', `${source.name} is not a mail or an mbox (no header block naming From:, Subject: or Date:); skipped.`) });
       continue;

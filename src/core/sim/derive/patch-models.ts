@@ -41,7 +41,7 @@ export function applyInMemory(files: readonly CSourceFile[], patch: Pick<Patch, 
       notApplied.push({ file: path, why: 'not in the tree given' });
       continue;
     }
-    const result = applyFilePatch(fp, at < 0 ? null : out[at]!.text);
+    const result = applyFilePatch(fp, at < 0 ? null : out[at]!.text, { blobIds: false });
     if (!result.ok) {
       notApplied.push({ file: path, why: result.problem ?? 'a hunk did not apply' });
       continue;
@@ -54,15 +54,24 @@ export function applyInMemory(files: readonly CSourceFile[], patch: Pick<Patch, 
 }
 
 export function derivePatchModels(parser: Parser, files: readonly CSourceFile[], patch: Pick<Patch, 'files'>, names: [VariantName, VariantName] = ['baseline', 'patched']): PatchModels {
-  const before = deriveModel(parser, files, names[0], 'old');
   const applied = applyInMemory(files, patch);
-  const after = deriveModel(parser, applied.files, names[1], 'new');
-  const changes = modelChanges(before, after);
   const touchedFunctions = patch.files.flatMap((f) => {
     const file = f.newPath ?? f.oldPath ?? '';
     return [...new Set(f.hunks.flatMap((h) => h.functions))].map((func) => ({ file, func }));
   });
-  const modelFunctions = [...before.functions, ...after.functions];
+  return { ...deriveImageModels(parser, files, applied.files, touchedFunctions, names), notApplied: applied.notApplied };
+}
+
+/**
+ * Both models from the two images already at hand (the editor has the workspace's files and
+ * their patched text from its dry run): the same as {@link derivePatchModels} without the apply.
+ */
+export function deriveImageModels(parser: Parser, before: readonly CSourceFile[], after: readonly CSourceFile[], touchedFunctions: PatchModels['touchedFunctions'],
+  names: [VariantName, VariantName] = ['baseline', 'patched']): PatchModels {
+  const beforeModel = deriveModel(parser, before, names[0], 'old');
+  const afterModel = deriveModel(parser, after, names[1], 'new');
+  const changes = modelChanges(beforeModel, afterModel);
+  const modelFunctions = [...beforeModel.functions, ...afterModel.functions];
   const touchesModel = touchedFunctions.some((t) => modelFunctions.some((m) => m.func === t.func && samePath(m.file, t.file)));
-  return { before, after, afterFiles: applied.files, notApplied: applied.notApplied, changes, touchesExitPath: changes.length > 0 || touchesModel, touchedFunctions };
+  return { before: beforeModel, after: afterModel, afterFiles: [...after], notApplied: [], changes, touchesExitPath: changes.length > 0 || touchesModel, touchedFunctions };
 }

@@ -25,7 +25,8 @@ export class ByteCursor {
     if (at >= 0 && at + n <= this.window.length) return at;
     const bytes = await this.source.read(this.pos, Math.max(n, WINDOW));
     if (bytes.length < n) throw new TruncatedError(`the file ends at byte ${this.pos + bytes.length}, inside a field at ${this.pos}`);
-    this.window = bytes.slice();
+    // a copy of its own (a Node Buffer's slice() is a view into a shared pool)
+    this.window = new Uint8Array(bytes);
     this.windowAt = this.pos;
     this.view = new DataView(this.window.buffer);
     return 0;
@@ -61,7 +62,7 @@ export class ByteCursor {
   /** `n` bytes (a copy). */
   async bytes(n: number): Promise<Uint8Array> {
     if (n > WINDOW) {
-      const out = (await this.source.read(this.pos, n)).slice();
+      const out = new Uint8Array(await this.source.read(this.pos, n));
       if (out.length < n) throw new TruncatedError(`the file ends at byte ${this.pos + out.length}, inside a block of ${n} bytes at ${this.pos}`);
       this.pos += n;
       return out;

@@ -1,28 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fixturePath, runCli } from '../run-cli';
+import { withTree } from '../temp-tree';
 
 const pre = readFileSync(fixturePath('c/kern_sched_like.c'), 'utf8');
 const post = readFileSync(fixturePath('c/kern_sched_like.post.c'), 'utf8');
 const diff = fixturePath('c/kern_sched_like.diff');
 const target = 'sys/kern/kern_sched_like.c';
-
-/** A temporary tree holding `files`; removed after `body`. */
-async function withTree(files: Record<string, string>, body: (tree: string) => Promise<void>): Promise<void> {
-  const tree = mkdtempSync(join(tmpdir(), 'reaperscope-apply-'));
-  try {
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(tree, path)), { recursive: true });
-      writeFileSync(join(tree, path), text);
-    }
-    await body(tree);
-  } finally {
-    rmSync(tree, { recursive: true, force: true });
-  }
-}
 
 test('apply --dry-run --json: per-hunk outcome, functions from tree-sitter, blob ids; nothing written', async () => {
   await withTree({ [target]: pre }, async (tree) => {

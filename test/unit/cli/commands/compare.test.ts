@@ -6,7 +6,6 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { fixturePath, runCli } from '../run-cli';
-import { htmlReport } from '../../../../src/cli/html-report';
 import { COST_NAMES } from '../../../../src/core/sim/costs';
 import type { ActivityView } from '../../../../src/core/analysis/activity-view-model';
 
@@ -97,16 +96,41 @@ test('--html with --costs and --reap-cost-us: the embedded costs are the ones th
   assert.equal(view.costs!.find((c) => c.name === 'mutex')!.valueNs, 30);
 });
 
-test('htmlReport escapes the data and says what is missing', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'reaperscope-html-'));
-  try {
-    const view: ActivityView = { title: 'a <b>', source: 'simulation', runs: [], metrics: [], notes: ['</script>'] };
-    assert.throws(() => htmlReport(view, dir), /webview bundle is missing/);
-    writeFileSync(join(dir, 'webview.js'), '');
-    const html = htmlReport(view, dir);
-    assert.match(html, /<title>a &lt;b&gt;<\/title>/);
-    assert.ok(html.includes('"notes":["\\u003c/script>"]'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+const tree = fixturePath('c/exit-path');
+const own = (name: string): string => fixturePath(`c/exit-path-patches/${name}`);
+const treeQuick = ['--cpus', '4', '--seeds', '2', '--duration-ms', '20', '--threads', '1'];
+
+test('compare --tree derives both models and says so in its JSON', async () => {
+  const run = await runCli(['compare', patch, '--tree', tree, ...treeQuick, '--format', 'json']);
+  assert.equal(run.status, 0, run.stderr);
+  const r = JSON.parse(run.stdout);
+  assert.equal(r.model.source, 'code');
+  assert.deepEqual(r.model.variants.map((v: { name: string; side: string }) => [v.name, v.side]), [['baseline', 'old'], ['patched', 'new']]);
+  const sleep = r.model.variants[1].steps.find((s: { op: string }) => s.op === 'sleep');
+  assert.deepEqual([sleep.program, sleep.object, sleep.file, sleep.text], ['reaper', 'spc_deadproc', 'sys/kern/kern_exit.c', 'tsleep_nsec(&spc->spc_deadproc, PVM, "reaper", INFSLP);']);
+  assert.deepEqual(r.model.variants[1].notUnderstood, []);
+  assert.ok(r.model.changes.some((c: { summary: string }) => /^reapers: one → per-cpu/.test(c.summary)));
+  assert.deepEqual(r.plan.variants, ['baseline', 'patched']);
+  assert.equal(r.plan.models, undefined);
+  assert.equal(r.invariants.ok, true);
+  const text = await runCli(['compare', patch, '--tree', tree, ...treeQuick]);
+  for (const line of text.stdout.split('\n')) assert.ok([...line].length <= 72, `too wide: ${line}`);
+  // the derived models run: the patch never hops to idle, baseline on every exit
+  const four = r.points[0].variants;
+  assert.ok(four[0].mean['idleHops'] > 0);
+  assert.equal(four[1].mean['idleHops'], 0);
+});
+
+test('compare --tree: a patch outside the exit path says so, names what it touches, prints no numbers', async () => {
+  const run = await runCli(['compare', own('runqueue-statistic.diff'), '--tree', tree, ...treeQuick]);
+  assert.equal(run.status, 1);
+  assert.equal(run.stdout, 'The patch does not touch the exit path the model is read from; it\n  touches setrunqueue() in sys/kern/kern_sched.c.\n');
+});
+
+test('compare --tree: exit2() from sched_exit() is caught handing the thread over before it left its CPU', async () => {
+  const run = await runCli(['compare', own('exit2-from-sched-exit.diff'), '--tree', tree, ...treeQuick, '--format', 'json']);
+  assert.equal(run.status, 1, run.stderr);
+  const r = JSON.parse(run.stdout);
+  assert.equal(r.invariants.ok, false);
+  assert.match(r.invariants.violations[0], /put on deadproc, .* before it has switched away .*the steps that allow it: sys\/kern\/kern_exit\.c:\d+ insert deadproc, sys\/kern\/kern_exit\.c:\d+ wakeup-all deadproc, sys\/kern\/kern_sched\.c:\d+ switch-idle/);
 });

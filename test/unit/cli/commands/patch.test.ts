@@ -4,6 +4,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixturePath, runCli } from '../run-cli';
+import { withTree } from '../temp-tree';
+import { mail, mbox, seriesMails } from '../../core/patch/mail/thread-mails';
+import { twoVersions } from '../review-threads';
 
 test('patch --json on the seed patch prints exactly the documented shape with the README facts', async () => {
   const run = await runCli(['patch', fixturePath('one-reaper-per-cpu.patch'), '--json']);
@@ -107,4 +110,41 @@ test('patch on a cvs diff names the revision each file was diffed against', asyn
   const run = await runCli(['patch', fixturePath('diffs/cvs-diff-up.diff')]);
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /^sys\/kern\/kern_sched\.c\s+\+\s+2 -\s+1\s+1 hunk\s+revision 1\.99$/m);
+});
+
+test('several messages are a thread: an mbox, a folder of mails, a maildir; a file that is not mail is named', async () => {
+  const mails = twoVersions();
+  const files: Record<string, string> = { 'mails/notes.txt': 'remember to test on arm64\n' };
+  mails.forEach((m, i) => (files[`mails/${String(i).padStart(2, '0')}.eml`] = m));
+  await withTree(files, async (dir) => {
+    const run = await runCli(['patch', join(dir, 'mails')]);
+    assert.equal(run.status, 0, run.stderr);
+    // 8 mails (twoVersions) and a note that is not mail.
+    assert.match(run.stdout, /^8 messages: 2 series, 5 patches, 1 reply$/m);
+    assert.match(run.stdout, /notes\.txt:1: warning: .* \[not-mail\]$/m);
+    const fromMbox = JSON.parse((await runCli(['patch', '-', '--json'], mbox(mails))).stdout);
+    assert.deepEqual(fromMbox.series.map((s: { patches: unknown[] }) => s.patches.length), [3, 2]);
+  });
+});
+
+test('patch on one mail keeps the one-patch shape; a thread without any diff is bad input', async () => {
+  const one = seriesMails({ version: 1, total: 1, cover: false, threading: 'none', minute: 0 }).map(mail);
+  const json = JSON.parse((await runCli(['patch', '-', '--json'], one[0])).stdout);
+  assert.deepEqual(Object.keys(json), ['files', 'totals', 'diffstat', 'comments', 'mail', 'whitespaceDamaged', 'diagnostics']);
+  const talk = mbox([mail({ id: 'a@x', subject: 'scheduler meeting', body: 'Tuesday?\n' }), mail({ id: 'b@x', subject: 'Re: scheduler meeting', inReplyTo: 'a@x', body: 'Yes.\n' })]);
+  const run = await runCli(['patch', '-'], talk);
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /no diff found in 2 message/);
+});
+
+test('patch --tree on a thread takes each patch\'s functions from the tree where its hunk applies', async () => {
+  // Every generated patch adds a line after ` {` and ` \tint s;` (@@ -10,3 +10,4 @@ stepN(void)); in
+  // this tree those lines are 6-7 of reaper_loop (lines 4-9): the hunk applies at offset -4.
+  const source = ['/*', ' * A scheduler file.', ' */', 'void', 'reaper_loop(void)', '{', '\tint s;', '', '}', ''].join('\n');
+  await withTree({ 'sys/kern/kern_sched.c': source }, async (tree) => {
+    const functions = async (args: string[]) => JSON.parse((await runCli(['patch', '-', '--json', ...args], mbox(twoVersions()))).stdout)
+      .series.flatMap((s: { patches: { files: { hunks: { functions: string[] }[] }[] }[] }) => s.patches.map((p) => p.files[0]!.hunks[0]!.functions));
+    assert.deepEqual(await functions([]), [['step1'], ['step2'], ['step3'], ['step1'], ['step3']]);
+    assert.deepEqual(await functions(['--tree', tree]), [['reaper_loop'], ['reaper_loop'], ['reaper_loop'], ['reaper_loop'], ['reaper_loop']]);
+  });
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findSites, formatNs, siteAt, siteHeading } from '../../../../src/core/annotations/lock-sites';
+import { findSites, siteAt, siteHeading } from '../../../../src/core/annotations/lock-sites';
 
 test('sites name the lock, channel or probe they are about', () => {
   assert.deepEqual(findSites('\tmtx_enter(&p->p_p->ps_mtx);').map((s) => [s.kind, s.subject]), [['mutex', 'ps_mtx']]);
@@ -15,23 +15,4 @@ test('sites name the lock, channel or probe they are about', () => {
   assert.equal(siteAt(line, line.indexOf('enter'))?.word, 'mtx_enter');
   assert.equal(siteAt(line, line.indexOf('deadproc')), null);
   assert.equal(siteHeading(siteAt(line, 2)!), '**mtx_enter** — mutex `deadproc_mutex`');
-});
-
-test('ns are formatted with their unit', () => {
-  assert.deepEqual([formatNs(850), formatNs(12_345), formatNs(4_560_000), formatNs(1.2e9)], ['850 ns', '12.3 µs', '4.56 ms', '1.20 s']);
-});
-
-test('the model\'s steps in reaper(): the baseline takes deadproc_mutex, only patched takes the kernel lock to sleep', async () => {
-  const { exitPathSteps } = await import('../../../../src/core/annotations/exit-path-steps');
-  const steps = exitPathSteps('sys/kern/kern_exit.c', 'reaper');
-  assert.deepEqual(steps.map((s) => s.variant), ['baseline', 'patched', 'lockless']);
-  const byName = Object.fromEntries(steps.map((s) => [s.variant, s]));
-  assert.ok(byName.baseline!.steps.some((s) => s.lock === 'deadproc_mutex'));
-  assert.ok(!byName.patched!.steps.some((s) => s.lock === 'deadproc_mutex'));
-  // Both take the kernel lock for the zombie part; patched also around tsleep_nsec.
-  const kernelLocks = (v: string): number => byName[v]!.steps.filter((s) => s.op === 'Lock' && s.lock === 'kernel_lock').length;
-  assert.equal(kernelLocks('patched'), kernelLocks('lockless') + 1);
-  // exit2() is modelled in the baseline only.
-  assert.deepEqual(exitPathSteps('sys/kern/kern_exit.c', 'exit2').map((s) => s.variant), ['baseline']);
-  assert.deepEqual(exitPathSteps('sys/kern/kern_exit.c', 'no_such_function'), []);
 });

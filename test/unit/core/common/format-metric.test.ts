@@ -1,16 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatCompact, formatMetric, formatPlainMetric } from '../../../../src/core/common/format-metric';
-import { formatNs, formatUs } from '../../../../src/core/common/format-ns';
-
-test('durations: three significant digits in the largest unit below the value', () => {
-  assert.equal(formatNs(850), '850 ns');
-  assert.equal(formatNs(12_345), '12.3 µs');
-  assert.equal(formatNs(4_560_000), '4.56 ms');
-  assert.equal(formatNs(1_200_000_000), '1.20 s');
-  // 12 345 ns = 12.345 µs, one decimal.
-  assert.equal(formatUs(12_345), '12.3');
-});
 
 test('metric values in their units; a missing or infinite value is a dash', () => {
   assert.equal(formatMetric(12_345, 'ns'), '12.3 µs');

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { stableTimeOrder } from '../../../../src/core/events/time-order';
+import { stableTimeOrder, timeOrderWithSpare } from '../../../../src/core/events/time-order';
 
 test('stableTimeOrder equals a stable comparator sort, for any run structure and ties', () => {
   fc.assert(
@@ -29,4 +29,13 @@ test('grouped by CPU: sorted by time, ties ordered by CPU, then by index within 
     }),
     { numRuns: 300, seed: 5 },
   );
+});
+
+test('timeOrderWithSpare gives the same order and hands back the merge buffer only when it merged', () => {
+  const ts = Float64Array.from([5, 7, 9, 1, 6, 9]);
+  const merged = timeOrderWithSpare(ts, 6);
+  assert.deepEqual([...merged.order], [3, 0, 4, 1, 2, 5]);
+  assert.ok(merged.spare !== null && merged.spare.length === 6 && merged.spare.buffer !== merged.order.buffer);
+  // one ascending run: nothing to merge, no spare buffer
+  assert.equal(timeOrderWithSpare(Float64Array.from([1, 2, 2, 3]), 4).spare, null);
 });

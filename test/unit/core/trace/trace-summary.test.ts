@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixture, read } from './trace-test-helpers';
 import { summarizeTrace } from '../../../../src/core/analysis/trace-summary';
-import { compareTraces, summaryMetrics } from '../../../../src/core/compare/trace-comparison';
 
 function summary(name: string) {
   const r = read(fixture(name));
@@ -28,24 +27,6 @@ test('ftrace summary carries the exit→free split and no reapers', () => {
   assert.deepEqual(s.reapers, []);
   assert.equal(s.exitToFree?.count, 1);
   assert.equal(s.exitToFree?.exitToSwitch.mean, 50_000);
-});
-
-test('comparing a trace with itself: every metric on both sides, no change', () => {
-  const s = summary('btrace-baseline.txt');
-  const c = compareTraces(s, s);
-  assert.equal(c.rows.length, summaryMetrics(s).length);
-  for (const row of c.rows) {
-    assert.equal(row.a, row.b, row.metric);
-    assert.equal(row.delta, 0);
-  }
-  assert.ok(c.rows.some((r) => r.metric === 'cpu1.reaperBusyNs' && r.a === 50_100));
-});
-
-test('comparing btrace with ftrace: metrics only one side has count as 0 on the other', () => {
-  const c = compareTraces(summary('btrace-baseline.txt'), summary('ftrace-flags5.txt'));
-  const row = (m: string) => c.rows.find((r) => r.metric === m)!;
-  assert.deepEqual([row('exitToFree.count').a, row('exitToFree.count').b], [0, 1]);
-  assert.deepEqual([row('reaps').a, row('reaps').b, row('reaps').ratio], [1, 0, 0]);
 });
 
 test('whole-machine utilisation is the mean of the per-CPU figures (one busy-time walk; Linux swapper, tid 0, is idle)', () => {

@@ -59,3 +59,45 @@ test('the trace job reads a trace-cmd trace.dat from its bytes (the trace editor
   assert.equal(Object.values(result.counts.byKind).reduce((a, b) => a + b, 0), 1150);
   assert.equal(result.counts.byKind.instant, 14);
 });
+
+test('a trace.dat given by path is read by offset in bounded pieces: the same counts as from its bytes', async () => {
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { openFileByteSource } = await import('../../../../src/node/file-byte-source');
+  const { EVENTS_PER_COPY, repeatedTraceDat } = await import('../../core/trace/trace-dat/repeat-trace-dat');
+  const dir = mkdtempSync(join(tmpdir(), 'reaperscope-jobs-'));
+  try {
+    const path = join(dir, 'big.dat');
+    const pieces = [...repeatedTraceDat(80)];
+    writeFileSync(path, Buffer.concat(pieces));
+    const reads: number[] = [];
+    const open = async (p: string) => {
+      const file = await openFileByteSource(p);
+      return { ...file, read: (offset: number, length: number) => (reads.push(length), file.read(offset, length)), close: () => file.close() };
+    };
+    const byPath = await runJob({ job: 'trace', trace: { path, fileName: 'big.dat' } }, quiet, open);
+    const size = pieces.reduce((n, p) => n + p.length, 0);
+    assert.ok(size > 3 << 20, `the file (${size} bytes) is bigger than 3 reading windows`);
+    // the reader's windows: 64 KiB for the metadata, 1 MiB of ring-buffer pages
+    assert.ok(Math.max(...reads) <= 1 << 20, `largest read ${Math.max(...reads)} bytes`);
+    assert.equal(byPath.job, 'trace');
+    if (byPath.job !== 'trace') return;
+    assert.equal(Object.values(byPath.counts.byKind).reduce((a, b) => a + b, 0), 80 * EVENTS_PER_COPY);
+    const byBytes = await runJob({ job: 'trace', trace: { bytes: readFileSync(path), fileName: 'big.dat' } }, quiet);
+    assert.deepEqual(byPath.counts, byBytes.job === 'trace' ? byBytes.counts : null);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a text trace given by path is read in pieces; a host without a file opener says so', async () => {
+  const path = join(__dirname, '../../../fixtures/traces/linux-tracefs-storm.txt');
+  const byPath = await runJob({ job: 'trace', trace: { path, fileName: 'storm.txt' } }, quiet, (await import('../../../../src/node/file-byte-source')).openFileByteSource);
+  const byBytes = await runJob({ job: 'trace', trace: { bytes: readFileSync(path), fileName: 'storm.txt' } }, quiet);
+  assert.equal(byPath.job, 'trace');
+  if (byPath.job !== 'trace' || byBytes.job !== 'trace') return;
+  assert.deepEqual(byPath.counts, byBytes.counts);
+  // 511 events (the fixture README): 766 rows, a switch giving two
+  assert.equal(byPath.counts.kernel, 'linux');
+  await assert.rejects(runJob({ job: 'trace', trace: { path, fileName: 'storm.txt' } }, quiet), /storm\.txt: this host cannot open files by path/);
+});

@@ -36,17 +36,37 @@ test('a file whose git blob is the index line\'s new id is already applied by it
   // mail's: state the post-image's own id (`git hash-object`) in the index line.
   const withBlob = { ...file, hunks: file.hunks, newBlob: gitBlobId(new TextEncoder().encode(patched)).slice(0, 12) };
   const forward = applyFilePatch(withBlob, patched);
-  assert.equal(alreadyApplied(withBlob, patched, forward)?.reason, 'post-image blob');
+  assert.equal(alreadyApplied(withBlob, forward, () => applyFilePatch(withBlob, patched, { reverse: true }))?.reason, 'post-image blob');
 });
 
 test('the unpatched file and a file with only some hunks applied are not "already applied"', async () => {
   const patch = await seedPatch();
   const file = fileOf(patch, 'sys/kern/kern_exit.c');
   const text = workspaceText('sys/kern/kern_exit.c');
-  assert.equal(alreadyApplied(file, text, applyFilePatch(file, text)), null);
+  assert.equal(alreadyApplied(file, applyFilePatch(file, text), () => applyFilePatch(file, text, { reverse: true })), null);
   // Only the first hunk applied: neither direction applies as a whole.
   const partial = applyFilePatch({ ...file, hunks: [file.hunks[0]!] }, text).postImage!;
   const out = checkFilePatch(file, { text: partial });
   assert.equal(out.applied, null);
   assert.ok(out.failures.some((f) => f.hunkIndex === 0 && f.message.startsWith('already applied')), JSON.stringify(out.failures));
+});
+
+test('the reverse application is asked for once, and not at all when the pre-image blob matches', async () => {
+  const patch = await seedPatch();
+  const file = fileOf(patch, 'sys/kern/kern_exit.c');
+  const text = workspaceText('sys/kern/kern_exit.c');
+  const patched = applyFilePatch(file, text).postImage!;
+  let calls = 0;
+  const reverse = () => {
+    calls++;
+    return applyFilePatch(file, patched, { reverse: true });
+  };
+  assert.equal(alreadyApplied(file, applyFilePatch(file, patched), reverse)?.reason, 'applies in reverse');
+  assert.equal(calls, 1);
+  // The workspace file as the patch's base: state its own blob id as the index line's old id.
+  const based = { ...file, hunks: file.hunks, oldBlob: gitBlobId(new TextEncoder().encode(text)).slice(0, 12) };
+  const forward = applyFilePatch(based, text);
+  assert.equal(forward.oldBlobMatches, true);
+  assert.equal(alreadyApplied(based, forward, reverse), null);
+  assert.equal(calls, 1);
 });

@@ -25,6 +25,12 @@ test('exact: both hunks at their lines, post-image and blob ids as git made them
   assert.equal(result.postImageBlob, '25456be1721d069de3f68407c6a5e2e15c72f300');
 });
 
+test('blobIds false: the same post-image without the SHA-1 work, and no blob facts', () => {
+  const result = applyFilePatch(sched, pre, { blobIds: false });
+  assert.equal(result.postImage, post);
+  assert.deepEqual([result.ok, result.oldBlobMatches, result.newBlobMatches, result.preImageBlob, result.postImageBlob], [true, null, null, null, null]);
+});
+
 test('offset: five lines added on top move both hunks by 5 (patch: "succeeded at 13 (offset 5 lines)")', () => {
   const top = 'one\ntwo\nthree\nfour\nfive\n';
   const result = applyFilePatch(sched, top + pre);

@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { insertionPoints } from '../../../../../src/core/patch/apply/insertion-points';
 import { placementsFromStarts } from '../../../../../src/core/patch/apply/hunk-placement';
-import { expandTabs } from '../../../../../src/core/common/expand-tabs';
 import { readPatch } from '../../../../../src/core/patch/read-patch';
 
 const diff = [
@@ -22,9 +21,3 @@ test('a block that only adds lines is marked on the line before it; a replaced l
   assert.deepEqual(insertionPoints(file, placementsFromStarts(file.hunks, [null])), []);
 });
 
-test('tabs expand to the next multiple of 8 columns', () => {
-  assert.equal(expandTabs('\tfoo'), '        foo');
-  assert.equal(expandTabs('ab\tc'), 'ab      c');
-  assert.equal(expandTabs('\t\tx', 4), '        x');
-  assert.equal(expandTabs('no tabs'), 'no tabs');
-});

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMboxSeparator, lineStartOffsets, looksLikeMbox, mboxMessageBytes, splitMbox } from '../../../../../src/core/patch/mail/mbox';
+import { isMboxSeparator, lineStartOffsets, looksLikeMbox, mboxMessageBytes, readMbox, splitMbox } from '../../../../../src/core/patch/mail/mbox';
 import { readPatch, readPatchSeries } from '../../../../../src/core/patch/read-patch';
 import { MAIL, SEED, bytesOf, linesOf } from '../read-patch-fixtures';
 
@@ -86,4 +86,59 @@ test('message bytes: the lines of one message, >From unescaped', () => {
   const first = new TextDecoder().decode(mboxMessageBytes(bytes, lineStartOffsets(bytes), messages[0]!));
   assert.equal(first, 'Subject: x\n\nFrom here\n>From there\n\n');
   assert.equal(first.replace(/\n$/, ''), messages[0]!.text);
+});
+
+/** An mboxcl2 message: headers with the body's size in UTF-8 bytes, the body as it is (no `>From` quoting). */
+function clMessage(sender: string, subject: string, body: string, length = new TextEncoder().encode(body).length): string {
+  return `From ${sender} Mon Jul  1 10:00:00 2024\nFrom: ${sender}\nSubject: ${subject}\nContent-Length: ${length}\n\n${body}\n`;
+}
+
+/** A body holding an unquoted separator-like line after a blank line, as mboxcl2 stores it. */
+const QUOTING_BODY = 'Look at this log:\n\nFrom alice@example.org Mon Jul  1 09:00:00 2024\nis what mutt wrote.\n';
+
+test('mboxcl2: a consistent Content-Length keeps an unquoted "From " line inside its body', () => {
+  const text = clMessage('alice@example.org', 'first', QUOTING_BODY) + clMessage('bob@example.org', 'second', 'Hi.\n');
+  const { messages, diagnostics } = readMbox(text);
+  assert.deepEqual(diagnostics, []);
+  assert.equal(messages.length, 2);
+  // Message 1: separator line 1, headers 2-4, blank 5, body 6-9, blank 10; message 2's separator is line 11.
+  assert.deepEqual(messages.map((m) => [m.firstLine, m.endIndex]), [[2, 9], [12, 16]]);
+  assert.equal(messages[0]!.text, `From: alice@example.org\nSubject: first\nContent-Length: ${QUOTING_BODY.length}\n\n${QUOTING_BODY.slice(0, -1)}`);
+  assert.match(messages[0]!.text, /^From alice@example\.org Mon Jul {2}1 09:00:00 2024$/m);
+  assert.equal(messages[0]!.fromQuoted, false);
+  // Without Content-Length the same text splits at the From line inside the body: three messages.
+  assert.equal(splitMbox(text.replace(/^Content-Length: .*\n/gm, '')).length, 3);
+});
+
+test('mboxcl2: Content-Length counts bytes, not characters', () => {
+  const body = 'Grüße aus Zürich — the reaper\n\nFrom here on it is fine.\n';
+  assert.equal(new TextEncoder().encode(body).length, body.length + 5); // ü, ß, ü: one byte more each; the dash: two more
+  const { messages, diagnostics } = readMbox(clMessage('a@example.org', 'utf-8', body) + clMessage('b@example.org', 'next', 'x\n'));
+  assert.deepEqual(diagnostics, []);
+  assert.deepEqual(messages.map((m) => m.text.split('\n')[1]), ['Subject: utf-8', 'Subject: next']);
+});
+
+test('mboxcl: a wrong Content-Length falls back to the From lines and says so on its line', () => {
+  // Too short (ends inside the body), too long (past the end of the input).
+  const short = clMessage('alice@example.org', 'first', 'one\ntwo\nthree\n', 6) + clMessage('bob@example.org', 'second', 'Hi.\n');
+  const read = readMbox(short);
+  assert.equal(read.messages.length, 2);
+  assert.deepEqual(read.diagnostics.map((d) => [d.line, d.code]), [[4, 'content-length-mismatch']]);
+  assert.match(read.diagnostics[0]!.message, /Content-Length: 6 does not end this message/);
+  assert.match(read.messages[0]!.text, /three$/m);
+  const long = clMessage('alice@example.org', 'first', 'one\n') + clMessage('bob@example.org', 'second', 'Hi.\n', 999);
+  const readLong = readMbox(long);
+  assert.equal(readLong.messages.length, 2);
+  // Message 1 is lines 1-7 (separator, 3 headers, blank, body, blank); message 2: separator 8, From 9, Subject 10, Content-Length 11.
+  assert.deepEqual(readLong.diagnostics.map((d) => d.line), [11]);
+  assert.match(readLong.messages[1]!.text, /\n\nHi\.\n/);
+});
+
+test('mboxcl: bytes of a message taken by its Content-Length keep its bare "From " and ">From" lines', () => {
+  const body = 'quoted:\n>From the list\n\nFrom bob@example.org Tue Jul  2 10:00:00 2024\n';
+  const text = clMessage('a@example.org', 'one', body) + clMessage('b@example.org', 'two', 'y\n');
+  const bytes = new TextEncoder().encode(text);
+  const [first] = readMbox(text).messages;
+  const decoded = new TextDecoder().decode(mboxMessageBytes(bytes, lineStartOffsets(bytes), first!));
+  assert.ok(decoded.endsWith(body), decoded);
 });

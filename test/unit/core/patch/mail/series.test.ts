@@ -145,6 +145,10 @@ const threadCase = fc.record({
   covers: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
   threading: fc.array(fc.constantFrom<Threading>('to-cover', 'chain', 'none'), { minLength: 3, maxLength: 3 }),
   reviews: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 6 }),
+  /** Later versions sent in reply to the first one's cover letter (b4 send --in-reply-to). */
+  answersFirst: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+  /** An unrelated series of the same sender, version and count as the first, in a thread of its own. */
+  unrelated: fc.option(fc.constantFrom<Threading>('to-cover', 'chain'), { nil: null }),
   order: fc.array(fc.nat(), { minLength: 60, maxLength: 60 }),
   seed: fc.integer(),
 });
@@ -154,13 +158,18 @@ test('property: generated series, shuffled and re-threaded in random ways, read 
     const specs: MailSpec[] = [];
     const expected: string[] = [];
     const expectedTrailers = new Map<string, string[]>();
+    const firstCover = c.covers[0]! && c.totals[0]! > 1 ? seriesId(c.versions[0]!, 0) : undefined;
+    const add = (version: number, total: number, cover: boolean, threading: Threading, minute: number, inReplyTo?: string, topic?: string): void => {
+      specs.push(...seriesMails({ version, total, cover, threading, minute, ...inReplyTo ? { inReplyTo } : {}, ...topic ? { topic } : {} }));
+      const id = (n: number): string => seriesId(version, n, topic);
+      expected.push(`v${version}/${total}: ${cover ? id(0) : '-'} | ${Array.from({ length: total }, (_, i) => id(i + 1)).join(' ')}`);
+    };
     c.versions.forEach((version, k) => {
       const total = c.totals[k]!;
       const cover = c.covers[k]! && total > 1;
-      const mails = seriesMails({ version, total, cover, threading: c.threading[k]!, minute: 100 * k });
-      specs.push(...mails);
-      expected.push(`v${version}/${total}: ${cover ? seriesId(version, 0) : '-'} | ${Array.from({ length: total }, (_, i) => seriesId(version, i + 1)).join(' ')}`);
+      add(version, total, cover, c.threading[k]!, 100 * k, k > 0 && c.answersFirst[k] ? firstCover : undefined);
     });
+    if (c.unrelated !== null) add(c.versions[0]!, Math.max(2, c.totals[0]!), true, c.unrelated, 250, undefined, 'lockless');
     const patchMails = specs.filter((s) => !/ 0\/\d/.test(s.subject));
     c.reviews.forEach(([which, who], i) => {
       const to = patchMails[which % patchMails.length]!;
@@ -173,8 +182,10 @@ test('property: generated series, shuffled and re-threaded in random ways, read 
     // Shuffle (delivery order is arbitrary); a reply always stays threaded.
     const shuffled = specs.map((s, i) => ({ s, k: c.order[i % c.order.length]! * 1000 + i })).sort((a, b) => a.k - b.k).map((x) => x.s);
     const r = await read(shuffled);
-    expected.sort((a, b) => Number(/^v(\d+)/.exec(a)![1]) - Number(/^v(\d+)/.exec(b)![1]));
-    assert.deepEqual(shape(r), expected);
+    // Series come by version; two of one version in input order, which the shuffle decides.
+    const versions = r.grouped.series.map((s) => s.version);
+    assert.deepEqual(versions, [...versions].sort((a, b) => a - b));
+    assert.deepEqual(shape(r).sort(), expected.sort());
     for (const s of r.grouped.series) {
       for (const p of s.patches) {
         const id = r.thread.messages[p.message]!.messageId!;
@@ -198,4 +209,27 @@ test('the patches to pick from: v1 then v2, each cover first, replies left out (
   assert.deepEqual(patches.map((p) => p.mail?.subject.replace(/ sched:.*$/, '')), [
     '[PATCH 0/2]', '[PATCH 1/2]', '[PATCH 2/2]', '[PATCH v2 0/2]', '[PATCH v2 1/2]', '[PATCH v2 2/2]',
   ]);
+});
+
+test('two unrelated series of one sender, same version and count, each in its own thread: two series', async () => {
+  const reaper = seriesMails({ version: 2, total: 2, cover: true, threading: 'to-cover', minute: 0 });
+  const lockless = seriesMails({ version: 2, total: 2, cover: true, threading: 'chain', minute: 30, topic: 'lockless' });
+  const r = await read([reaper[0]!, lockless[0]!, lockless[1]!, reaper[1]!, reaper[2]!, lockless[2]!]);
+  assert.deepEqual(shape(r), [
+    'v2/2: v2-0@example.org | v2-1@example.org v2-2@example.org',
+    'v2/2: lockless-v2-0@example.org | lockless-v2-1@example.org lockless-v2-2@example.org',
+  ]);
+  assert.deepEqual(r.grouped.series.map((s) => s.duplicates), [[], []]);
+});
+
+test('a RESEND in a thread of its own joins the series it repeats; a patch that lost its In-Reply-To joins its thread', async () => {
+  const sent = seriesMails({ version: 1, total: 2, cover: true, threading: 'to-cover', minute: 0 });
+  const again = seriesMails({ version: 1, total: 2, cover: true, threading: 'to-cover', minute: 60 })
+    .map((m) => ({ ...m, id: `again-${m.id}`, subject: m.subject.replace('[PATCH', '[RESEND PATCH'), inReplyTo: m.inReplyTo && `again-${m.inReplyTo}`, references: m.references?.map((x) => `again-${x}`) }));
+  const r = await read([...sent, ...again]);
+  assert.deepEqual(shape(r), ['v1/2: again-v1-0@example.org | again-v1-1@example.org again-v1-2@example.org']);
+  assert.deepEqual(r.grouped.series[0]!.flags, ['RESEND']);
+  const lost = seriesMails({ version: 1, total: 3, cover: true, threading: 'to-cover', minute: 0 });
+  const { inReplyTo: _i, references: _r, ...unthreaded } = lost[3]!;
+  assert.deepEqual(shape(await read([lost[0]!, lost[1]!, lost[2]!, unthreaded])), ['v1/3: v1-0@example.org | v1-1@example.org v1-2@example.org v1-3@example.org']);
 });

@@ -82,9 +82,11 @@ export interface SeriesSpec {
   inReplyTo?: string;
   /** `n of m` counters (Mercurial patchbomb) instead of `n/m`. */
   ofStyle?: boolean;
+  /** What the series is about, in its ids and titles (another series of the same sender); none for the reaper series. */
+  topic?: string;
 }
 
-export const seriesId = (version: number, n: number): string => `v${version}-${n}@example.org`;
+export const seriesId = (version: number, n: number, topic?: string): string => `${topic ? `${topic}-` : ''}v${version}-${n}@example.org`;
 
 /** The mails of a series: cover (when asked) and patches 1..m, each patch adding one line to its own function. */
 export function seriesMails(spec: SeriesSpec): MailSpec[] {
@@ -93,19 +95,21 @@ export function seriesMails(spec: SeriesSpec): MailSpec[] {
     const counter = spec.ofStyle ? `${n} of ${spec.total}` : `${n}/${spec.total}`;
     return `[PATCH${spec.version > 1 ? ` v${spec.version}` : ''} ${counter}]`;
   };
-  const top = spec.cover ? seriesId(spec.version, 0) : spec.inReplyTo;
+  const id = (n: number): string => seriesId(spec.version, n, spec.topic);
+  const about = spec.topic ? `${spec.topic}: ` : '';
+  const top = spec.cover ? id(0) : spec.inReplyTo;
   if (spec.cover) {
-    mails.push({ id: seriesId(spec.version, 0), subject: `${tag(0)} sched: one reaper per CPU`, minute: spec.minute,
+    mails.push({ id: id(0), subject: `${tag(0)} sched: ${spec.topic ?? 'one reaper per CPU'}`, minute: spec.minute,
       ...spec.inReplyTo ? { inReplyTo: spec.inReplyTo, references: [spec.inReplyTo] } : {},
       body: `This is version ${spec.version} of the series.\n` });
   }
   for (let n = 1; n <= spec.total; n++) {
-    const previous = n === 1 ? top : seriesId(spec.version, n - 1);
+    const previous = n === 1 ? top : id(n - 1);
     const parent = spec.threading === 'none' ? undefined : spec.threading === 'to-cover' ? top : previous;
     mails.push({
-      id: seriesId(spec.version, n), subject: `${tag(n)} sched: step ${n}`, minute: spec.minute + n,
+      id: id(n), subject: `${tag(n)} sched: ${about}step ${n}`, minute: spec.minute + n,
       ...parent ? { inReplyTo: parent, references: [...new Set([top, parent].filter((x): x is string => x !== undefined))] } : {},
-      body: patchBody('sys/kern/kern_sched.c', `step${n}`, `v${spec.version}_step${n}();`),
+      body: patchBody('sys/kern/kern_sched.c', `${spec.topic ?? ''}step${n}`, `v${spec.version}_step${n}();`),
     });
   }
   return mails;

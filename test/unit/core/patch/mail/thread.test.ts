@@ -25,3 +25,36 @@ test('a reply without references attaches by subject; a source that is not mail 
   assert.deepEqual(thread.diagnostics.map((d) => [d.source, d.line, d.code]), [['notes.txt', 1, 'not-mail']]);
   assert.equal(baseSubject('Re: AW: [PATCH v2 1/3] Sched:  Fix '), 'sched: fix');
 });
+
+/** Mails joined into an mboxcl2: each with its body's size in bytes, `From ` lines in bodies left bare. */
+function mboxcl2(mails: readonly string[], lengths: readonly (number | null)[] = []): string {
+  return mails.map((m, k) => {
+    const split = m.indexOf('\n\n');
+    const body = m.slice(split + 2);
+    const length = lengths[k] ?? new TextEncoder().encode(body).length;
+    return `From mboxcl2@z Thu Jan  1 00:00:00 1970\n${m.slice(0, split)}\nContent-Length: ${length}\n\n${body}`;
+  }).join('\n');
+}
+
+test('an mboxcl2 thread: patches whose messages hold bare "From " lines are read whole by Content-Length', async () => {
+  const log = 'The reaper log had this line:\n\nFrom root@example.org Wed Jul 10 12:00:00 2024\n\nwhich mbox readers take for a new mail.';
+  const p = mail({ id: 'p@x', subject: '[PATCH] sched: fix', body: patchBody('sys/kern/kern_sched.c', 'f', 'g();', log) });
+  const r = mail({ id: 'r@y', subject: 'Re: [PATCH] sched: fix', from: 'A <a@example.org>', inReplyTo: 'p@x', minute: 3, body: 'ok\n' });
+  const thread = await readThread([{ name: 'cl2.mbox', data: mboxcl2([p, r]) }]);
+  assert.deepEqual(thread.diagnostics, []);
+  assert.deepEqual(thread.messages.map((m) => [m.messageId, m.parent]), [['p@x', null], ['r@y', 0]]);
+  assert.equal(thread.messages[0]!.patch.files[0]?.newPath, 'sys/kern/kern_sched.c');
+  assert.match(thread.messages[0]!.body, /^From root@example\.org Wed Jul 10 12:00:00 2024$/m);
+});
+
+test('an mboxcl2 thread with a wrong Content-Length: split at the From lines, the header named with its line', async () => {
+  const p = mail({ id: 'p@x', subject: '[PATCH] sched: fix', body: patchBody('sys/kern/kern_sched.c', 'f', 'g();') });
+  const r = mail({ id: 'r@y', subject: 'Re: [PATCH] sched: fix', from: 'A <a@example.org>', inReplyTo: 'p@x', minute: 3, body: 'ok\n' });
+  const text = mboxcl2([p, r], [10, null]);
+  const thread = await readThread([{ name: 'cl.mbox', data: text }]);
+  const line = text.split('\n').indexOf('Content-Length: 10') + 1;
+  assert.ok(line > 1);
+  assert.deepEqual(thread.diagnostics.map((d) => [d.source, d.line, d.code]), [['cl.mbox', line, 'content-length-mismatch']]);
+  assert.deepEqual(thread.messages.map((m) => [m.messageId, m.parent]), [['p@x', null], ['r@y', 0]]);
+  assert.equal(thread.messages[0]!.patch.files.length, 1);
+});

@@ -7,6 +7,7 @@ import type { Patch } from '../../../../../src/core/patch/model';
 type FilesPatch = Pick<Patch, 'files'>;
 import type { CSourceFile } from '../../../../../src/core/sim/derive/c-functions-index';
 import { applyInMemory } from '../../../../../src/core/sim/derive/patch-models';
+import { EXIT_PATH_FILES } from '../../../../../src/core/sim/derive/exit-path-files';
 
 const fixtures = new URL('../../../../fixtures/', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, fixtures), 'utf8');
@@ -20,7 +21,7 @@ export function cParser(): Promise<Parser> {
   return parserPromise;
 }
 
-export const EXIT_PATH_FILES = ['sys/kern/kern_exit.c', 'sys/kern/kern_sched.c', 'sys/kern/init_main.c'];
+export { EXIT_PATH_FILES };
 
 /** test/fixtures/c/exit-path: the tree before the seed patch. */
 export function treeBefore(): CSourceFile[] {

@@ -1,14 +1,21 @@
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { runCli } from './run-cli';
-import { mail, mbox, seriesId, seriesMails, type MailSpec } from '../core/patch/mail/thread-mails';
+// Threads for the CLI's thread tests, written with the list-mail writer of the core's thread
+// tests (test/unit/core/patch/mail/thread-mails.ts).
+import { mail, mbox, reply, seriesId, seriesMails, type MailSpec } from '../core/patch/mail/thread-mails';
+
+/** v1 (cover + 3 patches, a review with a trailer on patch 2) and v2 (cover + patches 1 and 3: 2 missing), v2 threaded to v1's cover: 8 mails. */
+export function twoVersions(): string[] {
+  const v1 = seriesMails({ version: 1, total: 3, cover: true, threading: 'to-cover', minute: 0 });
+  const v2 = seriesMails({ version: 2, total: 3, cover: true, threading: 'to-cover', minute: 60, inReplyTo: seriesId(1, 0) });
+  const review = reply('r@y', v1[2]!, 'Reviewed-by: Mark Kettenis <kettenis@example.org>');
+  return [...v1, ...v2.filter((_, i) => i !== 2), review].map(mail);
+}
 
 /**
  * v1 (cover + 2 patches) and v2 (cover + 2 patches) of a series; reviews of v1 patch 2 and of
  * v1's cover; an answer to the first review. Every patch has the hunk `@@ -10,3 +10,4 @@`:
  * ` {` 10/10, ` \tint s;` 11/11, `+\tvN_stepN();` new 12, ` ` 12/13 (thread-mails.ts patchBody).
  */
-function thread(): string {
+export function reviewedThread(): string {
   const v1 = seriesMails({ version: 1, total: 2, cover: true, threading: 'to-cover', minute: 0 });
   const v2 = seriesMails({ version: 2, total: 2, cover: true, threading: 'to-cover', minute: 60, inReplyTo: seriesId(1, 0) });
   const patch2 = v1[2]!;
@@ -32,23 +39,3 @@ function thread(): string {
   };
   return mbox([...v1, ...v2, review, answer, coverReview].map(mail));
 }
-
-test('patch --json on a thread lists every comment with its author, place, certainty, message and patch', async () => {
-  const run = await runCli(['patch', '-', '--json'], thread());
-  assert.equal(run.status, 0, run.stderr);
-  const comments = JSON.parse(run.stdout).comments as Record<string, unknown>[];
-  const pick = (c: Record<string, unknown>) => [c['author'], c['file'], c['side'], c['line'], c['text'], c['certainty'], c['messageId'], c['about'], c['replyTo']];
-  assert.deepEqual(comments.map(pick), [
-    ['Mark Kettenis <kettenis@example.org>', 'sys/kern/kern_sched.c', 'new', 12, 'Does this need the kernel lock?', 'exact', 'review@example.org', { version: 1, n: 2 }, undefined],
-    ['Christian Ludwig <cludwig@example.org>', 'sys/kern/kern_sched.c', 'new', 12, 'No, only the owning CPU touches the list.', 'exact', 'answer@example.org', { version: 1, n: 2 }, 0],
-    ['Bob Reviewer <bob@example.org>', null, null, null, 'Please add numbers.', 'not-a-line', 'cover-review@example.org', { version: 1, n: 0 }, undefined],
-  ]);
-  assert.equal(comments[2]!['topic'], 'cover-letter');
-});
-
-test('patch on a thread prints the comments under their place', async () => {
-  const run = await runCli(['patch', '-'], thread());
-  assert.equal(run.status, 0, run.stderr);
-  assert.match(run.stdout, /sys\/kern\/kern_sched\.c:12 \(new side\), Mark Kettenis <kettenis@example\.org> \(v1 patch 2\):\n {4}Does this need the kernel lock\?/);
-  assert.match(run.stdout, /on the cover letter, Bob Reviewer <bob@example\.org> \(v1 cover\):/);
-});
