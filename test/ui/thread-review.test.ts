@@ -78,8 +78,8 @@ test('a thread: open the mbox, review v1 then v2, both reviewers\' threads, a pr
     assert.match(rows, /Carol Checker.*Good, both are atomic now/, rows);
     assert.match(rows, /Bob Reviewer.*read-modify-write races/, rows);
     assert.match(rows, /Last reply from Alice Author/, rows);
-    await panel.filter({ hasText: /read-modify-write races/ }).first().click();
-    const widget = page.locator('.review-widget', { hasText: /read-modify-write races/ }).first();
+    await panel.filter({ hasText: /read-modify-write\s+races/ }).first().click();
+    const widget = page.locator('.review-widget', { hasText: /read-modify-write\s+races/ }).first();
     await widget.waitFor({ state: 'visible', timeout: 30_000 });
     const bob = ((await widget.textContent()) ?? '').replace(/\u00a0/g, ' ');
     assert.match(bob, /Bob Reviewer · v1 · line changed in v2 \(addressed\?\)/, bob);
@@ -87,12 +87,13 @@ test('a thread: open the mbox, review v1 then v2, both reviewers\' threads, a pr
     await screenshot(page, 'thread-v2-threads');
 
     // Bob's proposal, previewed on the file as v1 left it: the diff editor opens, nothing is written.
-    const comment = widget.locator('.review-comment', { hasText: /read-modify-write races/ }).first();
+    const comment = widget.locator('.review-comment', { hasText: /read-modify-write\s+races/ }).first();
     await comment.hover();
     await comment.locator('.action-label[aria-label="Preview Suggested Change"], .action-label[title="Preview Suggested Change"]').first().click({ timeout: 15_000 });
     await page.locator('.tabs-container .tab.active', { hasText: /suggested by Bob Reviewer/ }).waitFor({ timeout: 30_000 });
-    const diff = ((await page.locator('.monaco-diff-editor').first().textContent()) ?? '').replace(/\u00a0/g, ' ');
-    assert.match(diff, /atomic_setbits_int\(&sched_fixture_flags, 1\);/, diff);
+    // The suggested side holds Bob's line (editor lines render spaces as no-break spaces).
+    await page.locator('.monaco-diff-editor .view-line', { hasText: /atomic_setbits_int\(&sched_fixture_flags,\s1\);/ }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.monaco-diff-editor .view-line', { hasText: /sched_fixture_flags\s\|=\s1;/ }).first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'thread-proposal-preview');
   } catch (error) {
     await screenshot(page, 'FAILED-thread').catch(() => undefined);
