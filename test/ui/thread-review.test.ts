@@ -17,7 +17,7 @@ after(async () => { await bench?.close(); });
 /** The Patch view's rows, as text. */
 async function patchView(page: Page): Promise<string> {
   const rows = page.locator('.pane-body .monaco-list-row', { hasText: /sched: count CPUs and reapers|^v\d/ });
-  await rows.first().waitFor({ timeout: 30_000 });
+  await rows.first().waitFor({ timeout: 90_000 });
   return (await page.locator('.pane-body .monaco-list-row').allTextContents()).join(' | ');
 }
 
@@ -30,11 +30,16 @@ async function reviewVersion(page: Page, version: string): Promise<void> {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
 }
 
-/** The texts of the comment widgets shown in the editor, once one matches `pattern`. */
-async function commentWidgets(page: Page, pattern: RegExp): Promise<string> {
+/** The texts of the comment widgets shown in the editor at `line` (the editor renders only what is in view), once one matches `pattern`. */
+async function commentWidgets(page: Page, line: number, pattern: RegExp): Promise<string> {
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
   await runCommand(page, 'Comments: Expand All Comments');
   await page.locator('.review-widget', { hasText: pattern }).first().waitFor({ state: 'visible', timeout: 30_000 });
-  return (await page.locator('.review-widget').allTextContents()).join(' | ');
+  // Comment bodies are markdown: their spaces render as no-break spaces.
+  return (await page.locator('.review-widget').allTextContents()).join(' | ').replace(/\u00a0/g, ' ');
 }
 
 test('a thread: open the mbox, review v1 then v2, both reviewers\' threads, a proposal previewed', async () => {
@@ -52,7 +57,8 @@ test('a thread: open the mbox, review v1 then v2, both reviewers\' threads, a pr
     await reviewVersion(page, 'v1');
     await page.locator('.pane-body .monaco-list-row', { hasText: /v1.*under review/ }).first().waitFor({ timeout: 30_000 });
     await quickOpenFile(page, 'kern_sched.c');
-    const v1 = await commentWidgets(page, /Alice Author/);
+    // The threads of kern_sched.c are on line 68 (test/integration/suites/thread-review.test.ts counts it).
+    const v1 = await commentWidgets(page, 68, /Alice Author/);
     assert.match(v1, /Bob Reviewer · v1/, v1);
     assert.match(v1, /v2 will use atomic_setbits_int/, v1);
     assert.doesNotMatch(v1, /Good, both are atomic now/, v1);
@@ -62,21 +68,32 @@ test('a thread: open the mbox, review v1 then v2, both reviewers\' threads, a pr
     await reviewVersion(page, 'v2');
     await page.locator('.pane-body .monaco-list-row', { hasText: /v2.*under review/ }).first().waitFor({ timeout: 30_000 });
     await quickOpenFile(page, 'kern_sched.c');
-    const v2 = await commentWidgets(page, /Good, both are atomic now/);
-    assert.match(v2, /Carol Checker · v2/, v2);
-    assert.match(v2, /Bob Reviewer · v1 · line changed in v2 \(addressed\?\)/, v2);
-    assert.match(v2, /Bob Reviewer · v1 · unchanged in v2/, v2);
+    const first = await commentWidgets(page, 68, /Bob Reviewer · v1 · unchanged in v2|Carol Checker · v2/);
+    assert.match(first, /Bob Reviewer · v1 · unchanged in v2|Carol Checker · v2/, first);
+    // Three threads share line 68: the Comments panel lists both reviewers'; a row reveals its thread.
+    await runCommand(page, 'Comments: Focus on Comments View');
+    const panel = page.locator('.comments-panel .monaco-list-row, .pane-body .comments-panel .monaco-tl-row');
+    await panel.filter({ hasText: /Carol Checker/ }).first().waitFor({ timeout: 30_000 });
+    const rows = (await panel.allTextContents()).join(' | ').replace(/\u00a0/g, ' ');
+    assert.match(rows, /Carol Checker.*Good, both are atomic now/, rows);
+    assert.match(rows, /Bob Reviewer.*read-modify-write races/, rows);
+    assert.match(rows, /Last reply from Alice Author/, rows);
+    await panel.filter({ hasText: /read-modify-write\s+races/ }).first().click();
+    const widget = page.locator('.review-widget', { hasText: /read-modify-write\s+races/ }).first();
+    await widget.waitFor({ state: 'visible', timeout: 30_000 });
+    const bob = ((await widget.textContent()) ?? '').replace(/\u00a0/g, ' ');
+    assert.match(bob, /Bob Reviewer · v1 · line changed in v2 \(addressed\?\)/, bob);
+    assert.match(bob, /v2 will use atomic_setbits_int/, bob);
     await screenshot(page, 'thread-v2-threads');
 
     // Bob's proposal, previewed on the file as v1 left it: the diff editor opens, nothing is written.
-    const widget = page.locator('.review-widget', { hasText: /read-modify-write races/ }).first();
-    await widget.scrollIntoViewIfNeeded();
-    const comment = widget.locator('.review-comment', { hasText: /read-modify-write races/ }).first();
+    const comment = widget.locator('.review-comment', { hasText: /read-modify-write\s+races/ }).first();
     await comment.hover();
     await comment.locator('.action-label[aria-label="Preview Suggested Change"], .action-label[title="Preview Suggested Change"]').first().click({ timeout: 15_000 });
     await page.locator('.tabs-container .tab.active', { hasText: /suggested by Bob Reviewer/ }).waitFor({ timeout: 30_000 });
-    const diff = (await page.locator('.monaco-diff-editor').first().textContent()) ?? '';
-    assert.match(diff, /atomic_setbits_int\(&sched_fixture_flags, 1\);/, diff);
+    // The suggested side holds Bob's line (editor lines render spaces as no-break spaces).
+    await page.locator('.monaco-diff-editor .view-line', { hasText: /atomic_setbits_int\(&sched_fixture_flags,\s1\);/ }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.monaco-diff-editor .view-line', { hasText: /sched_fixture_flags\s\|=\s1;/ }).first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'thread-proposal-preview');
   } catch (error) {
     await screenshot(page, 'FAILED-thread').catch(() => undefined);

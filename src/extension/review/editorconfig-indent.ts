@@ -33,17 +33,18 @@ async function readConfig(uri: vscode.Uri): Promise<ECFile | null> {
 
 /** The `.editorconfig` files from the file's folder up to the top, nearest first (stops after one saying `root = true`). */
 async function configsAbove(file: vscode.Uri): Promise<ECFile[]> {
+  const dirs: vscode.Uri[] = [];
+  for (let dir = vscode.Uri.joinPath(file, '..'); ; dir = vscode.Uri.joinPath(dir, '..')) {
+    dirs.push(dir);
+    if (vscode.Uri.joinPath(dir, '..').path === dir.path) break;
+  }
+  // Read every level at once: on a remote workspace each read is a round trip.
+  const read = await Promise.all(dirs.map((dir) => readConfig(vscode.Uri.joinPath(dir, '.editorconfig'))));
   const found: ECFile[] = [];
-  let dir = vscode.Uri.joinPath(file, '..');
-  for (;;) {
-    const config = await readConfig(vscode.Uri.joinPath(dir, '.editorconfig'));
-    if (config) {
-      found.push(config);
-      if (/^\s*root\s*=\s*true\s*$/im.test(config.contents?.toString('utf8') ?? '')) break;
-    }
-    const parent = vscode.Uri.joinPath(dir, '..');
-    if (parent.path === dir.path) break;
-    dir = parent;
+  for (const config of read) {
+    if (!config) continue;
+    found.push(config);
+    if (/^\s*root\s*=\s*true\s*$/im.test(config.contents?.toString('utf8') ?? '')) break;
   }
   return found;
 }
