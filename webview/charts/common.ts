@@ -66,6 +66,21 @@ export function axis(palette: Palette, title: string, extra: Record<string, unkn
   };
 }
 
+/** The axes of a chart over time with a row per CPU: time in ms over the run's span, CPUs top to bottom. */
+export function cpuTimeScales(palette: Palette, run: { spanNs: number; cpus: number }): Record<string, unknown> {
+  return {
+    x: axis(palette, 'time (ms)', { type: 'linear', min: 0, max: run.spanNs / 1e6 }),
+    y: axis(palette, 'CPU', {
+      type: 'linear', reverse: true, min: -0.5, max: run.cpus - 0.5,
+      // One tick per CPU (every k-th when there are many), at the row centres.
+      afterBuildTicks: (scale: { ticks: { value: number }[] }) => {
+        const step = Math.max(1, Math.ceil(run.cpus / 16));
+        scale.ticks = Array.from({ length: Math.ceil(run.cpus / step) }, (_, i) => ({ value: i * step }));
+      },
+    }),
+  };
+}
+
 /** What run `i` is: its variant when simulated; a trace alone, or before/after in a comparison of two. */
 export function runRole(view: ActivityView, i: number): SeriesRole {
   const run = view.runs[i]!;

@@ -8,7 +8,7 @@ import type { ChartConfiguration, ChartEvent, ActiveElement, Chart, TooltipItem 
 import type { ActivityView } from '../../src/core/analysis/activity-view-model';
 import type { InstantMarks } from '../../src/core/analysis/instant-marks';
 import type { Palette, SeriesRole } from '../theme';
-import { axis, baseOptions, type ChartSpec } from './common';
+import { baseOptions, cpuTimeScales, type ChartSpec } from './common';
 
 interface Point { x: number; y: number; fields: string }
 
@@ -62,16 +62,7 @@ export const instantMarksChart: ChartSpec = {
           ...options.plugins,
           tooltip: { callbacks: { label: (item: TooltipItem<'scatter'>) => describeMark(String(item.dataset.label), item.raw as Point) } },
         },
-        scales: {
-          x: axis(palette, 'time (ms)', { type: 'linear', min: 0, max: run.spanNs / 1e6 }),
-          y: axis(palette, 'CPU', {
-            type: 'linear', reverse: true, min: -0.5, max: run.cpus - 0.5,
-            afterBuildTicks: (scale: { ticks: { value: number }[] }) => {
-              const step = Math.max(1, Math.ceil(run.cpus / 16));
-              scale.ticks = Array.from({ length: Math.ceil(run.cpus / step) }, (_, i) => ({ value: i * step }));
-            },
-          }),
-        },
+        scales: cpuTimeScales(palette, run),
       },
     } as unknown as ChartConfiguration;
   },

@@ -7,7 +7,7 @@
 import type { ChartConfiguration, Plugin, TooltipItem } from 'chart.js';
 import type { ActivityView, RunView } from '../../src/core/analysis/activity-view-model';
 import { withAlpha, type Palette } from '../theme';
-import { axis, baseOptions, type ChartSpec, type HeatLegend } from './common';
+import { baseOptions, cpuTimeScales, type ChartSpec, type HeatLegend } from './common';
 import { formatMetric } from '../format';
 
 interface Cell { x: number; y: number; v: number }
@@ -74,17 +74,7 @@ function heatmap(run: RunView, data: Cell[], palette: Palette, label: string, fu
           },
         },
       } },
-      scales: {
-        x: axis(palette, 'time (ms)', { type: 'linear', min: 0, max: run.spanNs / 1e6 }),
-        y: axis(palette, 'CPU', {
-          type: 'linear', reverse: true, min: -0.5, max: run.cpus - 0.5,
-          // One tick per CPU (every k-th when there are many), at the row centres.
-          afterBuildTicks: (scale: { ticks: { value: number }[] }) => {
-            const step = Math.max(1, Math.ceil(run.cpus / 16));
-            scale.ticks = Array.from({ length: Math.ceil(run.cpus / step) }, (_, i) => ({ value: i * step }));
-          },
-        }),
-      },
+      scales: cpuTimeScales(palette, run),
     },
   } as unknown as ChartConfiguration;
 }
