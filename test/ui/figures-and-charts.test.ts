@@ -71,6 +71,15 @@ function position(path: string, func: string, needle: string): { line: number; o
   return { line: at + 1, offset: lines[at]!.indexOf(needle) - lines[at]!.search(/\S/) };
 }
 
+/** The text of the hover shown by "Show or Focus Hover" at `at`, once it holds `expected`. */
+async function hoverAt(page: Page, at: { line: number; offset: number }, expected: string): Promise<string> {
+  await goTo(page, at.line, at.offset);
+  await runCommand(page, 'Show or Focus Hover');
+  const hover = page.locator('.monaco-hover:visible', { hasText: expected }).first();
+  await hover.waitFor({ state: 'visible', timeout: 15_000 });
+  return (await hover.textContent()) ?? '';
+}
+
 /** The text of a metric row's cell (column 1 + run) in the panel's table. */
 async function tableCell(frame: Frame, key: string, run: number): Promise<string> {
   return (await frame.locator(`vscode-table.metrics vscode-table-row[data-key="${key}"] vscode-table-cell`).nth(1 + run).textContent())?.trim() ?? '';
@@ -114,13 +123,8 @@ uiTest('a hover on deadproc_mutex and the CodeLens over exit2 show the table\'s 
   await page.locator('.tabs-container .tab', { hasText: 'one-reaper-per-cpu.patch' }).first().waitFor({ timeout: 30_000 });
   await page.waitForTimeout(1000);
   await quickOpen(page, 'kern_exit.c');
-  const mutex = position('sys/kern/kern_exit.c', 'reaper', 'mtx_enter(&deadproc_mutex)');
-  await goTo(page, mutex.line, mutex.offset);
-  await runCommand(page, 'Show or Focus Hover');
   // The provider answers after the decoration's own hover line: wait for its text.
-  const hover = page.locator('.monaco-hover:visible', { hasText: 'Exit-path model' }).first();
-  await hover.waitFor({ state: 'visible', timeout: 15_000 });
-  const text = (await hover.textContent()) ?? '';
+  const text = await hoverAt(page, position('sys/kern/kern_exit.c', 'reaper', 'mtx_enter(&deadproc_mutex)'), 'Exit-path model');
   assert.match(text, /patched: removed by the patch/);
   assert.ok(text.includes(`baseline ${baseline}`), `hover: ${text}\ntable: ${baseline}`);
   assert.doesNotMatch(text, /patched 0 ns/);
@@ -128,12 +132,7 @@ uiTest('a hover on deadproc_mutex and the CodeLens over exit2 show the table\'s 
   await page.keyboard.press('Escape');
 
   // The parent's wakeup is no wakeup of a reaper: its hover never shows the reaper's count.
-  const parent = position('sys/kern/kern_exit.c', 'reaper', 'wakeup(pr->ps_pptr)');
-  await goTo(page, parent.line, parent.offset);
-  await runCommand(page, 'Show or Focus Hover');
-  const parentHover = page.locator('.monaco-hover:visible', { hasText: 'wakeup of a wait channel' }).first();
-  await parentHover.waitFor({ state: 'visible', timeout: 15_000 });
-  const parentText = (await parentHover.textContent()) ?? '';
+  const parentText = await hoverAt(page, position('sys/kern/kern_exit.c', 'reaper', 'wakeup(pr->ps_pptr)'), 'wakeup of a wait channel');
   assert.match(parentText, /ps_pptr/, parentText);
   assert.doesNotMatch(parentText, /wakeups of a reaper/, parentText);
   assert.ok(!parentText.includes(reaperWakeups), `the reaper's ${reaperWakeups} on the parent's wakeup: ${parentText}`);
