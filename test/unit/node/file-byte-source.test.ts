@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openFileByteSource } from '../../../src/cli/file-byte-source';
-import { withTempDir } from './temp-tree';
+import { openFileByteSource } from '../../../src/node/file-byte-source';
+import { withTempDir } from '../cli/temp-tree';
 
 test('reads any range by offset; a range past the end is cut at the end', async () => {
   await withTempDir(async (dir) => {
