@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { contrastRatio, parseColor } from '../../webview/contrast';
-import { leaveClean, openPalette, openWorkbench, repoRoot, runCommand, screenshot, webviewFrame, type Workbench } from './workbench';
+import { goToLine, leaveClean, openPalette, openWorkbench, quickOpenFile, repoRoot, runCommand, screenshot, webviewFrame, type Workbench } from './workbench';
 
 let bench: Workbench;
 before(async () => { bench = await openWorkbench(); });
@@ -29,24 +29,6 @@ function uiTest(name: string, body: () => Promise<void>, options: { todo?: strin
       throw error;
     }
   });
-}
-
-async function quickOpen(page: Page, name: string): Promise<void> {
-  await openPalette(page, '');
-  await page.locator('.quick-input-widget input').fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
-}
-
-/** Puts the cursor at column 1 of 1-based `line` through Go to Line. */
-async function goToLine(page: Page, line: number): Promise<void> {
-  await openPalette(page, '');
-  await page.locator('.quick-input-widget input').fill(`:${line}`);
-  await page.waitForTimeout(300);
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
-  await page.locator('.statusbar-item', { hasText: new RegExp(`^Ln ${line}, Col 1$`) }).first().waitFor({ timeout: 15_000 });
 }
 
 /**
@@ -122,7 +104,7 @@ uiTest('a hover on deadproc_mutex and the CodeLens over exit2 show the table\'s 
   // The example opens its patch in an editor: wait for it, so it does not take the focus back later.
   await page.locator('.tabs-container .tab', { hasText: 'one-reaper-per-cpu.patch' }).first().waitFor({ timeout: 30_000 });
   await page.waitForTimeout(1000);
-  await quickOpen(page, 'kern_exit.c');
+  await quickOpenFile(page, 'kern_exit.c');
   // The provider answers after the decoration's own hover line: wait for its text.
   const text = await hoverAt(page, position('sys/kern/kern_exit.c', 'reaper', 'mtx_enter(&deadproc_mutex)'), 'Exit-path model');
   assert.match(text, /patched: removed by the patch/);
@@ -193,7 +175,7 @@ uiTest('each variant keeps one colour in every chart with 3:1 contrast on light,
 uiTest('a btrace says "not recorded in this trace" for lock waits instead of 0 ns', async () => {
   const { page } = bench;
   await runCommand(page, 'View: Close All Editors');
-  await quickOpen(page, 'btrace-baseline.txt');
+  await quickOpenFile(page, 'btrace-baseline.txt');
   await runCommand(page, 'View: Reopen Editor With...');
   const choice = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reaperscope Trace (text)' }).first();
   await choice.waitFor({ state: 'visible', timeout: 15_000 });
@@ -211,7 +193,7 @@ uiTest('a Linux trace against the OpenBSD model is warned about, in its own pane
   // The simulation's panel first: the comparison must not replace it.
   await runCommand(page, 'Reaperscope: Show Reaper Activity Panel');
   await webviewFrame(page, 60_000, /seed/);
-  await quickOpen(page, 'ftrace-flags5.txt');
+  await quickOpenFile(page, 'ftrace-flags5.txt');
   await runCommand(page, 'View: Reopen Editor With...');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reaperscope Trace (text)' }).first().click();
   await webviewFrame(page, 60_000, /ftrace-flags5/);
@@ -266,7 +248,7 @@ uiTest('a reviewed C file: tabs 8 wide, a gutter mark where the patch only adds 
   const afterDecl = lines.findIndex((l, i) => i > reaper && l === '\tstruct proc *p;') + 1;
   const afterAssert = lines.findIndex((l, i) => i > reaper && l === '\tSCHED_ASSERT_UNLOCKED();') + 2;
   assert.ok(reaper > 0 && afterDecl > reaper && afterAssert > afterDecl, 'fixture changed: reaper() in kern_exit.c');
-  await quickOpen(page, 'kern_exit.c');
+  await quickOpenFile(page, 'kern_exit.c');
   await goToLine(page, afterDecl);
   await page.locator('.statusbar-item', { hasText: /^Tab Size: 8$/ }).first().waitFor({ timeout: 15_000 });
 

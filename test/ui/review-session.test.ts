@@ -10,16 +10,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { leaveClean, openPalette, openWorkbench, repoRoot, runCommand, screenshot, webviewFrame, type Workbench } from './workbench';
-
-const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
-  contributes: { commands: { command: string; title: string; category?: string }[] };
-};
-const commandTitle = (id: string): string => {
-  const c = manifest.contributes.commands.find((x) => x.command === id);
-  assert.ok(c, `package.json does not declare ${id}`);
-  return `${c.category ?? 'Reaperscope'}: ${c.title}`;
-};
+import { commandLabel, leaveClean, openPalette, openWorkbench, quickOpenFile, repoRoot, runCommand, screenshot, webviewFrame, type Workbench } from './workbench';
 
 let bench: Workbench;
 before(async () => { bench = await openWorkbench(); });
@@ -42,18 +33,9 @@ const fixtureLines = (path: string): string[] => readFileSync(join(repoRoot, 'te
 /** 1-based line of the old sleep loop's `INFSLP);` in the fixture's kern_exit.c, where the reviewer's thread sits before Apply. */
 const sleepLoopLine = fixtureLines('sys/kern/kern_exit.c').findIndex((l) => l.includes('INFSLP);')) + 1;
 
-async function quickOpen(page: Page, name: string): Promise<void> {
-  await openPalette(page, '');
-  await page.locator('.quick-input-widget input').fill(name);
-  // The first search of a fresh workbench waits for its file index: slow on a loaded machine.
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 60_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
-}
-
 async function openPatchFile(page: Page, name: string): Promise<void> {
-  await quickOpen(page, name);
-  await runCommand(page, commandTitle('reaperscope.openPatchFromEditor'));
+  await quickOpenFile(page, name);
+  await runCommand(page, commandLabel('reaperscope.openPatchFromEditor'));
 }
 
 /** The Comments panel's rows (thread and comment lines), as text. */
@@ -89,14 +71,14 @@ async function statusBarText(page: Page, pattern: RegExp): Promise<string> {
 uiTest('the reviewer\'s thread follows its line to the new `}` after Apply; the status says already applied; the message names auto-save', async () => {
   const { page, workspace } = bench;
   await openPatchFile(page, 'one-reaper-per-cpu.review.eml');
-  await quickOpen(page, 'kern_exit.c');
+  await quickOpenFile(page, 'kern_exit.c');
   await runCommand(page, 'Comments: Expand All Comments');
   await page.locator('.review-widget').first().waitFor({ state: 'visible', timeout: 30_000 });
   const beforeRows = (await commentsPanel(page)).join(' | ');
   assert.match(beforeRows, new RegExp(`Mark Kettenis.*\\b${sleepLoopLine}\\b|\\b${sleepLoopLine}\\b.*Mark Kettenis`), beforeRows);
   await screenshot(page, 'review-comment-before-apply');
 
-  await runCommand(page, commandTitle('reaperscope.applyPatch'));
+  await runCommand(page, commandLabel('reaperscope.applyPatch'));
   await page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Apply$/ }).click({ timeout: 15_000 });
   // VS Code for the Web saves after a delay by default (files.autoSave: afterDelay): the message says so.
   const message = await notification(page, /applied one-reaper-per-cpu\.review\.eml/);
@@ -129,7 +111,7 @@ uiTest('the reviewer\'s thread follows its line to the new `}` after Apply; the 
 
 uiTest('after Undo the thread is back on the old sleep loop, in the editor and in the Comments panel alike', async () => {
   const { page } = bench;
-  await quickOpen(page, 'kern_exit.c');
+  await quickOpenFile(page, 'kern_exit.c');
   await page.locator('.monaco-editor .view-lines').first().click();
   await page.keyboard.press('Control+Z');
   // A multi-file edit asks whether to undo it in every file.
@@ -162,7 +144,7 @@ async function replyInThread(page: Page, text: string): Promise<void> {
 uiTest('the user\'s reply survives opening another patch and a window reload', async () => {
   const { page } = bench;
   await openPatchFile(page, 'one-reaper-per-cpu.review.eml');
-  await quickOpen(page, 'kern_exit.c');
+  await quickOpenFile(page, 'kern_exit.c');
   // Scroll the thread into view: go to its line.
   await openPalette(page, '');
   await page.locator('.quick-input-widget input').fill(`:${sleepLoopLine}`);
@@ -191,7 +173,7 @@ uiTest('the user\'s reply survives opening another patch and a window reload', a
   }
   assert.match(rows, /Agreed: the list is per CPU now|Last reply from You/, `after the reload: ${rows}`);
   assert.match(rows, /Mark Kettenis/, rows);
-  await quickOpen(page, 'kern_exit.c');
+  await quickOpenFile(page, 'kern_exit.c');
   await runCommand(page, 'Comments: Expand All Comments');
   await page.locator('.review-widget', { hasText: 'Agreed: the list is per CPU now.' }).first().waitFor({ timeout: 30_000 });
   await screenshot(page, 'review-comments-after-reload');
@@ -200,7 +182,7 @@ uiTest('the user\'s reply survives opening another patch and a window reload', a
 uiTest('Compose Reply writes reply-all headers; Save as .eml writes a mail git send-email reads', async () => {
   const { page, workspace } = bench;
   await runCommand(page, 'View: Close All Editors');
-  await runCommand(page, commandTitle('reaperscope.composeReply'));
+  await runCommand(page, commandLabel('reaperscope.composeReply'));
   const offer = await notification(page, /reply to Mark Kettenis, Cc Christian Ludwig, tech@openbsd\.org/);
   assert.match(offer, /git send-email/);
   const editor = page.locator('.monaco-editor .view-lines').first();
@@ -210,7 +192,7 @@ uiTest('Compose Reply writes reply-all headers; Save as .eml writes a mail git s
   await screenshot(page, 'review-reply-mail');
 
   // The notification offers the same as the palette command; its toast may be gone on a slow machine.
-  await runCommand(page, commandTitle('reaperscope.saveReplyEml'));
+  await runCommand(page, commandLabel('reaperscope.saveReplyEml'));
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
   await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('reply.eml'), undefined, { timeout: 15_000 });
@@ -234,7 +216,7 @@ uiTest('Compose Reply writes reply-all headers; Save as .eml writes a mail git s
 uiTest('Compare Two Traces asks for the trace before, then the trace after, from the workspace\'s traces', async () => {
   const { page } = bench;
   await runCommand(page, 'View: Close All Editors');
-  await runCommand(page, commandTitle('reaperscope.compareTraces'));
+  await runCommand(page, commandLabel('reaperscope.compareTraces'));
   const title = page.locator('.quick-input-widget .quick-input-title');
   await title.filter({ hasText: '(1/2)' }).waitFor({ timeout: 15_000 });
   const rows = page.locator('.quick-input-list .monaco-list-row');

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { commandLabel, openWorkbench, quickOpenFile, runCommand, screenshot, type Workbench } from './workbench';
+import { commandLabel, goToLine, openWorkbench, quickOpenFile, runCommand, screenshot, type Workbench } from './workbench';
 
 let bench: Workbench;
 before(async () => { bench = await openWorkbench(); });
@@ -32,10 +32,7 @@ async function reviewVersion(page: Page, version: string): Promise<void> {
 
 /** The texts of the comment widgets shown in the editor at `line` (the editor renders only what is in view), once one matches `pattern`. */
 async function commentWidgets(page: Page, line: number, pattern: RegExp): Promise<string> {
-  await page.locator('.monaco-editor .view-lines').first().click();
-  await page.keyboard.press('Control+G');
-  await page.keyboard.type(String(line));
-  await page.keyboard.press('Enter');
+  await goToLine(page, line);
   await runCommand(page, 'Comments: Expand All Comments');
   await page.locator('.review-widget', { hasText: pattern }).first().waitFor({ state: 'visible', timeout: 30_000 });
   // Comment bodies are markdown: their spaces render as no-break spaces.

@@ -9,16 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 import { canvasInk } from '../webview/webview-page';
-import { leaveClean, openPalette, openWorkbench, repoRoot, runCommand, screenshot, webviewFrame, type Workbench } from './workbench';
-
-const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
-  contributes: { commands: { command: string; title: string; category?: string }[] };
-};
-const commandTitle = (id: string) => {
-  const c = manifest.contributes.commands.find((x) => x.command === id);
-  assert.ok(c, `package.json does not declare ${id}`);
-  return `${c.category ?? 'Reaperscope'}: ${c.title}`;
-};
+import { commandLabel, leaveClean, openPalette, openWorkbench, quickOpenFile, runCommand, screenshot, webviewFrame, type Workbench } from './workbench';
 
 let bench: Workbench;
 before(async () => { bench = await openWorkbench(); });
@@ -50,7 +41,7 @@ uiTest('the command palette lists the Reaperscope commands', async () => {
 
 uiTest('opening the example patch fills the Patch tree with its files and hunks', async () => {
   const { page } = bench;
-  await runCommand(page, commandTitle('reaperscope.openExample'));
+  await runCommand(page, commandLabel('reaperscope.openExample'));
   await runCommand(page, 'Reaperscope: Focus on Patch View');
   const tree = page.locator('.pane:has(.pane-header:has-text("Patch")) .monaco-list-row');
   await tree.first().waitFor({ state: 'visible', timeout: 30_000 });
@@ -60,21 +51,12 @@ uiTest('opening the example patch fills the Patch tree with its files and hunks'
   await screenshot(page, 'patch-tree');
 });
 
-/** Opens a workspace file through Quick Open. */
-async function quickOpen(page: Workbench['page'], name: string): Promise<void> {
-  await openPalette(page, '');
-  await page.locator('.quick-input-widget input').fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
-}
-
 uiTest('the review mail\'s comment shows as a comment thread in kern_exit.c', async () => {
   const { page } = bench;
   // The reviewer's reply (patches/*.review.eml) carries the comment; open it as the patch.
-  await quickOpen(page, 'one-reaper-per-cpu.review.eml');
-  await runCommand(page, commandTitle('reaperscope.openPatchFromEditor'));
-  await quickOpen(page, 'kern_exit.c');
+  await quickOpenFile(page, 'one-reaper-per-cpu.review.eml');
+  await runCommand(page, commandLabel('reaperscope.openPatchFromEditor'));
+  await quickOpenFile(page, 'kern_exit.c');
   // The comment sits under the old sleep loop (`INFSLP);`): go there, expand the threads.
   const lines = readFileSync(join(bench.workspace, 'sys/kern/kern_exit.c'), 'utf8').split('\n');
   const line = lines.findIndex((l) => l.includes('INFSLP);')) + 1;
@@ -98,7 +80,7 @@ uiTest('the Reaper activity panel draws its charts in the webview', async () => 
   // A clean stage for the README screenshot: no other editors, no bottom panel.
   await runCommand(page, 'View: Close All Editors');
   await runCommand(page, 'View: Hide Panel');
-  await runCommand(page, commandTitle('reaperscope.simulate'));
+  await runCommand(page, commandLabel('reaperscope.simulate'));
   const frame = await webviewFrame(page, 90_000, /CPUs/);
   await frame.waitForFunction(() => document.querySelectorAll('canvas').length >= 6, undefined, { timeout: 90_000 });
   await frame.waitForTimeout(300);
@@ -160,7 +142,7 @@ uiTest('after a window reload the activity panel comes back with its charts (its
 
 uiTest('a btrace file reopened with the Reaperscope trace editor shows its panel', async () => {
   const { page } = bench;
-  await quickOpen(page, 'btrace-baseline.txt');
+  await quickOpenFile(page, 'btrace-baseline.txt');
   await runCommand(page, 'View: Reopen Editor With...');
   const choice = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reaperscope Trace (text)' }).first();
   await choice.waitFor({ state: 'visible', timeout: 15_000 });

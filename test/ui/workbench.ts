@@ -179,3 +179,13 @@ export async function quickOpenFile(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
 }
+
+/** Puts the cursor at column 1 of 1-based `line` through Go to Line. */
+export async function goToLine(page: Page, line: number): Promise<void> {
+  await openPalette(page, '');
+  await page.locator('.quick-input-widget input').fill(`:${line}`);
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+  await page.locator('.statusbar-item', { hasText: new RegExp(`^Ln ${line}, Col 1$`) }).first().waitFor({ timeout: 15_000 });
+}
