@@ -76,6 +76,10 @@ test('channel keys: global by name, per CPU by name and CPU, the parent channel 
   // deadproc has id 4: 4 · 1024 = 4096; spc_deadproc id 5 on CPU 2: 5 · 1024 + 1 + 2 = 5123
   assert.equal(o.chanKey('deadproc', child, 1, false), 4096);
   assert.equal(o.chanKey('spc_deadproc', child, 2, true), 5123);
+  // a reaper of CPU 0 (home 0) running on CPU 2 sleeps on CPU 0's channel: 5 · 1024 + 1 + 0
+  const pegged = thread(8, new Process(4));
+  pegged.home = 0;
+  assert.equal(o.chanKey('spc_deadproc', pegged, 2, true), 5121);
   // the parent sleeps on -1 - 3 = -4; a reaper waking for the child (its subject) computes the same key
   assert.equal(o.chanKey('wait', parent, 0, true), -4);
   const reaper = thread(9, new Process(3));
