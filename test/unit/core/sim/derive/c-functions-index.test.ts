@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { declaredName, indexCFunctions } from '../../../../../src/core/sim/derive/c-functions-index';
+import { cParser, treeAfter, treeBefore } from './exit-path-fixture';
+
+test('every function of the fixture tree is indexed with its file and line', async () => {
+  const idx = indexCFunctions(await cParser(), treeBefore());
+  try {
+    // grep '^[a-z_]*(' over test/fixtures/c/exit-path: 4 in kern_exit.c, 7 in kern_sched.c, main in init_main.c
+    for (const [name, file, line] of [
+      ['exit1', 'sys/kern/kern_exit.c', 50], ['reaper', 'sys/kern/kern_exit.c', 151], ['proc_free', 'sys/kern/kern_exit.c', 138],
+      ['sched_idle', 'sys/kern/kern_sched.c', 96], ['sched_exit', 'sys/kern/kern_sched.c', 151], ['sched_kthreads_create', 'sys/kern/kern_sched.c', 72],
+      ['main', 'sys/kern/init_main.c', 46],
+    ] as const) {
+      const f = idx.functions.get(name);
+      assert.equal(f?.file, file, name);
+      // the definition starts at its return type, on the line before the name
+      assert.equal(f!.node.startPosition.row + 2, line, name);
+    }
+    assert.equal(idx.functions.has('kthread_create'), false); // called, not defined
+  } finally {
+    idx.dispose();
+  }
+});
+
+test('kthread_create calls with the function they are in (kthread_create_deferred is another function)', async () => {
+  const before = indexCFunctions(await cParser(), treeBefore());
+  const after = indexCFunctions(await cParser(), treeAfter());
+  try {
+    // init_main.c main(): pagedaemon, reaper, cleaner, update (lines 88, 92, 96, 100)
+    assert.deepEqual(before.kthreadCreates.map((c) => [c.func, c.node.startPosition.row + 1]), [['main', 88], ['main', 92], ['main', 96], ['main', 100]]);
+    // the seed patch moves the reaper's into sched_kthreads_create()
+    assert.deepEqual(after.kthreadCreates.map((c) => c.func).sort(), ['main', 'main', 'main', 'sched_kthreads_create']);
+  } finally {
+    before.dispose();
+    after.dispose();
+  }
+});
+
+test('the first definition of a name wins; a pointer return type is followed to the name', async () => {
+  const text = [
+    'static struct proc *',
+    'pick(int n)',
+    '{',
+    '\treturn NULL;',
+    '}',
+    '',
+  ].join('\n');
+  const idx = indexCFunctions(await cParser(), [{ path: 'a.c', text }, { path: 'b.c', text: 'void\npick(void)\n{\n}\n' }]);
+  try {
+    assert.equal(idx.functions.get('pick')?.file, 'a.c');
+    assert.equal(idx.functions.size, 1);
+    assert.equal(declaredName(null), null);
+  } finally {
+    idx.dispose();
+  }
+});
+
+test('text that is not C indexes nothing and does not throw', async () => {
+  const idx = indexCFunctions(await cParser(), [{ path: 'x.c', text: '}}}} ((( @@ not C' }, { path: 'y.c', text: '' }]);
+  assert.equal(idx.functions.size, 0);
+  assert.deepEqual(idx.kthreadCreates, []);
+  idx.dispose();
+});
