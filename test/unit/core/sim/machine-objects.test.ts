@@ -36,7 +36,7 @@ test('locks by scope: one kernel lock, one per process, one per CPU (a reaper\'s
   assert.equal(pa.psMtx, null);
   assert.equal(o.lock('ps_mtx', a1, 0), o.lock('ps_mtx', a2, 3));
   assert.notEqual(o.lock('ps_mtx', a1, 0), o.lock('ps_mtx', b, 0));
-  assert.equal(pa.psMtx?.nameId, 3);
+  assert.equal(o.lock('ps_mtx', a1, 0).nameId, 3); // ps_mtx is the fourth name interned
   // a thread handling a dead one takes the dead thread's process lock
   const reaper = thread(3, new Process(3));
   reaper.subject = b;

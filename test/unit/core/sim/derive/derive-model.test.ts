@@ -109,5 +109,5 @@ test('reapers created both once and per CPU: the per-CPU ones are taken and both
   assert.equal(m.reapers, 'per-cpu');
   assert.equal(m.reaperSites.length, 2);
   const notes = m.notUnderstood.filter((n) => n.why.startsWith('reapers are created both once and per CPU'));
-  assert.deepEqual(notes.map((n) => n.func).sort(), ['main', 'sched_kthreads_create']);
+  assert.deepEqual(notes.map((n) => n.file).sort(), ['sys/kern/init_main.c', 'sys/kern/kern_sched.c']);
 });
