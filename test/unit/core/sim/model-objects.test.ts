@@ -1,39 +1,37 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { objectName, objectScope, PARENT_CHANNEL } from '../../../../src/core/sim/model-objects';
+import { objectName, objectScope, PARENT_CHANNEL, type ObjectScope } from '../../../../src/core/sim/model-objects';
+
+/** Each expression with the name objectName must give. */
+const check = (cases: [string, string | null][]): void => {
+  for (const [expression, name] of cases) assert.equal(objectName(expression), name, expression);
+};
 
 test('objects as the exit path writes them (kern_exit.c, kern_sched.c of the fixture)', () => {
-  assert.equal(objectName('&deadproc_mutex'), 'deadproc_mutex');
-  assert.equal(objectName('&deadproc'), 'deadproc');
-  assert.equal(objectName('&spc->spc_deadproc'), 'spc_deadproc');
-  assert.equal(objectName('&ci->ci_schedstate.spc_deadproc'), 'spc_deadproc');
-  assert.equal(objectName('&curcpu()->ci_schedstate.spc_deadproc'), 'spc_deadproc');
-  assert.equal(objectName('&p->p_p->ps_mtx'), 'ps_mtx');
-  assert.equal(objectName('&pr->ps_mtx'), 'ps_mtx');
-  assert.equal(objectName('pr->ps_pptr'), PARENT_CHANNEL);
-  assert.equal(objectName('p->p_pptr'), 'wait');
+  check([
+    ['&deadproc_mutex', 'deadproc_mutex'], ['&deadproc', 'deadproc'],
+    ['&spc->spc_deadproc', 'spc_deadproc'], ['&ci->ci_schedstate.spc_deadproc', 'spc_deadproc'], ['&curcpu()->ci_schedstate.spc_deadproc', 'spc_deadproc'],
+    ['&p->p_p->ps_mtx', 'ps_mtx'], ['&pr->ps_mtx', 'ps_mtx'],
+    ['pr->ps_pptr', PARENT_CHANNEL], ['p->p_pptr', 'wait'],
+  ]);
 });
 
 test('spacing, parentheses and new names of a patch', () => {
-  assert.equal(objectName(' & spc -> spc_deadproc '), 'spc_deadproc');
-  assert.equal(objectName('(&deadproc)'), 'deadproc');
-  // a new per-CPU field without the spc_ prefix gets it; ci_ fields keep theirs
-  assert.equal(objectName('&spc->deadproc_mtx'), 'spc_deadproc_mtx');
-  assert.equal(objectName('&ci->ci_reaper_mtx'), 'ci_reaper_mtx');
-  // another struct's member: its last field
-  assert.equal(objectName('&reaper_state.lock'), 'lock');
-  assert.equal(objectName(''), null);
-  assert.equal(objectName('&'), null);
-  assert.equal(objectName('NULL'), 'NULL');
+  check([
+    [' & spc -> spc_deadproc ', 'spc_deadproc'], ['(&deadproc)', 'deadproc'],
+    // a new per-CPU field without the spc_ prefix gets it; ci_ fields keep theirs
+    ['&spc->deadproc_mtx', 'spc_deadproc_mtx'], ['&ci->ci_reaper_mtx', 'ci_reaper_mtx'],
+    // another struct's member: its last field
+    ['&reaper_state.lock', 'lock'],
+    ['', null], ['&', null], ['NULL', 'NULL'],
+  ]);
 });
 
 test('scopes by name', () => {
-  assert.equal(objectScope('wait'), 'parent');
-  assert.equal(objectScope('ps_mtx'), 'process');
-  assert.equal(objectScope('spc_deadproc'), 'cpu');
-  assert.equal(objectScope('ci_reaper_mtx'), 'cpu');
-  assert.equal(objectScope('deadproc'), 'global');
-  assert.equal(objectScope('kernel_lock'), 'global');
-  // a name merely containing the prefix is global
-  assert.equal(objectScope('my_spc_lock'), 'global');
+  const cases: [string, ObjectScope][] = [
+    ['wait', 'parent'], ['ps_mtx', 'process'], ['spc_deadproc', 'cpu'], ['ci_reaper_mtx', 'cpu'], ['deadproc', 'global'], ['kernel_lock', 'global'],
+    // a name merely containing the prefix is global
+    ['my_spc_lock', 'global'],
+  ];
+  for (const [name, scope] of cases) assert.equal(objectScope(name), scope, name);
 });
