@@ -13,6 +13,12 @@ test('baseline sample: idle0 on CPU 0 wakes the reaper onto CPU 1 once; the reap
   assert.deepEqual(siteCounts(t), { reaperWakeups: 1, reaperCrossCpuWakeups: 1, otherCrossCpuWakeups: 0, reaperSleeps: 1 });
 });
 
+test('the same sample with the wakeup onto CPU 0, the waker\'s own: a reaper wakeup, not a cross-CPU one', () => {
+  const text = fixture('btrace-baseline.txt').replace('tracepoint:sched:wakeup 100005 0 1 idle0', 'tracepoint:sched:wakeup 100005 0 0 idle0');
+  assert.notEqual(text, fixture('btrace-baseline.txt'));
+  assert.deepEqual(siteCounts(read(text).table), { reaperWakeups: 1, reaperCrossCpuWakeups: 0, otherCrossCpuWakeups: 0, reaperSleeps: 1 });
+});
+
 test('patched sample: two reapers, no wakeup lines, reaper1 sleeps once', () => {
   const t = table('btrace-patched-begin-end.txt');
   assert.deepEqual([...reaperTids(t)].sort(), [100010, 100011]);
