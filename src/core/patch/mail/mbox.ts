@@ -167,7 +167,7 @@ export function readMbox(text: string): MboxReading {
     const breaks = lineBreaks(text, start, stop);
     messages.push({ text: body, firstLine, endIndex: firstLine + breaks, fromQuoted: unquote });
     if (next < 0) break;
-    separatorLine = firstLine + lineBreaks(text, start, next);
+    separatorLine = firstLine + breaks + lineBreaks(text, stop, next);
     at = next;
   }
   return { messages, diagnostics };
