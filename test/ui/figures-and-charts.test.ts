@@ -10,26 +10,17 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, test } from 'node:test';
+import { after, afterEach, before } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { contrastRatio, parseColor } from '../../webview/contrast';
-import { goToLine, leaveClean, openPalette, openWorkbench, quickOpenFile, repoRoot, runCommand, screenshot, webviewFrame, type Workbench } from './workbench';
+import { goToLine, leaveClean, openPalette, openWorkbench, quickOpenFile, reopenInTraceEditor, repoRoot, runCommand, screenshot, uiTestsOn, webviewFrame, type Workbench } from './workbench';
 
 let bench: Workbench;
 before(async () => { bench = await openWorkbench(); });
 after(async () => { await bench?.close(); });
 afterEach(async () => { if (bench) await leaveClean(bench.page); });
 
-function uiTest(name: string, body: () => Promise<void>, options: { todo?: string } = {}): void {
-  test(name, options, async () => {
-    try {
-      await body();
-    } catch (error) {
-      await screenshot(bench.page, `FAILED-${name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}`).catch(() => undefined);
-      throw error;
-    }
-  });
-}
+const uiTest = uiTestsOn(() => bench);
 
 /**
  * Puts the cursor on 1-based `line`, `offset` characters after its first non-blank one: Go to
@@ -175,11 +166,7 @@ uiTest('each variant keeps one colour in every chart with 3:1 contrast on light,
 uiTest('a btrace says "not recorded in this trace" for lock waits instead of 0 ns', async () => {
   const { page } = bench;
   await runCommand(page, 'View: Close All Editors');
-  await quickOpenFile(page, 'btrace-baseline.txt');
-  await runCommand(page, 'View: Reopen Editor With...');
-  const choice = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reaperscope Trace (text)' }).first();
-  await choice.waitFor({ state: 'visible', timeout: 15_000 });
-  await choice.click();
+  await reopenInTraceEditor(page, 'btrace-baseline.txt');
   const frame = await webviewFrame(page, 60_000, /btrace-baseline/);
   await frame.waitForFunction(() => document.querySelectorAll('canvas').length >= 8, undefined, { timeout: 60_000 });
   assert.match(await frame.textContent('.caveat[data-chart="lock-waits"]') ?? '', /Not recorded in this trace/);
@@ -193,9 +180,7 @@ uiTest('a Linux trace against the OpenBSD model is warned about, in its own pane
   // The simulation's panel first: the comparison must not replace it.
   await runCommand(page, 'Reaperscope: Show Reaper Activity Panel');
   await webviewFrame(page, 60_000, /seed/);
-  await quickOpenFile(page, 'ftrace-flags5.txt');
-  await runCommand(page, 'View: Reopen Editor With...');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reaperscope Trace (text)' }).first().click();
+  await reopenInTraceEditor(page, 'ftrace-flags5.txt');
   await webviewFrame(page, 60_000, /ftrace-flags5/);
   await runCommand(page, 'Reaperscope: Compare Trace with Simulation');
   const frame = await webviewFrame(page, 120_000, /vs simulation/);

@@ -8,9 +8,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, test } from 'node:test';
+import { after, afterEach, before } from 'node:test';
 import type { Page } from 'playwright-core';
-import { commandLabel, leaveClean, openPalette, openWorkbench, quickOpenFile, repoRoot, runCommand, screenshot, webviewFrame, type Workbench } from './workbench';
+import { commandLabel, leaveClean, openPalette, openWorkbench, quickOpenFile, repoRoot, runCommand, screenshot, uiTestsOn, webviewFrame, type Workbench } from './workbench';
 
 let bench: Workbench;
 before(async () => { bench = await openWorkbench(); });
@@ -18,16 +18,7 @@ after(async () => { await bench?.close(); });
 // All tests share one workbench, in order: none may leave a dialog or quick input that takes the next one's keys.
 afterEach(async () => { if (bench) await leaveClean(bench.page); });
 
-function uiTest(name: string, body: () => Promise<void>, options: { todo?: string } = {}): void {
-  test(name, options, async () => {
-    try {
-      await body();
-    } catch (error) {
-      await screenshot(bench.page, `FAILED-review-${name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 50)}`).catch(() => undefined);
-      throw error;
-    }
-  });
-}
+const uiTest = uiTestsOn(() => bench, 'review-', 50);
 
 const fixtureLines = (path: string): string[] => readFileSync(join(repoRoot, 'test/fixtures/workspace', path), 'utf8').split('\n');
 /** 1-based line of the old sleep loop's `INFSLP);` in the fixture's kern_exit.c, where the reviewer's thread sits before Apply. */

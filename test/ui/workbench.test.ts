@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, test } from 'node:test';
+import { after, afterEach, before } from 'node:test';
 import { canvasInk } from '../webview/webview-page';
-import { commandLabel, leaveClean, openPalette, openWorkbench, quickOpenFile, runCommand, screenshot, webviewFrame, type Workbench } from './workbench';
+import { commandLabel, leaveClean, openPalette, openWorkbench, quickOpenFile, reopenInTraceEditor, runCommand, screenshot, uiTestsOn, webviewFrame, type Workbench } from './workbench';
 
 let bench: Workbench;
 before(async () => { bench = await openWorkbench(); });
@@ -17,16 +17,7 @@ after(async () => { await bench?.close(); });
 afterEach(async () => { if (bench) await leaveClean(bench.page); });
 
 /** A UI test that leaves a screenshot `ui-FAILED-<name>.png` when it fails. */
-function uiTest(name: string, body: () => Promise<void>): void {
-  test(name, async () => {
-    try {
-      await body();
-    } catch (error) {
-      await screenshot(bench.page, `FAILED-${name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}`).catch(() => undefined);
-      throw error;
-    }
-  });
-}
+const uiTest = uiTestsOn(() => bench);
 
 uiTest('the command palette lists the Reaperscope commands', async () => {
   const { page } = bench;
@@ -142,11 +133,7 @@ uiTest('after a window reload the activity panel comes back with its charts (its
 
 uiTest('a btrace file reopened with the Reaperscope trace editor shows its panel', async () => {
   const { page } = bench;
-  await quickOpenFile(page, 'btrace-baseline.txt');
-  await runCommand(page, 'View: Reopen Editor With...');
-  const choice = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reaperscope Trace (text)' }).first();
-  await choice.waitFor({ state: 'visible', timeout: 15_000 });
-  await choice.click();
+  await reopenInTraceEditor(page, 'btrace-baseline.txt');
   const frame = await webviewFrame(page, 60_000, /btrace-baseline/);
   await frame.waitForFunction(() => document.querySelectorAll('canvas').length >= 6, undefined, { timeout: 60_000 });
   await frame.waitForTimeout(300);

@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/vscode-browser.mjs';
 import { installCodeServer } from '../../scripts/vscode-install.mjs';
@@ -188,4 +189,31 @@ export async function goToLine(page: Page, line: number): Promise<void> {
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
   await page.locator('.statusbar-item', { hasText: new RegExp(`^Ln ${line}, Col 1$`) }).first().waitFor({ timeout: 15_000 });
+}
+
+/**
+ * Declares UI tests on the workbench `bench()` returns: a failing test leaves a screenshot
+ * `ui-FAILED-<prefix><name, at most nameLength characters>.png` of the state it failed in.
+ */
+export function uiTestsOn(bench: () => Workbench | undefined, prefix = '', nameLength = 60) {
+  return (name: string, body: () => Promise<void>, options: { todo?: string } = {}): void => {
+    test(name, options, async () => {
+      try {
+        await body();
+      } catch (error) {
+        const page = bench()?.page;
+        if (page) await screenshot(page, `FAILED-${prefix}${name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, nameLength)}`).catch(() => undefined);
+        throw error;
+      }
+    });
+  };
+}
+
+/** Opens a workspace file by name and reopens it with the Reaperscope trace editor (text traces). */
+export async function reopenInTraceEditor(page: Page, name: string): Promise<void> {
+  await quickOpenFile(page, name);
+  await runCommand(page, 'View: Reopen Editor With...');
+  const choice = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reaperscope Trace (text)' }).first();
+  await choice.waitFor({ state: 'visible', timeout: 15_000 });
+  await choice.click();
 }
