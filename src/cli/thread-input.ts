@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { ThreadSource } from '../core/patch/mail/thread';
 import { InputError, type CliIo } from './command';
 import { inputName, readInputFile } from './read-input-file';
+import { fileError } from './file-error';
 
 /** The files of a folder: a maildir's cur/ and new/ (tmp/ holds mail still being written), else its own files; sorted by name, hidden files left out. */
 async function folderFiles(dir: string): Promise<string[]> {
@@ -27,7 +28,7 @@ async function isFolder(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isDirectory();
   } catch (error) {
-    throw new InputError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw fileError(path, 'cannot read the file', error);
   }
 }
 

@@ -12,6 +12,7 @@ import type { FormatError } from '../core/common/diagnostic';
 import { isTraceDat, TRACE_DAT_MAGIC } from '../core/trace/trace-dat/trace-dat-layout';
 import { readTraceDat } from '../core/trace/trace-dat/trace-dat-reader';
 import { openFileByteSource } from '../node/file-byte-source';
+import { fileError } from './file-error';
 
 /** Reads `file`; bad input (missing file, not a trace) becomes an InputError naming the file and line. */
 export async function readTraceFile(file: string, io: CliIo, options: ReadTraceOptions = {}): Promise<TraceReadResult> {
@@ -23,7 +24,7 @@ export async function readTraceFile(file: string, io: CliIo, options: ReadTraceO
       size = st.size;
     } catch (error) {
       if (error instanceof InputError) throw error;
-      throw new InputError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      throw fileError(file, 'cannot read', error);
     }
   }
   let result: TraceReadResult | FormatError;
@@ -57,7 +58,7 @@ const CHUNK = 1 << 20;
 /** The file's bytes in chunks, each a view of the same buffer: valid until the next is asked for. */
 async function* fileChunks(file: string): AsyncGenerator<Uint8Array> {
   const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`${file}: cannot read (${error.code ?? String(error)})`);
+    throw fileError(file, 'cannot read', error);
   });
   try {
     const buffer = new Uint8Array(CHUNK);
