@@ -2,11 +2,17 @@
  * One CPU's ring-buffer pages from a trace.dat file, in order, holding at most one read window
  * ({@link WINDOW} bytes) or one decompressed chunk at a time. Uncompressed data is the pages
  * back to back; compressed data (version 7) is a chunk count, then per chunk its compressed
- * and uncompressed sizes and the compressed bytes (trace-cmd.dat.v7(5)).
+ * and uncompressed sizes and the compressed bytes (trace-cmd.dat.v7(5)). trace-cmd stores as
+ * the CPU's size the chunks' bytes (sizes and data) without the 4-byte count before them
+ * (trace-compress.c adds 8 + the compressed size per chunk), so compressed data ends at
+ * offset + 4 + size; nothing past that end is read.
  */
 import type { ByteSource } from './byte-source';
 import type { CpuData, TraceDatLayout } from './trace-dat-layout';
 import { decompressBlock } from './decompress';
+
+/** Bytes of the chunk count that compressed data starts with (not part of the stored size). */
+const CHUNK_COUNT_BYTES = 4;
 
 /** Bytes read from the file at a time for uncompressed data (a whole number of pages). */
 const WINDOW = 1 << 20;
@@ -25,7 +31,7 @@ export class CpuPages {
   /** @param onRead called with the bytes read from the file, for progress */
   constructor(private readonly source: ByteSource, readonly data: CpuData, private readonly layout: TraceDatLayout, private readonly onRead: (bytes: number) => void) {
     this.pos = data.offset;
-    this.end = data.offset + data.size;
+    this.end = data.offset + data.size + (layout.compressedData ? CHUNK_COUNT_BYTES : 0);
   }
 
   /** The next page (a view valid until the next call), or null at the end. */
@@ -41,7 +47,7 @@ export class CpuPages {
     const page = this.layout.pageSize;
     for (;;) {
       if (this.buffer.length - this.at >= page) return true;
-      if (this.pos >= this.end) return false;
+      if (this.pos >= this.end) return this.chunksLeft > 0 ? this.fail('fewer chunks than the count says are in') : false;
       const got = this.layout.compressedData ? await this.readChunk() : await this.readWindow();
       if (!got) return false;
     }
@@ -81,6 +87,7 @@ export class CpuPages {
     const v = new DataView(sizes.buffer, sizes.byteOffset, 8);
     const packed = v.getUint32(0, le);
     const size = v.getUint32(4, le);
+    if (this.pos + 8 + packed > this.end) return this.fail('a chunk longer than the rest of');
     const data = await this.source.read(this.pos + 8, packed);
     this.onRead(8 + data.length);
     if (data.length < packed) return this.fail('the file ends inside');

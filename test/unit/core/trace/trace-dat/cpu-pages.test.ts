@@ -80,3 +80,31 @@ test('a chunk count with the file ending before its sizes', async () => {
   assert.equal(r.pages.length, 0);
   assert.equal(r.problem, `the file ends inside CPU 1's data (byte ${offset + 4}): the rest of it is not read`);
 });
+
+test("a chunk whose compressed size runs past the CPU's data is not read beyond it", async () => {
+  const bytes = datBytes('linux-storm.v7-zstd.dat');
+  const layout = await layoutOf(bytes);
+  const { offset, size } = layout.cpus[0]!;
+  const v = new DataView(bytes.buffer, bytes.byteOffset);
+  // CPU 0's one chunk: count (4), sizes (8), data; the stored size is the sizes and data (3810)
+  const packed = v.getUint32(offset + 4, true);
+  assert.equal(size, 8 + packed);
+  v.setUint32(offset + 4, packed + 100, true);
+  const r = await allPages(bytes, layout, 0);
+  assert.equal(r.pages.length, 0);
+  assert.ok(r.read <= size + 4, `read ${r.read} bytes of ${size + 4}`);
+  assert.equal(r.problem, `a chunk longer than the rest of CPU 0's data (byte ${offset + 4}): the rest of it is not read`);
+});
+
+test('a chunk count larger than the chunks stored: the CPU data ends where its size says', async () => {
+  const bytes = datBytes('linux-storm.v7-zstd.dat');
+  const layout = await layoutOf(bytes);
+  const { offset, size } = layout.cpus[0]!;
+  const v = new DataView(bytes.buffer, bytes.byteOffset);
+  v.setUint32(offset, 2, true);
+  const r = await allPages(bytes, layout, 0);
+  // the one real chunk: 6 pages (24576 bytes); nothing read after it
+  assert.equal(r.pages.length, 6);
+  assert.equal(r.read, size + 4);
+  assert.equal(r.problem, `fewer chunks than the count says are in CPU 0's data (byte ${offset + 4 + size}): the rest of it is not read`);
+});
