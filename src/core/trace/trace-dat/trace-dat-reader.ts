@@ -7,7 +7,10 @@
  *
  * Task names follow `trace-cmd report`: the saved command lines first, then the names
  * sched_switch and the wakeups show for pids not in them, `<idle>` for pid 0, `<...>` for a
- * pid never named. Diagnostics carry the 1-based number of the record (in time order) as
+ * pid never named. Names are interned when a record uses them, in the order the text reader
+ * interns them from that record's report line (the task, then the payload's names; an
+ * instant's fields before its name), so the string table, and so the table hash, equals the
+ * one read from the report: saved names of pids no event shows are not in it. Diagnostics carry the 1-based number of the record (in time order) as
  * their line. Progress is reported per page read; cancellation is checked between pages.
  */
 import type { FormatError } from '../../common/diagnostic';
@@ -28,7 +31,8 @@ const COMMON_PID_OFFSET = 4;
 /** prev_state bits of an exiting task: EXIT_DEAD (0x10) and EXIT_ZOMBIE (0x20), printed X and Z. */
 const EXIT_STATES = 0x30;
 
-type Handler = (r: RecordRef, ts: number, cpu: number, pid: number) => void;
+/** Maps one record; `pid` is its task (common_pid), `comm` the id of the task's name, interned before the handler runs. */
+type Handler = (r: RecordRef, ts: number, cpu: number, pid: number, comm: number) => void;
 
 /** One CPU's position in the merge. */
 interface CpuCursor {
@@ -50,7 +54,8 @@ class TraceDatReader {
   private readonly log = new DiagnosticLog();
   private readonly sink: TraceSink;
   private readonly linux: LinuxEvents;
-  private readonly names = new Map<number, number>();
+  /** Task name by pid, as `trace-cmd report` resolves it (interned only when an event uses it). */
+  private readonly names = new Map<number, string>();
   private readonly handlers = new Map<number, Handler>();
   private readonly record: RecordRef;
   private bytesRead = 0;
@@ -62,8 +67,8 @@ class TraceDatReader {
     const dataBytes = layout.cpus.reduce((s, c) => s + c.size, 0);
     this.sink = new TraceSink(layout.compressedData ? 0 : Math.ceil(dataBytes / 12));
     this.linux = new LinuxEvents(this.sink);
-    for (const [pid, comm] of layout.cmdlines) this.names.set(pid, this.sink.intern(comm));
-    this.names.set(0, this.sink.intern(IDLE_TASK));
+    for (const [pid, comm] of layout.cmdlines) this.names.set(pid, comm);
+    this.names.set(0, IDLE_TASK);
     this.record = { bytes: new Uint8Array(0), view: new DataView(new ArrayBuffer(0)), at: 0, length: 0, littleEndian: layout.littleEndian };
     for (const format of layout.formats.values()) this.handlers.set(format.id, this.handlerFor(format));
   }
@@ -186,19 +191,19 @@ class TraceDatReader {
       else this.unknownIds.set(id, { count: 1, first: this.records });
       return;
     }
-    handler(r, ts, cpu, r.view.getInt32(r.at + COMMON_PID_OFFSET, r.littleEndian));
+    const pid = r.view.getInt32(r.at + COMMON_PID_OFFSET, r.littleEndian);
+    handler(r, ts, cpu, pid, this.comm(pid));
   }
 
-  /** The task name `trace-cmd report` shows for pid. */
+  /** The id of the task name `trace-cmd report` shows for pid. */
   private comm(pid: number): number {
-    return this.names.get(pid) ?? this.sink.intern(UNKNOWN_TASK);
+    return this.sink.intern(this.names.get(pid) ?? UNKNOWN_TASK);
   }
 
-  /** A pid named by an event's fields: registered when not named before (as trace-cmd does). */
-  private register(pid: number, comm: string): number {
-    const id = this.sink.intern(comm);
-    if (!this.names.has(pid)) this.names.set(pid, id);
-    return id;
+  /** A pid named by an event's fields: registered when not named before (as trace-cmd does); returns `comm`. */
+  private register(pid: number, comm: string): string {
+    if (!this.names.has(pid)) this.names.set(pid, comm);
+    return comm;
   }
 
   private handlerFor(format: EventFormat): Handler {
@@ -220,8 +225,8 @@ class TraceDatReader {
             const state = fieldNumber(r, prevState) & 0xff;
             // printed as its lowest set bit's letter (S D T t X Z P I), R when none
             const lowest = state & -state;
-            const pc = this.register(prev, fieldString(r, prevComm));
-            const nc = this.register(next, fieldString(r, nextComm));
+            const pc = this.sink.intern(this.register(prev, fieldString(r, prevComm)));
+            const nc = this.sink.intern(this.register(next, fieldString(r, nextComm)));
             linux.switch(ts, cpu, -1, pc, prev, (lowest & EXIT_STATES) !== 0, nc, next, -1);
           };
         }
@@ -230,17 +235,17 @@ class TraceDatReader {
         const target = f.get('target_cpu');
         if (x) {
           const [comm, pid] = x as [FieldFormat, FieldFormat];
-          return (r, ts, cpu, task) => {
+          return (r, ts, cpu, task, taskComm) => {
             const woken = fieldNumber(r, pid);
             this.register(woken, fieldString(r, comm));
-            linux.wakeup(name, ts, cpu, task, -1, this.comm(task), woken, target ? fieldNumber(r, target) : -1);
+            linux.wakeup(name, ts, cpu, task, -1, taskComm, woken, target ? fieldNumber(r, target) : -1);
           };
         }
       } else if (name === 'sched_process_fork') {
         const x = need('parent_pid', 'child_pid');
         if (x) {
           const [parent, child] = x as [FieldFormat, FieldFormat];
-          return (r, ts, cpu, task) => linux.fork(ts, cpu, fieldNumber(r, parent), -1, this.comm(task), fieldNumber(r, child));
+          return (r, ts, cpu, _task, taskComm) => linux.fork(ts, cpu, fieldNumber(r, parent), -1, taskComm, fieldNumber(r, child));
         }
       } else if (name === 'sched_process_exit') {
         const x = need('comm', 'pid');
@@ -252,17 +257,17 @@ class TraceDatReader {
         const x = need('pid');
         if (x) {
           const [pid] = x as [FieldFormat];
-          return (r, ts, cpu, task) => linux.free(ts, cpu, task, -1, this.comm(task), fieldNumber(r, pid));
+          return (r, ts, cpu, task, taskComm) => linux.free(ts, cpu, task, -1, taskComm, fieldNumber(r, pid));
         }
       } else if (name === 'sched_migrate_task') {
         const x = need('pid', 'orig_cpu');
         if (x) {
           const [pid, orig] = x as [FieldFormat, FieldFormat];
-          return (r, ts, cpu, task) => linux.migrate(ts, cpu, task, -1, this.comm(task), fieldNumber(r, pid), fieldNumber(r, orig));
+          return (r, ts, cpu, task, taskComm) => linux.migrate(ts, cpu, task, -1, taskComm, fieldNumber(r, pid), fieldNumber(r, orig));
         }
       }
     }
     const render = fieldRenderer(format);
-    return (r, ts, cpu, task) => linux.instant(ts, cpu, task, -1, this.comm(task), name, render(r));
+    return (r, ts, cpu, task, taskComm) => linux.instant(ts, cpu, task, -1, taskComm, name, render(r));
   }
 }

@@ -14,6 +14,7 @@ import { readTrace, readTraceText, type TraceReadResult } from '../../../../../s
 import { readTraceDat } from '../../../../../src/core/trace/trace-dat/trace-dat-reader';
 import { memoryByteSource } from '../../../../../src/core/trace/trace-dat/byte-source';
 import { EventKind } from '../../../../../src/core/events/event-kind';
+import { tableHash } from '../../../../../src/core/events/table-hash';
 import { fixture, read, rows, TRACES } from '../trace-test-helpers';
 
 const bytes = (name: string): Uint8Array => new Uint8Array(readFileSync(join(TRACES, name)));
@@ -39,14 +40,36 @@ for (const name of ['linux-storm.v6.dat', 'linux-storm.v7.dat', 'linux-storm.v7-
   });
 }
 
+/** Every recording kept both ways: its trace.dat encodings and the `trace-cmd report -t` text of it. */
+const RECORDED_PAIRS = [
+  { dats: ['linux-storm.v6.dat', 'linux-storm.v7.dat', 'linux-storm.v7-zstd.dat'], report: 'linux-storm.report.txt' },
+  { dats: ['linux-runtime.v7-zstd.dat'], report: 'linux-runtime.report.txt' },
+];
+
+for (const { dats, report } of RECORDED_PAIRS) {
+  for (const name of dats) {
+    test(`${name} and ${report}: the same table, strings in the same order, one table hash`, async () => {
+      const dat = await readDat(bytes(name));
+      const text = read(fixture(report));
+      // the names a trace.dat saves for pids never seen in an event are not in the report's table either
+      assert.deepEqual(dat.table.strings.all(), text.table.strings.all());
+      assert.equal(tableHash(dat.table), tableHash(text.table));
+    });
+  }
+}
+
 test('linux-storm: every record mapped, counted from the report text by event name', async () => {
   const r = await readDat(bytes('linux-storm.v6.dat'));
-  // from `grep -c` per event in linux-storm.report.txt: 339 sched_switch, 27 of them with prev_state Z,
+  // from `grep -c` per event in linux-storm.report.txt: 339 sched_switch, 27 of them final (prev_state 18 Z + 9 X),
   // 162 sched_waking, 162 sched_wakeup, 26 sched_wakeup_new, 26 fork, 27 exit, 25 free, 3 migrate,
   // 3 sched_process_exec and 11 sched_process_wait
   assert.equal(count(r, EventKind.OffCpu), 339);
   assert.equal(count(r, EventKind.OnCpu), 339);
   assert.equal(count(r, EventKind.Dead), 27);
+  // the report prints prev_state as a letter before `==>`: the 27 final switches are 18 Z and 9 X
+  const states = fixture('linux-storm.report.txt').match(/\] ([A-Z]+) ==>/g)!.map((m) => m.slice(2, -4));
+  assert.equal(states.length, 339);
+  assert.deepEqual([states.filter((x) => x === 'Z').length, states.filter((x) => x === 'X').length], [18, 9]);
   assert.equal(count(r, EventKind.Wakeup), 162 + 26, 'sched_waking is the wakeup point; sched_wakeup_new too');
   assert.equal(count(r, EventKind.Enqueue), 162, 'sched_wakeup: the woken task queued');
   assert.equal(count(r, EventKind.Fork), 26);
