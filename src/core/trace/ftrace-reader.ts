@@ -7,8 +7,8 @@
  * once per name (count and first line).
  *
  * Two paths give the same rows. The byte path reads a line's prefix (ftrace-prefix-scan.ts)
- * and the kernel-printed sched_switch and wakeup payloads (ftrace-payload-scan.ts) from its
- * bytes, names interned on bytes: text is decoded only for what is kept as text (a name seen
+ * and the kernel-printed payloads of the modelled sched events (ftrace-payload-scan.ts) from
+ * its bytes, names interned on bytes: text is decoded only for what is kept as text (a name seen
  * for the first time, an instant's fields, the rarer payloads). Whatever it declines takes the
  * text path: the line decoded and read by the expressions of ftrace-line.ts and
  * ftrace-payloads.ts.
@@ -24,7 +24,9 @@ import { decodeLine } from './line-splitter';
 import { LinuxEvents } from './ftrace-events';
 import { SkippedLines } from './skipped-lines';
 import { isAsciiSpace, newFtracePrefix, scanFtracePrefix } from './ftrace-prefix-scan';
-import { newSwitchFields, newWakeupFields, scanSwitchPayload, scanWakeupPayload } from './ftrace-payload-scan';
+import {
+  newSwitchFields, newTaskFields, newWakeupFields, scanForkPayload, scanMigratePayload, scanSwitchPayload, scanTaskPayload, scanWakeupPayload,
+} from './ftrace-payload-scan';
 import { FtraceEvent as FtraceEvents, FtraceEventNames, ftraceEventOf } from './ftrace-event-names';
 import { CommInterner } from './btrace-names';
 import { TidSlots } from './tid-slots';
@@ -62,6 +64,7 @@ export class FtraceReader implements FormatReader {
   private readonly prefix = newFtracePrefix();
   private readonly switchFields = newSwitchFields();
   private readonly wakeupFields = newWakeupFields();
+  private readonly taskFields = newTaskFields();
   private readonly names = new FtraceEventNames();
   private readonly comms: CommInterner;
 
@@ -143,12 +146,34 @@ export class FtraceReader implements FormatReader {
         this.linux.wakeup(WAKEUP_NAMES[code], this.sink.relative(p.t), p.cpu, p.pid, p.tgid, comm, w.pid, w.targetCpu);
         return true;
       }
+    } else if ((code === FtraceEvent.Fork || code === FtraceEvent.Exit || code === FtraceEvent.Free || code === FtraceEvent.Migrate) && this.taskEvent(code, bytes, end)) {
+      return true;
     }
     const payload = decodeLine(bytes, p.payloadStart, end);
     if (LINE_TERMINATOR.test(payload)) return false;
     this.noteTgid(p.pid, p.tgid);
     const comm = this.comms.intern(p.pid, bytes, p.commStart, p.commEnd);
     this.payloadEvent(code, this.names.name, this.sink.relative(p.t), p.cpu, p.pid, p.tgid, comm, payload, lineNo);
+    return true;
+  }
+
+  /** A fork, exit, free or migrate line whose prefix was just scanned, read from its payload's bytes; false when the scanner declines it. */
+  private taskEvent(code: FtraceEvent, bytes: Uint8Array, end: number): boolean {
+    const p = this.prefix;
+    const t = this.taskFields;
+    const scanned = code === FtraceEvent.Fork ? scanForkPayload(bytes, p.payloadStart, end, t)
+      : code === FtraceEvent.Migrate ? scanMigratePayload(bytes, p.payloadStart, end, t)
+      : scanTaskPayload(bytes, p.payloadStart, end, t);
+    if (!scanned) return false;
+    this.noteTgid(p.pid, p.tgid);
+    const comms = this.comms;
+    const comm = comms.intern(p.pid, bytes, p.commStart, p.commEnd);
+    const ts = this.sink.relative(p.t);
+    const linux = this.linux;
+    if (code === FtraceEvent.Fork) linux.fork(ts, p.cpu, t.pid, p.tgid, comm, t.other);
+    else if (code === FtraceEvent.Exit) linux.exit(ts, p.cpu, t.pid, this.tgidOfTask(t.pid), comms.intern(t.pid, bytes, t.commStart, t.commEnd));
+    else if (code === FtraceEvent.Free) linux.free(ts, p.cpu, p.pid, p.tgid, comm, t.pid);
+    else linux.migrate(ts, p.cpu, p.pid, p.tgid, comm, t.pid, t.other);
     return true;
   }
 

@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { newSwitchFields, newWakeupFields, scanSwitchPayload, scanWakeupPayload } from '../../../../src/core/trace/ftrace-payload-scan';
-import { parseSwitch, parseWakeup } from '../../../../src/core/trace/ftrace-payloads';
+import {
+  newSwitchFields, newTaskFields, newWakeupFields, scanForkPayload, scanMigratePayload, scanSwitchPayload, scanTaskPayload, scanWakeupPayload,
+} from '../../../../src/core/trace/ftrace-payload-scan';
+import { parseFork, parseMigrate, parseSwitch, parseTask, parseWakeup } from '../../../../src/core/trace/ftrace-payloads';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -23,6 +25,15 @@ function scannedWakeup(payload: string) {
   const b = enc.encode(payload);
   const w = newWakeupFields();
   return scanWakeupPayload(b, 0, b.length, w) ? { pid: w.pid, targetCpu: w.targetCpu } : null;
+}
+
+type TaskScanner = typeof scanTaskPayload;
+
+/** What a fork / exit-free / migrate scanner read: the first name, pid, and child_pid or orig_cpu; null when declined. */
+function scannedTask(scan: TaskScanner, payload: string) {
+  const b = enc.encode(payload);
+  const t = newTaskFields();
+  return scan(b, 0, b.length, t) ? { comm: dec.decode(b.subarray(t.commStart, t.commEnd)), pid: t.pid, other: t.other } : null;
 }
 
 function expectedWakeup(payload: string) {
@@ -84,4 +95,93 @@ test('wakeup payloads near the grammar: the scanner reads what the expression re
     { numRuns: 3000, seed: 22 },
   );
   assert.ok(read > 500, `${read} of 3000 read (most numbers generated are valid)`);
+});
+
+test('kernel-printed fork, exit, free and migrate payloads', () => {
+  assert.deepEqual(scannedTask(scanForkPayload, 'comm=bash pid=22898 child_comm=bash child_pid=22986'), { comm: 'bash', pid: 22898, other: 22986 });
+  assert.deepEqual(scannedTask(scanForkPayload, 'comm=a pid=1 child_comm=b pid=2 child_comm= child_pid=3 '), { comm: 'a pid=1 child_comm=b', pid: 2, other: 3 });
+  assert.deepEqual(scannedTask(scanTaskPayload, 'comm=storm pid=22990 prio=120'), { comm: 'storm', pid: 22990, other: 0 });
+  assert.deepEqual(scannedTask(scanTaskPayload, 'comm=Web Content pid=7 prio=120 group_dead=1'), { comm: 'Web Content', pid: 7, other: 0 });
+  assert.deepEqual(scannedTask(scanTaskPayload, 'comm=x pid=5'), { comm: 'x', pid: 5, other: 0 });
+  assert.equal(scannedTask(scanTaskPayload, 'comm=x pid=5 abc'), null, 'a word that is not NAME=VALUE');
+  assert.equal(scannedTask(scanTaskPayload, 'comm=x pid=5 prio=120 group_dead='), null);
+  assert.deepEqual(scannedTask(scanMigratePayload, 'comm=kworker/1:2 pid=80 prio=-51 orig_cpu=1 dest_cpu=0'), { comm: 'kworker/1:2', pid: 80, other: 1 });
+  assert.equal(scannedTask(scanMigratePayload, 'rcu_preempt:15 [120] orig_cpu=1'), null);
+});
+
+/** A name as the kernel may print it, with the separators of the payloads inside. */
+const taskName = fc.oneof(name, fc.constantFrom(' pid=1', ' child_comm=', 'x pid=2 child_comm=y', ' prio=3', ' a=b', ' pid=', '\r'));
+const field = fc.tuple(fc.constantFrom('prio', 'group_dead', 'x', 'a b', ''), fc.constantFrom('120', '-1', '', 'v=w', ' ', '1\t'));
+
+test('fork payloads near the grammar: the scanner reads what the expression reads, or declines', () => {
+  let read = 0;
+  fc.assert(
+    fc.property(taskName, num, taskName, num, gap, (c, pid, cc, child, tail) => {
+      const payload = `comm=${c} pid=${pid} child_comm=${cc} child_pid=${child}${tail}`;
+      const got = scannedTask(scanForkPayload, payload);
+      if (got === null) return;
+      read++;
+      const k = parseFork(payload);
+      assert.ok(k, JSON.stringify(payload));
+      // the expression's first group ends at the ` pid=N child_comm=` it chose: the last one before ` child_pid=`
+      const first = /^comm=(.*) pid=(\d+) child_comm=(.*) child_pid=(\d+)\s*$/.exec(payload)!;
+      assert.deepEqual(got, { comm: first[1], pid: k.pid, other: k.childPid }, JSON.stringify(payload));
+    }),
+    { numRuns: 3000, seed: 23 },
+  );
+  assert.ok(read > 500, `${read} of 3000 read`);
+});
+
+test('exit and free payloads near the grammar: the scanner reads what the expression reads, or declines', () => {
+  let read = 0;
+  fc.assert(
+    fc.property(taskName, num, fc.array(field, { maxLength: 3 }), gap, (c, pid, fields, tail) => {
+      const payload = `comm=${c} pid=${pid}${fields.map(([k, v]) => ` ${k}=${v}`).join('')}${tail}`;
+      const got = scannedTask(scanTaskPayload, payload);
+      if (got === null) return;
+      read++;
+      const t = parseTask(payload);
+      assert.ok(t, JSON.stringify(payload));
+      assert.deepEqual(got, { comm: t.comm, pid: t.pid, other: 0 }, JSON.stringify(payload));
+    }),
+    { numRuns: 3000, seed: 24 },
+  );
+  assert.ok(read > 500, `${read} of 3000 read`);
+});
+
+test('exit and free payloads the expression reads: the scanner reads most, never differently (seeded)', () => {
+  let agreed = 0;
+  let matched = 0;
+  fc.assert(
+    fc.property(taskName, fc.nat(4194304), fc.array(field, { maxLength: 3 }), gap, (c, pid, fields, tail) => {
+      const payload = `comm=${c} pid=${pid}${fields.map(([k, v]) => ` ${k}=${v}`).join('')}${tail}`;
+      const t = parseTask(payload);
+      const got = scannedTask(scanTaskPayload, payload);
+      if (t === null) {
+        assert.equal(got, null, `the expression reads nothing here: ${JSON.stringify(payload)}`);
+        return;
+      }
+      matched++;
+      if (got) agreed++;
+    }),
+    { numRuns: 2000, seed: 25 },
+  );
+  assert.ok(agreed > matched * 0.8, `${agreed} of ${matched} read by the scanner`);
+});
+
+test('migrate payloads near the grammar: the scanner reads what the expression reads, or declines', () => {
+  let read = 0;
+  fc.assert(
+    fc.property(taskName, num, num, num, num, gap, (c, pid, prio, orig, dest, tail) => {
+      const payload = `comm=${c} pid=${pid} prio=${prio} orig_cpu=${orig} dest_cpu=${dest}${tail}`;
+      const got = scannedTask(scanMigratePayload, payload);
+      if (got === null) return;
+      read++;
+      const m = parseMigrate(payload);
+      assert.ok(m, JSON.stringify(payload));
+      assert.deepEqual(got, { comm: m.comm, pid: m.pid, other: m.origCpu }, JSON.stringify(payload));
+    }),
+    { numRuns: 3000, seed: 26 },
+  );
+  assert.ok(read > 500, `${read} of 3000 read`);
 });
