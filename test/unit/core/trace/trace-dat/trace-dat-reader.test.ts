@@ -4,6 +4,8 @@
  * - linux-storm: recorded as version 6, converted by `trace-cmd convert` to version 7
  *   uncompressed and zstd-compressed; `trace-cmd report -t` of it is linux-storm.report.txt.
  * - linux-runtime: recorded as version 7 with zstd, with sched_stat_runtime; its report beside it.
+ * - linux-threads: a thread storm (recording/thread-storm.c) recorded on another machine (2-CPU
+ *   Linux 6.18 sandbox, trace-cmd 3.1.6) as version 6, kept converted to version 7 with zstd.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -44,6 +46,7 @@ for (const name of ['linux-storm.v6.dat', 'linux-storm.v7.dat', 'linux-storm.v7-
 const RECORDED_PAIRS = [
   { dats: ['linux-storm.v6.dat', 'linux-storm.v7.dat', 'linux-storm.v7-zstd.dat'], report: 'linux-storm.report.txt' },
   { dats: ['linux-runtime.v7-zstd.dat'], report: 'linux-runtime.report.txt' },
+  { dats: ['linux-threads.v7-zstd.dat'], report: 'linux-threads.report.txt' },
 ];
 
 for (const { dats, report } of RECORDED_PAIRS) {
@@ -93,6 +96,41 @@ test('linux-runtime (recorded as version 7, zstd): the same table as its report,
   const runtime = rows(dat.table).filter((row) => row.includes('sched_stat_runtime|'));
   assert.equal(runtime.length, 477);
   assert.ok(runtime.every((row) => / runtime=\d+ \[ns\]$/.test(row)), 'print fmt "runtime=%Lu [ns]" with a cast argument');
+});
+
+test('linux-threads: the thread storm, counted from its report text, the same from trace.dat and the report', async () => {
+  const dat = await readDat(bytes('linux-threads.v7-zstd.dat'));
+  const text = read(fixture('linux-threads.report.txt'));
+  assert.deepEqual(rows(dat.table), rows(text.table));
+  assert.deepEqual(dat.diagnostics, []);
+  // 597 report lines less `cpus=2`; by `grep -c ' EVENT: '`: 265 sched_switch (final: 18 Z + 3 X),
+  // 115 sched_waking, 115 sched_wakeup, 21 wakeup_new, 21 fork, 21 exit, 19 free, 7 migrate, 6 exec, 6 wait
+  assert.equal(dat.lines, 596);
+  assert.equal(count(dat, EventKind.OffCpu), 265);
+  assert.equal(count(dat, EventKind.Dead), 18 + 3);
+  assert.equal(count(dat, EventKind.Wakeup), 115 + 21);
+  assert.equal(count(dat, EventKind.Enqueue), 115);
+  assert.equal(count(dat, EventKind.Fork), 21);
+  assert.equal(count(dat, EventKind.Exit), 21);
+  assert.equal(count(dat, EventKind.Reap), 19);
+  assert.equal(count(dat, EventKind.Steal), 7);
+  assert.equal(dat.unknownLines, 6 + 6);
+  // 3 waves of 6 threads: thread-storm (pid 1670) forks 18 threads, tids 1671..1688, each exits and is freed
+  const t = dat.table;
+  const storm = (i: number): boolean => t.strings.get(t.comm[i]!) === 'thread-storm';
+  const children: number[] = [];
+  const exited = new Set<number>();
+  const freed = new Set<number>();
+  for (let i = 0; i < t.length; i++) {
+    if (t.kind[i] === EventKind.Fork && storm(i) && t.tid[i] === 1670) children.push(t.arg0[i]!);
+    if (t.kind[i] === EventKind.Exit && storm(i)) exited.add(t.tid[i]!);
+    if (t.kind[i] === EventKind.Reap) freed.add(t.arg0[i]!);
+  }
+  const threads = Array.from({ length: 18 }, (_, k) => 1671 + k);
+  assert.deepEqual(children, threads);
+  assert.deepEqual([...exited].sort((a, b) => a - b), [1670, ...threads]);
+  // the 19 frees are the storm's; sh (1668) and sleep (1689) exit without a free before the recording stops
+  assert.deepEqual([...freed].sort((a, b) => a - b), [1670, ...threads]);
 });
 
 test('format detection is by content: trace.dat chunks read through readTrace, whatever the name', async () => {
