@@ -5,40 +5,10 @@ import { join } from 'node:path';
 import { patchMailMeanings } from '../../../../../src/core/patch/mail/line-meaning';
 import { readReplyComments, splitProposal, type ReplyMessage } from '../../../../../src/core/patch/mail/reply-comments';
 import type { ThreadComment } from '../../../../../src/core/patch/model';
-import { FIXTURES, SEED } from '../read-patch-fixtures';
+import { FIXTURES, SCHED_EXIT_PATCH, SEED } from '../read-patch-fixtures';
 
-/**
- * A small patch whose line numbers are counted by hand. The hunk `@@ -10,7 +10,8 @@` has old
- * lines 10..16 and new lines 10..17:
- *   ` struct...` 10/10, ` int s;` 11/11, ` ` (blank) 12/12, `-mtx_enter` old 13,
- *   `+spc =` new 13, `+TAILQ_INSERT_TAIL` new 14, ` wakeup_one` 14/15, ` sched_toproc` 15/16, ` }` 16/17.
- */
-const PATCH = [
-  'Drop the global deadproc mutex: each CPU puts its dead threads on its',
-  'own list, which only that CPU touches.',
-  '',
-  'Signed-off-by: Alice Author <alice@example.org>',
-  '---',
-  ' sys/kern/kern_sched.c | 4 +++-',
-  ' 1 file changed, 3 insertions(+), 1 deletion(-)',
-  '',
-  'diff --git a/sys/kern/kern_sched.c b/sys/kern/kern_sched.c',
-  'index 1111111..2222222 100644',
-  '--- a/sys/kern/kern_sched.c',
-  '+++ b/sys/kern/kern_sched.c',
-  '@@ -10,7 +10,8 @@ sched_exit(struct proc *p)',
-  ' \tstruct schedstate_percpu *spc;',
-  ' \tint s;',
-  ' ',
-  '-\tmtx_enter(&deadproc_mutex);',
-  '+\tspc = &curcpu()->ci_schedstate;',
-  '+\tTAILQ_INSERT_TAIL(&spc->spc_deadproc, p, p_runq);',
-  ' \twakeup_one(&spc->spc_deadproc);',
-  ' \tsched_toproc(NULL);',
-  ' }',
-  '-- ',
-  '2.45.2',
-].join('\n');
+/** A small patch mail whose line numbers are counted by hand in the fixtures' README. */
+const PATCH = readFileSync(SCHED_EXIT_PATCH, 'utf8').replace(/\n$/, '');
 
 const ANSWERED = patchMailMeanings(PATCH);
 
