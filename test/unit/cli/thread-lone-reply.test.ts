@@ -1,26 +1,20 @@
 /**
  * `reaperscope patch` on a review reply read alone, written by hand the way reviewers trim: the
- * quoted hunk of a small kern_sched.c patch, whose hunk `@@ -10,7 +10,8 @@` counts (by hand):
+ * quoted hunk of a small kern_sched.c patch (the fixture mail/sched-exit-dead-list.patch), whose
+ * hunk `@@ -10,7 +10,8 @@` counts (by hand):
  *   ` struct...` 10/10, ` int s;` 11/11, ` ` 12/12, `-mtx_enter` old 13, `+spc =` new 13,
  *   `+TAILQ_INSERT_TAIL` new 14, ` wakeup_one` 14/15, ` sched_toproc` 15/16, ` }` 16/17.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { SCHED_EXIT_PATCH, linesOf } from '../core/patch/read-patch-fixtures';
 import { runCli } from './run-cli';
 
-const HUNK = [
-  '@@ -10,7 +10,8 @@ sched_exit(struct proc *p)',
-  ' \tstruct schedstate_percpu *spc;',
-  ' \tint s;',
-  ' ',
-  '-\tmtx_enter(&deadproc_mutex);',
-  '+\tspc = &curcpu()->ci_schedstate;',
-  '+\tTAILQ_INSERT_TAIL(&spc->spc_deadproc, p, p_runq);',
-  ' \twakeup_one(&spc->spc_deadproc);',
-  ' \tsched_toproc(NULL);',
-  ' }',
-];
-const FILE_HEADER = ['diff --git a/sys/kern/kern_sched.c b/sys/kern/kern_sched.c', '--- a/sys/kern/kern_sched.c', '+++ b/sys/kern/kern_sched.c'];
+const PATCH = linesOf(SCHED_EXIT_PATCH);
+/** The hunk, header to its last line (` }`). */
+const HUNK = PATCH.slice(PATCH.findIndex((l) => l.startsWith('@@ ')), PATCH.indexOf(' }') + 1);
+/** `diff --git`, `---` and `+++`: the file header as reviewers keep it, without the `index` line. */
+const FILE_HEADER = PATCH.filter((l) => /^(?:diff --git |--- a\/|\+\+\+ b\/)/.test(l));
 
 /** A reply mail (the patch it answers, <p@example.org>, is not in the input) with `body`. */
 function replyMail(body: readonly string[]): string {

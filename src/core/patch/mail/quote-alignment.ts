@@ -11,10 +11,11 @@
  * runs of the quote stay together, lower where a snip mark says lines were cut), with joins of up to three reply lines into one answered line
  * and of up to three answered lines into one reply line.
  *
- * Each aligned run of lines is then checked for uniqueness between its neighbours: a run whose
- * keys occur more than once there (a lone `}` after a snip) is marked ambiguous, and so is a
- * run's first (last) line when a line in the gap before (after) it reads the same: the quote
- * does not say which of the two was kept.
+ * Each aligned pair is then checked: it is unique when every order-keeping placement of the
+ * aligned lines on answered lines that read the same puts it on the same line. Otherwise (a lone
+ * `}` after a snip; a run's first or last line that reads the same as a line in the gap beside
+ * it; a run's last blank line when a blank quoted after a snip could as well take its place and
+ * it the next blank) the quote does not say which line was kept.
  */
 import { SNIP, splitQuote } from './quoted-reply';
 
@@ -41,7 +42,7 @@ export interface AlignedPair {
   replyCount: number;
   answered: number;
   answeredCount: number;
-  /** False when the run of pairs holding this one matches elsewhere between its neighbours too. */
+  /** False when another order-keeping placement of the aligned lines on lines reading the same puts this pair elsewhere. */
   unique: boolean;
 }
 
@@ -318,45 +319,36 @@ export function alignQuote(replyLines: readonly string[], answeredLines: readonl
   return { pairs, pairOfReply, keys: reply, cells };
 }
 
-/** How often `keys[start, end)` occurs as a run in `keys[from, to)`. */
-function occurrences(keys: readonly string[], start: number, end: number, from: number, to: number): number {
-  let count = 0;
-  const length = end - start;
-  for (let at = from; at + length <= to; at++) {
-    let k = 0;
-    while (k < length && keys[at + k] === keys[start + k]) k++;
-    if (k === length) count++;
-  }
-  return count;
-}
-
 /**
- * Marks the pairs of each run (pairs aligned back to back in the answered message) whose keys
- * occur more than once between the runs before and after it: the quote does not say which.
+ * Marks the pairs the quote does not pin. All aligned pairs, in order, are placed on answered
+ * lines that read the same (a pair of several answered lines on as many lines reading the same),
+ * each after the one before: once as early as possible, once as late as possible. A pair on the
+ * same line both ways is on that line in every such placement; else some other reading of the
+ * quote puts it elsewhere (a lone `}` after a snip, a run's last blank line that could as well be
+ * a blank line further on with the lines before it cut), and it is marked not unique. The
+ * alignment found is one such placement, so the verdict does not depend on which of two equally
+ * good alignments the DP kept.
  */
 function markAmbiguous(pairs: AlignedPair[], answeredKeys: readonly string[]): void {
-  const runs: [number, number][] = [];
-  for (let k = 0; k < pairs.length; k++) {
-    const p = pairs[k]!;
-    const last = runs[runs.length - 1];
-    const previous = pairs[k - 1];
-    if (last && previous && previous.answered + previous.answeredCount === p.answered) last[1] = k;
-    else runs.push([k, k]);
-  }
-  runs.forEach(([first, last], r) => {
-    const start = pairs[first]!.answered;
-    const endPair = pairs[last]!;
-    const end = endPair.answered + endPair.answeredCount;
-    const before = runs[r - 1];
-    const after = runs[r + 1];
-    const from = before ? pairs[before[1]]!.answered + pairs[before[1]]!.answeredCount : 0;
-    const to = after ? pairs[after[0]]!.answered : answeredKeys.length;
-    if (occurrences(answeredKeys, start, end, from, to) > 1) {
-      for (let k = first; k <= last; k++) pairs[k]!.unique = false;
-    }
-    // The run's first line could as well stand alone anywhere in the gap before it (its last line in the gap after it).
-    const head = pairs[first]!;
-    if (head.answeredCount === 1 && occurrences(answeredKeys, start, start + 1, from, start) > 0) head.unique = false;
-    if (endPair.answeredCount === 1 && occurrences(answeredKeys, end - 1, end, end, to) > 0) endPair.unique = false;
+  const spanKey = (at: number, count: number): string | undefined =>
+    count === 1 ? answeredKeys[at] : at < 0 || at + count > answeredKeys.length ? undefined : answeredKeys.slice(at, at + count).join('\n');
+  const earliest = new Int32Array(pairs.length);
+  let next = 0;
+  pairs.forEach((p, k) => {
+    const key = spanKey(p.answered, p.answeredCount);
+    let at = next;
+    // The alignment's own place is always a candidate: the scan stops there at the latest.
+    while (at !== p.answered && spanKey(at, p.answeredCount) !== key) at++;
+    earliest[k] = at;
+    next = at + p.answeredCount;
   });
+  let end = answeredKeys.length;
+  for (let k = pairs.length - 1; k >= 0; k--) {
+    const p = pairs[k]!;
+    const key = spanKey(p.answered, p.answeredCount);
+    let at = end - p.answeredCount;
+    while (at !== p.answered && spanKey(at, p.answeredCount) !== key) at--;
+    p.unique = at === earliest[k];
+    end = at;
+  }
 }

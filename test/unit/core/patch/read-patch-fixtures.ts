@@ -5,6 +5,9 @@ import { join } from 'node:path';
 export const FIXTURES = join(__dirname, '../../../fixtures');
 export const MAIL = join(FIXTURES, 'mail');
 
+/** A small format-patch mail, one kern_sched.c hunk in sched_exit counted by hand in the fixtures' README. */
+export const SCHED_EXIT_PATCH = join(MAIL, 'sched-exit-dead-list.patch');
+
 export const SEED = {
   patch: join(FIXTURES, 'one-reaper-per-cpu.patch'),
   review: join(FIXTURES, 'one-reaper-per-cpu.review.eml'),

@@ -63,6 +63,33 @@ test('a lone line that reads the same in two places between its neighbours is ma
   assert.equal(a.pairs[a.pairOfReply[0]!]!.unique, true);
 });
 
+test('a pair is unique only when every placement of the quote puts it there, whichever of two equal alignments was kept', () => {
+  const answered = ['@@ -1,7 +1,8 @@', ' a();', ' ', '+b();', ' ', ' c();', ' ', ' d();'];
+  // Kept a(), the blank after it, the blank before c() and d() (answered 1, 2, 4, 7), or a() and
+  // the blanks before c() and d() (1, 4, 6): both cuts give this quote. The blank after a() is 2
+  // or 4, the lone one 4 or 6.
+  const twoReadings = ['>  a();', '>', 'Why?', '[...]', '>', '>  d();'];
+  const a = alignQuote(twoReadings, answered);
+  const pair = (i: number) => a.pairs[a.pairOfReply[i]!]!;
+  assert.deepEqual([0, 1, 4, 5].map((i) => pair(i).unique), [true, false, false, true]);
+  assert.equal(pair(1).answered, 2);
+  // Followed by c(), the lone blank can only be 4: the blank after a() is 2.
+  const oneReading = ['>  a();', '>', 'Why?', '[...]', '>', '>  c();'];
+  const b = alignQuote(oneReading, answered);
+  assert.deepEqual([0, 1, 4, 5].map((i) => { const p = b.pairs[b.pairOfReply[i]!]!; return [p.answered, p.unique]; }),
+    [[1, true], [2, true], [4, true], [5, true]]);
+});
+
+test('blank lines quoted alone between snips are not pinned to the last blank lines of the message', () => {
+  const answered = ['@@ -1,9 +1,10 @@', ' a();', ' ', '+b();', ' ', ' c();', ' ', ' d();', ' ', ' e();'];
+  // Kept the hunk header and the blank lines 2 and 4, a comment under 4; 2, 4, 6 and 8 read the
+  // same, so the second `>` may be 4, 6 or 8. Nothing follows it: the end of the message is no
+  // better a place than the truth.
+  const reply = ['> @@ -1,9 +1,10 @@', '[...]', '>', '[...]', '>', '', 'Why?'];
+  const a = alignQuote(reply, answered);
+  assert.deepEqual([0, 2, 4].map((i) => a.pairs[a.pairOfReply[i]!]!.unique), [true, false, false]);
+});
+
 test('a 5000-line patch and a 3000-line reply: aligned between anchors, a bounded number of cells, in bounded CPU time', () => {
   // The benchmark's generated kernel patch: 18 statements in every indentation, so few lines are
   // unique (file and hunk headers, some statements); the reply keeps 3000 of its lines in runs and

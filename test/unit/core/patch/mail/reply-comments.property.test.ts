@@ -1,8 +1,8 @@
 /**
  * Replies written the way reviewers and mail clients write them, from real-format patches (the
  * fixtures and this repository's own history), read back: every comment must come back on the
- * line it was written under, exact when the quoted run above it is found once in the answered
- * message, and no comment may be invented or lost. The generator knows the truth: each comment
+ * line it was written under, exact when the quote pins that line (every reading of the quote puts
+ * it there), and no comment may be invented or lost. The generator knows the truth: each comment
  * goes under a line of the answered message whose meaning comes from the patch's own diff.
  */
 import { test } from 'node:test';
@@ -83,12 +83,43 @@ function counterPatch(g: Gen, answered: AnsweredMessage): string[] | null {
 
 const norm = (line: string): string => line.replace(/\s+/g, '');
 
+/**
+ * For each answered line, true when it is kept and the quote pins it: the kept lines placed, in
+ * order, on answered lines that read the same (`keys`), once as early and once as late as they
+ * go, put it on its own line both ways, so every reading of the quote does. Else another way of
+ * cutting the message gives the same quote with this line elsewhere (a lone `}` after a snip; a
+ * run's last blank line when the blank quoted after the snip could be a later one and it the
+ * blank in between), and its comments may only be approximate. A line the reply joins with the
+ * next (flowed re-wrapping) is placed alone here: more readings, never fewer.
+ */
+function pinnedLines(keys: readonly string[], kept: readonly boolean[]): boolean[] {
+  const order = kept.flatMap((k, j) => (k ? [j] : []));
+  const earliest: number[] = [];
+  let next = 0;
+  for (const j of order) {
+    let at = next;
+    while (keys[at] !== keys[j]) at++;
+    earliest.push(at);
+    next = at + 1;
+  }
+  const result = Array<boolean>(keys.length).fill(false);
+  let last = keys.length - 1;
+  for (let k = order.length - 1; k >= 0; k--) {
+    const j = order[k]!;
+    let at = last;
+    while (keys[at] !== keys[j]) at--;
+    result[j] = at === earliest[k];
+    last = at - 1;
+  }
+  return result;
+}
+
 /** What a comment written under answered line j must read back as. */
 interface Expected {
   text: string;
   proposal: string | null;
   meaning: LineMeaning | null;
-  /** The quoted run above the comment occurs once in the answered message: the place must be exact. */
+  /** The quote pins the line above the comment ({@link pinnedLines}): the place must be exact. */
   unique: boolean;
 }
 
@@ -134,24 +165,7 @@ function writeReply(g: Gen, answered: AnsweredMessage, firstComment: number, ans
   const lostSpace = g(fc.boolean);
   const tabsToSpaces = g(fc.boolean);
   const deepStyle = g(fc.constantFrom, '> ', '>');
-  const keys = answered.lines.map(norm);
-  const runUnique = (j: number): boolean => {
-    let s = j;
-    let e = j;
-    while (s > 0 && kept[s - 1]) s--;
-    while (e + 1 < n && kept[e + 1]) e++;
-    const run = keys.slice(s, e + 1);
-    let count = 0;
-    for (let at = 0; at + run.length <= n; at++) if (run.every((k, x) => keys[at + x] === k)) count++;
-    // The first (last) kept line of a run reads the same as a cut line before (after) it: the
-    // quote cannot tell which of the two it is.
-    const cutBefore = keys.slice(s > 0 ? kept.lastIndexOf(true, s - 1) + 1 : 0, s);
-    const nextStart = kept.indexOf(true, e + 1);
-    const cutAfter = keys.slice(e + 1, nextStart < 0 ? n : nextStart);
-    if (j === s && cutBefore.includes(keys[j]!)) return false;
-    if (j === e && cutAfter.includes(keys[j]!)) return false;
-    return count === 1;
-  };
+  const pinned = pinnedLines(answered.lines.map(norm), kept);
   const reply: Reply = { lines: [], expected: [], truth: [], sure: [] };
   let sure = true;
   const emit = (line: string, truth: LineMeaning | null): void => {
@@ -183,7 +197,7 @@ function writeReply(g: Gen, answered: AnsweredMessage, firstComment: number, ans
       if (j > 0 && kept[j - 1] && g(fc.boolean)) emit(g(fc.constantFrom, '> [...]', '[...]', '<snip>', '> ...', '[ snip ]'), null);
       continue;
     }
-    sure = runUnique(j) && (answeredSure?.[j] ?? true);
+    sure = pinned[j]! && (answeredSure?.[j] ?? true);
     let line = answered.lines[j]!;
     const own = !line.startsWith('>');
     if (lostSpace && own && /^ \S/.test(line) && g(fc.boolean)) line = line.slice(1);
@@ -195,7 +209,7 @@ function writeReply(g: Gen, answered: AnsweredMessage, firstComment: number, ans
       // A flowed client re-wrapped two short lines of the commit message into one.
       emit(quote(`${line} ${next}`), meaning);
       j++;
-      if (anchors.has(j)) writeComment(answered.meanings[j] ?? null, runUnique(j) && (answeredSure?.[j] ?? true), false);
+      if (anchors.has(j)) writeComment(answered.meanings[j] ?? null, pinned[j]! && (answeredSure?.[j] ?? true), false);
       continue;
     }
     const quoted = quote(line);

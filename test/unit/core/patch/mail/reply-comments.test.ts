@@ -1,43 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { patchMailMeanings } from '../../../../../src/core/patch/mail/line-meaning';
 import { readReplyComments, splitProposal, type ReplyMessage } from '../../../../../src/core/patch/mail/reply-comments';
 import type { ThreadComment } from '../../../../../src/core/patch/model';
-import { SEED } from '../read-patch-fixtures';
+import { FIXTURES, SCHED_EXIT_PATCH, SEED } from '../read-patch-fixtures';
 
-/**
- * A small patch whose line numbers are counted by hand. The hunk `@@ -10,7 +10,8 @@` has old
- * lines 10..16 and new lines 10..17:
- *   ` struct...` 10/10, ` int s;` 11/11, ` ` (blank) 12/12, `-mtx_enter` old 13,
- *   `+spc =` new 13, `+TAILQ_INSERT_TAIL` new 14, ` wakeup_one` 14/15, ` sched_toproc` 15/16, ` }` 16/17.
- */
-const PATCH = [
-  'Drop the global deadproc mutex: each CPU puts its dead threads on its',
-  'own list, which only that CPU touches.',
-  '',
-  'Signed-off-by: Alice Author <alice@example.org>',
-  '---',
-  ' sys/kern/kern_sched.c | 4 +++-',
-  ' 1 file changed, 3 insertions(+), 1 deletion(-)',
-  '',
-  'diff --git a/sys/kern/kern_sched.c b/sys/kern/kern_sched.c',
-  'index 1111111..2222222 100644',
-  '--- a/sys/kern/kern_sched.c',
-  '+++ b/sys/kern/kern_sched.c',
-  '@@ -10,7 +10,8 @@ sched_exit(struct proc *p)',
-  ' \tstruct schedstate_percpu *spc;',
-  ' \tint s;',
-  ' ',
-  '-\tmtx_enter(&deadproc_mutex);',
-  '+\tspc = &curcpu()->ci_schedstate;',
-  '+\tTAILQ_INSERT_TAIL(&spc->spc_deadproc, p, p_runq);',
-  ' \twakeup_one(&spc->spc_deadproc);',
-  ' \tsched_toproc(NULL);',
-  ' }',
-  '-- ',
-  '2.45.2',
-].join('\n');
+/** A small patch mail whose line numbers are counted by hand in the fixtures' README. */
+const PATCH = readFileSync(SCHED_EXIT_PATCH, 'utf8').replace(/\n$/, '');
 
 const ANSWERED = patchMailMeanings(PATCH);
 
@@ -154,6 +125,24 @@ test('a line the quote cannot place (a lone blank line after a snip) is approxim
   assert.equal(comments.length, 1);
   assert.equal(comments[0]!.certainty, 'approximate');
   assert.match(comments[0]!.reason!, /more than one place/);
+});
+
+test('a run ending in a blank line, then a snip and a lone blank line: approximate, as a comment under the later blank reads the same', () => {
+  // Shrunk from a generated reply to stale-sched.diff. Its first hunk (`@@ -31,6 +31,7 @@`) has
+  // ` int sched_fixture_debug;` new 32, blank context new 33, `+int sched_fixture_extra;` 34,
+  // ` void sched_kthreads_create(void *);` 35, blank new 36, ` int sched_proc_to_cpu_cost(...)` 37.
+  const answered = patchMailMeanings(readFileSync(join(FIXTURES, 'workspace/patches/stale-sched.diff'), 'utf8'));
+  const quoted = (after: string): string[] => [
+    '>  int    sched_fixture_debug;', '>', '', 'Why a blank line here?', '', '[...]', '>', after,
+  ];
+  // Written under new 33 (34..35 snipped, the lone `>` new 36, 37..43 cut without a mark), or
+  // under new 36 (33..35 cut without a mark, 37..38 snipped, the lone `>` new 39): the same text.
+  const ambiguous = readReplyComments(reply(quoted('>         SCHED_ASSERT_LOCKED();')), answered, []).comments;
+  assert.deepEqual(ambiguous.map(place), [['sys/kern/kern_sched.c', 'new', 33, 'approximate']]);
+  assert.match(ambiguous[0]!.reason!, /more than one place/);
+  // Followed by ` int sched_proc_to_cpu_cost(...)`, the lone `>` can only be new 36, so the first one is new 33.
+  const pinned = readReplyComments(reply(quoted('>  int sched_proc_to_cpu_cost(struct cpu_info *ci, struct proc *p);')), answered, []).comments;
+  assert.deepEqual(pinned.map(place), [['sys/kern/kern_sched.c', 'new', 33, 'exact']]);
 });
 
 test('a counter-patch in the reviewer\'s text is a proposal attached to the comment', () => {
