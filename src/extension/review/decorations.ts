@@ -1,6 +1,8 @@
 /**
  * Gutter and overview-ruler marks on the lines an open patch removes or changes, and on the line
- * after which it only adds lines, in every visible editor of a file the patch touches. Those
+ * after which it only adds lines, in every visible editor of a file the patch touches; the
+ * number of lines added there is a hover on that whole line, so the mouse finds it anywhere on
+ * the line (a decoration's own hover covers only its range: column 1 of an empty one). Those
  * editors of a C file (and of its unpatched/patched views) also get the tree's indentation: its
  * `.editorconfig`, else the kernel's style (KNF): tabs, 8 columns wide (editorconfig-indent.ts).
  */
@@ -11,6 +13,11 @@ import type { ReviewStore } from './review-session';
 import { settings } from '../common/settings';
 import { indentFor, KNF as KNF_FALLBACK, type Indent } from './editorconfig-indent';
 import { PATCHED_SCHEME, reviewForVirtual, UNPATCHED_SCHEME } from './virtual-documents';
+
+/** The hover text of a line after which the patch adds `added` lines. */
+export function addedLinesMessage(added: number): string {
+  return `The patch adds ${added} line${added === 1 ? '' : 's'} after this line.`;
+}
 
 /** The workspace file of a C document of the review (or of its unpatched/patched view); null for others. */
 function reviewedC(store: ReviewStore, doc: vscode.TextDocument): vscode.Uri | null {
@@ -57,6 +64,7 @@ export class PatchDecorations implements vscode.Disposable {
       store.onDidChange(() => this.refresh()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('reaperscope.review')) this.refresh(); }),
+      vscode.languages.registerHoverProvider('*', { provideHover: (doc, position) => this.addedLinesHover(doc, position) }),
     ];
     const configs = vscode.workspace.createFileSystemWatcher('**/.editorconfig');
     const forget = (): void => {
@@ -75,13 +83,17 @@ export class PatchDecorations implements vscode.Disposable {
       editor.setDecorations(this.removedType, toRanges(marks.removed));
       editor.setDecorations(this.changedType, toRanges(marks.changed));
       const added = review ? insertionPoints(review.file, review.placements) : [];
-      editor.setDecorations(this.addedType, added.map((a) => ({
-        range: new vscode.Range(a.line - 1, 0, a.line - 1, 0),
-        hoverMessage: `The patch adds ${a.added} line${a.added === 1 ? '' : 's'} after this line.`,
-      })));
+      editor.setDecorations(this.addedType, added.map((a) => new vscode.Range(a.line - 1, 0, a.line - 1, 0)));
       if (review) this.applied.set(editor.document.uri.toString(), { removed: marks.removed.length, changed: marks.changed.length, added: added.length });
     }
     this.indentation = Promise.all(vscode.window.visibleTextEditors.map((editor) => this.indent(editor))).then(() => undefined);
+  }
+
+  /** "The patch adds N lines after this line." anywhere on such a line of a file the open patch touches. */
+  private addedLinesHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const review = settings().decorations ? this.store.fileFor(doc.uri) : null;
+    const point = review ? insertionPoints(review.file, review.placements).find((a) => a.line - 1 === position.line) : undefined;
+    return point ? new vscode.Hover(addedLinesMessage(point.added), doc.lineAt(position.line).range) : undefined;
   }
 
   /** Sets a reviewed C file's editor to the tree's indentation (KNF unless its .editorconfig says otherwise). */

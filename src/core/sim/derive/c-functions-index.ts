@@ -25,14 +25,54 @@ export interface CFunctionsIndex {
   dispose(): void;
 }
 
-/** Follows the declarator chain (pointer, function, parenthesized declarators) to the name. */
+/**
+ * The declarator inside `node`: its `declarator` field (pointer, array, function, init
+ * declarators); a parenthesized declarator has no such field in tree-sitter's C grammar, its
+ * inner declarator is its one named child besides comments.
+ */
+function innerDeclarator(node: Node): Node | null {
+  if (node.type !== 'parenthesized_declarator') return node.childForFieldName('declarator');
+  return node.namedChildren.find((c): c is Node => !!c && c.type !== 'comment') ?? null;
+}
+
+/** Follows the declarator chain to the name: `p`, `*p`, `(*handler(int sig))(int)`, `(foo)(void)`. */
 export function declaredName(node: Node | null): string | null {
   let n = node;
   while (n) {
     if (n.type === 'identifier' || n.type === 'field_identifier') return n.text;
-    n = n.childForFieldName('declarator');
+    n = innerDeclarator(n);
   }
   return null;
+}
+
+/**
+ * The function declarator that declares `definition`'s name: the innermost one on the chain,
+ * whose parameters are the function's own (in `int (*handler(int sig))(int)` the outer list
+ * `(int)` belongs to the returned pointer's type).
+ */
+function ownDeclarator(definition: Node): Node | null {
+  let found: Node | null = null;
+  let n = definition.childForFieldName('declarator');
+  while (n && n.type !== 'identifier' && n.type !== 'field_identifier') {
+    if (n.type === 'function_declarator') found = n;
+    n = innerDeclarator(n);
+  }
+  return found;
+}
+
+/**
+ * The names of a function definition's parameters, in order: from `(struct proc *p, int n)`,
+ * and from an old-style (K&R) definition's identifier list `(p, n)` (the types follow on
+ * their own lines); `(void)` and `...` give none.
+ */
+export function parameterNames(definition: Node): string[] {
+  const list = ownDeclarator(definition)?.childForFieldName('parameters')?.namedChildren ?? [];
+  return list.flatMap((p) => {
+    if (!p) return [];
+    if (p.type === 'identifier') return [p.text];
+    const name = p.type === 'parameter_declaration' ? declaredName(p.childForFieldName('declarator')) : null;
+    return name ? [name] : [];
+  });
 }
 
 /** Parses `files` and indexes their function definitions. */

@@ -16,7 +16,7 @@ import type { Node, Parser } from 'web-tree-sitter';
 import { assemble, Op, type Draft, type Program, type Step } from '../program';
 import { subjectProblem } from './subject-check';
 import type { Variant, VariantName } from '../variants';
-import { declaredName, indexCFunctions, type CFunctionsIndex, type CSourceFile, type FunctionDefinition } from './c-functions-index';
+import { indexCFunctions, parameterNames, type CFunctionsIndex, type CSourceFile, type FunctionDefinition } from './c-functions-index';
 import { FunctionTranslator, type Assumption, type NotUnderstood, type ProgramKind, type QuietLine } from './function-translator';
 
 export interface DerivedProgram {
@@ -49,10 +49,6 @@ export interface DerivedModel {
 }
 
 const firstLine = (node: Node): string => node.text.split('\n')[0]!.trim();
-const params = (f: FunctionDefinition): string[] =>
-  (f.node.descendantsOfType('parameter_list')[0]?.namedChildren ?? [])
-    .map((p) => (p ? declaredName(p.childForFieldName('declarator')) : null))
-    .filter((n): n is string => n !== null);
 
 function exitProgram(idx: CFunctionsIndex, side: 'old' | 'new', problems: string[]): FunctionTranslator {
   const t = new FunctionTranslator(idx, 'exit', side, 'x');
@@ -61,7 +57,7 @@ function exitProgram(idx: CFunctionsIndex, side: 'old' | 'new', problems: string
     problems.push('exit1() is not defined in the tree');
     return t;
   }
-  const self = params(exit1)[0];
+  const self = parameterNames(exit1.node)[0];
   t.pushFrame(exit1, self ? [[self, 'self']] : []);
   const line = exit1.node.startPosition.row + 1;
   const head = exit1.node.text.split('\n').find((l) => /\bexit1\s*\(/.test(l))?.trim() ?? 'exit1(...)';

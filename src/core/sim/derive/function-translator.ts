@@ -11,7 +11,7 @@
 import type { Node } from 'web-tree-sitter';
 import { Op, PRIO, wakeupDrafts, type Draft, type SourceRef } from '../program';
 import type { CFunctionsIndex, FunctionDefinition } from './c-functions-index';
-import { declaredName } from './c-functions-index';
+import { declaredName, parameterNames } from './c-functions-index';
 import { PRIMITIVES, SLEEP_PRIORITIES, type ObjectRef } from './kernel-primitives';
 import { objectName } from '../model-objects';
 
@@ -166,12 +166,7 @@ export class FunctionTranslator {
   enter(func: FunctionDefinition, args: Value[], k: () => void): void {
     const frame: Frame = { func, vars: new Map(), end: null };
     this.visited.set(func.name, func.file);
-    const params = func.node.childForFieldName('declarator')?.childForFieldName('parameters')
-      ?? func.node.descendantsOfType('parameter_list')[0] ?? null;
-    (params?.namedChildren ?? []).filter((p): p is Node => !!p && p.type === 'parameter_declaration').forEach((p, i) => {
-      const name = declaredName(p.childForFieldName('declarator'));
-      if (name) frame.vars.set(name, args[i] ?? 'unknown');
-    });
+    parameterNames(func.node).forEach((name, i) => frame.vars.set(name, args[i] ?? 'unknown'));
     this.frames.push(frame);
     const body = func.node.childForFieldName('body');
     const done = (): void => {

@@ -1,7 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { declaredName, indexCFunctions } from '../../../../../src/core/sim/derive/c-functions-index';
+import { readFileSync } from 'node:fs';
+import { declaredName, indexCFunctions, parameterNames } from '../../../../../src/core/sim/derive/c-functions-index';
 import { cParser, treeAfter, treeBefore } from './exit-path-fixture';
+
+const reapq = (): { path: string; text: string } => ({
+  path: 'sys/kern/kern_reapq.c',
+  text: readFileSync(new URL('../../../../fixtures/c/declarators/kern_reapq.c', import.meta.url), 'utf8'),
+});
 
 test('every function of the fixture tree is indexed with its file and line', async () => {
   const idx = indexCFunctions(await cParser(), treeBefore());
@@ -61,4 +67,38 @@ test('text that is not C indexes nothing and does not throw', async () => {
   assert.equal(idx.functions.size, 0);
   assert.deepEqual(idx.kthreadCreates, []);
   idx.dispose();
+});
+
+test('names inside parentheses and old-style definitions are indexed, with their parameters', async () => {
+  const idx = indexCFunctions(await cParser(), [reapq()]);
+  try {
+    // test/fixtures/c/declarators/kern_reapq.c: name, line of the definition's first line, parameters
+    const expected = [
+      ['reapq_hook', 26, ['slot']], // void / (*reapq_hook(int slot))(struct proc *): the parameters are the inner list's
+      ['reapq_handler', 34, ['sig']], // int (*reapq_handler(int sig))(int), on one line
+      ['reapq_count', 40, ['rq']], // int / (reapq_count)(struct reapq *rq)
+      ['reapq_reset', 46, []], // static void (reapq_reset)(void)
+      ['reapq_insert', 53, ['rq', 'p']], // int / reapq_insert(rq, p) / struct reapq *rq; / struct proc *p;
+      ['reapq_wait', 63, ['rq', 'timo', 'wmesg']],
+      ['reapq_drain', 75, ['rq']],
+    ] as const;
+    assert.deepEqual([...idx.functions.keys()], expected.map(([name]) => name));
+    for (const [name, line, params] of expected) {
+      const f = idx.functions.get(name)!;
+      assert.equal(f.node.startPosition.row + 1, line, name);
+      assert.deepEqual(parameterNames(f.node), params, name);
+    }
+  } finally {
+    idx.dispose();
+  }
+});
+
+test('declaredName follows parenthesized declarators to the name', async () => {
+  const tree = (await cParser()).parse('int (*(reapq_pick)(int n))(int);\nvoid (*reapq_hooks[4])(struct proc *);\n')!;
+  try {
+    const names = tree.rootNode.namedChildren.map((d) => declaredName(d?.childForFieldName('declarator') ?? null));
+    assert.deepEqual(names, ['reapq_pick', 'reapq_hooks']);
+  } finally {
+    tree.delete();
+  }
 });

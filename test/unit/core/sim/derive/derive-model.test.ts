@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assembledSteps, deriveModel } from '../../../../../src/core/sim/derive/derive-model';
 import type { CSourceFile } from '../../../../../src/core/sim/derive/c-functions-index';
+import { variantDifferences } from '../../../../../src/core/sim/derive/model-steps';
 import { variant } from '../../../../../src/core/sim/variants';
 import { cParser, treeAfter, treeBefore } from './exit-path-fixture';
 
@@ -110,4 +111,14 @@ test('reapers created both once and per CPU: the per-CPU ones are taken and both
   assert.equal(m.reaperSites.length, 2);
   const notes = m.notUnderstood.filter((n) => n.why.startsWith('reapers are created both once and per CPU'));
   assert.deepEqual(notes.map((n) => n.file).sort(), ['sys/kern/init_main.c', 'sys/kern/kern_sched.c']);
+});
+
+test('exit1 and sched_exit written as old-style definitions derive the same baseline (their parameters are bound)', async () => {
+  let files = edited(treeBefore(), 'sys/kern/kern_exit.c', 'exit1(struct proc *p, int xexit, int xsig, int flags)\n',
+    'exit1(p, xexit, xsig, flags)\n\tstruct proc *p;\n\tint xexit, xsig, flags;\n');
+  files = edited(files, 'sys/kern/kern_sched.c', 'sched_exit(struct proc *p)\n', 'sched_exit(p)\n\tstruct proc *p;\n');
+  const m = deriveModel(await cParser(), files, 'baseline', 'old');
+  // sched_exit's LIST_INSERT_HEAD(&spc->spc_deadproc, p, p_hash) inserts the dying thread only when p is bound to exit1's p
+  assert.deepEqual(m.notUnderstood, []);
+  assert.deepEqual(variantDifferences(m.variant!, variant('baseline')), []);
 });
