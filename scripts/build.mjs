@@ -1,7 +1,9 @@
-// One esbuild script, three bundles: the extension (Node, `vscode` external),
-// the CLI (Node), and the webview app (browser). `--watch` rebuilds on change.
+// One esbuild script for every bundle: the extension (Node, `vscode` external) and its worker,
+// the CLI (Node: a dispatcher and a bundle per command, cli-bundles.mjs) and its simulation
+// worker, and the webview app (browser). `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { copyFile, mkdir } from 'node:fs/promises';
+import { cliBundles } from './cli-bundles.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
@@ -24,14 +26,7 @@ const bundles = [
     // It derives models from C (derive-models-job.ts): tree-sitter's CJS build, as for the CLI.
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   },
-  {
-    ...common,
-    entryPoints: { cli: 'src/cli/main.ts' },
-    platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist',
-    banner: { js: '#!/usr/bin/env node' },
-    // web-tree-sitter's ESM build needs import.meta.url, which a CJS bundle lacks: use its CJS build.
-    alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
-  },
+  ...(await cliBundles('dist')).map((b) => ({ ...common, ...b })),
   {
     // Worker threads of the CLI's simulation sweeps (src/cli/sim-workers.ts).
     ...common,

@@ -4,7 +4,7 @@
  * 1 bad input (the message names the file and line), 2 usage. All output goes through `io`, so
  * tests run it in process; main.ts is the program around it.
  */
-import { InputError, UsageError, EXIT_BAD_INPUT, EXIT_USAGE, type CliIo, type Command } from './command';
+import { cliErrorKind, EXIT_BAD_INPUT, EXIT_USAGE, type CliIo, type CommandEntry } from './command';
 import { commands } from './commands';
 
 function summary(): string {
@@ -27,15 +27,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return name === undefined ? EXIT_USAGE : 0;
   }
   if (name === 'help') {
-    const command = commands.find((c) => c.name === rest[0]);
-    io.out(command ? command.usage : summary());
-    return command || rest.length === 0 ? 0 : EXIT_USAGE;
+    const entry = commands.find((c) => c.name === rest[0]);
+    io.out(entry ? (await entry.load()).usage : summary());
+    return entry || rest.length === 0 ? 0 : EXIT_USAGE;
   }
-  const command: Command | undefined = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry: CommandEntry | undefined = commands.find((c) => c.name === name);
+  if (!entry) {
     io.err(`reaperscope: unknown command '${name}'\n\n${summary()}`);
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(command.usage);
     return 0;
@@ -43,12 +44,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`reaperscope ${command.name}: ${error.message}\n\n${command.usage}`);
+    const kind = cliErrorKind(error);
+    if (kind === 'usage') {
+      io.err(`reaperscope ${entry.name}: ${(error as Error).message}\n\n${command.usage}`);
       return EXIT_USAGE;
     }
-    if (error instanceof InputError) {
-      io.err(`reaperscope ${command.name}: ${error.message}\n`);
+    if (kind === 'input') {
+      io.err(`reaperscope ${entry.name}: ${(error as Error).message}\n`);
       return EXIT_BAD_INPUT;
     }
     throw error;

@@ -87,8 +87,6 @@ function failureLines(applied: readonly AppliedFile[], name: string): string[] {
 }
 
 export const applyCommand: Command = {
-  name: 'apply',
-  summary: 'apply a patch to a source tree like patch(1): per-hunk outcome, blob-id checks',
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {

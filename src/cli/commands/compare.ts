@@ -230,8 +230,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 export const compareCommand: Command = {
-  name: 'compare',
-  summary: 'detect the variant a patch implements and simulate it against baseline',
   usage,
   run,
 };

@@ -42,8 +42,6 @@ function pickVersions(series: readonly PatchSeries[], from: number | undefined, 
 }
 
 export const diffVersionsCommand: Command = {
-  name: 'diff-versions',
-  summary: 'what changed between two versions of a series in a thread, patch by patch',
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {

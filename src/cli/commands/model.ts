@@ -53,8 +53,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 export const modelCommand: Command = {
-  name: 'model',
-  summary: 'derive the exit-path models from the C source before and after a patch',
   usage,
   run,
 };

@@ -77,8 +77,6 @@ async function runThread(sources: readonly ThreadSource[], values: { json?: bool
 }
 
 export const patchCommand: Command = {
-  name: 'patch',
-  summary: 'read a patch, mail or review reply: files, hunks, functions, comments',
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {

@@ -156,8 +156,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 export const simulateCommand: Command = {
-  name: 'simulate',
-  summary: 'simulate the exit path (baseline, patched, lockless) on a multiprocessor',
   usage,
   run,
 };

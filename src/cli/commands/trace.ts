@@ -125,8 +125,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 export const traceCommand: Command = {
-  name: 'trace',
-  summary: 'read a btrace/ftrace scheduler trace: reapers per CPU, exit→reap latency, export',
   usage,
   run,
 };

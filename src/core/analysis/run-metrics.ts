@@ -5,7 +5,7 @@
  */
 import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
-import { backlogSeries } from './backlog';
+import { backlogMax } from './backlog';
 import { exitToReap, type LatencyStart } from './exit-to-reap';
 import { isExitEvent } from './latency-pairs';
 import { lockWaitByName } from './lock-wait';
@@ -73,7 +73,16 @@ export function windowOf(table: EventTable, options: MetricsOptions): RunWindow 
   return { start, end, spanNs: end - start };
 }
 
-export function computeMetrics(table: EventTable, options: MetricsOptions = {}): RunMetrics {
+/**
+ * The metrics without the backlog and the lock waits (what a trace summary shows, trace-summary.ts,
+ * which does not pay for the two passes those take), with the busy time per CPU they come from.
+ */
+export interface BaseMetrics extends Omit<RunMetrics, 'backlogMax' | 'lockWaitNs'> {
+  /** Time running non-idle threads per CPU within the window, ns (index = CPU). */
+  busyNsPerCpu: number[];
+}
+
+export function baseMetrics(table: EventTable, options: MetricsOptions = {}): BaseMetrics {
   const cpus = Math.max(options.cpus ?? 0, table.cpuCount);
   const window = windowOf(table, options);
   const { spanNs } = window;
@@ -108,8 +117,6 @@ export function computeMetrics(table: EventTable, options: MetricsOptions = {}):
     exitToReapStartsAt: latency.startsAt,
     reapsPerCpu,
     reaperBusyNsPerCpu,
-    backlogMax: backlogSeries(table).max,
-    lockWaitNs: lockWaitByName(table),
     idleHops,
     crossCpuWakeups,
     contextSwitches,
@@ -117,5 +124,26 @@ export function computeMetrics(table: EventTable, options: MetricsOptions = {}):
     exitsPerSec: spanNs > 0 ? exits / (spanNs / 1e9) : 0,
     utilisation: spanNs > 0 && cpus > 0 ? busy / (spanNs * cpus) : 0,
     spanNs,
+    busyNsPerCpu: busyNs,
+  };
+}
+
+export function computeMetrics(table: EventTable, options: MetricsOptions = {}): RunMetrics {
+  const m = baseMetrics(table, options);
+  return {
+    exitToReapNs: m.exitToReapNs,
+    exitToReapInferred: m.exitToReapInferred,
+    exitToReapStartsAt: m.exitToReapStartsAt,
+    reapsPerCpu: m.reapsPerCpu,
+    reaperBusyNsPerCpu: m.reaperBusyNsPerCpu,
+    backlogMax: backlogMax(table),
+    lockWaitNs: lockWaitByName(table),
+    idleHops: m.idleHops,
+    crossCpuWakeups: m.crossCpuWakeups,
+    contextSwitches: m.contextSwitches,
+    exits: m.exits,
+    exitsPerSec: m.exitsPerSec,
+    utilisation: m.utilisation,
+    spanNs: m.spanNs,
   };
 }

@@ -11,6 +11,10 @@ import { windowOf } from './run-metrics';
 export function utilisationPerCpu(table: EventTable): number[] {
   if (table.length === 0) return new Array<number>(table.cpuCount).fill(0);
   const window = windowOf(table, {});
-  const { spanNs } = window;
-  return busyPerCpu(table, window).busyNs.map((ns) => (spanNs > 0 ? ns / spanNs : 0));
+  return utilisationOfBusy(busyPerCpu(table, window).busyNs, window.spanNs);
+}
+
+/** Utilisation 0..1 per CPU from its busy time (ns, run-metrics.ts baseMetrics' busyNsPerCpu) over a span of `spanNs`. */
+export function utilisationOfBusy(busyNs: readonly number[], spanNs: number): number[] {
+  return busyNs.map((ns) => (spanNs > 0 ? ns / spanNs : 0));
 }

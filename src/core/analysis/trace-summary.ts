@@ -10,8 +10,8 @@ import { findReapers } from './reaper-activity';
 import type { LatencyStart } from './exit-to-reap';
 import type { Summary } from './stats';
 import { exitFreeSplit, summarizeExitFree } from './exit-free-split';
-import { utilisationPerCpu } from './trace-cpu-metrics';
-import { computeMetrics } from './run-metrics';
+import { utilisationOfBusy } from './trace-cpu-metrics';
+import { baseMetrics } from './run-metrics';
 
 export interface TraceSummary {
   format: TraceFormat;
@@ -52,7 +52,8 @@ export interface SummaryInput {
 
 export function summarizeTrace(input: SummaryInput): TraceSummary {
   const { table } = input;
-  const m = computeMetrics(table);
+  // the busy time per CPU of baseMetrics' pass over the on-cpu intervals gives utilisationPerCpu too
+  const m = baseMetrics(table);
   const summary: TraceSummary = {
     format: input.format,
     events: table.length,
@@ -67,7 +68,7 @@ export function summarizeTrace(input: SummaryInput): TraceSummary {
     contextSwitches: m.contextSwitches,
     exits: m.exits,
     utilisation: m.utilisation,
-    utilisationPerCpu: utilisationPerCpu(table),
+    utilisationPerCpu: utilisationOfBusy(m.busyNsPerCpu, m.spanNs),
     diagnostics: input.diagnostics,
   };
   if (input.format !== 'btrace') {

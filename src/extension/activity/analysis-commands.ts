@@ -1,6 +1,8 @@
 /**
  * Simulation, traces and the "Reaper activity" panel: the commands, the work host, the panel
- * serializer and the trace custom editor, wired together.
+ * serializer and the trace custom editor, wired together. The trace commands hand a local
+ * file to the worker by its path, as the trace editor does (trace-input.ts: the worker reads it
+ * in pieces, the extension host never holds it); other files go as bytes.
  */
 import * as vscode from 'vscode';
 import type { ActivityView } from '../../core/analysis/activity-view-model';
@@ -12,7 +14,8 @@ import { settings } from '../common/settings';
 import { TraceEditorProvider } from '../traces/trace-editor';
 import { createWorkHost } from '../work/create-work-host';
 import { runWithProgress, type WorkHost } from '../work/work-host';
-import { baseName, readBytes } from '../common/workspace-files';
+import { baseName } from '../common/workspace-files';
+import { traceInputOf } from '../traces/trace-input';
 import { pickTrace, pickTracePair } from './trace-pair-picker';
 import type { DerivedModels } from '../annotations/derived-models';
 
@@ -146,7 +149,7 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
     if (!target) return null;
     const fileName = baseName(target);
     const p = panel();
-    const result = await runWithProgress(work, `Reaperscope: reading ${fileName}`, { job: 'trace', trace: { bytes: await readBytes(target), fileName } },
+    const result = await runWithProgress(work, `Reaperscope: reading ${fileName}`, { job: 'trace', trace: await traceInputOf(target, work) },
       (fraction, message) => p.progress(message, fraction));
     analysis.setTrace({ counts: result.counts, view: result.view });
     p.show(result.view, null);
@@ -161,7 +164,7 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
     const p = panel();
     const result = await runWithProgress(work, 'Reaperscope: comparing traces', {
       job: 'compare-traces',
-      traces: [{ bytes: await readBytes(ua), fileName: baseName(ua) }, { bytes: await readBytes(ub), fileName: baseName(ub) }],
+      traces: [await traceInputOf(ua, work), await traceInputOf(ub, work)],
     }, (fraction, message) => p.progress(message, fraction));
     p.show(result.view, null);
     return result.view;
@@ -176,7 +179,7 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
     const p = panel('trace-vs-simulation');
     try {
       const result = await runWithProgress(work, `Reaperscope: ${fileName} vs simulation`, {
-        job: 'trace-vs-simulation', trace: { bytes: await readBytes(target), fileName }, settings: { workload: controls.workload, costs, seed: 1 },
+        job: 'trace-vs-simulation', trace: await traceInputOf(target, work), settings: { workload: controls.workload, costs, seed: 1 },
       }, (fraction, message) => p.progress(message, fraction));
       if (result.errors.length > 0) void vscode.window.showWarningMessage(`Reaperscope: reaperscope.costs: ${result.errors.join('; ')}`);
       p.show(result.view, null);
@@ -201,7 +204,7 @@ export function registerAnalysis(context: vscode.ExtensionContext, analysis: Ana
       defaultUri: source.with({ path: source.path.replace(/\.[^./]*$/, '') + '.trace.json' }),
     });
     if (!destination) return null;
-    const result = await runWithProgress(work, `Reaperscope: exporting ${fileName}`, { job: 'chrome-trace', trace: { bytes: await readBytes(source), fileName } });
+    const result = await runWithProgress(work, `Reaperscope: exporting ${fileName}`, { job: 'chrome-trace', trace: await traceInputOf(source, work) });
     await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(result.json));
     void vscode.window.showInformationMessage(`Reaperscope: wrote ${result.events} events to ${baseName(destination)} (open in Perfetto or chrome://tracing).`);
     return destination;

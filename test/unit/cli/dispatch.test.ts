@@ -25,12 +25,13 @@ test('--help lists every command with its summary and exits 0; no command at all
 });
 
 test('help NAME and NAME --help print that command\'s usage (0); help of an unknown command is the summary and 2', async () => {
-  for (const command of commands) {
-    const help = await runCli(['help', command.name]);
-    assert.deepEqual([help.status, help.stdout], [0, command.usage], command.name);
-    assert.match(command.usage, new RegExp(`^usage: reaperscope ${command.name} `));
-    assert.equal((await runCli([command.name, '--help'])).stdout, command.usage);
-    assert.equal((await runCli([command.name, 'x', '-h'])).stdout, command.usage);
+  for (const entry of commands) {
+    const command = await entry.load();
+    const help = await runCli(['help', entry.name]);
+    assert.deepEqual([help.status, help.stdout], [0, command.usage], entry.name);
+    assert.match(command.usage, new RegExp(`^usage: reaperscope ${entry.name} `));
+    assert.equal((await runCli([entry.name, '--help'])).stdout, command.usage);
+    assert.equal((await runCli([entry.name, 'x', '-h'])).stdout, command.usage);
   }
   const unknown = await runCli(['help', 'nope']);
   assert.equal(unknown.status, 2);
@@ -45,10 +46,10 @@ test('an unknown command exits 2 with the summary on standard error', async () =
   assert.match(run.stderr, /^reaperscope: unknown command 'pach'\n\nusage: reaperscope <command> \[options\]\n/);
 });
 
-/** Runs `main` with `command` added to the list for the call. */
+/** Runs `main` with `command` added to the list for the call, as `fails`. */
 async function withCommand(command: Command, argv: string[]): Promise<{ status: number | Error; out: string; err: string }> {
   const io = captureIo();
-  commands.push(command);
+  commands.push({ name: 'fails', summary: 's', load: async () => command });
   try {
     const status = await main(argv, io);
     return { status, out: io.stdout, err: io.stderr };
@@ -60,7 +61,7 @@ async function withCommand(command: Command, argv: string[]): Promise<{ status: 
 }
 
 test('a command\'s errors: usage errors print the message and its usage (2), input errors the message (1), others reject', async () => {
-  const failing = (error: Error): Command => ({ name: 'fails', summary: 's', usage: 'usage: reaperscope fails\n', run: async () => { throw error; } });
+  const failing = (error: Error): Command => ({ usage: 'usage: reaperscope fails\n', run: async () => { throw error; } });
   const usage = await withCommand(failing(new UsageError('--x wants a number')), ['fails']);
   assert.deepEqual(usage, { status: 2, out: '', err: 'reaperscope fails: --x wants a number\n\nusage: reaperscope fails\n' });
   const input = await withCommand(failing(new InputError('a.diff:3: no diff found')), ['fails']);
@@ -71,6 +72,6 @@ test('a command\'s errors: usage errors print the message and its usage (2), inp
   assert.equal(internal.err, '');
   // The command's own status and its arguments (after the name) go through unchanged.
   let seen: string[] = [];
-  const ok = await withCommand({ name: 'fails', summary: 's', usage: 'u', run: async (args, io) => { seen = args; io.out('done\n'); return 1; } }, ['fails', 'a', '--b']);
+  const ok = await withCommand({ usage: 'u', run: async (args, io) => { seen = args; io.out('done\n'); return 1; } }, ['fails', 'a', '--b']);
   assert.deepEqual([ok.status, ok.out, seen], [1, 'done\n', ['a', '--b']]);
 });
