@@ -8,6 +8,7 @@
  */
 import { diagnostic } from '../core/common/diagnostic';
 import type { CommentCertainty, Patch, ReviewComment } from '../core/patch/model';
+import { bodySourceLine } from '../core/patch/mail/mail-message';
 import { diffDepth, splitQuote } from '../core/patch/mail/quoted-reply';
 import { threadComments } from '../core/patch/mail/thread-comments';
 import { readThread, type ThreadSource } from '../core/patch/mail/thread';
@@ -39,7 +40,7 @@ export async function readLoneReply(source: ThreadSource, patch: Patch): Promise
   const quotesDiff = diffDepth(lines.map((l) => splitQuote(l.replace(/\r$/, '')))) > 0;
   if (!quotesDiff) return null;
   const read = threadComments(thread);
-  const bodyLine = (line: number): number => message.bodySourceLines?.[line - 1] ?? message.firstLine + line - 1;
+  const bodyLine = (line: number): number => bodySourceLine(message.bodySourceLines, line - 1) ?? message.firstLine + line - 1;
   const comments: ReviewComment[] = read.comments.flatMap((c) => {
     if (c.file === null || c.side === null || c.line === null) return [];
     const comment: ReviewComment = {

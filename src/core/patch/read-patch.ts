@@ -18,7 +18,7 @@ import { diagnostic, type Diagnostic } from '../common/diagnostic';
 import { checkDiffstat, readDiffstat } from './diff/diffstat';
 import { isFlattenedArchive, recoverFlattenedArchive } from './mail/flattened-archive';
 import { repairHunks, rewrappedDiagnostic } from './mail/hunk-repair';
-import { looksLikeMail, readMail, type MailMessage } from './mail/mail-message';
+import { bodySourceLine, looksLikeMail, readMail, type MailMessage } from './mail/mail-message';
 import { seriesPosition } from './mail/mail-subject';
 import { lineStartOffsets, looksLikeMbox, mboxMessageBytes, splitMbox } from './mail/mbox';
 import type { MailHeaders, Patch } from './model';
@@ -138,7 +138,7 @@ function patchFromBody(body: string, context: BodyContext): Patch {
  */
 export function patchFromMail(message: MailMessage, firstLine: number, whitespaceDamaged: boolean): Patch {
   const lines = message.bodySourceLines;
-  const lineOf = lines === null ? (i: number) => i + 1 : (i: number) => firstLine - 1 + (lines[i] ?? lines[lines.length - 1] ?? 1);
+  const lineOf = lines === null ? (i: number) => i + 1 : (i: number) => firstLine - 1 + (bodySourceLine(lines, i) ?? 1);
   const author = message.headers.from.replace(/\s*<[^>]*>\s*$/, '').replace(/^"|"$/g, '') || message.headers.from;
   const patch = patchFromBody(message.body, { whitespaceDamaged, mail: message.headers, author, lineOf });
   if (patch.files.length > 0 || message.patchAttachments.length === 0) return patch;

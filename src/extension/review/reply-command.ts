@@ -1,7 +1,8 @@
 /**
  * "Compose Reply Mail": the user's review comments as a kernel-style reply to all (To the
  * author, Cc the list and everyone the mail went to, threaded with In-Reply-To/References), in
- * an untitled document to edit; then "Open in Mail Client" (a `mailto:` URL) or "Save as .eml"
+ * an untitled document to edit (for a thread, one reply per patch mail commented on, each
+ * quoting that mail's patch under its own `Re:` subject); then "Open in Mail Client" (a `mailto:` URL) or "Save as .eml"
  * (for `git send-email` or `mutt -H`), from the notification or the command palette.
  */
 import * as vscode from 'vscode';
@@ -9,6 +10,7 @@ import { replyEml, replyMailto, readReplyDocument } from '../../core/patch/mail/
 import { formatReplyMail } from '../../core/patch/mail/reply-mail';
 import type { ReviewComments } from './review-comments';
 import type { ReviewStore } from './review-session';
+import { repliesByPatch } from './thread-review';
 
 let replies = 0;
 const REPLY_PATH = /^reaperscope-reply-\d+\.eml$/;
@@ -30,24 +32,36 @@ export async function composeReplyCommand(store: ReviewStore, comments: ReviewCo
     void vscode.window.showInformationMessage('Reaperscope: add review comments first (click the + in the gutter of a changed line).');
     return null;
   }
+  // In a thread, each patch mail commented on gets its own reply, quoting that mail's patch.
+  const answers = session.thread ? repliesByPatch(session.thread, mine) : [{ patch: session.patch, comments: mine }];
+  const docs: vscode.TextDocument[] = [];
+  for (const answer of answers) docs.push(await openReply(formatReplyMail(answer.patch, answer.comments, { from: replyFrom() })));
+  // The first reply in front: the lowest patch commented on.
+  if (docs.length > 1) await vscode.window.showTextDocument(docs[0]!, { preview: false });
+  if (options.offer !== false && docs[0]) void offerToSend(docs[0], comments, docs.length);
+  return docs[0] ?? null;
+}
+
+/** A new untitled reply document holding `text`, shown. */
+async function openReply(text: string): Promise<vscode.TextDocument> {
   // A fresh untitled name each time: VS Code may still be closing an earlier "Untitled-N".
   replies++;
   const uri = vscode.Uri.from({ scheme: 'untitled', path: `reaperscope-reply-${replies}.eml` });
   const doc = await vscode.workspace.openTextDocument(uri);
   const edit = new vscode.WorkspaceEdit();
-  edit.insert(uri, new vscode.Position(0, 0), formatReplyMail(session.patch, mine, { from: replyFrom() }));
+  edit.insert(uri, new vscode.Position(0, 0), text);
   await vscode.workspace.applyEdit(edit);
   await vscode.window.showTextDocument(doc, { preview: false });
-  if (options.offer !== false) void offerToSend(doc, comments);
   return doc;
 }
 
 /** The notification after composing: who the reply goes to, and the two ways to send it. */
-async function offerToSend(doc: vscode.TextDocument, comments: ReviewComments): Promise<void> {
+async function offerToSend(doc: vscode.TextDocument, comments: ReviewComments, count: number): Promise<void> {
   const headers = readReplyDocument(doc.getText()).headers;
   const cc = headers.get('cc');
+  const more = count > 1 ? ` ${count} replies, one per patch commented on; this one is` : '';
   const choice = await vscode.window.showInformationMessage(
-    `Reaperscope: reply to ${headers.get('to') ?? 'the author'}${cc ? `, Cc ${cc}` : ''}. Edit it, then send it with your mail client or save it for git send-email / mutt.`,
+    `Reaperscope:${more} reply to ${headers.get('to') ?? 'the author'}${cc ? `, Cc ${cc}` : ''}. Edit it, then send it with your mail client or save it for git send-email / mutt.`,
     'Open in Mail Client', 'Save as .eml…');
   if (choice === 'Open in Mail Client') await openReplyInMailClient(comments, doc);
   else if (choice === 'Save as .eml…') await saveReplyEml(comments, doc);

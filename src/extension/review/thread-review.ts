@@ -9,6 +9,7 @@ import { groupSeries, type PatchSeries, type ThreadSeries } from '../../core/pat
 import { readThread, baseSubject, type Thread, type ThreadSource } from '../../core/patch/mail/thread';
 import { threadComments, type ThreadComments } from '../../core/patch/mail/thread-comments';
 import type { Patch } from '../../core/patch/model';
+import type { ReplyComment } from '../../core/patch/mail/reply-mail';
 import { baseName, readBytes } from '../common/workspace-files';
 
 /** The thread of a review session and the version under review. */
@@ -56,6 +57,54 @@ export function versionPatch(thread: Thread, series: PatchSeries): { patch: Patc
     diagnostics: members.flatMap((m) => m.patch.diagnostics),
   };
   return { patch, fileOwner };
+}
+
+/** A reply to one mail of the thread: the mail's own patch (its headers, its files) and the comments about it. */
+export interface PatchReply {
+  /** Index of the mail answered in the thread's messages. */
+  message: number;
+  patch: Patch;
+  /** The comments, their files counted in `patch` (not in the version's patch set). */
+  comments: ReplyComment[];
+}
+
+/**
+ * The user's comments on the version under review, split by the patch mail they are about, as
+ * a reviewer answers each patch of a series in its own reply: a comment on a line goes to the
+ * patch that owns the line's file (its file index counted in that patch), a comment outside
+ * every hunk to the patch that changes the file it names, else to the cover letter (else the
+ * first patch). In patch order, the cover letter first.
+ */
+export function repliesByPatch(review: ThreadReview, comments: readonly ReplyComment[]): PatchReply[] {
+  const series = review.grouped.series[review.chosen]!;
+  const messageOf = new Map(series.patches.map((p) => [p.n, p.message]));
+  const firstFile = new Map<number, number>();
+  review.fileOwner.forEach((n, i) => {
+    if (!firstFile.has(n)) firstFile.set(n, i);
+  });
+  const owners = new Map<number, ReplyComment[]>();
+  const add = (n: number, c: ReplyComment): void => {
+    const list = owners.get(n);
+    if (list) list.push(c);
+    else owners.set(n, [c]);
+  };
+  const fallback = series.cover !== null ? 0 : series.patches[0]?.n ?? 0;
+  for (const c of comments) {
+    if (c.at !== null) {
+      const n = review.fileOwner[c.at.fileIndex];
+      if (n !== undefined) {
+        add(n, { ...c, at: { ...c.at, fileIndex: c.at.fileIndex - firstFile.get(n)! } });
+        continue;
+      }
+    }
+    const path = c.where.replace(/:\d+$/, '');
+    const owner = series.patches.find((p) => review.thread.messages[p.message]!.patch.files.some((f) => (f.newPath ?? f.oldPath) === path));
+    add(owner?.n ?? fallback, { ...c, at: null });
+  }
+  return [...owners].sort((a, b) => a[0] - b[0]).flatMap(([n, list]) => {
+    const message = n === 0 ? series.cover : messageOf.get(n);
+    return message === null || message === undefined ? [] : [{ message, patch: review.thread.messages[message]!.patch, comments: list }];
+  });
 }
 
 /** The newest version (highest revision, last in the input) of the first series of the thread. */

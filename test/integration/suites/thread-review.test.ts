@@ -184,6 +184,53 @@ suite('thread review', function () {
     assert.deepEqual(on(sides.unpatched).map(([line]) => line), [68, 68, 68]);
   });
 
+  test('Compose Reply answers each patch mail commented on: its own Re: subject, In-Reply-To and References, quoting only that patch', async () => {
+    await openThread();
+    const { comments } = await api();
+    // v2 under review: 1/3 changes kern_sched.c (old line 68 is `-sched_fixture_ncpu++`), 2/3 proc.h (`+int reaper_count` after line 69).
+    const made: vscode.CommentThread[] = [];
+    for (const [path, line, text] of [['sys/sys/proc.h', 69, 'Why not unsigned?'], ['sys/kern/kern_sched.c', 68, 'Is the flag needed?']] as const) {
+      const thread = comments.controller.createCommentThread(fixture(path), new vscode.Range(line - 1, 0, line - 1, 0), []);
+      made.push(thread);
+      await vscode.commands.executeCommand('reaperscope.createComment', { thread, text });
+    }
+    const replyDocs = (): vscode.TextDocument[] => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'untitled' && /reaperscope-reply-\d+\.eml$/.test(d.uri.path));
+    const before = new Set(replyDocs());
+    try {
+      const first = await vscode.commands.executeCommand<vscode.TextDocument | null>('reaperscope.composeReply', { offer: false });
+      const made2 = replyDocs().filter((d) => !before.has(d));
+      assert.equal(made2.length, 2, 'one reply per patch commented on');
+      const second = made2.find((d) => d !== first)!;
+      // The lowest patch first: 1/3, the mail <v2-1@example.org> of the cover's thread (fixture headers).
+      assert.deepEqual(first!.getText().split('\n').slice(0, 5), [
+        'Subject: Re: [PATCH v2 1/3] sched: count CPUs atomically',
+        'To: Alice Author <alice@example.org>',
+        'In-Reply-To: <v2-1@example.org>',
+        'References: <v2-0@example.org> <v2-1@example.org>',
+        '',
+      ]);
+      assert.match(first!.getText(), /^On Wed, 10 Jul 2024 09:01:00 \+0000, Alice Author <alice@example.org> wrote:\n> diff --git a\/sys\/kern\/kern_sched\.c/m);
+      assert.match(first!.getText(), /> -\tsched_fixture_ncpu\+\+;\n(> .*\n)*\nIs the flag needed\?/);
+      assert.doesNotMatch(first!.getText(), /proc\.h|Why not unsigned/);
+      assert.deepEqual(second.getText().split('\n').slice(0, 5), [
+        'Subject: Re: [PATCH v2 2/3] proc: declare reaper_count',
+        'To: Alice Author <alice@example.org>',
+        'In-Reply-To: <v2-2@example.org>',
+        'References: <v2-0@example.org> <v2-2@example.org>',
+        '',
+      ]);
+      // Line 69 of proc.h is the hunk's second context line (`reaper`): the comment follows it, the quote ends there.
+      assert.match(second.getText(), /> @@ -68,3 \+68,4 @@ void\tsetrunnable\(struct proc \*\);\n> {2}void\tunsleep\(struct proc \*\);\n> {2}void\treaper\(void \*\);\n\nWhy not unsigned\?\n$/);
+      assert.doesNotMatch(second.getText(), /kern_sched\.c|Is the flag needed/);
+    } finally {
+      for (const doc of replyDocs().filter((d) => !before.has(d))) {
+        await vscode.window.showTextDocument(doc);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+      for (const thread of made) thread.dispose();
+    }
+  });
+
   test('a maildir of the same mails reads as the same thread', async () => {
     const text = await textOf(fixture(MBOX));
     const mails = text.split(/^From mboxrd@z .*\n/m).filter((m) => m.trim() !== '');

@@ -25,16 +25,34 @@ export interface MailMessage {
   headers: MailHeaders;
   /** The decoded text/plain body ('' when the mail has none). */
   body: string;
-  /**
-   * 1-based input line of each body line: consecutive when the body is the input text as it is,
-   * the first raw line of each decoded line for a quoted-printable body; null when the body was
-   * decoded otherwise (base64, multipart): then body line i is reported as i + 1.
-   */
-  bodySourceLines: number[] | null;
+  /** Where the body's lines are in the input (see {@link BodySourceLines}). */
+  bodySourceLines: BodySourceLines;
   /** Text attachments that look like patches, in mail order. */
   patchAttachments: MailAttachmentText[];
   /** Message-IDs of the `References:` header, oldest first, without angle brackets. */
   references: string[];
+}
+
+/**
+ * The 1-based input line of each body line. A number: the body is the input text as it is, and
+ * body line i (0-based) is input line `first + i` (one number, not an array a line: a 400-message
+ * mbox reads no faster than the arrays it allocates). An array: the first raw line of each
+ * decoded line, for a quoted-printable body. Null when the body was decoded otherwise (base64,
+ * multipart): then body line i is reported as i + 1.
+ */
+export type BodySourceLines = number | number[] | null;
+
+/** The 1-based input line of 0-based body line `index`, or null when the body's lines are not in the input. */
+export function bodySourceLine(lines: BodySourceLines, index: number): number | null {
+  if (lines === null) return null;
+  if (typeof lines === 'number') return lines + index;
+  return lines[index] ?? lines[lines.length - 1] ?? null;
+}
+
+/** `lines` moved down by `offset` input lines (a message's lines counted in the file that holds it). */
+export function shiftBodySourceLines(lines: BodySourceLines, offset: number): BodySourceLines {
+  if (lines === null) return null;
+  return typeof lines === 'number' ? lines + offset : lines.map((l) => l + offset);
 }
 
 const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]*:[ \t]?\S?/;
@@ -144,10 +162,9 @@ function quotedPrintableLines(raw: string, body: string): number[] | null {
 }
 
 /** Input lines of the body's lines, when they can be told (see MailMessage.bodySourceLines). */
-function bodySourceLines(email: Email, raw: string, body: string): number[] | null {
+function bodySourceLines(email: Email, raw: string, body: string): BodySourceLines {
   const first = verbatimBodyLine(raw, body);
-  const lineCount = body.split('\n').length;
-  if (first !== null) return Array.from({ length: lineCount }, (_, i) => first + i);
+  if (first !== null) return first;
   const header = (key: string): string => email.headers.find((h) => h.key === key)?.value.trim().toLowerCase() ?? '';
   if (header('content-transfer-encoding') !== 'quoted-printable' || header('content-type').startsWith('multipart/')) return null;
   return quotedPrintableLines(raw, body);
@@ -180,7 +197,7 @@ export async function readMimeMail(raw: Uint8Array | string, rawText: string): P
     return {
       headers: { from: '', date: '', subject: '' },
       body,
-      bodySourceLines: offset < 0 ? null : body.split('\n').map((_, i) => first + i),
+      bodySourceLines: offset < 0 ? null : first,
       patchAttachments: [],
       references: [],
     };

@@ -72,7 +72,7 @@ function plainContent(fields: ReadonlyMap<string, string>): boolean {
 /**
  * Reads `text` (one mail) when it is a plain mail as described above; else null. `text` must be
  * the mail's exact text: its body lines are body lines 1.. after the header block. With
- * `firstLine`, bodySourceLines count from that line of a larger input (1: the mail's own lines).
+ * `firstLine`, bodySourceLines counts from that line of a larger input (1: the mail's own lines).
  */
 export function readPlainMail(text: string, firstLine = 1): MailMessage | null {
   if (text.includes('\r')) return null;
@@ -104,10 +104,7 @@ export function readPlainMail(text: string, firstLine = 1): MailMessage | null {
   }
   const references = [...(fields.get('references') ?? '').matchAll(/<([^<>\s]+)>/g)].map((m) => m[1]!);
   if (references.length > 0) headers.references = references.map((id) => `<${id}>`);
-  const first = countLines(block) + 2 + firstLine;
-  const bodySourceLines = new Array<number>(countLines(body) + 1);
-  for (let i = 0; i < bodySourceLines.length; i++) bodySourceLines[i] = first + i;
-  return { headers, body, bodySourceLines, patchAttachments: [], references };
+  return { headers, body, bodySourceLines: countLines(block) + 2 + firstLine, patchAttachments: [], references };
 }
 
 function countLines(text: string): number {

@@ -9,7 +9,8 @@
  *   --in-reply-to). Unnumbered patches also group by subject: each is a series of its own.
  *   Within that, members group by the root of their thread (b4 reads one thread as one series):
  *   two unrelated series of one sender with the same version and count, each in its own thread,
- *   stay apart (see splitByThread for resent copies and patches sent unthreaded).
+ *   stay apart (see splitByThread for resent copies and patches sent unthreaded, which are
+ *   told apart by the Message-ID stem git send-email gives one sending; see sendingStem).
  *   `RFC` and `RESEND` are flags, not a new revision (b4's reading): a RESEND of v2 is v2, and
  *   where a patch number appears twice the newest copy is kept (by Date:, then input order) and
  *   the others are named as duplicates.
@@ -146,19 +147,44 @@ function rootOf(messages: readonly ThreadMessage[], index: number): number {
 /** A member's number and title, which a resent copy keeps. */
 const copyKey = (m: Member): string => `${m.n}\u0000${m.tags.title}`;
 
+/** git send-email's Message-ID: `<YYYYmmddHHMMSS.pid-serial-user@host>` (the stem before the serial is one per sending). */
+const SEND_EMAIL_ID = /^(\d{14}\.\d+)-\d+-[^@\s]*@\S+$/;
+
+/**
+ * The part of a message's Message-ID that every mail of one git send-email run shares (its
+ * start time and process id, `20261201093012.4242` of `<20261201093012.4242-2-a@b>`), or null
+ * when the id is not of that form.
+ *
+ * Why this rule for patches sent unthreaded: b4 groups by thread and has nothing to go on when
+ * there is none; patchwork falls back to the same sender, version and count within a time
+ * window, which its maintainers describe as prone to merging two series sent minutes apart. The
+ * stem tells two sendings apart whatever their times, and a patch of a sending whose other mails
+ * are threaded still finds its thread by it. Ids of other mailers keep patchwork's fallback.
+ */
+export function sendingStem(messageId: string | null): string | null {
+  return messageId === null ? null : SEND_EMAIL_ID.exec(messageId)?.[1] ?? null;
+}
+
+/** Appends `value` to the list at `key`. */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /**
  * Splits members of one key (version, count, sender) by thread root: two series sent in two
  * threads are two series, even when sender, version and count agree. A thread's members whose
- * numbers and titles repeat another thread's (a RESEND in a thread of its own) join it. Members
- * alone in their thread (sent unthreaded) join the one thread lacking their number (a patch
- * whose In-Reply-To was lost); the rest of them form one series, as before threads were looked at.
+ * numbers and titles repeat another thread's (a RESEND in a thread of its own) join it. A member
+ * alone in its thread (sent unthreaded) joins the thread that holds a mail of its git send-email
+ * sending (see sendingStem); else, with a send-email id, the one thread holding a copy of it
+ * (same number and title: a resend), else the other unthreaded members of its sending. A member
+ * with another id joins the one thread holding a copy of it or lacking its number (a patch whose
+ * In-Reply-To was lost); the rest of those form one series, as patchwork's fallback does.
  */
 function splitByThread(messages: readonly ThreadMessage[], members: readonly Member[]): Member[][] {
   const byRoot = new Map<number, Member[]>();
-  for (const m of members) {
-    const root = rootOf(messages, m.message.index);
-    byRoot.set(root, [...byRoot.get(root) ?? [], m]);
-  }
+  for (const m of members) pushTo(byRoot, rootOf(messages, m.message.index), m);
   const threads: Member[][] = [];
   const loose: Member[] = [];
   for (const [root, group] of byRoot) {
@@ -171,12 +197,29 @@ function splitByThread(messages: readonly ThreadMessage[], members: readonly Mem
     if (same) same.push(...group);
     else threads.push([...group]);
   }
+  const stemOf = (m: Member): string | null => sendingStem(m.message.messageId);
+  const threadStems = threads.map((t) => {
+    const root = rootOf(messages, t[0]!.message.index);
+    return new Set([root, ...t.map((m) => m.message.index)].map((i) => sendingStem(messages[i]!.messageId)).filter((x) => x !== null));
+  });
+  const bySending = new Map<string, Member[]>();
   const rest: Member[] = [];
   for (const m of loose) {
-    const open = threads.filter((t) => t.some((x) => copyKey(x) === copyKey(m)) || !t.some((x) => x.n === m.n));
-    if (open.length === 1) open[0]!.push(m);
-    else rest.push(m);
+    const stem = stemOf(m);
+    const sent = stem === null ? [] : threads.filter((_, k) => threadStems[k]!.has(stem));
+    const copied = (t: Member[]): boolean => t.some((x) => copyKey(x) === copyKey(m));
+    const copies = threads.filter(copied);
+    if (sent.length === 1) sent[0]!.push(m);
+    else if (stem !== null) {
+      if (copies.length === 1) copies[0]!.push(m);
+      else pushTo(bySending, stem, m);
+    } else {
+      const open = threads.filter((t) => copied(t) || !t.some((x) => x.n === m.n));
+      if (open.length === 1) open[0]!.push(m);
+      else rest.push(m);
+    }
   }
+  threads.push(...bySending.values());
   if (rest.length > 0) threads.push(rest);
   // Input order inside each series, as the members came.
   return threads.map((t) => t.sort((a, b) => a.message.index - b.message.index));
@@ -192,8 +235,7 @@ export function groupSeries(thread: Thread): ThreadSeries {
     const tags = tagsOf[message.index]!;
     if (!isMember(message, tags)) continue;
     const member = { message, tags, n: tags.position?.index ?? 1 };
-    const key = groupKey(member);
-    byKey.set(key, [...byKey.get(key) ?? [], member]);
+    pushTo(byKey, groupKey(member), member);
   }
   const groups = [...byKey.values()].flatMap((members) => splitByThread(messages, members));
   const taken = new Set<number>();
@@ -201,7 +243,7 @@ export function groupSeries(thread: Thread): ThreadSeries {
 
   const drafts = groups.map((members) => {
     const byN = new Map<number, Member[]>();
-    for (const m of members) byN.set(m.n, [...byN.get(m.n) ?? [], m]);
+    for (const m of members) pushTo(byN, m.n, m);
     const kept = new Map<number, Member>();
     const duplicates: PatchSeries['duplicates'] = [];
     for (const [n, copies] of [...byN].sort((a, b) => a[0] - b[0])) {

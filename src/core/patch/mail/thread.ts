@@ -16,7 +16,7 @@ import { diagnostic, type Diagnostic } from '../../common/diagnostic';
 import type { Patch } from '../model';
 import { patchFromMail, textOf } from '../read-patch';
 import { isReplySubject } from './mail-subject';
-import { looksLikeMail, messageIds, readMail } from './mail-message';
+import { looksLikeMail, messageIds, readMail, shiftBodySourceLines, type BodySourceLines } from './mail-message';
 import { lineStartOffsets, looksLikeMbox, mboxMessageBytes, readMbox, type MboxMessage } from './mbox';
 import { readPlainMail } from './plain-mail';
 
@@ -57,8 +57,8 @@ export interface ThreadMessage {
   isReply: boolean;
   /** The decoded text/plain body (MIME, quoted-printable and format=flowed undone). */
   body: string;
-  /** 1-based source line of each body line, when known (see MailMessage.bodySourceLines, here absolute). */
-  bodySourceLines: number[] | null;
+  /** Source lines of the body's lines (see MailMessage.bodySourceLines, here counted in the source). */
+  bodySourceLines: BodySourceLines;
   /** The patch read from the message (files empty for a reply without a diff or a cover letter). */
   patch: Patch;
 }
@@ -147,7 +147,7 @@ async function threadMessage(source: string, m: RawMessage, index: number): Prom
     subject: mail.headers.subject,
     isReply: isReplySubject(mail.headers.subject),
     body: mail.body,
-    bodySourceLines: lines === null || plain ? lines : lines.map((l) => m.firstLine - 1 + l),
+    bodySourceLines: plain ? lines : shiftBodySourceLines(lines, m.firstLine - 1),
     patch,
   };
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { groupSeries, type ThreadSeries } from '../../../../../src/core/patch/mail/series';
+import { groupSeries, sendingStem, type ThreadSeries } from '../../../../../src/core/patch/mail/series';
 import { subjectTags } from '../../../../../src/core/patch/mail/mail-subject';
 import { readThread, type Thread } from '../../../../../src/core/patch/mail/thread';
 import { readSeriesPatches } from '../../../../../src/core/patch/mail/thread-patches';
@@ -149,6 +149,11 @@ const threadCase = fc.record({
   answersFirst: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
   /** An unrelated series of the same sender, version and count as the first, in a thread of its own. */
   unrelated: fc.option(fc.constantFrom<Threading>('to-cover', 'chain'), { nil: null }),
+  /**
+   * Two more series of the same sender, version and count as the first, sent unthreaded without
+   * cover letters by git send-email (its Message-IDs), minutes apart: the count of their patches.
+   */
+  unthreadedPair: fc.option(fc.integer({ min: 2, max: 4 }), { nil: null }),
   order: fc.array(fc.nat(), { minLength: 60, maxLength: 60 }),
   seed: fc.integer(),
 });
@@ -159,9 +164,9 @@ test('property: generated series, shuffled and re-threaded in random ways, read 
     const expected: string[] = [];
     const expectedTrailers = new Map<string, string[]>();
     const firstCover = c.covers[0]! && c.totals[0]! > 1 ? seriesId(c.versions[0]!, 0) : undefined;
-    const add = (version: number, total: number, cover: boolean, threading: Threading, minute: number, inReplyTo?: string, topic?: string): void => {
-      specs.push(...seriesMails({ version, total, cover, threading, minute, ...inReplyTo ? { inReplyTo } : {}, ...topic ? { topic } : {} }));
-      const id = (n: number): string => seriesId(version, n, topic);
+    const add = (version: number, total: number, cover: boolean, threading: Threading, minute: number, inReplyTo?: string, topic?: string, stamp?: string): void => {
+      specs.push(...seriesMails({ version, total, cover, threading, minute, ...inReplyTo ? { inReplyTo } : {}, ...topic ? { topic } : {}, ...stamp ? { stamp } : {} }));
+      const id = (n: number): string => seriesId(version, n, topic, stamp ? { stamp, cover } : undefined);
       expected.push(`v${version}/${total}: ${cover ? id(0) : '-'} | ${Array.from({ length: total }, (_, i) => id(i + 1)).join(' ')}`);
     };
     c.versions.forEach((version, k) => {
@@ -170,6 +175,10 @@ test('property: generated series, shuffled and re-threaded in random ways, read 
       add(version, total, cover, c.threading[k]!, 100 * k, k > 0 && c.answersFirst[k] ? firstCover : undefined);
     });
     if (c.unrelated !== null) add(c.versions[0]!, Math.max(2, c.totals[0]!), true, c.unrelated, 250, undefined, 'lockless');
+    if (c.unthreadedPair !== null) {
+      add(c.versions[0]!, c.unthreadedPair, false, 'none', 260, undefined, 'idle', '20240710162000.4242');
+      add(c.versions[0]!, c.unthreadedPair, false, 'none', 265, undefined, 'steal', '20240710162500.4377');
+    }
     const patchMails = specs.filter((s) => !/ 0\/\d/.test(s.subject));
     c.reviews.forEach(([which, who], i) => {
       const to = patchMails[which % patchMails.length]!;
@@ -232,4 +241,72 @@ test('a RESEND in a thread of its own joins the series it repeats; a patch that 
   const lost = seriesMails({ version: 1, total: 3, cover: true, threading: 'to-cover', minute: 0 });
   const { inReplyTo: _i, references: _r, ...unthreaded } = lost[3]!;
   assert.deepEqual(shape(await read([lost[0]!, lost[1]!, lost[2]!, unthreaded])), ['v1/3: v1-0@example.org | v1-1@example.org v1-2@example.org v1-3@example.org']);
+});
+
+/** One git send-email mail of a hand-written mbox: Message-ID `<stamp-serial-...>`, no In-Reply-To. */
+function sentMail(stamp: string, serial: number, time: string, subject: string, fn: string): string {
+  return [
+    `From cludwig@example.org Tue Dec  1 09:${time.slice(3, 5)}:00 2026`,
+    'From: Christian Ludwig <cludwig@example.org>',
+    `Date: Tue, 1 Dec 2026 ${time}:00 +0100`,
+    `Subject: [PATCH ${subject}`,
+    `Message-ID: <${stamp}-${serial}-cludwig@example.org>`,
+    'To: tech@openbsd.org',
+    '',
+    `Rework ${fn}().`,
+    '---',
+    'diff --git a/sys/kern/kern_sched.c b/sys/kern/kern_sched.c',
+    '--- a/sys/kern/kern_sched.c',
+    '+++ b/sys/kern/kern_sched.c',
+    `@@ -20,3 +20,4 @@ ${fn}(struct cpu_info *ci)`,
+    ' {',
+    ' \tstruct schedstate_percpu *spc = &ci->ci_schedstate;',
+    '+\tKASSERT(spc != NULL);',
+    ' }',
+    '',
+  ].join('\n');
+}
+
+test('two unthreaded series without covers, one sender, version and count, sent minutes apart: told apart by their git send-email Message-IDs', async () => {
+  // Two runs of git send-email, 09:30 and 09:34 (pids 4242 and 4377), each of two patches, no
+  // cover, no In-Reply-To; the list delivered them interleaved.
+  const a = '20261201093012.4242';
+  const b = '20261201093455.4377';
+  const text = [
+    sentMail(a, 1, '09:30', '1/2] sched: idle loop: drain the dead list first', 'sched_idle'),
+    sentMail(b, 1, '09:34', '1/2] sched: steal: skip pegged threads', 'sched_steal_proc'),
+    sentMail(b, 2, '09:34', '2/2] sched: steal: count skipped threads', 'sched_steal_count'),
+    sentMail(a, 2, '09:30', '2/2] sched: idle loop: peg the reaper', 'sched_idle_peg'),
+  ].join('\n');
+  const thread = await readThread([{ name: 'two.mbox', data: text }]);
+  const r = { thread, grouped: groupSeries(thread) };
+  assert.deepEqual(shape(r), [
+    `v1/2: - | ${a}-1-cludwig@example.org ${a}-2-cludwig@example.org`,
+    `v1/2: - | ${b}-1-cludwig@example.org ${b}-2-cludwig@example.org`,
+  ]);
+  assert.deepEqual(r.grouped.series.map((s) => [s.title, s.duplicates.length]), [
+    ['sched: idle loop: drain the dead list first', 0],
+    ['sched: steal: skip pegged threads', 0],
+  ]);
+});
+
+test('a patch that lost its In-Reply-To finds its thread by its sending when two threads lack its number', async () => {
+  const stamp = (minute: number): string => `2024071012${String(minute).padStart(2, '0')}00.${1000 + minute}`;
+  const one = seriesMails({ version: 1, total: 2, cover: true, threading: 'to-cover', minute: 0, stamp: stamp(0) });
+  const two = seriesMails({ version: 1, total: 2, cover: true, threading: 'to-cover', minute: 10, topic: 'lockless', stamp: stamp(10) });
+  const { inReplyTo: _i, references: _r, ...lost } = two[2]!;
+  const r = await read([one[0]!, one[1]!, two[0]!, two[1]!, lost]);
+  // The first thread lacks 2/2 as well: by the rule for other ids it would be two candidates, and the patch a series of its own.
+  assert.deepEqual(shape(r), [
+    `v1/2: ${stamp(0)}-1-v1@example.org | ${stamp(0)}-2-v1@example.org missing 2`,
+    `v1/2: ${stamp(10)}-1-lockless-v1@example.org | ${stamp(10)}-2-lockless-v1@example.org ${stamp(10)}-3-lockless-v1@example.org`,
+  ]);
+});
+
+test('sending stems: git send-email ids only', () => {
+  assert.equal(sendingStem('20261201093012.4242-1-a@b'), '20261201093012.4242');
+  assert.equal(sendingStem('20261201093012.4242-12-cludwig@example.org'), '20261201093012.4242');
+  assert.equal(sendingStem('v1-0@example.org'), null);
+  assert.equal(sendingStem('CAHk-=wg1234@mail.gmail.com'), null);
+  assert.equal(sendingStem(null), null);
 });

@@ -84,9 +84,19 @@ export interface SeriesSpec {
   ofStyle?: boolean;
   /** What the series is about, in its ids and titles (another series of the same sender); none for the reaper series. */
   topic?: string;
+  /** Message-IDs as git send-email writes them, `<stamp-serial-user@host>`, with this stamp (`YYYYmmddHHMMSS.pid`). */
+  stamp?: string;
 }
 
-export const seriesId = (version: number, n: number, topic?: string): string => `${topic ? `${topic}-` : ''}v${version}-${n}@example.org`;
+/**
+ * The Message-ID of mail n (0: the cover) of a series. With a git send-email stamp, the form
+ * send-email gives (`<20240710120000.4242-2-topic-v1@example.org>`: the serial counts the mails of
+ * one sending from 1, the cover first when there is one); else a short readable id.
+ */
+export function seriesId(version: number, n: number, topic?: string, sending?: { stamp: string; cover: boolean }): string {
+  const name = `${topic ? `${topic}-` : ''}v${version}`;
+  return sending ? `${sending.stamp}-${sending.cover ? n + 1 : n}-${name}@example.org` : `${name}-${n}@example.org`;
+}
 
 /** The mails of a series: cover (when asked) and patches 1..m, each patch adding one line to its own function. */
 export function seriesMails(spec: SeriesSpec): MailSpec[] {
@@ -95,7 +105,7 @@ export function seriesMails(spec: SeriesSpec): MailSpec[] {
     const counter = spec.ofStyle ? `${n} of ${spec.total}` : `${n}/${spec.total}`;
     return `[PATCH${spec.version > 1 ? ` v${spec.version}` : ''} ${counter}]`;
   };
-  const id = (n: number): string => seriesId(spec.version, n, spec.topic);
+  const id = (n: number): string => seriesId(spec.version, n, spec.topic, spec.stamp ? { stamp: spec.stamp, cover: spec.cover } : undefined);
   const about = spec.topic ? `${spec.topic}: ` : '';
   const top = spec.cover ? id(0) : spec.inReplyTo;
   if (spec.cover) {
