@@ -4,7 +4,6 @@
  * they bring to hovers and CodeLenses.
  */
 import * as assert from 'node:assert/strict';
-import { tmpdir } from 'node:os';
 import * as vscode from 'vscode';
 import type { ActivityView } from '../../../src/core/analysis/activity-view-model';
 import type { ReviewSession } from '../../../src/extension/review/review-session';
@@ -47,15 +46,6 @@ suite('reaper activity', () => {
     assert.ok(panel.received.every((m) => m.type !== 'run-simulation'));
   });
 
-  test('a panel restored after a reload gets its page again and says ready', async () => {
-    const { panels } = await api();
-    const webviewPanel = vscode.window.createWebviewPanel('reaperscope.activity', 'Reaper activity', vscode.ViewColumn.One, { enableScripts: true });
-    const restored = panels.restore(webviewPanel);
-    assert.match(webviewPanel.webview.html, /<div id="reaperscope-root">/);
-    await until(() => restored.isReady, 'the restored webview to say ready', 20_000);
-    restored.dispose();
-  });
-
   test('a run-simulation message from the panel runs the simulation with its controls', async () => {
     const { panels, analysis } = await api();
     await vscode.commands.executeCommand('reaperscope.simulate', small);
@@ -66,22 +56,6 @@ suite('reaper activity', () => {
     const view = await until(() => analysis.simulation ?? undefined, 'the simulation the panel asked for', 30_000);
     assert.deepEqual(view.runs.map((r) => [r.label, r.cpus]), [['lockless', 3]]);
     assert.match(view.title, /thread-churn, 3 CPUs, 2 seed/);
-  });
-
-  test('a long simulation sweep can be cancelled from the panel', async () => {
-    const { panels, analysis } = await api();
-    await vscode.commands.executeCommand('reaperscope.simulate', small);
-    const panel = panels.panel();
-    assert.ok(panel);
-    await vscode.commands.executeCommand('reaperscope.clearAnalysis');
-    const started = Date.now();
-    const sweep = vscode.commands.executeCommand<ActivityView | null>('reaperscope.simulate', { variants: ['baseline', 'patched', 'lockless'], workload: 'kernel-build', cpus: 64, seeds: 100 });
-    await new Promise((r) => setTimeout(r, 500));
-    panel.handle({ type: 'cancel' });
-    assert.equal(await sweep, null);
-    assert.equal(panel.lastError, 'Simulation cancelled.');
-    assert.ok(Date.now() - started < 15_000, `cancelling took ${Date.now() - started} ms`);
-    assert.equal(analysis.simulation, null);
   });
 
   test('simulate: one run per variant, and the numbers reach hovers and CodeLenses', async () => {
@@ -141,35 +115,6 @@ suite('reaper activity', () => {
     }
   });
 
-  test('showActivity shows the loaded trace in the panel', async () => {
-    await vscode.commands.executeCommand('reaperscope.openTrace', traceFixture('btrace-baseline.txt'));
-    const panel = await vscode.commands.executeCommand<{ panel: vscode.WebviewPanel; isReady: boolean } | null>('reaperscope.showActivity', 'trace');
-    assert.ok(panel);
-    assert.equal(panel.panel.title, 'Reaper activity: btrace-baseline.txt');
-    await until(() => panel.isReady, 'the panel to say ready', 20_000);
-  });
-
-  test('openTrace shows a btrace trace and its counts reach hovers', async () => {
-    const view = await vscode.commands.executeCommand<ActivityView | null>('reaperscope.openTrace', traceFixture('btrace-baseline.txt'));
-    assert.ok(view);
-    assert.equal(view.source, 'trace');
-    assert.equal(view.runs[0]?.origin, 'traced');
-    assert.equal(view.runs[0]?.cpus, 2);
-    assert.equal(view.runs[0]?.exitToReapInferred, true);
-    const { analysis } = await api();
-    assert.equal(analysis.trace?.counts.label, 'btrace-baseline.txt');
-    assert.ok((analysis.trace?.counts.byKind['on-cpu'] ?? 0) > 0);
-  });
-
-  test('compareTraces puts two traces side by side', async () => {
-    const view = await vscode.commands.executeCommand<ActivityView | null>('reaperscope.compareTraces',
-      traceFixture('btrace-baseline.txt'), traceFixture('ftrace-flags5.txt'));
-    assert.ok(view);
-    assert.equal(view.source, 'comparison');
-    assert.deepEqual(view.runs.map((r) => r.label), ['btrace-baseline.txt', 'ftrace-flags5.txt']);
-    assert.ok(view.metrics.every((m) => m.values.length === 2));
-  });
-
   test('the trace custom editor opens a panel for the trace and says ready', async () => {
     const uri = traceFixture('btrace-baseline.txt');
     await vscode.commands.executeCommand('vscode.openWith', uri, 'reaperscope.traceText');
@@ -180,22 +125,6 @@ suite('reaper activity', () => {
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
     assert.ok(tab?.input instanceof vscode.TabInputCustom);
     assert.equal(tab.input.viewType, 'reaperscope.traceText');
-  });
-
-  test('exportChromeTrace writes Chrome Trace JSON', async () => {
-    const target = vscode.Uri.file(`${tmpdir()}/reaperscope-export-${process.pid}.trace.json`);
-    const written = await vscode.commands.executeCommand<vscode.Uri | null>('reaperscope.exportChromeTrace', traceFixture('btrace-baseline.txt'), target);
-    assert.equal(written?.toString(), target.toString());
-    const json = JSON.parse(await textOf(target)) as { traceEvents: { ph: string }[] };
-    assert.ok(json.traceEvents.some((e) => e.ph === 'X'), 'no complete (X) slices');
-    await vscode.workspace.fs.delete(target);
-  });
-
-  test('clearAnalysis forgets the simulation and the trace', async () => {
-    await vscode.commands.executeCommand('reaperscope.clearAnalysis');
-    const { analysis } = await api();
-    assert.equal(analysis.simulation, null);
-    assert.equal(analysis.trace, null);
   });
 
   test('long work runs in a worker thread', async () => {

@@ -12,10 +12,10 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PatchNode } from '../../../src/extension/review/patch-tree';
-import type { ReviewSession } from '../../../src/extension/review/review-session';
-import type { ReviewNote } from '../../../src/extension/review/review-comments';
-import { api, fixture, noAutoSave, resetWorkbench, textOf, until } from './api';
+import type { PatchNode } from '../../../../src/extension/review/patch-tree';
+import type { ReviewSession } from '../../../../src/extension/review/review-session';
+import type { ReviewNote } from '../../../../src/extension/review/review-comments';
+import { api, fixture, noAutoSave, resetWorkbench, textOf, until } from '../api';
 
 const MBOX = 'patches/reaper-count.mbox';
 
