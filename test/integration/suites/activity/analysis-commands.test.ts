@@ -7,9 +7,8 @@ import * as assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import * as vscode from 'vscode';
 import type { ActivityView } from '../../../../src/core/analysis/activity-view-model';
-import { api, fixture, noAutoSave, resetWorkbench, textOf, until } from '../api';
+import { api, fixture, noAutoSave, resetWorkbench, smallSimulation, textOf, until } from '../api';
 
-const small = { variants: ['baseline', 'patched'], workload: 'poisson', cpus: 2, seeds: 1 };
 
 // The workspace's btrace sample: 2 CPUs, events from 500 ns to 60 µs, no BEGIN/END lines.
 const TRACE = 'traces/btrace-baseline.txt';
@@ -23,6 +22,26 @@ suite('analysis commands', () => {
   suiteSetup(noAutoSave);
   teardown(resetWorkbench);
 
+  test('simulate: one simulated run per variant on the CPUs asked for', async () => {
+    const view = await vscode.commands.executeCommand<ActivityView | null>('reaperscope.simulate', smallSimulation);
+    assert.ok(view);
+    assert.equal(view.source, 'simulation');
+    assert.deepEqual(view.runs.map((r) => r.label), ['baseline', 'patched']);
+    assert.ok(view.runs.every((r) => r.origin === 'simulated' && r.cpus === 2));
+  });
+
+  test('a run-simulation message from the panel runs the simulation with its controls', async () => {
+    const { panels, analysis } = await api();
+    await vscode.commands.executeCommand('reaperscope.simulate', smallSimulation);
+    const panel = panels.panel();
+    assert.ok(panel);
+    await vscode.commands.executeCommand('reaperscope.clearAnalysis');
+    panel.handle({ type: 'run-simulation', controls: { variants: ['lockless'], workload: 'thread-churn', cpus: 3, seeds: 2 } });
+    const view = await until(() => analysis.simulation ?? undefined, 'the simulation the panel asked for', 30_000);
+    assert.deepEqual(view.runs.map((r) => [r.label, r.cpus]), [['lockless', 3]]);
+    assert.match(view.title, /thread-churn, 3 CPUs, 2 seed/);
+  });
+
   test('a panel restored after a reload gets its page again and says ready', async () => {
     const { panels } = await api();
     const webviewPanel = vscode.window.createWebviewPanel('reaperscope.activity', 'Reaper activity', vscode.ViewColumn.One, { enableScripts: true });
@@ -34,7 +53,7 @@ suite('analysis commands', () => {
 
   test('a long simulation sweep can be cancelled from the panel', async () => {
     const { panels, analysis } = await api();
-    await vscode.commands.executeCommand('reaperscope.simulate', small);
+    await vscode.commands.executeCommand('reaperscope.simulate', smallSimulation);
     const panel = panels.panel();
     assert.ok(panel);
     await vscode.commands.executeCommand('reaperscope.clearAnalysis');
