@@ -1,11 +1,12 @@
 /**
- * The gutter marks of an open patch, and the message on a line after which the patch only adds
- * lines: it is a hover on the whole line, so the mouse reaches it anywhere on the line, not only
- * the keyboard at its first column. Line facts come from test/fixtures/workspace/README.md.
+ * Gutter marks on the lines the open patch removes or changes, and the message on a line after
+ * which the patch only adds lines: it is a hover on the whole line, so the mouse reaches it anywhere
+ * on the line, not only the keyboard at its first column. Line facts come from
+ * test/fixtures/workspace/README.md.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, fixture, noAutoSave, resetWorkbench, until } from '../api';
+import { api, fixture, noAutoSave, openPatch, resetWorkbench, SEED_REVIEW, until } from '../api';
 
 /** The hover texts at 1-based `line`, `column` (0-based) of `uri`, as the mouse or the keyboard would get them. */
 async function hoverText(uri: vscode.Uri, line: number, column: number): Promise<string> {
@@ -13,9 +14,19 @@ async function hoverText(uri: vscode.Uri, line: number, column: number): Promise
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
 }
 
-suite('review decorations', () => {
+suite('decorations', () => {
   suiteSetup(noAutoSave);
   teardown(resetWorkbench);
+
+  test('decorations mark every line the patch removes or changes in kern_exit.c', async () => {
+    await openPatch(SEED_REVIEW);
+    const { decorations } = await api();
+    const editor = await vscode.window.showTextDocument(fixture('sys/kern/kern_exit.c'));
+    const counts = await until(() => decorations.applied.get(editor.document.uri.toString()), 'decorations');
+    // kern_exit.c: 43 lines removed (the mail's diffstat); the exit2() block goes with nothing in its place.
+    assert.equal(counts.removed + counts.changed, 43);
+    assert.ok(counts.removed >= 32);
+  });
 
   test('"adds N lines" is a hover on the whole line after which the patch only adds lines', async () => {
     const session = await vscode.commands.executeCommand('reaperscope.openPatch', fixture('patches/one-reaper-per-cpu.patch'));

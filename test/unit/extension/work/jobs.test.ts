@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readTraceText } from '../../../../src/core/trace/trace-reader';
+import { COST_NAMES } from '../../../../src/core/sim/costs';
 import { countEvents, runJob } from '../../../../src/extension/work/jobs';
 import { JobCancelled } from '../../../../src/extension/work/work-protocol';
 import { workspace } from '../../seed';
@@ -36,17 +37,6 @@ test('the chrome-trace job exports the sample with progress, and stops when canc
 
 test('a file that is no trace is an error naming the file', async () => {
   await assert.rejects(runJob({ job: 'chrome-trace', trace: { bytes: new TextEncoder().encode('hello\nworld\n'), fileName: 'notes.txt' } }, quiet), /notes\.txt/);
-});
-
-test('the in-process work host runs a job and honours a cancelled token', async () => {
-  const { InProcessWorkHost } = await import('../../../../src/extension/work/in-process-host');
-  const host = new InProcessWorkHost();
-  const messages: string[] = [];
-  const result = await host.run({ job: 'chrome-trace', trace: { bytes: btrace, fileName: 'b.txt' } }, (_f, m) => messages.push(m));
-  assert.equal(result.events, 15);
-  assert.ok(messages.some((m) => m.startsWith('reading b.txt')));
-  const token = { isCancellationRequested: true, onCancellationRequested: () => ({ dispose() {} }) } as never;
-  await assert.rejects(host.run({ job: 'chrome-trace', trace: { bytes: btrace, fileName: 'b.txt' } }, () => undefined, token), JobCancelled);
 });
 
 test('the trace job reads a trace-cmd trace.dat from its bytes (the trace editor opens *.dat): a Linux view', async () => {
@@ -100,4 +90,27 @@ test('a text trace given by path is read in pieces; a host without a file opener
   // 511 events (the fixture README): 766 rows, a switch giving two
   assert.equal(byPath.counts.kernel, 'linux');
   await assert.rejects(runJob({ job: 'trace', trace: { path, fileName: 'storm.txt' } }, quiet), /storm\.txt: this host cannot open files by path/);
+});
+
+// The panel's simulated views carry the model costs the runs used; trace views carry none.
+test('the simulate job cites every cost, with the reaperscope.costs overrides marked', async () => {
+  const result = await runJob({
+    job: 'simulate', controls: { variants: ['baseline', 'patched'], workload: 'fork-storm', cpus: 2, seeds: 1 },
+    costs: { contextSwitch: 3000, fork: { dist: 'fixed', meanNs: 20_000 } }, durationNs: 2e6,
+  }, quiet);
+  assert.equal(result.job, 'simulate');
+  if (result.job !== 'simulate') return;
+  assert.deepEqual(result.errors, []);
+  const costs = result.view.costs!;
+  assert.deepEqual(costs.map((c) => c.name), COST_NAMES);
+  // fork set to its default value is not an override; the context switch is (default 2 µs, DESIGN.md).
+  assert.deepEqual(costs.filter((c) => c.overridden).map((c) => [c.name, c.valueNs, c.defaultNs, c.source]),
+    [['contextSwitch', 3000, 2000, 'docs/simulator.md cost defaults: 2 µs (1–5)']]);
+});
+
+test('a trace view has no costs', async () => {
+  const bytes = readFileSync(join(workspace, 'traces/btrace-baseline.txt'));
+  const result = await runJob({ job: 'trace', trace: { bytes, fileName: 'btrace-baseline.txt' } }, quiet);
+  assert.equal(result.job, 'trace');
+  if (result.job === 'trace') assert.equal(result.view.costs, undefined);
 });

@@ -1,31 +1,15 @@
 /**
- * The trace pick list in the extension host: a file's head is read without the rest, and the
- * list offers only files whose first KB is a trace (a .txt of notes in the traces folder is not
- * offered). The two-step dialog on screen is checked by the UI test of Compare Two Traces.
+ * The trace pick list in the extension host: it offers only files whose first KB is a trace (a
+ * .txt of notes in the traces folder is not offered). The two-step dialog on screen is checked by
+ * the UI test of Compare Two Traces.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { readFileHead } from '../../../src/extension/common/file-head';
-import { pickTrace } from '../../../src/extension/activity/trace-pair-picker';
-import { fixture, resetWorkbench, textOf } from './api';
+import { pickTrace } from '../../../../src/extension/activity/trace-pair-picker';
+import { fixture, resetWorkbench } from '../api';
 
-suite('trace pick list', () => {
+suite('trace pair picker', () => {
   teardown(resetWorkbench);
-
-  test('readFileHead returns the first bytes and says whether that is the whole file', async () => {
-    // Fixture sizes: traces/btrace-baseline.txt is 953 bytes, README.md 2,334.
-    const trace = fixture('traces/btrace-baseline.txt');
-    const whole = await readFileHead(trace, 1024);
-    assert.ok(whole);
-    assert.equal(whole.bytes.length, 953);
-    assert.equal(whole.whole, true);
-    const readme = await readFileHead(fixture('README.md'), 1024);
-    assert.ok(readme);
-    assert.equal(readme.bytes.length, 1024);
-    assert.equal(readme.whole, false);
-    assert.equal(new TextDecoder().decode(readme.bytes), (await textOf(fixture('README.md'))).slice(0, 1024));
-    assert.equal(await readFileHead(fixture('traces/no-such-file.txt'), 1024), null);
-  });
 
   test('the pick list leaves out a .txt that is no trace, even one sorted first in the traces folder', async () => {
     // "traces/a-notes.txt" would be the first choice by name (trace folders first, then by path).

@@ -1,15 +1,9 @@
 /** Applying a patch: only after a dry run, as one undoable edit, all or nothing; nothing saved. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { FilePatch } from '../../../src/core/patch/model';
-import type { ReviewSession } from '../../../src/extension/review/review-session';
-import { fixture, lineOf, noAutoSave, resetWorkbench, textOf } from './api';
-
-async function open(name: string): Promise<ReviewSession> {
-  const session = await vscode.commands.executeCommand<ReviewSession | null>('reaperscope.openPatch', fixture(`patches/${name}`));
-  assert.ok(session);
-  return session;
-}
+import type { FilePatch } from '../../../../src/core/patch/model';
+import type { ReviewSession } from '../../../../src/extension/review/review-session';
+import { fixture, lineOf, noAutoSave, openPatch, resetWorkbench, textOf } from '../api';
 
 /**
  * The current-file lines [start, end) (0-based) of each change block of a file's hunks (a run
@@ -30,21 +24,12 @@ function changeBlocks(file: FilePatch, starts: readonly (number | null)[]): [num
   return blocks;
 }
 
-suite('apply', () => {
+suite('apply command', () => {
   suiteSetup(noAutoSave);
   teardown(resetWorkbench);
 
-  test('dryRun reports without changing anything', async () => {
-    await open('one-reaper-per-cpu.patch');
-    const before = await textOf(fixture('sys/kern/kern_sched.c'));
-    const session = await vscode.commands.executeCommand<ReviewSession>('reaperscope.dryRun');
-    assert.equal(session.files.reduce((n, f) => n + f.failures.length, 0), 0);
-    assert.equal(await textOf(fixture('sys/kern/kern_sched.c')), before);
-    assert.ok(vscode.workspace.textDocuments.every((d) => !d.isDirty));
-  });
-
   test('applies all four files as one edit, unsaved, and the files revert', async () => {
-    await open('one-reaper-per-cpu.patch');
+    await openPatch('one-reaper-per-cpu.patch');
     const onDisk = await textOf(fixture('sys/kern/kern_sched.c'));
     const outcome = await vscode.commands.executeCommand('reaperscope.applyPatch', { confirm: false });
     assert.equal(outcome, 'applied');
@@ -61,7 +46,7 @@ suite('apply', () => {
   });
 
   test('edits only the changed lines: selections above and below the hunks stay on their text; undo restores the file exactly', async () => {
-    const session = await open('one-reaper-per-cpu.patch');
+    const session = await openPatch('one-reaper-per-cpu.patch');
     const uri = fixture('sys/kern/kern_sched.c');
     const review = session.files.find((f) => f.path === 'sys/kern/kern_sched.c');
     const patched = review?.patchedText;
@@ -107,20 +92,20 @@ suite('apply', () => {
   });
 
   test('a patch with a hunk that does not apply changes nothing', async () => {
-    await open('stale-sched.diff');
+    await openPatch('stale-sched.diff');
     const outcome = await vscode.commands.executeCommand('reaperscope.applyPatch', { confirm: false });
     assert.equal(outcome, 'refused');
     assert.ok(vscode.workspace.textDocuments.every((d) => !d.isDirty));
   });
 
   test('a patch that lost its white space is not applied', async () => {
-    await open('one-reaper-per-cpu.marc.txt');
+    await openPatch('one-reaper-per-cpu.marc.txt');
     assert.equal(await vscode.commands.executeCommand('reaperscope.applyPatch', { confirm: false }), 'refused');
     assert.ok(vscode.workspace.textDocuments.every((d) => !d.isDirty));
   });
 
   test('a patch that creates a file creates it next to the tree it patches, in the same edit', async () => {
-    await open('new-file.diff');
+    await openPatch('new-file.diff');
     const created = fixture('sys/kern/kern_reaper.c');
     try {
       assert.equal(await vscode.commands.executeCommand('reaperscope.applyPatch', { confirm: false }), 'applied');
@@ -135,7 +120,7 @@ suite('apply', () => {
 
   test('a patch that copies a file creates the copy with the change, and leaves the original as it is', async () => {
     // `git diff -C --find-copies-harder` of sys/sys/proc.h copied to proc_reaper.h with one prototype added.
-    await open('copy-file.diff');
+    await openPatch('copy-file.diff');
     const original = fixture('sys/sys/proc.h');
     const copy = fixture('sys/sys/proc_reaper.h');
     const before = await textOf(original);

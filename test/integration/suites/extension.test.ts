@@ -3,10 +3,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { extensionId } from './api';
 
-const extensionId = 'reaperscope.reaperscope';
+suite('extension', () => {
 
-suite('activation', () => {
   test('the extension is present and activates', async () => {
     const extension = vscode.extensions.getExtension(extensionId);
     assert.ok(extension, `${extensionId} is not loaded`);
