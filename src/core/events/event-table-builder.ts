@@ -4,8 +4,10 @@
  * (31 bytes per event, see event-table.ts). Memory layouts:
  * - Flat, when the producer can bound the number of events (a reader, from the input's size):
  *   one array per column of that capacity, of which only the pages written cost memory;
- *   sorting reorders them in place (through one scratch column) and the table's columns are
- *   views of them.
+ *   sorting reorders them in place and the table's columns are views of them. When each CPU's
+ *   events came in time order (ties by CPU), the order is a merge of the CPUs (cpuRunsOrder,
+ *   4 bytes an event) applied cycle by cycle; otherwise a merge sort (8 bytes an event) and
+ *   one scratch column.
  * - Otherwise blocks of 64 Ki events (also when the bound was too small): the first block
  *   starts small and doubles up to the block size (small simulations stay small), later blocks
  *   are added whole, so growing never copies more than one block; finishing builds each sorted
@@ -14,7 +16,7 @@
 import type { EventTable } from './event-table';
 import { StringTable } from './string-table';
 import type { EventKind } from './event-kind';
-import { stableTimeOrder, timeOrderWithSpare } from './time-order';
+import { cpuRunsOrder, stableTimeOrder, timeOrderWithSpare } from './time-order';
 import { growTypedArray } from './typed-array-growth';
 
 const SHIFT = 16;
@@ -213,7 +215,9 @@ export class EventTableBuilder {
     const cpu = this.bCpu.subarray(0, n);
     const columns = [ts, cpu, this.bKind.subarray(0, n), this.bTid.subarray(0, n), this.bPid.subarray(0, n),
       this.bComm.subarray(0, n), this.bArg0.subarray(0, n), this.bArg1.subarray(0, n)] as const;
-    if (!this.sorted) {
+    const byRuns = this.sorted || this.ties !== 'cpu' ? null : cpuRunsOrder(ts, n, cpu);
+    if (byRuns) permuteRows(byRuns, ts, cpu, this.bKind, this.bTid, this.bPid, this.bComm, this.bArg0, this.bArg1);
+    else if (!this.sorted) {
       const { order, spare } = timeOrderWithSpare(ts, n, this.ties === 'cpu' ? cpu : undefined);
       // one scratch buffer for all columns (4 bytes per event: the sort's spare buffer), each
       // column moved as 32-bit words (ts as two words an event), then cpu and kind
@@ -296,6 +300,48 @@ type IntColumn = Int32Array | Uint32Array | Uint16Array | Uint8Array;
 function gather<T extends Float64Array | Uint16Array>(src: T, order: Uint32Array, out: T): T {
   for (let i = 0; i < order.length; i++) out[i] = src[order[i]!]!;
   return out;
+}
+
+/**
+ * Puts row order[k] at k for every k, in place, one permutation cycle at a time (no scratch
+ * column). Marks the rows done in the high bit of `order` (n < 2^31): `order` is spent.
+ */
+function permuteRows(order: Uint32Array, ts: Float64Array, cpu: Uint16Array, kind: Uint8Array, tid: Int32Array, pid: Int32Array,
+  comm: Uint32Array, arg0: Int32Array, arg1: Int32Array): void {
+  const DONE = 0x80000000;
+  const n = order.length;
+  for (let start = 0; start < n; start++) {
+    const first = order[start]!;
+    if (first >= DONE) continue;
+    if (first === start) {
+      order[start] = first | DONE;
+      continue;
+    }
+    const t = ts[start]!, c = cpu[start]!, k = kind[start]!, ti = tid[start]!, p = pid[start]!, co = comm[start]!, a0 = arg0[start]!, a1 = arg1[start]!;
+    let at = start;
+    for (;;) {
+      const from = order[at]!;
+      order[at] = from | DONE;
+      if (from === start) break;
+      ts[at] = ts[from]!;
+      cpu[at] = cpu[from]!;
+      kind[at] = kind[from]!;
+      tid[at] = tid[from]!;
+      pid[at] = pid[from]!;
+      comm[at] = comm[from]!;
+      arg0[at] = arg0[from]!;
+      arg1[at] = arg1[from]!;
+      at = from;
+    }
+    ts[at] = t;
+    cpu[at] = c;
+    kind[at] = k;
+    tid[at] = ti;
+    pid[at] = p;
+    comm[at] = co;
+    arg0[at] = a0;
+    arg1[at] = a1;
+  }
 }
 
 /**

@@ -5,7 +5,8 @@
  * Given each event's CPU, events are first grouped by CPU (a counting sort), which turns the
  * many short runs of interleaved CPU buffers into about one run per CPU.
  * Temporary memory: 4 bytes per event besides the result (handed back for reuse, see
- * {@link timeOrderWithSpare}).
+ * {@link timeOrderWithSpare}); none for {@link cpuRunsOrder}, which merges the CPUs' events
+ * where they lie.
  */
 
 /**
@@ -80,4 +81,81 @@ function mergeRuns(ts: Float64Array, idx: Uint32Array, out: Uint32Array, lo: num
   }
   while (i < mid) out[k++] = idx[i++]!;
   while (j < hi) out[k++] = idx[j++]!;
+}
+
+/** Most CPUs {@link cpuRunsOrder} merges: each CPU's cursor walks the CPU column between its events. */
+export const MAX_MERGED_CPUS = 32;
+
+/**
+ * {@link stableTimeOrder} with `cpus` (ties by CPU, then by index) for events whose every CPU's
+ * own events are in time order (btrace prints each CPU's buffer in order): a k-way merge of the
+ * CPUs in one pass, with no memory besides the result. A cursor per CPU walks the CPU column to
+ * its next event (at most {@link MAX_MERGED_CPUS} times the length in all) and a binary heap of
+ * the CPUs, keyed by (time, CPU) of their next event, picks the next one. Null when a CPU's
+ * events are out of time order or there are more CPUs than that (then use stableTimeOrder).
+ */
+export function cpuRunsOrder(ts: Float64Array, n: number, cpus: Uint16Array): Uint32Array | null {
+  let k = 0;
+  for (let i = 0; i < n; i++) if (cpus[i]! >= k) k = cpus[i]! + 1;
+  if (k > MAX_MERGED_CPUS) return null;
+  const last = new Float64Array(k).fill(-Infinity);
+  const cursor = new Int32Array(k).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const c = cpus[i]!;
+    const t = ts[i]!;
+    if (t < last[c]!) return null;
+    last[c] = t;
+    if (cursor[c]! < 0) cursor[c] = i;
+  }
+  // the heap: CPUs with events left, ordered by (head time, CPU)
+  const heap = new Int32Array(k);
+  const head = new Float64Array(k);
+  let size = 0;
+  for (let c = 0; c < k; c++) {
+    if (cursor[c]! < 0) continue;
+    head[c] = ts[cursor[c]!]!;
+    let at = size++;
+    // sift up
+    while (at > 0) {
+      const up = (at - 1) >> 1;
+      const u = heap[up]!;
+      if (head[u]! < head[c]! || (head[u] === head[c] && u < c)) break;
+      heap[at] = u;
+      at = up;
+    }
+    heap[at] = c;
+  }
+  const order = new Uint32Array(n);
+  for (let o = 0; o < n; o++) {
+    const c = heap[0]!;
+    let j = cursor[c]!;
+    order[o] = j;
+    for (j++; j < n && cpus[j] !== c; j++);
+    let moving = c;
+    if (j < n) {
+      cursor[c] = j;
+      head[c] = ts[j]!;
+    } else if (--size > 0) moving = heap[size]!;
+    else break;
+    // sift `moving` down from the root
+    const mt = head[moving]!;
+    let at = 0;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= size) break;
+      let ch = heap[child]!;
+      if (child + 1 < size) {
+        const r = heap[child + 1]!;
+        if (head[r]! < head[ch]! || (head[r] === head[ch] && r < ch)) {
+          child++;
+          ch = r;
+        }
+      }
+      if (mt < head[ch]! || (mt === head[ch] && moving < ch)) break;
+      heap[at] = ch;
+      at = child;
+    }
+    heap[at] = moving;
+  }
+  return order;
 }

@@ -369,67 +369,98 @@ export class BtraceReader implements FormatReader {
     const a0 = n > 0 ? int32(rec.args[0]!) : -1;
     const a1 = n > 1 ? int32(rec.args[1]!) : -1;
     const a2 = n > 2 ? int32(rec.args[2]!) : -1;
+    // the line's event, pushed at one call site (which the compiler inlines: times beyond 2^30 ns
+    // then go to the column without being boxed); NO_EVENT when the line gives none
+    let kind: EventKinds | typeof NO_EVENT = NO_EVENT;
+    let x0 = -1;
+    let x1 = -1;
     switch (probe) {
       case Probe.OnCpu:
-        sink.push(ts, cpu, EventKind.OnCpu, tid, pid, comm);
+        kind = EventKind.OnCpu;
         break;
       case Probe.OffCpu:
-        sink.push(ts, cpu, EventKind.OffCpu, tid, pid, comm, a0, a1);
+        kind = EventKind.OffCpu;
+        x0 = a0;
+        x1 = a1;
         this.noteOff(ts, cpu, tid, pid, comm);
         if (n >= 2) this.holdOn(cpu, ts, a0, a1, tid, pid);
         break;
       case Probe.Wakeup:
+        kind = EventKind.Wakeup;
         if (a0 === 0 && a1 === 0 && a2 === 0) {
           // no arguments: btrace prints 0 for each (kernels before OpenBSD 7.4)
           if (this.wakeupsWithoutArgs++ === 0) this.firstBareWakeup = lineNo;
-          sink.push(ts, cpu, EventKind.Wakeup, tid, pid, comm, -1, -1);
-        } else sink.push(ts, cpu, EventKind.Wakeup, tid, pid, comm, a0, a2);
+        } else {
+          x0 = a0;
+          x1 = a2;
+        }
         break;
       case Probe.Sleep:
-        sink.push(ts, cpu, EventKind.Sleep, tid, pid, comm);
+        kind = EventKind.Sleep;
         break;
       case Probe.Enqueue:
       case Probe.Dequeue:
-        sink.push(ts, cpu, probe === Probe.Enqueue ? EventKind.Enqueue : EventKind.Dequeue, tid, pid, comm, a0, -1);
+        kind = probe === Probe.Enqueue ? EventKind.Enqueue : EventKind.Dequeue;
+        x0 = a0;
         break;
       case Probe.Fork:
-        sink.push(ts, cpu, EventKind.Fork, tid, pid, comm, a0, a1);
+        kind = EventKind.Fork;
+        x0 = a0;
+        x1 = a1;
         break;
       case Probe.Steal:
         // ARG2 is the stealing CPU (this one), so the CPU it was stolen from is unknown
-        sink.push(ts, cpu, EventKind.Steal, tid, pid, comm, a0, -1);
+        kind = EventKind.Steal;
+        x0 = a0;
         break;
       case Probe.SysEnter:
-        if (EXIT_SYSCALLS.has(a0)) this.exit(ts, cpu, tid, pid, comm, -1, a0);
-        else sink.push(ts, cpu, EventKind.Syscall, tid, pid, comm, a0, -1);
+        if (EXIT_SYSCALLS.has(a0)) {
+          kind = EventKind.Exit;
+          x1 = a0;
+          this.exit(ts, tid);
+        } else {
+          kind = EventKind.Syscall;
+          x0 = a0;
+        }
         break;
       case Probe.ExitCall:
-        this.exit(ts, cpu, tid, pid, comm, n > 0 ? a0 : -1, SYS_EXIT);
+        kind = EventKind.Exit;
+        x0 = n > 0 ? a0 : -1;
+        x1 = SYS_EXIT;
+        this.exit(ts, tid);
         break;
       case Probe.ThrexitCall:
-        this.exit(ts, cpu, tid, pid, comm, -1, SYS_THREXIT);
+        kind = EventKind.Exit;
+        x1 = SYS_THREXIT;
+        this.exit(ts, tid);
         break;
       case Probe.UvmExit:
-        sink.push(ts, cpu, EventKind.Reap, tid, pid, comm);
+        kind = EventKind.Reap;
         break;
       case Probe.ProcFree:
-        if (this.isReaper(comm)) sink.push(ts, cpu, EventKind.Reap, tid, pid, comm);
+        if (this.isReaper(comm)) kind = EventKind.Reap;
         else if (this.parentFrees++ === 0) this.firstParentFree = lineNo;
         break;
       case Probe.Ignored:
         break;
     }
+    if (kind !== NO_EVENT) sink.push(ts, cpu, kind, tid, pid, comm, x0, x1);
   }
 
-  /** Thread `tid` calls exit(2) or __threxit(2) (`syscall` its number): Exit, and Dead at its last switch (see end()). */
-  private exit(ts: number, cpu: number, tid: number, pid: number, comm: number, status: number, syscall: number): void {
+  /**
+   * Thread `tid` calls exit(2) or __threxit(2) at `ts` (its Exit event is the caller's): Dead
+   * comes at its last switch (see end()).
+   */
+  private exit(ts: number, tid: number): void {
     const s = this.slotOf(tid);
     const at = this.exitTs[s]!;
     if (at !== at) this.exited.push(tid); // NaN: its first exit line
     if (!(at <= ts)) this.exitTs[s] = ts;
-    this.sink.push(ts, cpu, EventKind.Exit, tid, pid, comm, status, syscall);
   }
 }
+
+/** No event from a line ({@link BtraceReader.emit}'s kind). */
+const NO_EVENT = -1;
 
 /** A value that fits the table's Int32 columns, else -1. */
 function int32(v: number): number {

@@ -120,3 +120,32 @@ test('finish() leaves the builder empty, not sharing arrays with the table', () 
   builder.finish();
   assert.deepEqual(snapshot(first), before);
 });
+
+/** The flat layout sorts in place: by merging the CPUs when each CPU's rows came in time order (at most 32 CPUs), else by a merge sort. */
+test('flat layout: finish() equals a stable sort by time and CPU, whether or not each CPU came in order', () => {
+  const row = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 39 }));
+  fc.assert(
+    fc.property(fc.array(row, { maxLength: 300 }), fc.boolean(), fc.integer({ min: 1, max: 40 }), (rows, perCpuOrder, cpuCount) => {
+      const builder = new EventTableBuilder(0n, { ties: 'cpu', capacityHint: 2 * BLOCK });
+      const now = new Array<number>(cpuCount).fill(0);
+      // per CPU in time order: each row's time is a step after its CPU's last one
+      const pushed = rows.map(([t, c]) => {
+        const cpu = c % cpuCount;
+        return { ts: perCpuOrder ? (now[cpu] = now[cpu]! + t) : t, cpu };
+      });
+      pushed.forEach(({ ts, cpu }, i) => builder.push(ts, cpu, (i % 15) as EventKind, i, 1000 - i, i % 7, i, 2000 - i));
+      const table = builder.finish();
+      // pushed in time order already: kept as pushed (ties too); else ties go by CPU
+      const inOrder = pushed.every((r, i) => i === 0 || pushed[i - 1]!.ts <= r.ts);
+      const expected = pushed.map((r, i) => ({ ...r, i })).sort((a, b) => a.ts - b.ts || (inOrder ? 0 : a.cpu - b.cpu) || a.i - b.i);
+      assert.deepEqual([...table.tid], expected.map((e) => e.i));
+      assert.deepEqual([...table.ts], expected.map((e) => e.ts));
+      assert.deepEqual([...table.cpu], expected.map((e) => e.cpu));
+      assert.deepEqual([...table.kind], expected.map((e) => e.i % 15));
+      assert.deepEqual([...table.pid], expected.map((e) => 1000 - e.i));
+      assert.deepEqual([...table.comm], expected.map((e) => e.i % 7));
+      assert.deepEqual([...table.arg1], expected.map((e) => 2000 - e.i));
+    }),
+    { numRuns: 150, seed: 23 },
+  );
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { stableTimeOrder, timeOrderWithSpare } from '../../../../src/core/events/time-order';
+import { cpuRunsOrder, MAX_MERGED_CPUS, stableTimeOrder, timeOrderWithSpare } from '../../../../src/core/events/time-order';
 
 test('stableTimeOrder equals a stable comparator sort, for any run structure and ties', () => {
   fc.assert(
@@ -38,4 +38,28 @@ test('timeOrderWithSpare gives the same order and hands back the merge buffer on
   assert.ok(merged.spare !== null && merged.spare.length === 6 && merged.spare.buffer !== merged.order.buffer);
   // one ascending run: nothing to merge, no spare buffer
   assert.equal(timeOrderWithSpare(Float64Array.from([1, 2, 2, 3]), 4).spare, null);
+});
+
+test('cpuRunsOrder merges CPUs whose own events are in time order as stableTimeOrder orders them, else says null', () => {
+  // per CPU ascending times (random steps), the CPUs interleaved at random
+  const event = fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 3 }));
+  fc.assert(
+    fc.property(fc.array(event, { maxLength: 300 }), fc.integer({ min: 1, max: 40 }), (steps, cpuCount) => {
+      const now = new Array<number>(cpuCount).fill(0);
+      const cpus = Uint16Array.from(steps.map(([, c], i) => (c * 7 + i) % cpuCount));
+      const ts = Float64Array.from(steps.map(([step], i) => (now[cpus[i]!] = now[cpus[i]!]! + step)));
+      const order = cpuRunsOrder(ts, ts.length, cpus);
+      const used = new Set(cpus).size === 0 ? 0 : Math.max(...cpus) + 1;
+      if (used > MAX_MERGED_CPUS) assert.equal(order, null);
+      else assert.deepEqual([...order!], [...stableTimeOrder(ts, ts.length, cpus)]);
+    }),
+    { numRuns: 300, seed: 11 },
+  );
+});
+
+test('cpuRunsOrder gives up on a CPU whose own events go back in time', () => {
+  // CPU 1: 4 then 2
+  assert.equal(cpuRunsOrder(Float64Array.from([1, 4, 3, 2]), 4, Uint16Array.from([0, 1, 0, 1])), null);
+  // one event per CPU: times 3, 2, 2, 2 on CPUs 0..3; the three at 2 by CPU (1, 2, 3), then the one at 3
+  assert.deepEqual([...cpuRunsOrder(Float64Array.from([3, 2, 2, 2]), 4, Uint16Array.from([0, 1, 2, 3]))!], [1, 2, 3, 0]);
 });
