@@ -25,7 +25,13 @@ export function fieldNumber(r: RecordRef, f: FieldFormat): number {
     case 1: return f.signed ? r.view.getInt8(o) : r.view.getUint8(o);
     case 2: return f.signed ? r.view.getInt16(o, r.littleEndian) : r.view.getUint16(o, r.littleEndian);
     case 4: return f.signed ? r.view.getInt32(o, r.littleEndian) : r.view.getUint32(o, r.littleEndian);
-    case 8: return Number(fieldBigInt(r, f));
+    case 8: {
+      // two 32-bit halves, no BigInt: hi · 2^32 is exact, and the sum rounds once, as Number(BigInt) does
+      const le = r.littleEndian;
+      const lo = r.view.getUint32(le ? o : o + 4, le);
+      const hi = f.signed ? r.view.getInt32(le ? o + 4 : o, le) : r.view.getUint32(le ? o + 4 : o, le);
+      return hi * 4294967296 + lo;
+    }
     default: return 0;
   }
 }
