@@ -4,6 +4,7 @@
  * arrays up to their first NUL, `__data_loc`/`__rel_loc` strings).
  */
 import type { FieldFormat } from './event-format';
+import { decodeLine } from '../line-splitter';
 
 /** One record: the page's bytes and view, where the record's data starts and its length. */
 export interface RecordRef {
@@ -24,7 +25,13 @@ export function fieldNumber(r: RecordRef, f: FieldFormat): number {
     case 1: return f.signed ? r.view.getInt8(o) : r.view.getUint8(o);
     case 2: return f.signed ? r.view.getInt16(o, r.littleEndian) : r.view.getUint16(o, r.littleEndian);
     case 4: return f.signed ? r.view.getInt32(o, r.littleEndian) : r.view.getUint32(o, r.littleEndian);
-    case 8: return Number(fieldBigInt(r, f));
+    case 8: {
+      // two 32-bit halves, no BigInt: hi · 2^32 is exact, and the sum rounds once, as Number(BigInt) does
+      const le = r.littleEndian;
+      const lo = r.view.getUint32(le ? o : o + 4, le);
+      const hi = f.signed ? r.view.getInt32(le ? o + 4 : o, le) : r.view.getUint32(le ? o + 4 : o, le);
+      return hi * 4294967296 + lo;
+    }
     default: return 0;
   }
 }
@@ -37,22 +44,46 @@ export function fieldBigInt(r: RecordRef, f: FieldFormat): bigint {
   return f.signed ? r.view.getBigInt64(o, r.littleEndian) : r.view.getBigUint64(o, r.littleEndian);
 }
 
-/** The string a char array or __data_loc/__rel_loc field holds (bytes as Latin-1 up to the first NUL). */
-export function fieldString(r: RecordRef, f: FieldFormat): string {
+/** Where a string field's bytes are: bytes[start, end) of the record's page (set by {@link fieldStringRange}). */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Where the string a char array or __data_loc/__rel_loc field holds lies in `r.bytes`, up to its
+ * first NUL, into `out` (no allocation: the readers intern names from the bytes).
+ */
+export function fieldStringRange(r: RecordRef, f: FieldFormat, out: ByteRange): ByteRange {
   let start = f.offset;
   let end = f.offset + f.size;
   if (f.location !== 'inline') {
-    if (f.offset + 4 > r.length) return '';
+    if (f.offset + 4 > r.length) {
+      out.start = out.end = r.at;
+      return out;
+    }
     const loc = r.view.getUint32(r.at + f.offset, r.littleEndian);
     start = (loc & 0xffff) + (f.location === 'rel_loc' ? f.offset + f.size : 0);
     end = start + (loc >>> 16);
   }
   end = Math.min(end, r.length);
-  let s = '';
-  for (let i = start; i < end; i++) {
-    const c = r.bytes[r.at + i]!;
-    if (c === 0) break;
-    s += String.fromCharCode(c);
-  }
-  return s;
+  start = Math.min(start, end);
+  let i = r.at + start;
+  const stop = r.at + end;
+  const bytes = r.bytes;
+  while (i < stop && bytes[i] !== 0) i++;
+  out.start = r.at + start;
+  out.end = i;
+  return out;
+}
+
+const scratch: ByteRange = { start: 0, end: 0 };
+
+/**
+ * The string a char array or __data_loc/__rel_loc field holds, up to its first NUL, decoded as
+ * UTF-8: `trace-cmd report` prints the bytes as they are, and the text reader decodes them so.
+ */
+export function fieldString(r: RecordRef, f: FieldFormat): string {
+  const { start, end } = fieldStringRange(r, f, scratch);
+  return decodeLine(r.bytes, start, end);
 }

@@ -10,7 +10,8 @@
  * pid never named. Names are interned when a record uses them, in the order the text reader
  * interns them from that record's report line (the task, then the payload's names; an
  * instant's fields before its name), so the string table, and so the table hash, equals the
- * one read from the report: saved names of pids no event shows are not in it. Diagnostics carry the 1-based number of the record (in time order) as
+ * one read from the report: saved names of pids no event shows are not in it. Names in records
+ * are read from their bytes as UTF-8, as the text reader reads the report's. Diagnostics carry the 1-based number of the record (in time order) as
  * their line. Progress is reported per page read; cancellation is checked between pages.
  */
 import type { FormatError } from '../../common/diagnostic';
@@ -23,7 +24,10 @@ import { CpuPages } from './cpu-pages';
 import { PageEvents } from './page-events';
 import { readTraceDatLayout, type TraceDatLayout } from './trace-dat-layout';
 import type { EventFormat, FieldFormat } from './event-format';
-import { fieldNumber, fieldString, type RecordRef } from './record-fields';
+import { fieldNumber, fieldStringRange, type ByteRange, type RecordRef } from './record-fields';
+import { CommInterner } from '../btrace-names';
+import { TidSlots } from '../tid-slots';
+import { decodeLine } from '../line-splitter';
 import { fieldRenderer } from './print-format';
 
 /** Bytes of the ring buffer's per-event common fields: common_type (u16) at 0, common_pid (s32) at 4. */
@@ -57,6 +61,9 @@ class TraceDatReader {
   /** Task name by pid, as `trace-cmd report` resolves it (interned only when an event uses it). */
   private readonly names = new Map<number, string>();
   private readonly handlers = new Map<number, Handler>();
+  /** Names in records interned from their bytes (UTF-8, as the text reader decodes the report's). */
+  private readonly comms: CommInterner;
+  private readonly range: ByteRange = { start: 0, end: 0 };
   private readonly record: RecordRef;
   private bytesRead = 0;
   private records = 0;
@@ -67,6 +74,7 @@ class TraceDatReader {
     const dataBytes = layout.cpus.reduce((s, c) => s + c.size, 0);
     this.sink = new TraceSink(layout.compressedData ? 0 : Math.ceil(dataBytes / 12));
     this.linux = new LinuxEvents(this.sink);
+    this.comms = new CommInterner(this.sink, new TidSlots());
     for (const [pid, comm] of layout.cmdlines) this.names.set(pid, comm);
     this.names.set(0, IDLE_TASK);
     this.record = { bytes: new Uint8Array(0), view: new DataView(new ArrayBuffer(0)), at: 0, length: 0, littleEndian: layout.littleEndian };
@@ -200,10 +208,25 @@ class TraceDatReader {
     return this.sink.intern(this.names.get(pid) ?? UNKNOWN_TASK);
   }
 
-  /** A pid named by an event's fields: registered when not named before (as trace-cmd does); returns `comm`. */
-  private register(pid: number, comm: string): string {
-    if (!this.names.has(pid)) this.names.set(pid, comm);
-    return comm;
+  /** The id of the name in field `f` of thread `pid`, and the pid registered under it when not named before (as trace-cmd does). */
+  private registered(r: RecordRef, f: FieldFormat, pid: number): number {
+    const at = fieldStringRange(r, f, this.range);
+    const id = this.comms.intern(pid, r.bytes, at.start, at.end);
+    if (!this.names.has(pid)) this.names.set(pid, this.sink.strings.get(id));
+    return id;
+  }
+
+  /** Registers the name in field `f` for `pid` when not named before, without interning it. */
+  private register(r: RecordRef, f: FieldFormat, pid: number): void {
+    if (this.names.has(pid)) return;
+    const at = fieldStringRange(r, f, this.range);
+    this.names.set(pid, decodeLine(r.bytes, at.start, at.end));
+  }
+
+  /** The id of the name in field `f` (of thread `pid`). */
+  private name(r: RecordRef, f: FieldFormat, pid: number): number {
+    const at = fieldStringRange(r, f, this.range);
+    return this.comms.intern(pid, r.bytes, at.start, at.end);
   }
 
   private handlerFor(format: EventFormat): Handler {
@@ -225,8 +248,8 @@ class TraceDatReader {
             const state = fieldNumber(r, prevState) & 0xff;
             // printed as its lowest set bit's letter (S D T t X Z P I), R when none
             const lowest = state & -state;
-            const pc = this.sink.intern(this.register(prev, fieldString(r, prevComm)));
-            const nc = this.sink.intern(this.register(next, fieldString(r, nextComm)));
+            const pc = this.registered(r, prevComm, prev);
+            const nc = this.registered(r, nextComm, next);
             linux.switch(ts, cpu, -1, pc, prev, (lowest & EXIT_STATES) !== 0, nc, next, -1);
           };
         }
@@ -237,7 +260,7 @@ class TraceDatReader {
           const [comm, pid] = x as [FieldFormat, FieldFormat];
           return (r, ts, cpu, task, taskComm) => {
             const woken = fieldNumber(r, pid);
-            this.register(woken, fieldString(r, comm));
+            this.register(r, comm, woken);
             linux.wakeup(name, ts, cpu, task, -1, taskComm, woken, target ? fieldNumber(r, target) : -1);
           };
         }
@@ -251,7 +274,10 @@ class TraceDatReader {
         const x = need('comm', 'pid');
         if (x) {
           const [comm, pid] = x as [FieldFormat, FieldFormat];
-          return (r, ts, cpu) => linux.exit(ts, cpu, fieldNumber(r, pid), -1, this.sink.intern(fieldString(r, comm)));
+          return (r, ts, cpu) => {
+            const exited = fieldNumber(r, pid);
+            linux.exit(ts, cpu, exited, -1, this.name(r, comm, exited));
+          };
         }
       } else if (name === 'sched_process_free') {
         const x = need('pid');

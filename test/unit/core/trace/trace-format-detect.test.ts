@@ -29,8 +29,8 @@ test('each fixture trace is told by its first KB as the format the reader finds 
   // Fixture facts: both btrace recordings, the three ftrace texts, trace-cmd's reports (`cpus=2` first) and its trace.dat files.
   const by = (f: string) => traces.filter((t) => t.format === f).map((t) => t.name);
   assert.deepEqual(by('btrace'), ['btrace-baseline.txt', 'btrace-patched-begin-end.txt']);
-  assert.deepEqual(by('ftrace'), ['ftrace-flags5.txt', 'ftrace-tgid-flags4.txt', 'ftrace-trace-cmd.txt', 'linux-runtime.report.txt', 'linux-storm.report.txt', 'linux-tracefs-storm.txt']);
-  assert.deepEqual(by('trace-dat'), ['linux-runtime.v7-zstd.dat', 'linux-storm.v6.dat', 'linux-storm.v7-zstd.dat', 'linux-storm.v7.dat']);
+  assert.deepEqual(by('ftrace'), ['ftrace-flags5.txt', 'ftrace-tgid-flags4.txt', 'ftrace-trace-cmd.txt', 'linux-runtime.report.txt', 'linux-storm.report.txt', 'linux-threads.report.txt', 'linux-tracefs-storm.txt']);
+  assert.deepEqual(by('trace-dat'), ['linux-runtime.v7-zstd.dat', 'linux-storm.v6.dat', 'linux-storm.v7-zstd.dat', 'linux-storm.v7.dat', 'linux-threads.v7-zstd.dat']);
 });
 
 test('text files of a kernel workspace that are not traces are not taken for one', () => {

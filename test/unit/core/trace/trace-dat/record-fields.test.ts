@@ -5,6 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { fieldBigInt, fieldNumber, fieldString } from '../../../../../src/core/trace/trace-dat/record-fields';
 import { fieldsByName } from '../../../../../src/core/trace/trace-dat/event-format';
 import { pairedRecords, type PairedRecord } from './dat-fixtures';
@@ -79,4 +80,20 @@ test('rel_loc strings count their offset from the end of the field', () => {
   const field = { name: 'name', offset: 8, size: 4, signed: false, isString: true, location: 'rel_loc' as const };
   assert.equal(fieldString({ bytes, view, at: 0, length: 32, littleEndian: true }, field), 'abc');
   assert.equal(fieldString({ bytes, view, at: 0, length: 32, littleEndian: true }, { ...field, location: 'data_loc' }), '', 'offset 4 holds zero bytes');
+});
+
+test('8-byte fields as numbers: the nearest double to the exact value, in either byte order, signed or not (seeded)', () => {
+  fc.assert(
+    fc.property(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), fc.boolean(), fc.boolean(), (raw, littleEndian, signed) => {
+      const bytes = new Uint8Array(16);
+      const view = new DataView(bytes.buffer);
+      view.setBigUint64(4, raw, littleEndian);
+      const field = { name: 'v', offset: 4, size: 8, signed, isString: false, location: 'inline' as const };
+      const r = { bytes, view, at: 0, length: 16, littleEndian };
+      const exact = signed ? BigInt.asIntN(64, raw) : raw;
+      assert.equal(fieldBigInt(r, field), exact);
+      assert.equal(fieldNumber(r, field), Number(exact));
+    }),
+    { seed: 8, numRuns: 2000 },
+  );
 });

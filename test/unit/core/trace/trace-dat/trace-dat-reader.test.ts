@@ -133,6 +133,27 @@ test('linux-threads: the thread storm, counted from its report text, the same fr
   assert.deepEqual([...freed].sort((a, b) => a - b), [1670, ...threads]);
 });
 
+test('names outside ASCII: read from trace.dat as UTF-8, as the text reader reads them from the report', async () => {
+  // 'storm' and 'stör' are both 5 bytes in UTF-8 (s t 0xc3 0xb6 r): the same file with every 'storm'
+  // (saved command lines, comm fields, exec file names) renamed, and its report renamed the same way
+  const from = new TextEncoder().encode('storm');
+  const to = new TextEncoder().encode('st\u00f6r');
+  const data = bytes('linux-storm.v6.dat').slice();
+  let renamed = 0;
+  for (let i = 0; i + from.length <= data.length; i++) {
+    if (from.every((b, k) => data[i + k] === b)) {
+      data.set(to, i);
+      renamed++;
+    }
+  }
+  assert.ok(renamed > 20, `${renamed} names renamed`);
+  const dat = await readDat(data);
+  const text = read(fixture('linux-storm.report.txt').replaceAll('storm', 'st\u00f6r'));
+  assert.ok(dat.table.strings.all().includes('st\u00f6r'));
+  assert.deepEqual(rows(dat.table), rows(text.table));
+  assert.equal(tableHash(dat.table), tableHash(text.table));
+});
+
 test('format detection is by content: trace.dat chunks read through readTrace, whatever the name', async () => {
   const data = bytes('linux-storm.v7-zstd.dat');
   const chunks = [data.subarray(0, 4096), data.subarray(4096)];
