@@ -14,6 +14,8 @@
 import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
 import { summarize, type Summary } from './stats';
+import { TidSlots } from '../trace/tid-slots';
+import { roomFor } from '../events/typed-array-growth';
 
 export interface ExitFreeSplit {
   /** Tasks with an exit, a final switch and a free, in free order. */
@@ -28,38 +30,69 @@ export interface ExitFreeSplit {
   unpairedExits: number;
 }
 
+/** Per thread (by slot), the times the split needs, ns; NaN: none (yet, or any more). */
+class TaskTimes {
+  private readonly slots = new TidSlots();
+  exitAt = new Float64Array(1024).fill(NaN);
+  switchAt = new Float64Array(1024).fill(NaN);
+  deadAt = new Float64Array(1024).fill(NaN);
+
+  /** The slot of `tid`, with room for it in the columns. */
+  slotOf(tid: number): number {
+    const s = this.slots.slot(tid);
+    if (s >= this.exitAt.length) {
+      this.exitAt = roomFor(this.exitAt, s + 1, NaN);
+      this.switchAt = roomFor(this.switchAt, s + 1, NaN);
+      this.deadAt = roomFor(this.deadAt, s + 1, NaN);
+    }
+    return s;
+  }
+
+  /** The slot of `tid`, or -1 when it was never seen. */
+  find(tid: number): number {
+    return this.slots.find(tid);
+  }
+}
+
 export function exitFreeSplit(table: EventTable): ExitFreeSplit {
-  const exitAt = new Map<number, number>();
-  const switchAt = new Map<number, number>();
-  const deadAt = new Map<number, number>();
+  const { kind: kinds, tid: tids, ts, arg0 } = table;
+  const tasks = new TaskTimes();
   const a: number[] = [];
   const b: number[] = [];
   const c: number[] = [];
   let freesWithoutExit = 0;
+  /** Exits not yet paired with a free. */
+  let openExits = 0;
   for (let i = 0; i < table.length; i++) {
-    const kind = table.kind[i]!;
-    const tid = table.tid[i]!;
-    const t = table.ts[i]!;
+    const kind = kinds[i]!;
     if (kind === EventKind.Exit) {
-      exitAt.set(tid, t);
-      switchAt.delete(tid);
-      deadAt.delete(tid);
-    } else if (kind === EventKind.OffCpu && exitAt.has(tid)) switchAt.set(tid, t);
-    else if (kind === EventKind.Dead) deadAt.set(tid, t);
-    else if (kind === EventKind.Reap && table.arg0[i]! >= 0) {
-      const freed = table.arg0[i]!;
-      const exit = exitAt.get(freed);
-      const last = deadAt.get(freed) ?? switchAt.get(freed);
-      if (exit === undefined || last === undefined) {
+      const s = tasks.slotOf(tids[i]!);
+      if (tasks.exitAt[s] !== tasks.exitAt[s]) openExits++; // NaN: no open exit of this task yet
+      tasks.exitAt[s] = ts[i]!;
+      tasks.switchAt[s] = NaN;
+      tasks.deadAt[s] = NaN;
+    } else if (kind === EventKind.OffCpu) {
+      const s = tasks.find(tids[i]!);
+      if (s >= 0 && tasks.exitAt[s] === tasks.exitAt[s]) tasks.switchAt[s] = ts[i]!;
+    } else if (kind === EventKind.Dead) {
+      tasks.deadAt[tasks.slotOf(tids[i]!)] = ts[i]!;
+    } else if (kind === EventKind.Reap && arg0[i]! >= 0) {
+      const s = tasks.find(arg0[i]!);
+      const exit = s >= 0 ? tasks.exitAt[s]! : NaN;
+      const dead = s >= 0 ? tasks.deadAt[s]! : NaN;
+      const last = dead === dead ? dead : s >= 0 ? tasks.switchAt[s]! : NaN;
+      if (exit !== exit || last !== last) {
         freesWithoutExit++;
         continue;
       }
+      const t = ts[i]!;
       a.push(last - exit);
       b.push(t - last);
       c.push(t - exit);
-      exitAt.delete(freed);
-      switchAt.delete(freed);
-      deadAt.delete(freed);
+      tasks.exitAt[s] = NaN;
+      tasks.switchAt[s] = NaN;
+      tasks.deadAt[s] = NaN;
+      openExits--;
     }
   }
   return {
@@ -68,7 +101,7 @@ export function exitFreeSplit(table: EventTable): ExitFreeSplit {
     switchToFreeNs: Float64Array.from(b),
     exitToFreeNs: Float64Array.from(c),
     freesWithoutExit,
-    unpairedExits: exitAt.size,
+    unpairedExits: openExits,
   };
 }
 

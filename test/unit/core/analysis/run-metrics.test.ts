@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventTableBuilder } from '../../../../src/core/events/event-table-builder';
 import { EventKind as K } from '../../../../src/core/events/event-kind';
-import { computeMetrics, windowOf } from '../../../../src/core/analysis/run-metrics';
+import { baseMetrics, computeMetrics, windowOf } from '../../../../src/core/analysis/run-metrics';
 import { utilisationPerCpu } from '../../../../src/core/analysis/trace-cpu-metrics';
 import { backlogSeries } from '../../../../src/core/analysis/backlog';
 import { lockWaitByName } from '../../../../src/core/analysis/lock-wait';
@@ -45,6 +45,16 @@ test('metrics of a hand-written baseline exit', () => {
   assert.equal(m.exitsPerSec, 1 / 2e-6);
   // busy (non-idle): cc 0..500 on CPU 0, reaper 900..2000 on CPU 1 → 1600 of 4000 ns
   assert.equal(m.utilisation, 1600 / 4000);
+});
+
+test('baseMetrics: the same metrics without backlog and lock waits, in the same order, with the busy time per CPU', () => {
+  const table = baselineExit();
+  const { busyNsPerCpu, ...base } = baseMetrics(table, { spanNs: 2000, cpus: 2 });
+  const { backlogMax: _backlog, lockWaitNs: _locks, ...rest } = computeMetrics(table, { spanNs: 2000, cpus: 2 });
+  assert.deepEqual(Object.keys(base), Object.keys(rest));
+  assert.deepEqual(base, rest);
+  // cc 0..500 on CPU 0, reaper 900..2000 on CPU 1 (idle0 from 600 is not busy)
+  assert.deepEqual(busyNsPerCpu, [500, 1100]);
 });
 
 test('backlog goes up at the exit and down at the reap; waits pair per CPU', () => {

@@ -1,7 +1,8 @@
 /** Per-CPU utilisation on the btrace samples, against the busy times the fixture README works out. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { utilisationPerCpu } from '../../../../src/core/analysis/trace-cpu-metrics';
+import { utilisationOfBusy, utilisationPerCpu } from '../../../../src/core/analysis/trace-cpu-metrics';
+import { baseMetrics } from '../../../../src/core/analysis/run-metrics';
 import { fixture, read } from '../trace/trace-test-helpers';
 
 test('patched sample, BEGIN → END (100000 ns): CPU 0 busy 34800 ns, CPU 1 99600 ns', () => {
@@ -25,4 +26,13 @@ test('an empty table: one 0 per CPU it declares', () => {
   const empty = read('').table;
   assert.deepEqual(utilisationPerCpu(empty), []);
   assert.deepEqual(utilisationPerCpu({ ...empty, cpuCount: 3 }), [0, 0, 0]);
+});
+
+test('from the metrics pass\'s busy time: the same shares (patched sample: 34800 and 99600 ns busy of 100000)', () => {
+  const table = read(fixture('btrace-patched-begin-end.txt')).table;
+  const m = baseMetrics(table);
+  assert.deepEqual(m.busyNsPerCpu, [34_800, 99_600]);
+  assert.deepEqual(utilisationOfBusy(m.busyNsPerCpu, m.spanNs), [0.348, 0.996]);
+  assert.deepEqual(utilisationOfBusy(m.busyNsPerCpu, m.spanNs), utilisationPerCpu(table));
+  assert.deepEqual(utilisationOfBusy([5, 7], 0), [0, 0], 'an empty span');
 });
