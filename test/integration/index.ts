@@ -30,6 +30,8 @@ export function run(): Promise<void> {
   for (const file of findSuites(join(__dirname, 'suites'))) mocha.addFile(file);
 
   const outcomes: Outcome[] = [];
+  // CPU time of the extension host while the suites run: on a shared machine a steadier measure than wall time.
+  const cpu = process.cpuUsage();
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const passed = outcomes.filter((o) => o.state === 'passed').length;
@@ -37,6 +39,8 @@ export function run(): Promise<void> {
       const resultsFile = process.env.REAPERSCOPE_TEST_RESULTS;
       if (resultsFile) writeFileSync(resultsFile, JSON.stringify({ passed, failed, outcomes }, null, 2));
       console.log(`integration: ${passed} passed, ${failed} failed`);
+      const used = process.cpuUsage(cpu);
+      console.log(`integration: extension host CPU ${((used.user + used.system) / 1e6).toFixed(1)} s (user ${(used.user / 1e6).toFixed(1)}, system ${(used.system / 1e6).toFixed(1)})`);
       if (failures > 0) reject(new Error(`${failures} integration tests failed`));
       else resolve();
     });

@@ -140,7 +140,7 @@ export async function chooseVersion(index: number): Promise<ReviewSession> {
 }
 
 /** The Patch tree's items as `label — description`. */
-export async function treeLabels(nodes: readonly PatchNode[]): Promise<string[]> {
+export async function labels(nodes: readonly PatchNode[]): Promise<string[]> {
   const { tree } = await api();
   return nodes.map((n) => {
     const item = tree.getTreeItem(n);

@@ -27,12 +27,14 @@ suite('activity panel', () => {
   let panel: ActivityPanel;
   let actions: ReturnType<typeof recordingActions>;
   // One panel for the file: its webview loads once, and each test reads what it recorded.
-  suiteSetup(async () => {
+  suiteSetup(async function () {
+    // The webview's first load takes long on a loaded machine.
+    this.timeout(120_000);
     const extension = vscode.extensions.getExtension(extensionId);
     assert.ok(extension);
     actions = recordingActions();
     panel = ActivityPanel.create(extension.extensionUri, actions, 'Reaper activity: test');
-    await until(() => panel.isReady, 'the webview to say ready', 20_000);
+    await until(() => panel.isReady, 'the webview to say ready', 100_000);
   });
   suiteTeardown(async () => {
     panel.dispose();
