@@ -54,7 +54,7 @@ test('a thread: open the mbox, review v1 then v2, both reviewers\' threads, a pr
     await reviewVersion(page, 'v1');
     await page.locator('.pane-body .monaco-list-row', { hasText: /v1.*under review/ }).first().waitFor({ timeout: 30_000 });
     await quickOpenFile(page, 'kern_sched.c');
-    // The threads of kern_sched.c are on line 68 (test/integration/suites/thread-review.test.ts counts it).
+    // The threads of kern_sched.c are on line 68 (test/integration/suites/review/thread-review.test.ts counts it).
     const v1 = await commentWidgets(page, 68, /Alice Author/);
     assert.match(v1, /Bob Reviewer · v1/, v1);
     assert.match(v1, /v2 will use atomic_setbits_int/, v1);

@@ -15,18 +15,30 @@ import { findHunkLine } from '../../core/patch/apply/hunk-placement';
 import { expandTabs } from '../../core/common/expand-tabs';
 import type { FileReview, ReviewSession, ReviewStore } from './review-session';
 import { threadTreeItem, threadChildren, threadParent, type ThreadNode } from './thread-tree';
+import { filePatches } from './thread-review';
 
+/** `n`: in a thread review, the patch the node is under (a file two patches change shows under each, with its own hunks). */
 export type PatchNode =
-  | { kind: 'file'; review: FileReview }
-  | { kind: 'hunk'; review: FileReview; hunkIndex: number }
-  | { kind: 'comment'; review: FileReview; hunkIndex: number; comment: ReviewComment }
+  | { kind: 'file'; review: FileReview; n?: number }
+  | { kind: 'hunk'; review: FileReview; hunkIndex: number; n?: number }
+  | { kind: 'comment'; review: FileReview; hunkIndex: number; comment: ReviewComment; n?: number }
   | ThreadNode;
 
+/** The indexes of the hunks of `review` that come from patch `n` (all of them without a thread or `n`). */
+function hunksOf(session: ReviewSession, review: FileReview, n: number | undefined): number[] {
+  const all = review.file.hunks.map((_, h) => h);
+  const sources = session.thread?.hunkSources[review.index];
+  return n === undefined || !sources ? all : all.filter((h) => sources[h]?.n === n);
+}
+
+/** `n` when set, as the optional field of a node. */
+const under = (n: number | undefined): { n?: number } => (n === undefined ? {} : { n });
+
 /** The patch a file of the session comes from, in a thread review: its series index and number n. */
-function ownerOf(session: ReviewSession, review: FileReview): ThreadNode | undefined {
+function ownerOf(session: ReviewSession, review: FileReview, n?: number): ThreadNode | undefined {
   const thread = session.thread;
   if (!thread) return undefined;
-  return { kind: 'patch', series: thread.chosen, n: thread.fileOwner[review.index] ?? 1 };
+  return { kind: 'patch', series: thread.chosen, n: n ?? thread.fileOwner[review.index] ?? 1 };
 }
 
 export class PatchTreeProvider implements vscode.TreeDataProvider<PatchNode>, vscode.Disposable {
@@ -44,24 +56,27 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<PatchNode>, vs
     if (session.thread && (!node || !('review' in node))) {
       const children: PatchNode[] = threadChildren(session.thread, node);
       if (node?.kind === 'patch' && node.series === session.thread.chosen) {
-        const owner = session.thread.fileOwner;
-        children.unshift(...session.files.filter((f) => owner[f.index] === node.n).map((review): PatchNode => ({ kind: 'file', review })));
+        const thread = session.thread;
+        children.unshift(...session.files.filter((f) => filePatches(thread, f.index).includes(node.n)).map((review): PatchNode => ({ kind: 'file', review, n: node.n })));
       }
       return children;
     }
     if (!node) return session.files.map((review) => ({ kind: 'file', review }));
-    if (node.kind === 'file') return node.review.file.hunks.map((_, hunkIndex) => ({ kind: 'hunk', review: node.review, hunkIndex }));
+    if (node.kind === 'file') return hunksOf(session, node.review, node.n).map((hunkIndex) => ({ kind: 'hunk', review: node.review, hunkIndex, ...under(node.n) }));
     if (node.kind === 'hunk') {
       return session.patch.comments
         .filter((c) => c.file === node.review.path && findHunkLine(node.review.file, c.side, c.line)?.hunkIndex === node.hunkIndex)
-        .map((comment) => ({ kind: 'comment', review: node.review, hunkIndex: node.hunkIndex, comment }));
+        .map((comment) => ({ kind: 'comment', review: node.review, hunkIndex: node.hunkIndex, comment, ...under(node.n) }));
     }
     return [];
   }
 
   getTreeItem(node: PatchNode): vscode.TreeItem {
     switch (node.kind) {
-      case 'file': return fileItem(node.review);
+      case 'file': {
+        const session = this.store.session;
+        return fileItem(node.review, session ? hunksOf(session, node.review, node.n) : undefined);
+      }
       case 'hunk': return hunkItem(node.review, node.hunkIndex, this.getChildren(node).length);
       case 'comment': return commentItem(node);
       default: {
@@ -73,9 +88,9 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<PatchNode>, vs
 
   getParent(node: PatchNode): PatchNode | undefined {
     const session = this.store.session;
-    if (node.kind === 'file') return session ? ownerOf(session, node.review) : undefined;
-    if (node.kind === 'hunk') return { kind: 'file', review: node.review };
-    if (node.kind === 'comment') return { kind: 'hunk', review: node.review, hunkIndex: node.hunkIndex };
+    if (node.kind === 'file') return session ? ownerOf(session, node.review, node.n) : undefined;
+    if (node.kind === 'hunk') return { kind: 'file', review: node.review, ...under(node.n) };
+    if (node.kind === 'comment') return { kind: 'hunk', review: node.review, hunkIndex: node.hunkIndex, ...under(node.n) };
     return session?.thread ? threadParent(session.thread, node) : undefined;
   }
 
@@ -85,12 +100,15 @@ export class PatchTreeProvider implements vscode.TreeDataProvider<PatchNode>, vs
   }
 }
 
-function fileItem(review: FileReview): vscode.TreeItem {
+/** @param shown the hunks shown under it (a patch's own, when several patches change the file); all when absent. */
+function fileItem(review: FileReview, shown?: readonly number[]): vscode.TreeItem {
   const item = new vscode.TreeItem(review.path, vscode.TreeItemCollapsibleState.Expanded);
   const f = review.file;
   const status = review.uri === null ? 'not in workspace' : review.applied ? 'already applied'
     : review.failures.length > 0 ? `${review.failures.length} hunk(s) do not apply` : 'applies';
-  item.description = `+${f.added} −${f.removed} · ${status}`;
+  const some = shown && shown.length < f.hunks.length ? shown.map((h) => f.hunks[h]!) : null;
+  const count = (kind: 'add' | 'remove'): number => some!.reduce((n, h) => n + h.lines.filter((l) => l.kind === kind).length, 0);
+  item.description = some ? `+${count('add')} −${count('remove')} of +${f.added} −${f.removed} · ${status}` : `+${f.added} −${f.removed} · ${status}`;
   item.contextValue = 'file';
   if (review.uri) item.resourceUri = review.uri;
   item.iconPath = review.failures.length > 0 && !review.applied ? new vscode.ThemeIcon('warning') : vscode.ThemeIcon.File;

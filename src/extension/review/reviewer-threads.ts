@@ -128,10 +128,18 @@ export function reviewerThreads(session: ReviewSession): ReviewerThread[] {
 function place(session: ReviewSession, review: ThreadReview, s: number, patchMessage: number, path: string, side: 'old' | 'new', line: number):
   Pick<ReviewerThread, 'review' | 'anchor' | 'line' | 'change' | 'older'> | null {
   if (s === review.chosen) {
+    // The line in the patch mail's own file, then where that hunk is in the session (a file
+    // several patches change is one file of the session, its hunks from each patch).
     const n = review.grouped.series[s]!.patches.find((p) => p.message === patchMessage)?.n;
-    const file = session.files.find((f) => f.path === path && review.fileOwner[f.index] === n);
-    const anchor = file ? findHunkLine(file.file, side, line) : null;
-    return file && anchor ? { review: file, anchor, line: null, change: null, older: null } : null;
+    const own = review.thread.messages[patchMessage]!.patch.files;
+    const fileIndex = own.findIndex((f) => (f.newPath ?? f.oldPath) === path);
+    const at = fileIndex < 0 ? null : findHunkLine(own[fileIndex]!, side, line);
+    if (!at) return null;
+    for (const file of session.files) {
+      const hunkIndex = (review.hunkSources[file.index] ?? []).findIndex((h) => h.n === n && h.file === fileIndex && h.hunk === at.hunkIndex);
+      if (hunkIndex >= 0) return { review: file, anchor: { hunkIndex, lineIndex: at.lineIndex }, line: null, change: null, older: null };
+    }
+    return null;
   }
   const older = review.thread.messages[patchMessage]!.patch.files.find((f) => (f.newPath ?? f.oldPath) === path);
   const at = older ? findHunkLine(older, side, line) : null;

@@ -10,6 +10,7 @@ import { readThread, baseSubject, type Thread, type ThreadSource } from '../../c
 import { threadComments, type ThreadComments } from '../../core/patch/mail/thread-comments';
 import type { Patch } from '../../core/patch/model';
 import type { ReplyComment } from '../../core/patch/mail/reply-mail';
+import { stackFiles } from '../../core/patch/mail/stacked-files';
 import { baseName, readBytes } from '../common/workspace-files';
 
 /** The thread of a review session and the version under review. */
@@ -19,8 +20,19 @@ export interface ThreadReview {
   comments: ThreadComments;
   /** Index in `grouped.series` of the version under review. */
   chosen: number;
-  /** For each file of the session's patch (by index): the number n of the patch it comes from. */
+  /** For each file of the session's patch (by index): the number n of the (first) patch it comes from. */
   fileOwner: number[];
+  /**
+   * For each file of the session's patch, for each hunk: the patch n it comes from, and its file
+   * and hunk index in that patch (a file two patches change is one file of the session: see
+   * stacked-files.ts).
+   */
+  hunkSources: { n: number; file: number; hunk: number }[][];
+}
+
+/** The patch numbers n whose hunks file `fileIndex` of the session holds, in order. */
+export function filePatches(review: ThreadReview, fileIndex: number): number[] {
+  return [...new Set((review.hunkSources[fileIndex] ?? []).map((s) => s.n))];
 }
 
 /** The series of `thread` that are versions of the same work as `series` (same base title and sender). */
@@ -41,22 +53,25 @@ export function versionName(s: PatchSeries): string {
 
 /**
  * The patches of one version as one patch set: the cover letter's (else the first patch's) mail
- * headers and prose, every patch's files in number order, and their reader diagnostics.
+ * headers and prose, every patch's files in number order (a file that several patches change
+ * once, their hunks stacked on the file before the series), and their reader diagnostics.
  */
-export function versionPatch(thread: Thread, series: PatchSeries): { patch: Patch; fileOwner: number[] } {
+export function versionPatch(thread: Thread, series: PatchSeries): { patch: Patch; fileOwner: number[]; hunkSources: ThreadReview['hunkSources'] } {
   const members = series.patches.map((p) => ({ n: p.n, patch: thread.messages[p.message]!.patch }));
   const head = series.cover === null ? members[0]?.patch : thread.messages[series.cover]!.patch;
-  const fileOwner = members.flatMap((m) => m.patch.files.map(() => m.n));
+  const stacked = stackFiles(members.map((m) => m.patch.files));
+  const hunkSources = stacked.sources.map((hunks) => hunks.map((h) => ({ n: members[h.patch]!.n, file: h.file, hunk: h.hunk })));
+  const fileOwner = stacked.files.map((file, i) => hunkSources[i]![0]?.n ?? members.find((m) => m.patch.files.includes(file))?.n ?? 1);
   const patch: Patch = {
     mail: head?.mail ? { ...head.mail, subject: `${versionName(series)}: ${series.title}` } : null,
     prose: head?.prose ?? '',
-    files: members.flatMap((m) => m.patch.files),
+    files: stacked.files,
     comments: [],
     diffstat: { claimed: null, matches: members.every((m) => m.patch.diffstat.matches !== false) ? null : false },
     whitespaceDamaged: members.some((m) => m.patch.whitespaceDamaged),
     diagnostics: members.flatMap((m) => m.patch.diagnostics),
   };
-  return { patch, fileOwner };
+  return { patch, fileOwner, hunkSources };
 }
 
 /** A reply to one mail of the thread: the mail's own patch (its headers, its files) and the comments about it. */
@@ -71,17 +86,13 @@ export interface PatchReply {
 /**
  * The user's comments on the version under review, split by the patch mail they are about, as
  * a reviewer answers each patch of a series in its own reply: a comment on a line goes to the
- * patch that owns the line's file (its file index counted in that patch), a comment outside
+ * patch whose hunk holds the line (its file and hunk counted in that patch), a comment outside
  * every hunk to the patch that changes the file it names, else to the cover letter (else the
  * first patch). In patch order, the cover letter first.
  */
 export function repliesByPatch(review: ThreadReview, comments: readonly ReplyComment[]): PatchReply[] {
   const series = review.grouped.series[review.chosen]!;
   const messageOf = new Map(series.patches.map((p) => [p.n, p.message]));
-  const firstFile = new Map<number, number>();
-  review.fileOwner.forEach((n, i) => {
-    if (!firstFile.has(n)) firstFile.set(n, i);
-  });
   const owners = new Map<number, ReplyComment[]>();
   const add = (n: number, c: ReplyComment): void => {
     const list = owners.get(n);
@@ -90,12 +101,10 @@ export function repliesByPatch(review: ThreadReview, comments: readonly ReplyCom
   };
   const fallback = series.cover !== null ? 0 : series.patches[0]?.n ?? 0;
   for (const c of comments) {
-    if (c.at !== null) {
-      const n = review.fileOwner[c.at.fileIndex];
-      if (n !== undefined) {
-        add(n, { ...c, at: { ...c.at, fileIndex: c.at.fileIndex - firstFile.get(n)! } });
-        continue;
-      }
+    const source = c.at === null ? undefined : review.hunkSources[c.at.fileIndex]?.[c.at.hunkIndex];
+    if (c.at !== null && source) {
+      add(source.n, { ...c, at: { fileIndex: source.file, hunkIndex: source.hunk, lineIndex: c.at.lineIndex } });
+      continue;
     }
     const path = c.where.replace(/:\d+$/, '');
     const owner = series.patches.find((p) => review.thread.messages[p.message]!.patch.files.some((f) => (f.newPath ?? f.oldPath) === path));
@@ -118,14 +127,14 @@ export async function readThreadReview(sources: readonly ThreadSource[], chosen?
   const thread = await readThread(sources);
   const grouped = groupSeries(thread);
   if (grouped.series.length === 0) return null;
-  return choose({ thread, grouped, comments: threadComments(thread), chosen: 0, fileOwner: [] }, chosen ?? newestVersion(grouped));
+  return choose({ thread, grouped, comments: threadComments(thread), chosen: 0, fileOwner: [], hunkSources: [] }, chosen ?? newestVersion(grouped));
 }
 
 /** The same thread with another version under review. */
 export function choose(review: ThreadReview, chosen: number): { review: ThreadReview; patch: Patch } {
   const index = Math.min(Math.max(0, chosen), review.grouped.series.length - 1);
-  const { patch, fileOwner } = versionPatch(review.thread, review.grouped.series[index]!);
-  return { review: { ...review, chosen: index, fileOwner }, patch };
+  const { patch, fileOwner, hunkSources } = versionPatch(review.thread, review.grouped.series[index]!);
+  return { review: { ...review, chosen: index, fileOwner, hunkSources }, patch };
 }
 
 /**

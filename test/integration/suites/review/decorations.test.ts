@@ -6,13 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, fixture, noAutoSave, openPatch, resetWorkbench, SEED_REVIEW, until } from '../api';
-
-/** The hover texts at 1-based `line`, `column` (0-based) of `uri`, as the mouse or the keyboard would get them. */
-async function hoverText(uri: vscode.Uri, line: number, column: number): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line - 1, column));
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
-}
+import { api, fixture, hoverText, noAutoSave, openPatch, resetWorkbench, SEED_REVIEW, until } from '../api';
 
 suite('decorations', () => {
   suiteSetup(noAutoSave);

@@ -4,7 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, bodyText, chooseVersion, fixture, noAutoSave, openThread, resetWorkbench, reviewerThreads, THREAD_MBOX, until } from '../api';
+import type { ReviewSession } from '../../../../src/extension/review/review-session';
+import { api, bodyText, chooseVersion, fixture, labels, noAutoSave, openThread, resetWorkbench, reviewerThreads, THREAD_MBOX, until } from '../api';
 
 suite('thread review', function () {
   // Each test opens the thread and runs dry runs in the real workbench: slow on a loaded machine.
@@ -43,5 +44,46 @@ suite('thread review', function () {
     await until(() => decorations.applied.get(editor.document.uri.toString()), 'decorations on kern_sched.c');
     // The reply mails' quoted diffs are not the version's patches: Problems lists nothing for the mbox.
     assert.deepEqual(problems.collection.get(fixture(THREAD_MBOX)) ?? [], []);
+  });
+
+  test('two patches of one version that change the same file: each patch shows its own hunk, both are decorated and take comments', async () => {
+    // Fixture facts (workspace README): 1/2 at line 65 (`@@ -65,5 +65,6 @@`), 2/2 written on 1/2's
+    // result at 159, which is line 158 of the file before the series (1/2 adds one line above).
+    const session = await vscode.commands.executeCommand<ReviewSession | null>('reaperscope.openPatch', fixture('patches/same-file.mbox'));
+    assert.ok(session?.thread);
+    assert.deepEqual(session.files.map((f) => [f.path, f.file.hunks.map((h) => [h.oldStart, h.newStart]), f.placements.map((p) => p.startLine)]),
+      [['sys/kern/kern_sched.c', [[65, 65], [158, 159]], [65, 158]]]);
+    const { tree, decorations, comments } = await api();
+    const version = tree.getChildren(tree.getChildren()[0])[0]!;
+    const patches = tree.getChildren(version);
+    assert.deepEqual(await labels(patches), [
+      '[0/2] sched: count CPUs, drop a lock assertion — cover letter',
+      '[1/2] sched: count CPUs atomically',
+      '[2/2] sched: sched_exit does not need the kernel lock asserted — 1 reply',
+    ]);
+    const files = [tree.getChildren(patches[1]), tree.getChildren(patches[2])].map((children) => children.filter((n) => n.kind === 'file'));
+    assert.deepEqual(await labels(files.flat()), ['sys/kern/kern_sched.c — +2 −1 of +2 −2 · applies', 'sys/kern/kern_sched.c — +0 −1 of +2 −2 · applies']);
+    const hunks = files.map((f) => tree.getChildren(f[0]));
+    assert.deepEqual(hunks.map((h) => h.map((n) => (n.kind === 'hunk' ? n.hunkIndex : -1))), [[0], [1]]);
+    assert.deepEqual(tree.getParent(hunks[1]![0]!), files[1]![0]);
+    assert.deepEqual(tree.getParent(files[1]![0]!), patches[2]);
+    // Erin's comment on 2/2's removed line: on line 161 of the file (158 + 3 lines of context).
+    assert.deepEqual(await reviewerThreads(), [['Erin Examiner · v1', 'sys/kern/kern_sched.c', 161, ['Erin Examiner']]]);
+    const editor = await vscode.window.showTextDocument(fixture('sys/kern/kern_sched.c'));
+    // 1/2 changes line 68 (one removed, two added: a changed line); 2/2 removes line 161.
+    const counts = await until(() => decorations.applied.get(editor.document.uri.toString()), 'decorations on kern_sched.c');
+    assert.deepEqual(counts, { removed: 1, changed: 1, added: 0 });
+    // A comment of the user's on 2/2's line answers 2/2.
+    const thread = comments.controller.createCommentThread(fixture('sys/kern/kern_sched.c'), new vscode.Range(160, 0, 160, 0), []);
+    try {
+      await vscode.commands.executeCommand('reaperscope.createComment', { thread, text: 'Agreed with Erin.' });
+      const doc = await vscode.commands.executeCommand<vscode.TextDocument | null>('reaperscope.composeReply', { offer: false });
+      assert.equal(doc!.getText().split('\n')[0], 'Subject: Re: [PATCH 2/2] sched: sched_exit does not need the kernel lock asserted');
+      // Quoted as sent (2/2's own numbers), the blank context line as a bare `>`.
+      assert.match(doc!.getText(), /> @@ -159,7 \+159,6 @@ sched_exit\(struct proc \*p\)\n(>( .*)?\n)*> -\tKERNEL_ASSERT_LOCKED\(\);\n\nAgreed with Erin\.\n$/);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      thread.dispose();
+    }
   });
 });
