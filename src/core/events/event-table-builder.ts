@@ -18,6 +18,7 @@ import { StringTable } from './string-table';
 import type { EventKind } from './event-kind';
 import { cpuRunsOrder, stableTimeOrder, timeOrderWithSpare } from './time-order';
 import { growTypedArray } from './typed-array-growth';
+import { copyRow, emptyColumns, type EventColumns } from './event-columns';
 
 const SHIFT = 16;
 /** Events per block. */
@@ -216,7 +217,7 @@ export class EventTableBuilder {
     const columns = [ts, cpu, this.bKind.subarray(0, n), this.bTid.subarray(0, n), this.bPid.subarray(0, n),
       this.bComm.subarray(0, n), this.bArg0.subarray(0, n), this.bArg1.subarray(0, n)] as const;
     const byRuns = this.sorted || this.ties !== 'cpu' ? null : cpuRunsOrder(ts, n, cpu);
-    if (byRuns) permuteRows(byRuns, ts, cpu, this.bKind, this.bTid, this.bPid, this.bComm, this.bArg0, this.bArg1);
+    if (byRuns) permuteRows(byRuns, { ts, cpu, kind: this.bKind, tid: this.bTid, pid: this.bPid, comm: this.bComm, arg0: this.bArg0, arg1: this.bArg1 });
     else if (!this.sorted) {
       const { order, spare } = timeOrderWithSpare(ts, n, this.ties === 'cpu' ? cpu : undefined);
       // one scratch buffer for all columns (4 bytes per event: the sort's spare buffer), each
@@ -303,44 +304,28 @@ function gather<T extends Float64Array | Uint16Array>(src: T, order: Uint32Array
 }
 
 /**
- * Puts row order[k] at k for every k, in place, one permutation cycle at a time (no scratch
- * column). Marks the rows done in the high bit of `order` (n < 2^31): `order` is spent.
+ * Puts row order[k] of `columns` at k for every k < order.length, in place, one permutation
+ * cycle at a time (one row held aside, no scratch column). Marks the rows done in the high bit
+ * of `order` (n < 2^31): `order` is spent.
  */
-function permuteRows(order: Uint32Array, ts: Float64Array, cpu: Uint16Array, kind: Uint8Array, tid: Int32Array, pid: Int32Array,
-  comm: Uint32Array, arg0: Int32Array, arg1: Int32Array): void {
+function permuteRows(order: Uint32Array, columns: EventColumns): void {
   const DONE = 0x80000000;
-  const n = order.length;
-  for (let start = 0; start < n; start++) {
+  const held = emptyColumns(1);
+  for (let start = 0; start < order.length; start++) {
     const first = order[start]!;
     if (first >= DONE) continue;
-    if (first === start) {
-      order[start] = first | DONE;
-      continue;
-    }
-    const t = ts[start]!, c = cpu[start]!, k = kind[start]!, ti = tid[start]!, p = pid[start]!, co = comm[start]!, a0 = arg0[start]!, a1 = arg1[start]!;
+    order[start] = first | DONE;
+    if (first === start) continue;
+    copyRow(held, 0, columns, start);
     let at = start;
-    for (;;) {
-      const from = order[at]!;
-      order[at] = from | DONE;
-      if (from === start) break;
-      ts[at] = ts[from]!;
-      cpu[at] = cpu[from]!;
-      kind[at] = kind[from]!;
-      tid[at] = tid[from]!;
-      pid[at] = pid[from]!;
-      comm[at] = comm[from]!;
-      arg0[at] = arg0[from]!;
-      arg1[at] = arg1[from]!;
+    let from = first;
+    while (from !== start) {
+      copyRow(columns, at, columns, from);
       at = from;
+      from = order[at]!;
+      order[at] = from | DONE;
     }
-    ts[at] = t;
-    cpu[at] = c;
-    kind[at] = k;
-    tid[at] = ti;
-    pid[at] = p;
-    comm[at] = co;
-    arg0[at] = a0;
-    arg1[at] = a1;
+    copyRow(columns, at, held, 0);
   }
 }
 

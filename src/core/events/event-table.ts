@@ -4,27 +4,14 @@
  * event-table-builder.ts.
  */
 import type { StringTable } from './string-table';
+import type { EventColumns } from './event-columns';
 import { EventKind } from './event-kind';
 
-export interface EventTable {
+export interface EventTable extends EventColumns {
   /** Number of events (rows). */
   readonly length: number;
   /** Absolute time of ts = 0, in ns (btrace `nsecs` is ns since the epoch, beyond 2^53). */
   readonly baseNs: bigint;
-  /** Event time in ns relative to `baseNs`; non-decreasing. */
-  readonly ts: Float64Array;
-  readonly cpu: Uint16Array;
-  /** An {@link EventKind}. */
-  readonly kind: Uint8Array;
-  /** Thread id the event happened in (btrace: kernel tid + 100000; ftrace: pid column). */
-  readonly tid: Int32Array;
-  /** Process id, -1 when unknown. */
-  readonly pid: Int32Array;
-  /** Thread name, an id in `strings`. */
-  readonly comm: Uint32Array;
-  /** Kind-specific arguments, see {@link EventKind}. -1 when unknown. */
-  readonly arg0: Int32Array;
-  readonly arg1: Int32Array;
   /** Interned strings: comms, lock names, wait channels. */
   readonly strings: StringTable;
   /** Number of CPUs seen (max cpu + 1). */

@@ -88,25 +88,58 @@ export const MAX_MERGED_CPUS = 32;
 
 /**
  * {@link stableTimeOrder} with `cpus` (ties by CPU, then by index) for events whose every CPU's
- * own events are in time order (btrace prints each CPU's buffer in order): a k-way merge of the
- * CPUs in one pass, with no memory besides the result. A cursor per CPU walks the CPU column to
- * its next event (at most {@link MAX_MERGED_CPUS} times the length in all) and a binary heap of
- * the CPUs, keyed by (time, CPU) of their next event, picks the next one. Null when a CPU's
- * events are out of time order or there are more CPUs than that (then use stableTimeOrder).
+ * own events are in time order (btrace prints each CPU's buffer in order), but for a tail of
+ * at most a quarter of them (events a reader adds at the end, such as btrace's Dead events):
+ * a k-way merge of the CPUs in one pass ({@link mergeCpus}), the tail sorted on its own and
+ * merged in from the back, with no memory besides the result and the tail's sort. Null when
+ * the tail is longer or there are more than {@link MAX_MERGED_CPUS} CPUs (then use
+ * stableTimeOrder).
  */
 export function cpuRunsOrder(ts: Float64Array, n: number, cpus: Uint16Array): Uint32Array | null {
   let k = 0;
   for (let i = 0; i < n; i++) if (cpus[i]! >= k) k = cpus[i]! + 1;
   if (k > MAX_MERGED_CPUS) return null;
+  // the prefix [0, inOrder) in which each CPU's events are in time order
   const last = new Float64Array(k).fill(-Infinity);
-  const cursor = new Int32Array(k).fill(-1);
-  for (let i = 0; i < n; i++) {
-    const c = cpus[i]!;
-    const t = ts[i]!;
-    if (t < last[c]!) return null;
-    last[c] = t;
-    if (cursor[c]! < 0) cursor[c] = i;
+  let inOrder = 0;
+  for (; inOrder < n; inOrder++) {
+    const c = cpus[inOrder]!;
+    if (ts[inOrder]! < last[c]!) break;
+    last[c] = ts[inOrder]!;
   }
+  const tail = n - inOrder;
+  if (4 * tail > n) return null;
+  const order = new Uint32Array(n);
+  mergeCpus(ts, inOrder, cpus, k, order);
+  if (tail === 0) return order;
+  const tailOrder = stableTimeOrder(ts.subarray(inOrder, n), tail, cpus.subarray(inOrder, n));
+  // from the back: the later of the two candidates goes last; on equal (time, CPU) the tail's
+  // (pushed later)
+  let i = inOrder - 1;
+  let p = n - 1;
+  for (let j = tail - 1; j >= 0; p--) {
+    const b = tailOrder[j]! + inOrder;
+    const a = i >= 0 ? order[i]! : -1;
+    if (a >= 0 && (ts[a]! > ts[b]! || (ts[a] === ts[b] && cpus[a]! > cpus[b]!))) {
+      order[p] = a;
+      i--;
+    } else {
+      order[p] = b;
+      j--;
+    }
+  }
+  return order;
+}
+
+/**
+ * Orders events 0..n-1, each of whose `k` CPUs' events are in time order, by (time, CPU,
+ * index) into order[0, n): a cursor per CPU walks the CPU column to its next event (at most k
+ * times n steps in all) and a binary heap of the CPUs, keyed by (time, CPU) of their next
+ * event, picks the next one.
+ */
+function mergeCpus(ts: Float64Array, n: number, cpus: Uint16Array, k: number, order: Uint32Array): void {
+  const cursor = new Int32Array(k).fill(-1);
+  for (let i = n - 1; i >= 0; i--) cursor[cpus[i]!] = i;
   // the heap: CPUs with events left, ordered by (head time, CPU)
   const heap = new Int32Array(k);
   const head = new Float64Array(k);
@@ -125,7 +158,6 @@ export function cpuRunsOrder(ts: Float64Array, n: number, cpus: Uint16Array): Ui
     }
     heap[at] = c;
   }
-  const order = new Uint32Array(n);
   for (let o = 0; o < n; o++) {
     const c = heap[0]!;
     let j = cursor[c]!;
@@ -157,5 +189,4 @@ export function cpuRunsOrder(ts: Float64Array, n: number, cpus: Uint16Array): Ui
     }
     heap[at] = moving;
   }
-  return order;
 }

@@ -12,6 +12,9 @@ import { growTypedArray } from '../events/typed-array-growth';
 /** Probe names remembered (the distinct probes of one trace are few). */
 const MAX_PROBES = 256;
 
+/** Longest probe name remembered, in bytes (dt(4) names are short; a longer token is decoded each time). */
+const MAX_PROBE_BYTES = 128;
+
 const encoder = new TextEncoder();
 
 function sameBytes(a: Uint8Array, bytes: Uint8Array, start: number, end: number): boolean {
@@ -20,15 +23,22 @@ function sameBytes(a: Uint8Array, bytes: Uint8Array, start: number, end: number)
   return true;
 }
 
+/** A probe name read before and what it denotes. */
+interface KnownProbe {
+  name: Uint8Array;
+  probe: Probe | undefined;
+}
+
 export class ProbeMatcher {
-  private readonly byLength = new Map<number, { name: Uint8Array; probe: Probe | undefined }[]>();
+  /** Names remembered, by length (an array: one index per line instead of a map lookup). */
+  private readonly byLength: (KnownProbe[] | undefined)[] = [];
   private size = 0;
 
   /** The probe named bytes[start, end), or undefined for one Reaperscope does not read. */
   match(bytes: Uint8Array, start: number, end: number): Probe | undefined {
-    const bucket = this.byLength.get(end - start);
-    if (bucket) {
-      for (const entry of bucket) if (sameBytes(entry.name, bytes, start, end)) return entry.probe;
+    const bucket = this.byLength[end - start];
+    if (bucket !== undefined) {
+      for (let k = 0; k < bucket.length; k++) if (sameBytes(bucket[k]!.name, bytes, start, end)) return bucket[k]!.probe;
     }
     return this.remember(bytes.slice(start, end), probeOf(decodeLine(bytes, start, end)));
   }
@@ -40,11 +50,14 @@ export class ProbeMatcher {
   }
 
   private remember(name: Uint8Array, probe: Probe | undefined): Probe | undefined {
-    if (this.size < MAX_PROBES) {
+    if (this.size < MAX_PROBES && name.length <= MAX_PROBE_BYTES) {
       this.size++;
-      const bucket = this.byLength.get(name.length);
+      const bucket = this.byLength[name.length];
       if (bucket) bucket.push({ name, probe });
-      else this.byLength.set(name.length, [{ name, probe }]);
+      else {
+        while (this.byLength.length < name.length) this.byLength.push(undefined);
+        this.byLength[name.length] = [{ name, probe }];
+      }
     }
     return probe;
   }

@@ -50,6 +50,10 @@ export class LineSplitter {
 
   /** Feeds the next chunk (it may be reused by the caller afterwards). */
   push(chunk: Uint8Array): void {
+    // Lines go out as ranges of a plain Uint8Array view of the chunk (a Node Buffer is a
+    // subclass): the readers then see one array type, the carried line's, and their byte reads
+    // stay monomorphic. Line ends are searched in the chunk as given (Buffer's indexOf is memchr).
+    const lines = chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
     let start = 0;
     if (this.skipping) {
       const nl = chunk.indexOf(LF);
@@ -69,7 +73,7 @@ export class LineSplitter {
       start = nl + 1;
     }
     for (let nl = chunk.indexOf(LF, start); nl >= 0; nl = chunk.indexOf(LF, start)) {
-      this.emit(chunk, start, nl);
+      this.emit(lines, start, nl);
       start = nl + 1;
     }
     if (start < chunk.length) this.append(chunk.subarray(start));

@@ -12,6 +12,7 @@
  */
 import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
+import { copyRow } from '../events/event-columns';
 
 /** Thread names found while reading (a Map fits): tid → name id, undefined when none was found. */
 export interface NamesFound {
@@ -87,18 +88,7 @@ function markDuplicates(table: EventTable): Uint8Array | null {
 function compact(table: EventTable, drop: Uint8Array): EventTable {
   const { ts, cpu, kind, tid, pid, comm, arg0, arg1 } = table;
   let n = 0;
-  for (let i = 0; i < table.length; i++) {
-    if (drop[i]) continue;
-    ts[n] = ts[i]!;
-    cpu[n] = cpu[i]!;
-    kind[n] = kind[i]!;
-    tid[n] = tid[i]!;
-    pid[n] = pid[i]!;
-    comm[n] = comm[i]!;
-    arg0[n] = arg0[i]!;
-    arg1[n] = arg1[i]!;
-    n++;
-  }
+  for (let i = 0; i < table.length; i++) if (!drop[i]) copyRow(table, n++, table, i);
   return {
     ...table,
     length: n,
