@@ -88,18 +88,33 @@ export async function openPalette(page: Page, text: string): Promise<void> {
   }
 }
 
-/** Waits until the palette knows the extension's commands (its contributions are registered). */
-async function waitForExtension(page: Page, timeoutMs = 60_000): Promise<void> {
+/**
+ * Waits until the extension host has run Reaperscope's `activate`. The signal is the Collapse
+ * All action in the title of the Patch view: the workbench adds it when the extension registers
+ * the view's tree (`createTreeView(..., { showCollapseAll: true })` in `activate`); the
+ * commands, providers and decorations registered in the same synchronous run of `activate`
+ * reach the workbench right behind it. The palette listing "Reaperscope:" commands is no such signal: package.json
+ * contributes them before the extension has run at all. Shows the Explorer again afterwards.
+ */
+async function waitForExtension(page: Page, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const focus = 'Reaperscope: Focus on Patch View';
+  const collapseAll = page.locator('.pane:has(.pane-header:has-text("Patch")) .pane-header .actions .action-label[aria-label="Collapse All"]');
   for (;;) {
-    await openPalette(page, 'Reaperscope: ');
-    const found = await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reaperscope:' }).first()
-      .waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false);
-    await page.keyboard.press('Escape');
-    if (found) return;
-    if (Date.now() > deadline) throw new Error('the Reaperscope commands never appeared in the command palette: is the extension loading?');
+    await openPalette(page, focus);
+    const listed = await page.locator('.quick-input-list .monaco-list-row', { hasText: focus }).first()
+      .waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    if (listed) {
+      await page.keyboard.press('Enter');
+      const found = await collapseAll.first().waitFor({ state: 'attached', timeout: 5_000 }).then(() => true, () => false);
+      if (found) break;
+    } else {
+      await page.keyboard.press('Escape');
+    }
+    if (Date.now() > deadline) throw new Error('the extension never registered its Patch view (no Collapse All action): is it loading?');
     await page.waitForTimeout(500);
   }
+  await runCommand(page, 'View: Show Explorer');
 }
 
 /**
