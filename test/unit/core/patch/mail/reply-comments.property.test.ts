@@ -137,7 +137,7 @@ interface Reply {
   expected: Expected[];
   /** The truth for each reply line, for a reply to this reply. */
   truth: (LineMeaning | null)[];
-  /** False for quoted lines whose place the quote does not prove (their run reads the same elsewhere). */
+  /** False for quoted lines the quote does not pin ({@link pinnedLines}), and lines of a reply quoting such lines. */
   sure: boolean[];
 }
 
