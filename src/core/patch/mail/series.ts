@@ -173,12 +173,33 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
+ * Sendings (see sendingStem) of one sender, version and count joined while their patch numbers do
+ * not overlap: the stem keeps two series apart only where one series would otherwise hold two
+ * patches of one number. Mails whose ids do not share a stem although they are one series (a
+ * series sent one mail at a time, or by a script that makes its own ids) stay together, as
+ * patchwork's fallback keeps them.
+ */
+function joinDisjointSendings(sendings: readonly Member[][]): Member[][] {
+  const joined: { members: Member[]; numbers: Set<number> }[] = [];
+  for (const sending of sendings) {
+    const numbers = new Set(sending.map((m) => m.n));
+    const free = joined.find((j) => ![...numbers].some((n) => j.numbers.has(n)));
+    if (free) {
+      free.members.push(...sending);
+      for (const n of numbers) free.numbers.add(n);
+    } else joined.push({ members: [...sending], numbers });
+  }
+  return joined.map((j) => j.members);
+}
+
+/**
  * Splits members of one key (version, count, sender) by thread root: two series sent in two
  * threads are two series, even when sender, version and count agree. A thread's members whose
  * numbers and titles repeat another thread's (a RESEND in a thread of its own) join it. A member
  * alone in its thread (sent unthreaded) joins the thread that holds a mail of its git send-email
  * sending (see sendingStem); else, with a send-email id, the one thread holding a copy of it
- * (same number and title: a resend), else the other unthreaded members of its sending. A member
+ * (same number and title: a resend), else the other unthreaded members of its sending (sendings
+ * whose numbers do not overlap are one series, see joinDisjointSendings). A member
  * with another id joins the one thread holding a copy of it or lacking its number (a patch whose
  * In-Reply-To was lost); the rest of those form one series, as patchwork's fallback does.
  */
@@ -219,7 +240,7 @@ function splitByThread(messages: readonly ThreadMessage[], members: readonly Mem
       else rest.push(m);
     }
   }
-  threads.push(...bySending.values());
+  threads.push(...joinDisjointSendings([...bySending.values()]));
   if (rest.length > 0) threads.push(rest);
   // Input order inside each series, as the members came.
   return threads.map((t) => t.sort((a, b) => a.message.index - b.message.index));

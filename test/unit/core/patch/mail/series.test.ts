@@ -290,6 +290,21 @@ test('two unthreaded series without covers, one sender, version and count, sent 
   ]);
 });
 
+test('one unthreaded series sent a mail at a time (a stem per mail, no number twice) stays one series', async () => {
+  // Three runs of git send-email a minute apart, one patch each: no stem is shared, but the
+  // numbers 1, 2 and 3 of the one sender, version and count never repeat.
+  const stamps = ['20261201093012.4242', '20261201093112.4250', '20261201093212.4258'];
+  const text = [
+    sentMail(stamps[2]!, 1, '09:32', '3/3] sched: idle loop: peg the reaper', 'sched_idle_peg'),
+    sentMail(stamps[0]!, 1, '09:30', '1/3] sched: idle loop: drain the dead list first', 'sched_idle'),
+    sentMail(stamps[1]!, 1, '09:31', '2/3] sched: steal: skip pegged threads', 'sched_steal_proc'),
+  ].join('\n');
+  const thread = await readThread([{ name: 'one-by-one.mbox', data: text }]);
+  assert.deepEqual(shape({ thread, grouped: groupSeries(thread) }), [
+    `v1/3: - | ${stamps[0]}-1-cludwig@example.org ${stamps[1]}-1-cludwig@example.org ${stamps[2]}-1-cludwig@example.org`,
+  ]);
+});
+
 test('a patch that lost its In-Reply-To finds its thread by its sending when two threads lack its number', async () => {
   const stamp = (minute: number): string => `2024071012${String(minute).padStart(2, '0')}00.${1000 + minute}`;
   const one = seriesMails({ version: 1, total: 2, cover: true, threading: 'to-cover', minute: 0, stamp: stamp(0) });
