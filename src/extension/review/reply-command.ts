@@ -8,11 +8,13 @@
 import * as vscode from 'vscode';
 import { replyEml, replyMailto, readReplyDocument } from '../../core/patch/mail/reply-document';
 import { formatReplyMail } from '../../core/patch/mail/reply-mail';
-import type { ReviewComments } from './review-comments';
+import { replyCommentKey, type ReviewComments } from './review-comments';
 import type { ReviewStore } from './review-session';
 import { repliesByPatch } from './thread-review';
 
 let replies = 0;
+/** The user's comments each composed reply document carries (by replyCommentKey, keyed by the document's URI). */
+const carried = new Map<string, ReadonlySet<string>>();
 const REPLY_PATH = /^reaperscope-reply-\d+\.eml$/;
 
 /** `reaperscope.reply.from`: the user's address, the reply's sender (left out of To/Cc). */
@@ -35,7 +37,11 @@ export async function composeReplyCommand(store: ReviewStore, comments: ReviewCo
   // In a thread, each patch mail commented on gets its own reply, quoting that mail's patch.
   const answers = session.thread ? repliesByPatch(session.thread, mine) : [{ patch: session.patch, comments: mine }];
   const docs: vscode.TextDocument[] = [];
-  for (const answer of answers) docs.push(await openReply(formatReplyMail(answer.patch, answer.comments, { from: replyFrom() })));
+  for (const answer of answers) {
+    const doc = await openReply(formatReplyMail(answer.patch, answer.comments, { from: replyFrom() }));
+    carried.set(doc.uri.toString(), new Set(answer.comments.map(replyCommentKey)));
+    docs.push(doc);
+  }
   // The first reply in front: the lowest patch commented on.
   if (docs.length > 1) await vscode.window.showTextDocument(docs[0]!, { preview: false });
   if (options.offer !== false && docs[0]) void offerToSend(docs[0], comments, docs.length);
@@ -78,7 +84,7 @@ function replyDocument(doc?: vscode.TextDocument): vscode.TextDocument | null {
 
 /**
  * Opens the reply in the user's mail client through a `mailto:` URL; returns the URL (null when
- * there is no reply). The comments count as sent from then on.
+ * there is no reply). The comments it carries count as sent from then on.
  */
 export async function openReplyInMailClient(comments: ReviewComments, doc?: vscode.TextDocument): Promise<string | null> {
   const reply = replyDocument(doc);
@@ -90,11 +96,11 @@ export async function openReplyInMailClient(comments: ReviewComments, doc?: vsco
   // Some clients cut long mailto: URLs; the .eml file has no such limit.
   if (url.length > 8000) void vscode.window.showWarningMessage(`Reaperscope: the reply is ${url.length} characters as a mailto: link; some mail clients cut it. Save it as .eml if it arrives short.`);
   const opened = await vscode.env.openExternal(vscode.Uri.parse(url, true));
-  if (opened) comments.markSent();
+  if (opened) comments.markSent(carried.get(reply.uri.toString()));
   return url;
 }
 
-/** Saves the reply as an .eml message file (asks where); returns where it went. The comments count as sent from then on. */
+/** Saves the reply as an .eml message file (asks where); returns where it went. The comments it carries count as sent from then on. */
 export async function saveReplyEml(comments: ReviewComments, doc?: vscode.TextDocument, target?: vscode.Uri): Promise<vscode.Uri | null> {
   const reply = replyDocument(doc);
   if (!reply) {
@@ -108,7 +114,7 @@ export async function saveReplyEml(comments: ReviewComments, doc?: vscode.TextDo
   });
   if (!destination) return null;
   await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(replyEml(reply.getText())));
-  comments.markSent();
+  comments.markSent(carried.get(reply.uri.toString()));
   const name = destination.path.slice(destination.path.lastIndexOf('/') + 1);
   void vscode.window.showInformationMessage(`Reaperscope: saved ${name}. Send it with \`git send-email ${name}\` or \`mutt -H ${name}\`.`);
   return destination;

@@ -59,6 +59,12 @@ interface Tracked {
 
 const noteText = (c: vscode.Comment): string => (typeof c.body === 'string' ? c.body : c.body.value);
 
+/** Where a tracked thread is, as a reply names a comment's place: `path:line` (1-based). */
+const whereOf = (t: { path: string; line: number }): string => `${t.path}:${t.line}`;
+
+/** What tells one of the user's comments apart in a composed reply: its place and its text. */
+export const replyCommentKey = (c: Pick<ReplyComment, 'where' | 'text'>): string => `${c.where}\u0000${c.text}`;
+
 export class ReviewComments implements vscode.Disposable {
   readonly controller: vscode.CommentController;
   private tracked: Tracked[] = [];
@@ -152,7 +158,7 @@ export class ReviewComments implements vscode.Disposable {
       const review = this.store.session?.files.find((f) => f.path === t.path);
       const hunk = t.anchor && review?.file.hunks[t.anchor.hunkIndex];
       const at = t.anchor && review && hunk ? { fileIndex: review.index, hunkIndex: t.anchor.hunkIndex, lineIndex: endOfChangeBlock(hunk, t.anchor.lineIndex) } : null;
-      for (const c of mine) out.push({ at, where: `${t.path}:${t.line}`, text: noteText(c) });
+      for (const c of mine) out.push({ at, where: whereOf(t), text: noteText(c) });
     }
     return out;
   }
@@ -192,10 +198,19 @@ export class ReviewComments implements vscode.Disposable {
     this.save();
   }
 
-  /** Marks every comment of this patch as sent (its reply was saved or handed to the mail client). */
-  markSent(): void {
-    for (const t of this.tracked) for (const c of t.thread.comments) if (c instanceof ReviewNote) c.sent = true;
-    for (const o of this.orphans) o.sent = true;
+  /**
+   * Marks the user's comments as sent (their reply was saved or handed to the mail client): the
+   * ones `only` names (by replyCommentKey: a thread's replies go one per patch, and sending one
+   * sends only its own), else every comment of this patch.
+   */
+  markSent(only?: ReadonlySet<string>): void {
+    for (const t of this.tracked) {
+      for (const c of t.thread.comments) {
+        if (!(c instanceof ReviewNote)) continue;
+        if (!only || only.has(replyCommentKey({ where: whereOf(t), text: noteText(c) }))) c.sent = true;
+      }
+    }
+    if (!only) for (const o of this.orphans) o.sent = true;
     this.save();
   }
 

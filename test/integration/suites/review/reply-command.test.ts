@@ -91,4 +91,40 @@ suite('reply command', () => {
       for (const thread of made) thread.dispose();
     }
   });
+
+  test('in a thread, saving one patch\'s reply marks only the comments it carries as sent', async () => {
+    await openThread();
+    const { comments } = await api();
+    // v2 under review: 1/3 changes kern_sched.c (line 68), 2/3 proc.h (line 69): two replies.
+    const made: vscode.CommentThread[] = [];
+    for (const [path, line, text] of [['sys/sys/proc.h', 69, 'Why not unsigned?'], ['sys/kern/kern_sched.c', 68, 'Is the flag needed?']] as const) {
+      const thread = comments.controller.createCommentThread(fixture(path), new vscode.Range(line - 1, 0, line - 1, 0), []);
+      made.push(thread);
+      await vscode.commands.executeCommand('reaperscope.createComment', { thread, text });
+    }
+    const isReply = (d: vscode.TextDocument): boolean => d.uri.scheme === 'untitled' && /reaperscope-reply-\d+\.eml$/.test(d.uri.path);
+    const before = new Set(vscode.workspace.textDocuments.filter(isReply));
+    const targets = [fixture('reply-1-test.eml'), fixture('reply-2-test.eml')];
+    try {
+      const first = await vscode.commands.executeCommand<vscode.TextDocument | null>('reaperscope.composeReply', { offer: false });
+      const second = vscode.workspace.textDocuments.filter((d) => isReply(d) && !before.has(d) && d !== first)[0];
+      assert.ok(first && second, 'two replies');
+      assert.equal(comments.unsent(), 2);
+      // The 2/3 reply (proc.h) saved: its comment is sent, the kern_sched.c one is not.
+      await vscode.window.showTextDocument(second);
+      await vscode.commands.executeCommand('reaperscope.saveReplyEml', targets[1]);
+      assert.match(await textOf(targets[1]!), /Why not unsigned\?/);
+      assert.equal(comments.unsent(), 1, 'the 1/3 reply is not sent yet');
+      await vscode.window.showTextDocument(first);
+      await vscode.commands.executeCommand('reaperscope.saveReplyEml', targets[0]);
+      assert.equal(comments.unsent(), 0);
+    } finally {
+      for (const doc of vscode.workspace.textDocuments.filter((d) => isReply(d) && !before.has(d))) {
+        await vscode.window.showTextDocument(doc);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+      for (const thread of made) thread.dispose();
+      for (const target of targets) await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+    }
+  });
 });
