@@ -188,14 +188,24 @@ class FixtureFileSystem implements vscode.FileSystemProvider {
   }
 }
 
-/** The requests the commands send to the work host while `body` runs. */
-async function requestsDuring(body: () => Promise<unknown>): Promise<WorkRequest[]> {
+/** What a trace input carries: the path, or the number of bytes. */
+const carried = (input: TraceInput): { path: string } | { bytes: number } => ('path' in input ? { path: input.path } : { bytes: input.bytes.length });
+
+/** A request as sent: its job and what its traces carry (read when sent: the bytes move to the worker, which empties them here). */
+function sentOf(r: WorkRequest): unknown[] {
+  if (r.job === 'trace' || r.job === 'trace-vs-simulation' || r.job === 'chrome-trace') return [r.job, carried(r.trace)];
+  if (r.job === 'compare-traces') return [r.job, r.traces.map(carried)];
+  return [r.job];
+}
+
+/** The requests the commands send to the work host while `body` runs, as sentOf reads them. */
+async function requestsDuring(body: () => Promise<unknown>): Promise<unknown[][]> {
   const { panels } = await api();
   const work: WorkHost = panels.work;
   const run = work.run;
-  const seen: WorkRequest[] = [];
+  const seen: unknown[][] = [];
   work.run = ((request, onProgress, token) => {
-    seen.push(request);
+    seen.push(sentOf(request));
     return run.call(work, request, onProgress, token);
   }) as WorkHost['run'];
   try {
@@ -205,9 +215,6 @@ async function requestsDuring(body: () => Promise<unknown>): Promise<WorkRequest
   }
   return seen;
 }
-
-/** What a trace input carries: the path, or the number of bytes. */
-const carried = (input: TraceInput): { path: string } | { bytes: number } => ('path' in input ? { path: input.path } : { bytes: input.bytes.length });
 
 suite('trace commands: local files by path', () => {
   suiteSetup(noAutoSave);
@@ -226,12 +233,7 @@ suite('trace commands: local files by path', () => {
       assert.ok(await vscode.commands.executeCommand<vscode.Uri | null>('reaperscope.exportChromeTrace', a, target));
     });
     await vscode.workspace.fs.delete(target);
-    const sent = requests.map((r) => {
-      if (r.job === 'trace' || r.job === 'trace-vs-simulation' || r.job === 'chrome-trace') return [r.job, carried(r.trace)];
-      if (r.job === 'compare-traces') return [r.job, r.traces.map(carried)];
-      return [r.job];
-    });
-    assert.deepEqual(sent, [
+    assert.deepEqual(requests, [
       ['trace', { path: a.fsPath }],
       ['compare-traces', [{ path: a.fsPath }, { path: b.fsPath }]],
       ['trace-vs-simulation', { path: a.fsPath }],
@@ -249,7 +251,7 @@ suite('trace commands: local files by path', () => {
       const requests = await requestsDuring(async () => {
         fromBytes = await vscode.commands.executeCommand<ActivityView | null>('reaperscope.openTrace', remote);
       });
-      assert.deepEqual(requests.map((r) => (r.job === 'trace' ? carried(r.trace) : r.job)), [{ bytes: size }]);
+      assert.deepEqual(requests, [['trace', { bytes: size }]]);
       const fromPath = await vscode.commands.executeCommand<ActivityView | null>('reaperscope.openTrace', local);
       assert.ok(fromPath);
       assert.deepEqual(fromBytes, fromPath);

@@ -4,6 +4,9 @@ import * as vscode from 'vscode';
 import { PATCHED_SCHEME, reviewForVirtual, UNPATCHED_SCHEME, virtualUri } from '../../../../src/extension/review/virtual-documents';
 import { api, fixture, noAutoSave, openPatch, resetWorkbench, textOf } from '../api';
 
+/** Far above the number of diffs the suites open. */
+const UNUSED_VERSION = 1_000_000;
+
 suite('virtual documents', () => {
   suiteSetup(noAutoSave);
   teardown(resetWorkbench);
@@ -20,14 +23,16 @@ suite('virtual documents', () => {
     const { review } = await api();
     const sched = session.files.find((f) => f.path === 'sys/kern/kern_sched.c');
     assert.ok(sched?.patchedText);
-    const unpatched = await vscode.workspace.openTextDocument(virtualUri(UNPATCHED_SCHEME, 'sys/kern/kern_sched.c', 1));
-    const patched = await vscode.workspace.openTextDocument(virtualUri(PATCHED_SCHEME, 'sys/kern/kern_sched.c', 1));
+    // A version Show Diff has not used in this run (it counts from 1): VS Code keeps the documents
+    // of earlier tests' diffs open under their URIs, with those sessions' texts.
+    const unpatched = await vscode.workspace.openTextDocument(virtualUri(UNPATCHED_SCHEME, 'sys/kern/kern_sched.c', UNUSED_VERSION));
+    const patched = await vscode.workspace.openTextDocument(virtualUri(PATCHED_SCHEME, 'sys/kern/kern_sched.c', UNUSED_VERSION));
     assert.equal(unpatched.getText(), await textOf(fixture('sys/kern/kern_sched.c')));
     assert.equal(patched.getText(), sched.patchedText);
     // The path ends in .c: the editor reads it as C.
     assert.equal(patched.languageId, 'c');
     assert.equal(reviewForVirtual(review, patched.uri), sched);
-    const other = virtualUri(PATCHED_SCHEME, 'sys/kern/kern_fork.c', 1);
+    const other = virtualUri(PATCHED_SCHEME, 'sys/kern/kern_fork.c', UNUSED_VERSION);
     assert.equal(reviewForVirtual(review, other), null);
     assert.equal((await vscode.workspace.openTextDocument(other)).getText(), '');
   });
