@@ -1,7 +1,28 @@
 /** Compose Reply Mail: the user's comments as a kernel-style reply to all, threaded, in an untitled document, and saved as an .eml. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { ReviewComments } from '../../../../src/extension/review/review-comments';
 import { api, fixture, lineOf, noAutoSave, openPatch, openThread, resetWorkbench, textOf } from '../api';
+
+/** A composed reply document: untitled, named reaperscope-reply-N.eml. */
+const isReply = (d: vscode.TextDocument): boolean => d.uri.scheme === 'untitled' && /reaperscope-reply-\d+\.eml$/.test(d.uri.path);
+
+/**
+ * Opens the thread fixture (v2 under review: 1/3 changes kern_sched.c, old line 68 is
+ * `-sched_fixture_ncpu++`; 2/3 proc.h, `+int reaper_count` after line 69) and writes a user
+ * comment on each of those two lines.
+ */
+async function commentOnTwoPatches(): Promise<{ comments: ReviewComments; made: vscode.CommentThread[] }> {
+  await openThread();
+  const { comments } = await api();
+    const made: vscode.CommentThread[] = [];
+    for (const [path, line, text] of [['sys/sys/proc.h', 69, 'Why not unsigned?'], ['sys/kern/kern_sched.c', 68, 'Is the flag needed?']] as const) {
+      const thread = comments.controller.createCommentThread(fixture(path), new vscode.Range(line - 1, 0, line - 1, 0), []);
+      made.push(thread);
+      await vscode.commands.executeCommand('reaperscope.createComment', { thread, text });
+    }
+  return { comments, made };
+}
 
 suite('reply command', () => {
   suiteSetup(noAutoSave);
@@ -46,16 +67,8 @@ suite('reply command', () => {
   });
 
   test('Compose Reply answers each patch mail commented on: its own Re: subject, In-Reply-To and References, quoting only that patch', async () => {
-    await openThread();
-    const { comments } = await api();
-    // v2 under review: 1/3 changes kern_sched.c (old line 68 is `-sched_fixture_ncpu++`), 2/3 proc.h (`+int reaper_count` after line 69).
-    const made: vscode.CommentThread[] = [];
-    for (const [path, line, text] of [['sys/sys/proc.h', 69, 'Why not unsigned?'], ['sys/kern/kern_sched.c', 68, 'Is the flag needed?']] as const) {
-      const thread = comments.controller.createCommentThread(fixture(path), new vscode.Range(line - 1, 0, line - 1, 0), []);
-      made.push(thread);
-      await vscode.commands.executeCommand('reaperscope.createComment', { thread, text });
-    }
-    const replyDocs = (): vscode.TextDocument[] => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'untitled' && /reaperscope-reply-\d+\.eml$/.test(d.uri.path));
+    const { made } = await commentOnTwoPatches();
+    const replyDocs = (): vscode.TextDocument[] => vscode.workspace.textDocuments.filter(isReply);
     const before = new Set(replyDocs());
     try {
       const first = await vscode.commands.executeCommand<vscode.TextDocument | null>('reaperscope.composeReply', { offer: false });
@@ -93,16 +106,7 @@ suite('reply command', () => {
   });
 
   test('in a thread, saving one patch\'s reply marks only the comments it carries as sent', async () => {
-    await openThread();
-    const { comments } = await api();
-    // v2 under review: 1/3 changes kern_sched.c (line 68), 2/3 proc.h (line 69): two replies.
-    const made: vscode.CommentThread[] = [];
-    for (const [path, line, text] of [['sys/sys/proc.h', 69, 'Why not unsigned?'], ['sys/kern/kern_sched.c', 68, 'Is the flag needed?']] as const) {
-      const thread = comments.controller.createCommentThread(fixture(path), new vscode.Range(line - 1, 0, line - 1, 0), []);
-      made.push(thread);
-      await vscode.commands.executeCommand('reaperscope.createComment', { thread, text });
-    }
-    const isReply = (d: vscode.TextDocument): boolean => d.uri.scheme === 'untitled' && /reaperscope-reply-\d+\.eml$/.test(d.uri.path);
+    const { comments, made } = await commentOnTwoPatches();
     const before = new Set(vscode.workspace.textDocuments.filter(isReply));
     const targets = [fixture('reply-1-test.eml'), fixture('reply-2-test.eml')];
     try {
