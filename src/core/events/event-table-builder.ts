@@ -3,11 +3,17 @@
  * simulator push rows here, in any order, and `finish()` sorts them by time into the columns
  * (31 bytes per event, see event-table.ts). Memory layouts:
  * - Flat, when the producer can bound the number of events (a reader, from the input's size):
- *   one array per column of that capacity, of which only the pages written cost memory;
- *   sorting reorders them in place and the table's columns are views of them. When each CPU's
- *   events came in time order (ties by CPU), the order is a merge of the CPUs (cpuRunsOrder,
- *   4 bytes an event) applied cycle by cycle; otherwise a merge sort (8 bytes an event) and
- *   one scratch column.
+ *   one array per column of that capacity, of which only the pages written cost memory; the
+ *   table's columns are views of them. Events that come in time order are written there as
+ *   they come. An event earlier than one already written (btrace's Dead events, pushed at the
+ *   end; a line out of order) waits in a small side table of late events; `finish()` sorts
+ *   those alone and merges them in from the back in one pass (late-events.ts), so a trace in
+ *   order but for a few late events is never sorted as a whole. When the late events become
+ *   too many (more than {@link MAX_LATE_SHARE} of all, as in a trace whose CPUs' buffers
+ *   interleave), they join the flat arrays and the whole is sorted in place: when each CPU's
+ *   events came in time order (ties by CPU), by a merge of the CPUs (cpuRunsOrder, 4 bytes an
+ *   event) applied cycle by cycle; otherwise a merge sort (8 bytes an event) and one scratch
+ *   column.
  * - Otherwise blocks of 64 Ki events (also when the bound was too small): the first block
  *   starts small and doubles up to the block size (small simulations stay small), later blocks
  *   are added whole, so growing never copies more than one block; finishing builds each sorted
@@ -19,11 +25,22 @@ import type { EventKind } from './event-kind';
 import { cpuRunsOrder, stableTimeOrder, timeOrderWithSpare } from './time-order';
 import { growTypedArray } from './typed-array-growth';
 import { copyRow, emptyColumns, type EventColumns } from './event-columns';
+import { LateEvents } from './late-events';
 
 const SHIFT = 16;
 /** Events per block. */
 const BLOCK = 1 << SHIFT;
 const MASK = BLOCK - 1;
+
+/**
+ * Largest share of late events held aside (see the flat layout above) before they join the
+ * in-order ones and the whole table is sorted (plus a fixed allowance, so small tables stay in
+ * the cheap path): beyond it, merging them in would cost more than the sort.
+ */
+export const MAX_LATE_SHARE = 1 / 8;
+
+/** Late events always held aside, whatever their share. */
+const LATE_ALLOWANCE = 4096;
 
 /** How `finish()` orders events of equal time. */
 export type TieOrder =
@@ -54,6 +71,10 @@ export class EventTableBuilder {
   /** Capacity of the flat layout (a multiple of the block size), 0 for blocks. */
   private flatCap: number;
   private sorted = true;
+  /** Events earlier than the last one written, in the flat layout (see {@link pushLate}). */
+  private readonly late = new LateEvents();
+  /** False once the late events were spilled: later ones go with them, unsorted. */
+  private holdsLate = true;
   private maxCpu = -1;
   private lastTs = -Infinity;
   private ts: Float64Array[] = [];
@@ -85,7 +106,7 @@ export class EventTableBuilder {
 
   /** Events pushed. */
   get length(): number {
-    return this.n;
+    return this.n + this.late.length;
   }
 
   /**
@@ -95,13 +116,19 @@ export class EventTableBuilder {
    * @param arg0 see {@link EventKind}; -1 when unknown
    */
   push(ts: number, cpu: number, kind: EventKind, tid: number, pid: number, comm: number, arg0 = -1, arg1 = -1): void {
+    if (ts < this.lastTs) {
+      if (this.flatCap > 0 && this.holdsLate) {
+        this.pushLate(ts, cpu, kind, tid, pid, comm, arg0, arg1);
+        return;
+      }
+      this.sorted = false;
+    }
     let i = this.n - this.blockBase;
     if (i === this.blockCap) {
       this.addRoom();
       i = this.n - this.blockBase;
     }
     this.n++;
-    if (ts < this.lastTs) this.sorted = false;
     this.lastTs = ts;
     this.bTs[i] = ts;
     this.bCpu[i] = cpu;
@@ -120,9 +147,39 @@ export class EventTableBuilder {
    * @param endTs end of the recording, ns relative to the base (see {@link EventTable.endTs})
    */
   finish(endTs?: number): EventTable {
+    if (this.late.length > 0) this.settleLate();
     const table = this.flatCap > 0 && this.n > 0 ? this.finishFlat() : this.finishBlocks();
     this.reset();
     return endTs === undefined ? table : { ...table, endTs };
+  }
+
+  /**
+   * An event earlier than the last one written, in the flat layout: held aside with the other
+   * late ones; when they become too many, all of them join the flat arrays, to be sorted with
+   * the rest (and later ones go there directly).
+   */
+  private pushLate(ts: number, cpu: number, kind: EventKind, tid: number, pid: number, comm: number, arg0: number, arg1: number): void {
+    const late = this.late;
+    late.push(ts, cpu, kind, tid, pid, comm, arg0, arg1);
+    if (cpu > this.maxCpu) this.maxCpu = cpu;
+    if (late.length > LATE_ALLOWANCE && late.length > MAX_LATE_SHARE * (this.n + late.length)) this.spillLate();
+  }
+
+  /** The late events join the rest as pushed; the table will be sorted as a whole. */
+  private spillLate(): void {
+    this.sorted = false;
+    this.holdsLate = false;
+    this.late.replay((...row) => this.push(...row));
+  }
+
+  /** Before finishing: the late events merged into the in-order ones when they fit the flat arrays, else spilled. */
+  private settleLate(): void {
+    const d = this.late.length;
+    if (this.flatCap > 0 && this.n + d <= this.blockCap) {
+      const columns = { ts: this.bTs, cpu: this.bCpu, kind: this.bKind, tid: this.bTid, pid: this.bPid, comm: this.bComm, arg0: this.bArg0, arg1: this.bArg1 };
+      this.late.mergeInto(columns, this.n, this.ties === 'cpu');
+      this.n += d;
+    } else this.spillLate();
   }
 
   private addRoom(): void {
@@ -275,6 +332,7 @@ export class EventTableBuilder {
     this.blockCap = 0;
     this.flatCap = 0;
     this.sorted = true;
+    this.holdsLate = true;
     this.maxCpu = -1;
     this.lastTs = -Infinity;
     this.ts = [];
