@@ -26,6 +26,7 @@ import { cpuRunsOrder, stableTimeOrder, timeOrderWithSpare } from './time-order'
 import { growTypedArray } from './typed-array-growth';
 import { copyRow, emptyColumns, type EventColumns } from './event-columns';
 import { LateEvents } from './late-events';
+import { CpuStreamMerge, RELEASE_EVERY, type MergedRows } from './cpu-stream-merge';
 
 const SHIFT = 16;
 /** Events per block. */
@@ -41,6 +42,20 @@ export const MAX_LATE_SHARE = 1 / 8;
 
 /** Late events always held aside, whatever their share. */
 const LATE_ALLOWANCE = 4096;
+
+/**
+ * Late events (with ties by CPU) after which the following events are merged per CPU as they
+ * come (cpu-stream-merge.ts): the CPUs' events interleave, as btrace prints its per-CPU buffers.
+ */
+const MERGE_AFTER_LATE = 256;
+
+/**
+ * Events (with ties by CPU) read both ways at the start, written as they come and merged per
+ * CPU: if they came in time order the writing goes on and the merge is dropped, otherwise the
+ * merge goes on (cpu-stream-merge.ts) and the writing is dropped. Fewer than the merge holds
+ * before handing events out, so neither has been used when the choice is made.
+ */
+const PROBE_EVENTS = RELEASE_EVERY / 2;
 
 /** How `finish()` orders events of equal time. */
 export type TieOrder =
@@ -60,7 +75,7 @@ export interface EventTableBuilderOptions {
   ties?: TieOrder;
 }
 
-export class EventTableBuilder {
+export class EventTableBuilder implements MergedRows {
   readonly strings: StringTable;
   private readonly ties: TieOrder;
   private readonly initialCapacity: number;
@@ -75,6 +90,12 @@ export class EventTableBuilder {
   private readonly late = new LateEvents();
   /** False once the late events were spilled: later ones go with them, unsorted. */
   private holdsLate = true;
+  /** When events come out of order (see {@link PROBE_EVENTS}, {@link MERGE_AFTER_LATE}): puts them in order per CPU. */
+  private merge: CpuStreamMerge | null = null;
+  /** Events still to read both ways (see {@link PROBE_EVENTS}), 0 once the choice is made. */
+  private probing = 0;
+  /** Whether the events read both ways came in time order. */
+  private probeInOrder = true;
   private maxCpu = -1;
   private lastTs = -Infinity;
   private ts: Float64Array[] = [];
@@ -102,11 +123,13 @@ export class EventTableBuilder {
     this.initialCapacity = Math.min(BLOCK, Math.max(16, options.initialCapacity ?? 1024));
     const hint = options.capacityHint ?? 0;
     this.flatCap = hint > BLOCK ? Math.ceil(hint / BLOCK) * BLOCK : 0;
+    this.startProbe();
   }
 
   /** Events pushed. */
   get length(): number {
-    return this.n + this.late.length;
+    // while probing, the events written are the ones the merge holds
+    return (this.probing > 0 ? 0 : this.n) + this.late.length + (this.merge?.length ?? 0);
   }
 
   /**
@@ -116,6 +139,15 @@ export class EventTableBuilder {
    * @param arg0 see {@link EventKind}; -1 when unknown
    */
   push(ts: number, cpu: number, kind: EventKind, tid: number, pid: number, comm: number, arg0 = -1, arg1 = -1): void {
+    if (this.merge !== null) {
+      if (this.probing > 0 && this.probeInOrder) {
+        if (ts < this.lastTs) this.probeInOrder = false;
+        else this.write(ts, cpu, kind, tid, pid, comm, arg0, arg1);
+      }
+      if (!this.merge.push(ts, cpu, kind, tid, pid, comm, arg0, arg1)) this.pushLate(ts, cpu, kind, tid, pid, comm, arg0, arg1);
+      if (this.probing > 0 && --this.probing === 0) this.settleProbe();
+      return;
+    }
     if (ts < this.lastTs) {
       if (this.flatCap > 0 && this.holdsLate) {
         this.pushLate(ts, cpu, kind, tid, pid, comm, arg0, arg1);
@@ -123,6 +155,11 @@ export class EventTableBuilder {
       }
       this.sorted = false;
     }
+    this.write(ts, cpu, kind, tid, pid, comm, arg0, arg1);
+  }
+
+  /** Writes one event after the others. */
+  private write(ts: number, cpu: number, kind: EventKind, tid: number, pid: number, comm: number, arg0: number, arg1: number): void {
     let i = this.n - this.blockBase;
     if (i === this.blockCap) {
       this.addRoom();
@@ -147,6 +184,7 @@ export class EventTableBuilder {
    * @param endTs end of the recording, ns relative to the base (see {@link EventTable.endTs})
    */
   finish(endTs?: number): EventTable {
+    this.endMerge();
     if (this.late.length > 0) this.settleLate();
     const table = this.flatCap > 0 && this.n > 0 ? this.finishFlat() : this.finishBlocks();
     this.reset();
@@ -162,11 +200,60 @@ export class EventTableBuilder {
     const late = this.late;
     late.push(ts, cpu, kind, tid, pid, comm, arg0, arg1);
     if (cpu > this.maxCpu) this.maxCpu = cpu;
-    if (late.length > LATE_ALLOWANCE && late.length > MAX_LATE_SHARE * (this.n + late.length)) this.spillLate();
+    if (late.length > LATE_ALLOWANCE && late.length > MAX_LATE_SHARE * this.length) this.spillLate();
+    else if (late.length === MERGE_AFTER_LATE && this.merge === null && this.ties === 'cpu') this.merge = new CpuStreamMerge(this, this.lastTs);
+  }
+
+  /** Appends row `j` of `from` after the events written (the per-CPU merge's output, in order). */
+  appendRow(from: EventColumns, j: number): void {
+    let i = this.n - this.blockBase;
+    if (i === this.blockCap) {
+      this.addRoom();
+      i = this.n - this.blockBase;
+    }
+    this.n++;
+    const cpu = from.cpu[j]!;
+    this.lastTs = this.bTs[i] = from.ts[j]!;
+    this.bCpu[i] = cpu;
+    this.bKind[i] = from.kind[j]!;
+    this.bTid[i] = from.tid[j]!;
+    this.bPid[i] = from.pid[j]!;
+    this.bComm[i] = from.comm[j]!;
+    this.bArg0[i] = from.arg0[j]!;
+    this.bArg1[i] = from.arg1[j]!;
+    if (cpu > this.maxCpu) this.maxCpu = cpu;
+  }
+
+  /** With ties by CPU in the flat layout: the first events are read both ways (see {@link PROBE_EVENTS}). */
+  private startProbe(): void {
+    if (this.flatCap === 0 || this.ties !== 'cpu') return;
+    this.merge = new CpuStreamMerge(this);
+    this.probing = PROBE_EVENTS;
+    this.probeInOrder = true;
+  }
+
+  /** The first events were read both ways: keep the way that fits them. */
+  private settleProbe(): void {
+    this.probing = 0;
+    if (this.probeInOrder) this.merge = null;
+    else {
+      this.n = 0;
+      this.lastTs = -Infinity;
+    }
+  }
+
+  /** Events waiting in the per-CPU merge are written, and the following ones come directly again. */
+  private endMerge(): void {
+    if (this.probing > 0) this.settleProbe();
+    const merge = this.merge;
+    if (merge === null) return;
+    this.merge = null;
+    merge.flush();
   }
 
   /** The late events join the rest as pushed; the table will be sorted as a whole. */
   private spillLate(): void {
+    this.endMerge();
     this.sorted = false;
     this.holdsLate = false;
     this.late.replay((...row) => this.push(...row));
@@ -333,6 +420,8 @@ export class EventTableBuilder {
     this.flatCap = 0;
     this.sorted = true;
     this.holdsLate = true;
+    this.merge = null;
+    this.probing = 0;
     this.maxCpu = -1;
     this.lastTs = -Infinity;
     this.ts = [];

@@ -149,3 +149,59 @@ test('flat layout: finish() equals a stable sort by time and CPU, whether or not
     { numRuns: 150, seed: 23 },
   );
 });
+
+/** A reader's pushes (ts, cpu) in the shapes traces come in, at sizes past the builder's merge and late-event limits. */
+const readerShapes: [string, () => [number, number][]][] = [
+  ['in time order, then a tail of earlier events (btrace Dead events at the end)', () => {
+    const rows: [number, number][] = [];
+    for (let i = 0; i < 150_000; i++) rows.push([i * 10 + (i % 3), i % 7]);
+    for (let k = 0; k < 12_000; k++) rows.push([(k * 7919) % 1_500_000, k % 7]);
+    return rows;
+  }],
+  ['per-CPU buffers printed in passes (btrace), 16 CPUs, then a late tail', () => btracePasses(16, 300_000, -1, 5_000)],
+  ['btrace passes with one CPU silent for a long stretch, then its events all at once', () => btracePasses(8, 400_000, 3, 0)],
+  ['in time order for a while, then per-CPU passes', () => {
+    const rows: [number, number][] = [];
+    for (let i = 0; i < 20_000; i++) rows.push([i, i % 4]);
+    return [...rows, ...btracePasses(4, 100_000, -1, 0).map(([t, c]): [number, number] => [t + 20_000, c])];
+  }],
+  ['no order at all', () => Array.from({ length: 100_000 }, (_, i): [number, number] => [(i * 104_729) % 99_991, i % 5])],
+];
+
+/**
+ * `n` events on `cpus` CPUs, each CPU's in time order (several per ns, some equal), printed in
+ * read passes of 1000 ns, each pass CPU by CPU; CPU `silentCpu` prints nothing between 30% and
+ * 80% of the run, and then all its events of that stretch (its buffer read late); then `tail`
+ * events at earlier times.
+ */
+function btracePasses(cpus: number, n: number, silentCpu: number, tail: number): [number, number][] {
+  const perPass = new Map<number, [number, number][][]>();
+  for (let i = 0; i < n; i++) {
+    const cpu = (i * 31) % cpus;
+    const t = Math.floor(i / 3) + (i % 2);
+    const pass = Math.floor((cpu === silentCpu && i > 0.3 * n && i < 0.8 * n ? Math.floor(0.8 * n / 3) : t) / 1000);
+    let cpusOfPass = perPass.get(pass);
+    if (!cpusOfPass) perPass.set(pass, (cpusOfPass = Array.from({ length: cpus }, () => [])));
+    cpusOfPass[cpu]!.push([t, cpu]);
+  }
+  const rows = [...perPass.keys()].sort((a, b) => a - b).flatMap((p) => perPass.get(p)!.flat());
+  for (let k = 0; k < tail; k++) rows.push([(k * 7919) % Math.floor(n / 3), k % cpus]);
+  return rows;
+}
+
+for (const [shape, make] of readerShapes) {
+  test(`flat layout with ties by CPU, ${shape}: the same table as the block layout's sort`, () => {
+    const rows = make();
+    const flat = new EventTableBuilder(0n, { capacityHint: rows.length + BLOCK, ties: 'cpu' });
+    const blocks = new EventTableBuilder(0n, { ties: 'cpu' });
+    rows.forEach(([ts, cpu], i) => {
+      flat.push(ts, cpu, (i % 15) as EventKind, i, -i, i % 9, i, i >> 1);
+      blocks.push(ts, cpu, (i % 15) as EventKind, i, -i, i % 9, i, i >> 1);
+      if (i % 50_000 === 0) assert.equal(flat.length, i + 1);
+    });
+    assert.equal(flat.length, rows.length);
+    const a = flat.finish();
+    assert.equal(a.length, rows.length);
+    assert.deepEqual(snapshot(a), snapshot(blocks.finish()));
+  });
+}

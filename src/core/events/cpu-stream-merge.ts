@@ -1,0 +1,215 @@
+/**
+ * Putting events in time order while they are read, for traces whose CPUs' events come each in
+ * time order but interleaved in blocks (btrace prints each CPU's buffer in turn): each event
+ * waits in its CPU's queue until no event still to come can be earlier, then the queues are
+ * merged into the output, by (time, CPU, arrival). An event can be handed out once its time is
+ * below the latest time of every CPU (the watermark): each CPU's later events come no earlier
+ * than its latest.
+ *
+ * A CPU that falls silent would hold the watermark back: when the queues hold more than
+ * {@link MAX_QUEUED} events, the CPU with the oldest latest time stops counting until it is
+ * heard from again, so memory stays bounded. An event that can no longer go in order (its CPU
+ * was silent and it is earlier than what went out, or it is earlier than its CPU's previous
+ * one) is refused: the caller keeps it aside as a late event.
+ */
+import { copyRow, emptyColumns, type EventColumns } from './event-columns';
+import type { EventKind } from './event-kind';
+
+/** Events held in all queues together before a silent CPU stops holding the others back (31 bytes each: 4 MiB). */
+export const MAX_QUEUED = 1 << 17;
+
+/** Events queued between two attempts to hand some out. */
+export const RELEASE_EVERY = 1 << 12;
+
+/** How much the merge holds (events): {@link MAX_QUEUED} and {@link RELEASE_EVERY} unless given. */
+export interface MergeLimits {
+  maxQueued: number;
+  releaseEvery: number;
+}
+
+/** Where merged events go, in order. */
+export interface MergedRows {
+  /** Appends row `j` of `from`. */
+  appendRow(from: EventColumns, j: number): void;
+}
+
+/** One CPU's waiting events: rows [head, tail) of its columns. */
+class CpuQueue {
+  columns: EventColumns = emptyColumns(64);
+  head = 0;
+  tail = 0;
+  /** Time of the CPU's latest event (queued or handed out), -Infinity before its first. */
+  latest = -Infinity;
+  /** Whether the CPU counts for the watermark (false after it fell silent, until it is heard from again). */
+  counted = true;
+
+  get size(): number {
+    return this.tail - this.head;
+  }
+
+  push(ts: number, cpu: number, kind: EventKind, tid: number, pid: number, comm: number, arg0: number, arg1: number): void {
+    if (this.tail === this.columns.ts.length) this.makeRoom();
+    const c = this.columns;
+    const i = this.tail++;
+    c.ts[i] = ts;
+    c.cpu[i] = cpu;
+    c.kind[i] = kind;
+    c.tid[i] = tid;
+    c.pid[i] = pid;
+    c.comm[i] = comm;
+    c.arg0[i] = arg0;
+    c.arg1[i] = arg1;
+    this.latest = ts;
+  }
+
+  /** Full at the tail: move the waiting rows to the front, into columns twice as long when they fill more than half. */
+  private makeRoom(): void {
+    const size = this.size;
+    const old = this.columns;
+    const into = size * 2 > old.ts.length ? emptyColumns(old.ts.length * 2) : old;
+    for (let j = 0; j < size; j++) copyRow(into, j, old, this.head + j);
+    this.columns = into;
+    this.head = 0;
+    this.tail = size;
+  }
+}
+
+export class CpuStreamMerge {
+  private readonly queues: (CpuQueue | undefined)[] = [];
+  /** CPUs with a queue, in the order first seen. */
+  private readonly cpus: CpuQueue[] = [];
+  private queued = 0;
+  private sinceRelease = 0;
+  /** Heap of CPU numbers with queued events, by (head time, CPU): used while releasing. */
+  private heap = new Int32Array(16);
+  /** Per CPU: time of its first waiting event, the heap's key. */
+  private key = new Float64Array(16);
+
+  /**
+   * @param out where events go, in order
+   * @param releasedTs time of the last event already in `out` (ns): events not after it are refused
+   */
+  constructor(
+    private readonly out: MergedRows,
+    private releasedTs = -Infinity,
+    private readonly limits: MergeLimits = { maxQueued: MAX_QUEUED, releaseEvery: RELEASE_EVERY },
+  ) {}
+
+  /** Events waiting. */
+  get length(): number {
+    return this.queued;
+  }
+
+  /**
+   * Queues one event; false when it cannot go in order any more (the caller keeps it as a late
+   * event): earlier than its CPU's previous event, or not after the last event handed out.
+   */
+  push(ts: number, cpu: number, kind: EventKind, tid: number, pid: number, comm: number, arg0: number, arg1: number): boolean {
+    let q = this.queues[cpu];
+    if (q === undefined) q = this.addCpu(cpu);
+    if (ts < q.latest || ts <= this.releasedTs) return false;
+    q.counted = true;
+    q.push(ts, cpu, kind, tid, pid, comm, arg0, arg1);
+    this.queued++;
+    if (++this.sinceRelease >= this.limits.releaseEvery) {
+      this.sinceRelease = 0;
+      this.release(this.watermark());
+      while (this.queued > this.limits.maxQueued) this.release(this.silenceOldest());
+    }
+    return true;
+  }
+
+  /** Hands out every event still waiting (the input is over). */
+  flush(): void {
+    this.release(Infinity);
+  }
+
+  private addCpu(cpu: number): CpuQueue {
+    while (this.queues.length <= cpu) this.queues.push(undefined);
+    const q = new CpuQueue();
+    this.queues[cpu] = q;
+    this.cpus.push(q);
+    if (this.heap.length < this.cpus.length) this.heap = new Int32Array(this.heap.length * 2);
+    return q;
+  }
+
+  /** The smallest latest time of the CPUs that count: every event before it can go out. */
+  private watermark(): number {
+    let w = Infinity;
+    for (const q of this.cpus) if (q.counted && q.latest < w) w = q.latest;
+    return w;
+  }
+
+  /** The counted CPU with the oldest latest time stops counting; returns the new watermark. */
+  private silenceOldest(): number {
+    let oldest: CpuQueue | undefined;
+    for (const q of this.cpus) if (q.counted && (oldest === undefined || q.latest < oldest.latest)) oldest = q;
+    if (oldest !== undefined) oldest.counted = false;
+    // Infinity when every CPU is silenced: all can go
+    return this.watermark();
+  }
+
+  /**
+   * Hands out, in (time, CPU, arrival) order, the queued events earlier than `limit`: a binary
+   * heap of the CPUs keyed by (time of their first waiting event, CPU), one event at a time.
+   */
+  private release(limit: number): void {
+    const queues = this.queues;
+    if (this.key.length < queues.length) this.key = new Float64Array(queues.length);
+    const heap = this.heap;
+    const key = this.key;
+    const out = this.out;
+    let size = 0;
+    for (let cpu = 0; cpu < queues.length; cpu++) {
+      const q = queues[cpu];
+      if (q === undefined || q.head === q.tail) continue;
+      const t = q.columns.ts[q.head]!;
+      if (!(t < limit)) continue;
+      key[cpu] = t;
+      let at = size++;
+      while (at > 0) {
+        const up = (at - 1) >> 1;
+        const u = heap[up]!;
+        if (key[u]! < t || (key[u] === t && u < cpu)) break;
+        heap[at] = u;
+        at = up;
+      }
+      heap[at] = cpu;
+    }
+    let released = 0;
+    while (size > 0) {
+      let cpu = heap[0]!;
+      const q = queues[cpu]!;
+      const ts = q.columns.ts;
+      const j = q.head++;
+      out.appendRow(q.columns, j);
+      this.releasedTs = ts[j]!;
+      released++;
+      if (j + 1 < q.tail && ts[j + 1]! < limit) key[cpu] = ts[j + 1]!;
+      else {
+        cpu = heap[--size]!;
+        if (size === 0) break;
+      }
+      // `cpu` goes down from the root to its place
+      const t = key[cpu]!;
+      let at = 0;
+      for (;;) {
+        let child = 2 * at + 1;
+        if (child >= size) break;
+        let ch = heap[child]!;
+        if (child + 1 < size) {
+          const r = heap[child + 1]!;
+          if (key[r]! < key[ch]! || (key[r] === key[ch] && r < ch)) {
+            child++;
+            ch = r;
+          }
+        }
+        if (t < key[ch]! || (t === key[ch] && cpu < ch)) break;
+        heap[at] = ch;
+        at = child;
+      }
+      heap[at] = cpu;
+    }
+    this.queued -= released;
+  }
+}
