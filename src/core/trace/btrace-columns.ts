@@ -10,7 +10,8 @@
  *   its arguments; a non-numeric token is the thread name.
  */
 import { MAX_ARGS, type BtraceRecord } from './btrace-record';
-import { bytesNsecs, scanNsecs, scanUint } from './number-scan';
+import { scanNsecs, scanUint } from './number-scan';
+import { digitsField, fieldEnd, nsecsField } from './btrace-fields';
 import { isKnownShortProbe } from './btrace-probes';
 
 export type Role = 'nsecs' | 'cpu' | 'tid' | 'pid' | 'comm' | 'skip';
@@ -216,15 +217,29 @@ function probeShaped(bytes: Uint8Array, start: number, end: number): boolean {
 }
 
 /**
- * Whether bytes[start, end) holds a character the general path may read differently: `=`, `:`,
- * `__`, a control character or any non-ASCII one (JavaScript's whitespace includes some).
+ * Whether byte `c` at j of a token starting at `start` is one the general path may read
+ * differently: `=`, `:`, the second `_` of `__`, a control character or any non-ASCII one
+ * (JavaScript's whitespace includes some).
  */
+function isSpecial(bytes: Uint8Array, c: number, j: number, start: number): boolean {
+  return c === EQUALS || c === COLON || c < SPACE || c >= 0x7f || (c === 95 && j > start && bytes[j - 1] === 95);
+}
+
+/** Whether bytes[start, end) holds a byte {@link isSpecial} names. */
 function hasSpecial(bytes: Uint8Array, start: number, end: number): boolean {
-  for (let j = start; j < end; j++) {
-    const c = bytes[j]!;
-    if (c === EQUALS || c === COLON || c < SPACE || c >= 0x7f || (c === 95 && j > start && bytes[j - 1] === 95)) return true;
-  }
+  for (let j = start; j < end; j++) if (isSpecial(bytes, bytes[j]!, j, start)) return true;
   return false;
+}
+
+/** The end of the token from bytes[start] (the next space, or `end`), -1 when it is empty or holds a byte {@link isSpecial} names. */
+function plainTokenEnd(bytes: Uint8Array, start: number, end: number): number {
+  let j = start;
+  for (; j < end; j++) {
+    const c = bytes[j]!;
+    if (c === SPACE) break;
+    if (isSpecial(bytes, c, j, start)) return -1;
+  }
+  return j === start ? -1 : j;
 }
 
 /**
@@ -249,8 +264,8 @@ export function parseLayoutLine(bytes: Uint8Array, start: number, end: number, l
   for (let k = 0; k < width; k++) {
     const role = before[k]!;
     if (role === R_COMM || role === R_SKIP) {
-      const sp = spaceAt(bytes, i, end);
-      if (sp >= end || sp === i || hasSpecial(bytes, i, sp)) return false;
+      const sp = plainTokenEnd(bytes, i, end);
+      if (sp < 0 || sp >= end) return false;
       if (role === R_COMM) {
         commStart = i;
         commEnd = sp;
@@ -258,18 +273,18 @@ export function parseLayoutLine(bytes: Uint8Array, start: number, end: number, l
       i = sp + 1;
       continue;
     }
-    const v = scanDigits(bytes, i, end);
-    if (stop < 0 || stop >= end) return false;
     if (role === R_NSECS) {
-      if (!bytesNsecs(bytes, i, stop, rec.t)) return false;
+      nsecsField(bytes, i, end, rec.t);
+      if (fieldEnd < 0 || fieldEnd >= end) return false;
       hasTime = true;
     } else {
-      if (stop - i > 15) return false;
+      const v = digitsField(bytes, i, end);
+      if (fieldEnd < 0 || fieldEnd >= end || fieldEnd - i > 15) return false;
       if (role === R_CPU) rec.cpu = v;
       else if (role === R_TID) rec.tid = v;
       else rec.pid = v;
     }
-    i = stop + 1;
+    i = fieldEnd + 1;
   }
   const probeStart = i;
   const probeEnd = spaceAt(bytes, i, end);
@@ -280,10 +295,10 @@ export function parseLayoutLine(bytes: Uint8Array, start: number, end: number, l
   // after the probe: numbers are arguments, the first other token starts the thread name (rest of line)
   while (i < end) {
     const from = i + 1; // after the space
-    const v = scanDigits(bytes, from, end);
-    if (stop >= 0) {
-      if (rec.argCount < MAX_ARGS) rec.args[rec.argCount++] = stop - from <= 15 || v <= Number.MAX_SAFE_INTEGER ? v : 0;
-      i = stop;
+    const v = digitsField(bytes, from, end);
+    if (fieldEnd >= 0) {
+      if (rec.argCount < MAX_ARGS) rec.args[rec.argCount++] = fieldEnd - from <= 15 || v <= Number.MAX_SAFE_INTEGER ? v : 0;
+      i = fieldEnd;
       continue;
     }
     const sp = spaceAt(bytes, from, end);
@@ -300,25 +315,4 @@ export function parseLayoutLine(bytes: Uint8Array, start: number, end: number, l
   rec.commStart = commStart < 0 ? end : commStart;
   rec.commEnd = commStart < 0 ? end : commEnd;
   return hasTime;
-}
-
-/** Where the last {@link scanDigits} stopped: the space (or `end`) after the digits, -1 when the token is not all digits or empty. */
-let stop = -1;
-
-/** The decimal digits from bytes[i] up to a space or `end`; sets {@link stop}. */
-function scanDigits(bytes: Uint8Array, i: number, end: number): number {
-  const from = i;
-  let v = 0;
-  for (; i < end; i++) {
-    const c = bytes[i]!;
-    if (c === SPACE) break;
-    const d = c - 48;
-    if (d >>> 0 > 9) {
-      stop = -1;
-      return 0;
-    }
-    v = v * 10 + d;
-  }
-  stop = i === from ? -1 : i;
-  return v;
 }

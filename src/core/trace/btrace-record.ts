@@ -4,6 +4,7 @@
  */
 import type { SplitNs } from './number-scan';
 import { BEGIN_PROBE, END_PROBE } from './btrace-probes';
+import { digitsField, fieldEnd, nsecsField } from './btrace-fields';
 
 /** Arguments a record holds at most (btrace has arg0..arg9). */
 export const MAX_ARGS = 10;
@@ -31,81 +32,16 @@ export function newRecord(): BtraceRecord {
   return { t: { sec: 0, ns: 0 }, cpu: 0, tid: -1, pid: -1, probeStart: 0, probeEnd: 0, commStart: 0, commEnd: 0, args: new Array<number>(MAX_ARGS).fill(0), argCount: 0, probe: '', comm: '' };
 }
 
-/** Where the last {@link digitsThenSpace} stopped: the index after the space, or -1 on failure. */
-let next = -1;
-
 const SPACE = 32;
 const COLON = 58;
 
-/**
- * Reads the unsigned decimal starting at bytes[i] up to the next space (before `end`); sets
- * {@link next} past the space. One pass, no allocation; at most 15 digits (exact in a double).
- */
-function digitsThenSpace(bytes: Uint8Array, i: number, end: number): number {
-  let v = 0;
-  const from = i;
-  for (; i < end; i++) {
-    const c = bytes[i]!;
-    if (c === SPACE) break;
-    const d = c - 48;
-    if (d >>> 0 > 9) {
-      next = -1;
-      return 0;
-    }
-    v = v * 10 + d;
-  }
-  next = i < end && i > from && i - from <= 15 ? i + 1 : -1;
-  return v;
-}
+/** Longest count btrace prints that a double holds exactly, in digits. */
+const MAX_COUNT_DIGITS = 15;
 
-/** Digits of `nsecs` today (ns since the epoch from 2001 to 2286): the common case, parsed without a search. */
-const EPOCH_NS_DIGITS = 19;
-
-/** Reads `nsecs` (up to 19 digits) up to the next space into t, split at 10^9; sets {@link next}. */
-function nsecsThenSpace(bytes: Uint8Array, i: number, end: number, t: SplitNs): void {
-  if (i + EPOCH_NS_DIGITS < end && bytes[i + EPOCH_NS_DIGITS] === SPACE) {
-    let sec = 0;
-    let ns = 0;
-    let k = i;
-    for (const secEnd = i + EPOCH_NS_DIGITS - 9; k < secEnd; k++) {
-      const d = bytes[k]! - 48;
-      if (d >>> 0 > 9) break;
-      sec = sec * 10 + d;
-    }
-    for (const nsEnd = i + EPOCH_NS_DIGITS; k < nsEnd; k++) {
-      const d = bytes[k]! - 48;
-      if (d >>> 0 > 9) break;
-      ns = ns * 10 + d;
-    }
-    if (k === i + EPOCH_NS_DIGITS) {
-      t.sec = sec;
-      t.ns = ns;
-      next = k + 1;
-      return;
-    }
-  }
-  let sp = i;
-  while (sp < end && bytes[sp] !== SPACE) sp++;
-  const digits = sp - i;
-  if (sp >= end || digits === 0 || digits > 19) {
-    next = -1;
-    return;
-  }
-  const cut = Math.max(i, sp - 9);
-  let sec = 0;
-  let ns = 0;
-  for (let k = i; k < sp; k++) {
-    const d = bytes[k]! - 48;
-    if (d >>> 0 > 9) {
-      next = -1;
-      return;
-    }
-    if (k < cut) sec = sec * 10 + d;
-    else ns = ns * 10 + d;
-  }
-  t.sec = sec;
-  t.ns = ns;
-  next = sp + 1;
+/** Reads the count from bytes[i] up to the next space, which must come before `end`; -1 when there is none such. */
+function countThenSpace(bytes: Uint8Array, i: number, end: number): number {
+  const v = digitsField(bytes, i, end);
+  return fieldEnd >= 0 && fieldEnd < end && fieldEnd - i <= MAX_COUNT_DIGITS ? v : -1;
 }
 
 /** The names of bt(5)'s special probes, as bytes: `END` and `BEGIN` (no provider, hence no colon). */
@@ -122,15 +58,15 @@ function isSpecialProbe(bytes: Uint8Array, start: number, end: number): boolean 
  * False when the line is not in exactly that shape (the caller then tries the general columns).
  */
 export function parseDocumentedLine(bytes: Uint8Array, start: number, end: number, rec: BtraceRecord): boolean {
-  nsecsThenSpace(bytes, start, end, rec.t);
-  if (next < 0) return false;
-  const cpu = digitsThenSpace(bytes, next, end);
-  if (next < 0) return false;
-  const tid = digitsThenSpace(bytes, next, end);
-  if (next < 0) return false;
-  const pid = digitsThenSpace(bytes, next, end);
-  if (next < 0) return false;
-  const probeStart = next;
+  nsecsField(bytes, start, end, rec.t);
+  if (fieldEnd < 0 || fieldEnd >= end) return false;
+  const cpu = countThenSpace(bytes, fieldEnd + 1, end);
+  if (cpu < 0) return false;
+  const tid = countThenSpace(bytes, fieldEnd + 1, end);
+  if (tid < 0) return false;
+  const pid = countThenSpace(bytes, fieldEnd + 1, end);
+  if (pid < 0) return false;
+  const probeStart = fieldEnd + 1;
   let colon = false;
   let i = probeStart;
   for (; i < end; i++) {
@@ -140,18 +76,15 @@ export function parseDocumentedLine(bytes: Uint8Array, start: number, end: numbe
   }
   if ((!colon && !isSpecialProbe(bytes, probeStart, i)) || i >= end) return false;
   const args = rec.args;
-  args[0] = digitsThenSpace(bytes, i + 1, end);
-  if (next < 0) return false;
-  args[1] = digitsThenSpace(bytes, next, end);
-  if (next < 0) return false;
-  args[2] = digitsThenSpace(bytes, next, end);
-  if (next < 0) return false;
+  if ((args[0] = countThenSpace(bytes, i + 1, end)) < 0) return false;
+  if ((args[1] = countThenSpace(bytes, fieldEnd + 1, end)) < 0) return false;
+  if ((args[2] = countThenSpace(bytes, fieldEnd + 1, end)) < 0) return false;
   rec.cpu = cpu;
   rec.tid = tid;
   rec.pid = pid;
   rec.probeStart = probeStart;
   rec.probeEnd = i;
-  rec.commStart = next;
+  rec.commStart = fieldEnd + 1;
   rec.commEnd = end;
   rec.argCount = 3;
   return true;
