@@ -7,6 +7,9 @@
  * exit: steadier than wall time on a shared machine) and wall times of each, their ratios
  * (split / trace, goal >= 0.5), and the trace process's peak RSS with the events it held (goal:
  * <= 32 bytes per event held plus a bounded reader; the table itself holds 31 bytes per event).
+ * Memory is measured at two sizes, the file's first third of lines and the whole file: the
+ * difference of peak RSS over the difference of events is what each event held costs, the rest
+ * (peak RSS at the first third, less that) what the process holds whatever the size.
  *
  * Shapes:
  * 1. the bundled script's format: `simulate --trace-out`, 16 CPUs, 3 s fork-storm;
@@ -21,7 +24,7 @@
  * Run: node --import tsx test/bench/trace-read.bench.ts [--small] [--ftrace FILE]
  *      (--small: 1 s of simulation, 100k exits, 2 rounds)
  */
-import { closeSync, mkdirSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +48,39 @@ while ((n = readSync(fd, buf, 0, buf.length, null)) > 0) {
   for (let i = buf.indexOf(10); i >= 0 && i < n; i = buf.indexOf(10, i + 1)) lines++;
 }
 process.stdout.write(String(lines));
+`;
+
+/**
+ * The floor under any reader written in JavaScript, as its own process: the split above plus
+ * one pass over every byte of every line that converts each space-separated field (a number's
+ * digits to its value, other fields to a hash), keeping nothing.
+ */
+const FIELD_SCAN = `
+const { openSync, readSync } = require('node:fs');
+const fd = openSync(process.argv[1], 'r');
+const buf = Buffer.allocUnsafe(1 << 20);
+let carry = 0, n, sum = 0;
+function line(b, i, end) {
+  while (i < end) {
+    let v = 0, h = 0, digits = true;
+    for (let c; i < end && (c = b[i]) !== 32; i++) {
+      const d = c - 48;
+      if (d >>> 0 > 9) digits = false;
+      v = v * 10 + d;
+      h = (h * 31 + c) | 0;
+    }
+    sum += digits ? v : h;
+    i++;
+  }
+}
+while ((n = readSync(fd, buf, carry, buf.length - carry, null)) > 0) {
+  const end = carry + n;
+  let s = 0;
+  for (let nl = buf.indexOf(10, s); nl >= 0 && nl < end; nl = buf.indexOf(10, s)) { line(buf, s, nl); s = nl + 1; }
+  buf.copyWithin(0, s, end);
+  carry = end - s;
+}
+process.stdout.write(String(sum));
 `;
 
 /** Loaded before each measured program: prints its CPU time (µs) and peak RSS (bytes) to stderr at exit. */
@@ -157,13 +193,39 @@ function generateFtrace(path: string, bytes: number): number {
   return w.close();
 }
 
+/** Peak RSS (bytes, best of ROUNDS) of `trace PATH --json` and the events it read. */
+function traceMemory(path: string): { maxRss: number; events: number } {
+  let maxRss = Infinity;
+  let events = 0;
+  for (let i = 0; i < ROUNDS; i++) {
+    const r = run([CLI, 'trace', path, '--json']);
+    maxRss = Math.min(maxRss, r.maxRss);
+    events = (JSON.parse(r.stdout) as { events: number }).events;
+  }
+  return { maxRss, events };
+}
+
+/** Writes the first third of `path`'s lines to `to`. */
+function firstThird(path: string, to: string): void {
+  const bytes = readFileSync(path);
+  const cut = bytes.indexOf(10, Math.floor(bytes.length / 3));
+  writeFileSync(to, bytes.subarray(0, cut < 0 ? bytes.length : cut + 1));
+}
+
 function measure(name: string, path: string): void {
   const size = statSync(path).size;
   const lines = Number(run(['-e', SPLIT, path]).stdout);
   const split = best(['-e', SPLIT, path], 'ignore');
   const trace = best([CLI, 'trace', path, '--json'], 'ignore');
-  const mem = run([CLI, 'trace', path, '--json']);
-  const events = (JSON.parse(mem.stdout) as { events: number }).events;
+  const scan = best(['-e', FIELD_SCAN, path], 'ignore');
+  const mem = traceMemory(path);
+  const third = join(dir, 'third.txt');
+  firstThird(path, third);
+  const memThird = traceMemory(third);
+  rmSync(third);
+  const events = mem.events;
+  const perEvent = (mem.maxRss - memThird.maxRss) / (mem.events - memThird.events);
+  const fixed = memThird.maxRss - perEvent * memThird.events;
   // the same command on an empty trace: what the process holds before any event
   const empty = join(dir, 'empty.txt');
   writeFileSync(empty, '');
@@ -171,9 +233,11 @@ function measure(name: string, path: string): void {
   const rate = (ms: number): string => `${(size / MB / (ms / 1000)).toFixed(0)} MB/s`;
   console.log(`\n${name}: ${(size / MB).toFixed(1)} MB, ${lines.toLocaleString('en')} lines, ${events.toLocaleString('en')} events`);
   console.log(`  bare chunked line split   cpu ${split.cpuMs.toFixed(0).padStart(6)} ms (${rate(split.cpuMs)})  wall ${split.wallMs.toFixed(0).padStart(6)} ms`);
+  console.log(`  fields-only scan (floor)  cpu ${scan.cpuMs.toFixed(0).padStart(6)} ms (${rate(scan.cpuMs)})  wall ${scan.wallMs.toFixed(0).padStart(6)} ms   ratio split/scan cpu ${(split.cpuMs / scan.cpuMs).toFixed(3)}x`);
   console.log(`  trace FILE --json         cpu ${trace.cpuMs.toFixed(0).padStart(6)} ms (${rate(trace.cpuMs)})  wall ${trace.wallMs.toFixed(0).padStart(6)} ms`);
   console.log(`  ratio split/trace         cpu ${(split.cpuMs / trace.cpuMs).toFixed(3)}x  wall ${(split.wallMs / trace.wallMs).toFixed(3)}x   (goal >= 0.5)`);
-  console.log(`  peak RSS ${(mem.maxRss / MB).toFixed(0)} MB, ${(baseRss / MB).toFixed(0)} MB on an empty trace: ${((mem.maxRss - baseRss) / events).toFixed(1)} bytes per event above that (table: ${BYTES_PER_EVENT}; goal <= 32 plus a bounded reader)`);
+  console.log(`  peak RSS ${(mem.maxRss / MB).toFixed(0)} MB, ${(baseRss / MB).toFixed(0)} MB on an empty trace: ${((mem.maxRss - baseRss) / events).toFixed(1)} bytes per event above that`);
+  console.log(`  memory per event held     ${perEvent.toFixed(1)} bytes (peak RSS ${(memThird.maxRss / MB).toFixed(0)} MB at ${memThird.events.toLocaleString('en')} events, ${(mem.maxRss / MB).toFixed(0)} MB at ${events.toLocaleString('en')}; table: ${BYTES_PER_EVENT}; goal <= 32), fixed ${(fixed / MB).toFixed(0)} MB`);
 }
 
 function main(): void {
