@@ -9,6 +9,7 @@
 import { Language, Parser, type Node } from 'web-tree-sitter';
 import { functionsFromHunkText } from '../diff/hunk-text-functions';
 import type { Hunk } from '../model';
+import { declaredName } from './c-declarators';
 
 /** One function definition of a C file. */
 export interface CFunctionSpan {
@@ -63,17 +64,13 @@ export async function loadCFunctionFinder(wasm: CGrammarWasm): Promise<CFunction
   };
 }
 
-/** Follows the declarator chain (pointer, function, parenthesized declarators) to the name. */
+/**
+ * The name a function definition declares ({@link declaredName}); when its declarator chain
+ * ends without one (tree-sitter's recovery around kernel macros), the first identifier in it.
+ */
 function definitionName(definition: Node): string | null {
-  let node: Node | null = definition.childForFieldName('declarator');
-  while (node) {
-    if (node.type === 'identifier' || node.type === 'field_identifier') return node.text;
-    const inner: Node | null = node.childForFieldName('declarator');
-    if (!inner) break;
-    node = inner;
-  }
-  const fallback = node?.descendantsOfType('identifier')[0];
-  return fallback ? fallback.text : null;
+  const declarator = definition.childForFieldName('declarator');
+  return declaredName(declarator) ?? declarator?.descendantsOfType('identifier')[0]?.text ?? null;
 }
 
 /** The innermost span containing `line`, or null. */

@@ -4,6 +4,7 @@
  * grammar leaves ERROR nodes around kernel macros; definitions stay right (c-functions.ts).
  */
 import type { Node, Parser, Tree } from 'web-tree-sitter';
+import { declaredName, innerDeclarator } from '../../patch/c/c-declarators';
 
 /** One file of a kernel tree, by its path in the tree (e.g. `sys/kern/kern_exit.c`). */
 export interface CSourceFile {
@@ -23,26 +24,6 @@ export interface CFunctionsIndex {
   kthreadCreates: { file: string; func: string; node: Node }[];
   /** Frees the parse trees (tree-sitter memory); the index is unusable afterwards. */
   dispose(): void;
-}
-
-/**
- * The declarator inside `node`: its `declarator` field (pointer, array, function, init
- * declarators); a parenthesized declarator has no such field in tree-sitter's C grammar, its
- * inner declarator is its one named child besides comments.
- */
-function innerDeclarator(node: Node): Node | null {
-  if (node.type !== 'parenthesized_declarator') return node.childForFieldName('declarator');
-  return node.namedChildren.find((c): c is Node => !!c && c.type !== 'comment') ?? null;
-}
-
-/** Follows the declarator chain to the name: `p`, `*p`, `(*handler(int sig))(int)`, `(foo)(void)`. */
-export function declaredName(node: Node | null): string | null {
-  let n = node;
-  while (n) {
-    if (n.type === 'identifier' || n.type === 'field_identifier') return n.text;
-    n = innerDeclarator(n);
-  }
-  return null;
 }
 
 /**

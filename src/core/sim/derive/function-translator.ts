@@ -11,7 +11,8 @@
 import type { Node } from 'web-tree-sitter';
 import { Op, PRIO, wakeupDrafts, type Draft, type SourceRef } from '../program';
 import type { CFunctionsIndex, FunctionDefinition } from './c-functions-index';
-import { declaredName, parameterNames } from './c-functions-index';
+import { parameterNames } from './c-functions-index';
+import { declaredName } from '../../patch/c/c-declarators';
 import { PRIMITIVES, SLEEP_PRIORITIES, type ObjectRef } from './kernel-primitives';
 import { objectName } from '../model-objects';
 

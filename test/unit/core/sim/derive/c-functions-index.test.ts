@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { declaredName, indexCFunctions, parameterNames } from '../../../../../src/core/sim/derive/c-functions-index';
+import { indexCFunctions, parameterNames } from '../../../../../src/core/sim/derive/c-functions-index';
 import { cParser, treeAfter, treeBefore } from './exit-path-fixture';
 
 const reapq = (): { path: string; text: string } => ({
@@ -56,7 +56,6 @@ test('the first definition of a name wins; a pointer return type is followed to 
   try {
     assert.equal(idx.functions.get('pick')?.file, 'a.c');
     assert.equal(idx.functions.size, 1);
-    assert.equal(declaredName(null), null);
   } finally {
     idx.dispose();
   }
@@ -90,15 +89,5 @@ test('names inside parentheses and old-style definitions are indexed, with their
     }
   } finally {
     idx.dispose();
-  }
-});
-
-test('declaredName follows parenthesized declarators to the name', async () => {
-  const tree = (await cParser()).parse('int (*(reapq_pick)(int n))(int);\nvoid (*reapq_hooks[4])(struct proc *);\n')!;
-  try {
-    const names = tree.rootNode.namedChildren.map((d) => declaredName(d?.childForFieldName('declarator') ?? null));
-    assert.deepEqual(names, ['reapq_pick', 'reapq_hooks']);
-  } finally {
-    tree.delete();
   }
 });
