@@ -71,10 +71,11 @@ export function parseDocumentedLine(bytes: Uint8Array, start: number, end: numbe
   let i = probeStart;
   for (; i < end; i++) {
     const c = bytes[i]!;
-    if (c === SPACE) break;
+    if (c <= SPACE) break;
     if (c === COLON) colon = true;
   }
-  if ((!colon && !isSpecialProbe(bytes, probeStart, i)) || i >= end) return false;
+  // a control character (a tab) ends the probe where the general reader splits, not here
+  if ((!colon && !isSpecialProbe(bytes, probeStart, i)) || i >= end || bytes[i] !== SPACE) return false;
   const args = rec.args;
   if ((args[0] = countThenSpace(bytes, i + 1, end)) < 0) return false;
   if ((args[1] = countThenSpace(bytes, fieldEnd + 1, end)) < 0) return false;

@@ -32,6 +32,7 @@ test('lines not in the documented shape are refused (the general reader takes th
     '1720624895000000001 3 100042 7 off__cpu 100011 0 0 reaper3', // no provider:function
     '1720624895000000001 3 100042 tracepoint:sched:off__cpu 100011 0 0 reaper3', // a column short
     '1720624895000000001 3 100042 7 tracepoint:sched:off__cpu 100011 0', // no comm
+    '1720624895000000001 3 100042 7 tracepoint:sched:off__cpu\t100011 0 0 0 reaper3', // a tab ends the probe for the general reader
   ]) assert.equal(parse(bad), null, bad);
   const rec = parse('1720624895000000001 3 100042 7 tracepoint:sched:off__cpu 100011 0 0 Web Content')!;
   assert.deepEqual([rec.args[0], rec.commEnd - rec.commStart], [100011, 'Web Content'.length]);
