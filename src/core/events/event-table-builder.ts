@@ -98,6 +98,8 @@ export class EventTableBuilder implements MergedRows {
   private probeInOrder = true;
   private maxCpu = -1;
   private lastTs = -Infinity;
+  /** CPU of the last event written (ties by CPU: an event of the same time on a lower CPU comes before it). */
+  private lastCpu = -1;
   private ts: Float64Array[] = [];
   private cpu: Uint16Array[] = [];
   private kind: Uint8Array[] = [];
@@ -141,14 +143,14 @@ export class EventTableBuilder implements MergedRows {
   push(ts: number, cpu: number, kind: EventKind, tid: number, pid: number, comm: number, arg0 = -1, arg1 = -1): void {
     if (this.merge !== null) {
       if (this.probing > 0 && this.probeInOrder) {
-        if (ts < this.lastTs) this.probeInOrder = false;
+        if (this.goesBefore(ts, cpu)) this.probeInOrder = false;
         else this.write(ts, cpu, kind, tid, pid, comm, arg0, arg1);
       }
       if (!this.merge.push(ts, cpu, kind, tid, pid, comm, arg0, arg1)) this.pushLate(ts, cpu, kind, tid, pid, comm, arg0, arg1);
       if (this.probing > 0 && --this.probing === 0) this.settleProbe();
       return;
     }
-    if (ts < this.lastTs) {
+    if (this.goesBefore(ts, cpu)) {
       if (this.flatCap > 0 && this.holdsLate) {
         this.pushLate(ts, cpu, kind, tid, pid, comm, arg0, arg1);
         return;
@@ -156,6 +158,11 @@ export class EventTableBuilder implements MergedRows {
       this.sorted = false;
     }
     this.write(ts, cpu, kind, tid, pid, comm, arg0, arg1);
+  }
+
+  /** Whether an event at `ts` on `cpu` goes before the last one written (by time; with ties by CPU, then by CPU). */
+  private goesBefore(ts: number, cpu: number): boolean {
+    return ts < this.lastTs || (ts === this.lastTs && cpu < this.lastCpu && this.ties === 'cpu');
   }
 
   /** Writes one event after the others. */
@@ -167,6 +174,7 @@ export class EventTableBuilder implements MergedRows {
     }
     this.n++;
     this.lastTs = ts;
+    this.lastCpu = cpu;
     this.bTs[i] = ts;
     this.bCpu[i] = cpu;
     this.bKind[i] = kind;
@@ -214,6 +222,7 @@ export class EventTableBuilder implements MergedRows {
     this.n++;
     const cpu = from.cpu[j]!;
     this.lastTs = this.bTs[i] = from.ts[j]!;
+    this.lastCpu = cpu;
     this.bCpu[i] = cpu;
     this.bKind[i] = from.kind[j]!;
     this.bTid[i] = from.tid[j]!;
@@ -239,6 +248,7 @@ export class EventTableBuilder implements MergedRows {
     else {
       this.n = 0;
       this.lastTs = -Infinity;
+      this.lastCpu = -1;
     }
   }
 
@@ -424,6 +434,7 @@ export class EventTableBuilder implements MergedRows {
     this.probing = 0;
     this.maxCpu = -1;
     this.lastTs = -Infinity;
+    this.lastCpu = -1;
     this.ts = [];
     this.cpu = [];
     this.kind = [];

@@ -45,16 +45,16 @@ export class LateEvents {
   }
 
   /**
-   * Merges the late events into rows [0, n) of `to`, events whose times never decrease (ties in
-   * push order, all pushed before any late event of the same time), giving rows [0, n + length)
-   * in the order a stable sort of all events would give: by time, then (with `byCpu`) by CPU,
-   * then in push order. `to` must have room for n + length rows. Lets go of the late events.
+   * Merges the late events into rows [0, n) of `to`, events in order by time (with `byCpu`: by
+   * time, then CPU), each pushed before any late event of the same time (and CPU), giving rows
+   * [0, n + length) in the order a stable sort of all events would give: by time, then (with
+   * `byCpu`) by CPU, then in push order. `to` must have room for n + length rows. Lets go of the
+   * late events.
    */
   mergeInto(to: EventColumns, n: number, byCpu: boolean): void {
     const late = this.columns;
     const d = this.n;
     if (d === 0) return;
-    if (byCpu) orderTiesByCpu(to, n);
     const order = stableTimeOrder(late.ts, d, byCpu ? late.cpu : undefined);
     const ts = to.ts;
     const cpu = to.cpu;
@@ -86,27 +86,5 @@ export class LateEvents {
   private clear(): void {
     this.columns = emptyColumns(0);
     this.n = 0;
-  }
-}
-
-/**
- * Rows [0, n) of `columns`, in time order with ties in push order, get ties on different CPUs
- * ordered by CPU (push order kept within a CPU): each run of one time whose CPUs are not in
- * order is insertion-sorted by CPU, whole rows moved (such runs are a few rows long).
- */
-function orderTiesByCpu(columns: EventColumns, n: number): void {
-  const { ts, cpu } = columns;
-  let held: EventColumns | null = null;
-  for (let k = 1; k < n; k++) {
-    if (ts[k] !== ts[k - 1] || cpu[k]! >= cpu[k - 1]!) continue;
-    held ??= emptyColumns(1);
-    // row k goes back past the rows of its time on higher CPUs
-    copyRow(held, 0, columns, k);
-    let at = k;
-    while (at > 0 && ts[at - 1] === held.ts[0] && cpu[at - 1]! > held.cpu[0]!) {
-      copyRow(columns, at, columns, at - 1);
-      at--;
-    }
-    copyRow(columns, at, held, 0);
   }
 }

@@ -6,8 +6,9 @@ import { emptyColumns } from '../../../../src/core/events/event-columns';
 import { EventKind } from '../../../../src/core/events/event-kind';
 
 /**
- * Rows pushed in arrival order `i`: a row no earlier than the latest in-order row is written in
- * order, an earlier one is late (as the event-table builder splits them).
+ * Rows pushed in arrival order `i`: a row not before the latest in-order row (by time, and by
+ * CPU when ties go by CPU) is written in order, an earlier one is late (as the event-table
+ * builder splits them).
  */
 const pushes = fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 4 })), { maxLength: 300 });
 
@@ -19,21 +20,22 @@ for (const byCpu of [true, false]) {
         const late = new LateEvents();
         let n = 0;
         let latest = -Infinity;
+        let latestCpu = -1;
         rows.forEach(([ts, cpu], i) => {
-          if (ts < latest) late.push(ts, cpu, EventKind.Sleep, i, -1, 0, i, -1);
+          if (ts < latest || (byCpu && ts === latest && cpu < latestCpu)) late.push(ts, cpu, EventKind.Sleep, i, -1, 0, i, -1);
           else {
             latest = ts;
+            latestCpu = cpu;
             to.ts[n] = ts;
             to.cpu[n] = cpu;
             to.tid[n] = i;
             to.arg0[n++] = i;
           }
         });
-        const d = late.length;
         late.mergeInto(to, n, byCpu);
         assert.equal(late.length, 0);
         const expected = rows.map(([ts, cpu], i) => ({ ts, cpu, i }))
-          .sort((a, b) => a.ts - b.ts || (byCpu && d > 0 ? a.cpu - b.cpu : 0) || a.i - b.i);
+          .sort((a, b) => a.ts - b.ts || (byCpu ? a.cpu - b.cpu : 0) || a.i - b.i);
         assert.deepEqual([...to.arg0], expected.map((e) => e.i));
         assert.deepEqual([...to.tid], expected.map((e) => e.i), 'whole rows move');
         assert.deepEqual([...to.ts], expected.map((e) => e.ts));
