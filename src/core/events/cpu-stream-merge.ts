@@ -12,8 +12,9 @@
  * was silent and it is earlier than what went out, or it is earlier than its CPU's previous
  * one) is refused: the caller keeps it aside as a late event.
  */
-import { copyRow, emptyColumns, type EventColumns } from './event-columns';
+import { copyRow, emptyColumns, setRow, type EventColumns } from './event-columns';
 import type { EventKind } from './event-kind';
+import { heapAdd, heapRemoveRoot, heapReplaceRoot } from './cpu-heap';
 
 /** Events held in all queues together before a silent CPU stops holding the others back (31 bytes each: 4 MiB). */
 export const MAX_QUEUED = 1 << 17;
@@ -49,16 +50,7 @@ class CpuQueue {
 
   push(ts: number, cpu: number, kind: EventKind, tid: number, pid: number, comm: number, arg0: number, arg1: number): void {
     if (this.tail === this.columns.ts.length) this.makeRoom();
-    const c = this.columns;
-    const i = this.tail++;
-    c.ts[i] = ts;
-    c.cpu[i] = cpu;
-    c.kind[i] = kind;
-    c.tid[i] = tid;
-    c.pid[i] = pid;
-    c.comm[i] = comm;
-    c.arg0[i] = arg0;
-    c.arg1[i] = arg1;
+    setRow(this.columns, this.tail++, ts, cpu, kind, tid, pid, comm, arg0, arg1);
     this.latest = ts;
   }
 
@@ -150,8 +142,8 @@ export class CpuStreamMerge {
   }
 
   /**
-   * Hands out, in (time, CPU, arrival) order, the queued events earlier than `limit`: a binary
-   * heap of the CPUs keyed by (time of their first waiting event, CPU), one event at a time.
+   * Hands out, in (time, CPU, arrival) order, the queued events earlier than `limit`: a heap of
+   * the CPUs keyed by the time of their first waiting event (cpu-heap.ts), one event at a time.
    */
   private release(limit: number): void {
     const queues = this.queues;
@@ -162,53 +154,23 @@ export class CpuStreamMerge {
     let size = 0;
     for (let cpu = 0; cpu < queues.length; cpu++) {
       const q = queues[cpu];
-      if (q === undefined || q.head === q.tail) continue;
-      const t = q.columns.ts[q.head]!;
-      if (!(t < limit)) continue;
-      key[cpu] = t;
-      let at = size++;
-      while (at > 0) {
-        const up = (at - 1) >> 1;
-        const u = heap[up]!;
-        if (key[u]! < t || (key[u] === t && u < cpu)) break;
-        heap[at] = u;
-        at = up;
-      }
-      heap[at] = cpu;
+      if (q === undefined || q.head === q.tail || !(q.columns.ts[q.head]! < limit)) continue;
+      key[cpu] = q.columns.ts[q.head]!;
+      size = heapAdd(heap, key, size, cpu);
     }
     let released = 0;
     while (size > 0) {
-      let cpu = heap[0]!;
+      const cpu = heap[0]!;
       const q = queues[cpu]!;
       const ts = q.columns.ts;
       const j = q.head++;
       out.appendRow(q.columns, j);
       this.releasedTs = ts[j]!;
       released++;
-      if (j + 1 < q.tail && ts[j + 1]! < limit) key[cpu] = ts[j + 1]!;
-      else {
-        cpu = heap[--size]!;
-        if (size === 0) break;
-      }
-      // `cpu` goes down from the root to its place
-      const t = key[cpu]!;
-      let at = 0;
-      for (;;) {
-        let child = 2 * at + 1;
-        if (child >= size) break;
-        let ch = heap[child]!;
-        if (child + 1 < size) {
-          const r = heap[child + 1]!;
-          if (key[r]! < key[ch]! || (key[r] === key[ch] && r < ch)) {
-            child++;
-            ch = r;
-          }
-        }
-        if (t < key[ch]! || (t === key[ch] && cpu < ch)) break;
-        heap[at] = ch;
-        at = child;
-      }
-      heap[at] = cpu;
+      if (j + 1 < q.tail && ts[j + 1]! < limit) {
+        key[cpu] = ts[j + 1]!;
+        heapReplaceRoot(heap, key, size, cpu);
+      } else size = heapRemoveRoot(heap, key, size);
     }
     this.queued -= released;
   }

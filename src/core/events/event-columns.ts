@@ -35,6 +35,18 @@ export function emptyColumns(n: number): EventColumns {
   };
 }
 
+/** Row `i` of `to` becomes the event given (the arguments as EventTableBuilder.push takes them). */
+export function setRow(to: EventColumns, i: number, ts: number, cpu: number, kind: number, tid: number, pid: number, comm: number, arg0: number, arg1: number): void {
+  to.ts[i] = ts;
+  to.cpu[i] = cpu;
+  to.kind[i] = kind;
+  to.tid[i] = tid;
+  to.pid[i] = pid;
+  to.comm[i] = comm;
+  to.arg0[i] = arg0;
+  to.arg1[i] = arg1;
+}
+
 /** Row `i` of `to` becomes a copy of row `j` of `from` (the same object or another). */
 export function copyRow(to: EventColumns, i: number, from: EventColumns, j: number): void {
   to.ts[i] = from.ts[j]!;

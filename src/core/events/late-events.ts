@@ -5,7 +5,7 @@
  * pass from the back ({@link LateEvents.mergeInto}), so a table in order but for a few late
  * events is never sorted as a whole. 31 bytes per late event (twice that while growing).
  */
-import { copyRow, emptyColumns, type EventColumns } from './event-columns';
+import { copyRow, emptyColumns, setRow, type EventColumns } from './event-columns';
 import type { EventKind } from './event-kind';
 import { stableTimeOrder } from './time-order';
 
@@ -24,16 +24,7 @@ export class LateEvents {
   /** Holds one event (the arguments as EventTableBuilder.push takes them). */
   push(ts: number, cpu: number, kind: EventKind, tid: number, pid: number, comm: number, arg0: number, arg1: number): void {
     if (this.n === this.columns.ts.length) this.grow();
-    const c = this.columns;
-    const i = this.n++;
-    c.ts[i] = ts;
-    c.cpu[i] = cpu;
-    c.kind[i] = kind;
-    c.tid[i] = tid;
-    c.pid[i] = pid;
-    c.comm[i] = comm;
-    c.arg0[i] = arg0;
-    c.arg1[i] = arg1;
+    setRow(this.columns, this.n++, ts, cpu, kind, tid, pid, comm, arg0, arg1);
   }
 
   /** Hands the late events, as pushed, to `push` (events of another layout), and lets go of them. */

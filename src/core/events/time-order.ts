@@ -9,6 +9,8 @@
  * where they lie.
  */
 
+import { heapAdd, heapRemoveRoot, heapReplaceRoot } from './cpu-heap';
+
 /**
  * Indices 0..n-1 ordered by ts. Ties keep index order; with `cpus`, ties on different CPUs are
  * ordered by CPU instead (ties on one CPU still keep index order).
@@ -147,46 +149,17 @@ function mergeCpus(ts: Float64Array, n: number, cpus: Uint16Array, k: number, or
   for (let c = 0; c < k; c++) {
     if (cursor[c]! < 0) continue;
     head[c] = ts[cursor[c]!]!;
-    let at = size++;
-    // sift up
-    while (at > 0) {
-      const up = (at - 1) >> 1;
-      const u = heap[up]!;
-      if (head[u]! < head[c]! || (head[u] === head[c] && u < c)) break;
-      heap[at] = u;
-      at = up;
-    }
-    heap[at] = c;
+    size = heapAdd(heap, head, size, c);
   }
   for (let o = 0; o < n; o++) {
     const c = heap[0]!;
     let j = cursor[c]!;
     order[o] = j;
     for (j++; j < n && cpus[j] !== c; j++);
-    let moving = c;
     if (j < n) {
       cursor[c] = j;
       head[c] = ts[j]!;
-    } else if (--size > 0) moving = heap[size]!;
-    else break;
-    // sift `moving` down from the root
-    const mt = head[moving]!;
-    let at = 0;
-    for (;;) {
-      let child = 2 * at + 1;
-      if (child >= size) break;
-      let ch = heap[child]!;
-      if (child + 1 < size) {
-        const r = heap[child + 1]!;
-        if (head[r]! < head[ch]! || (head[r] === head[ch] && r < ch)) {
-          child++;
-          ch = r;
-        }
-      }
-      if (mt < head[ch]! || (mt === head[ch] && moving < ch)) break;
-      heap[at] = ch;
-      at = child;
-    }
-    heap[at] = moving;
+      heapReplaceRoot(heap, head, size, c);
+    } else if ((size = heapRemoveRoot(heap, head, size)) === 0) break;
   }
 }
