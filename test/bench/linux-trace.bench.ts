@@ -3,7 +3,8 @@
  * 1. tracefs text: a ~188 MB capture (1.3 M events, 2 CPUs) made from the real capture
  *    test/fixtures/traces/linux-tracefs-storm.txt, its lines repeated with times shifted past
  *    the previous copy; `node dist/cli.js trace FILE --json` against a bare chunked line split
- *    of the same file in its own process (1 MiB chunks, every line end found). Goal ≥ 0.5.
+ *    of the same file in its own process (1 MiB chunks read into one buffer, every line end
+ *    found: bare-programs.ts, the same as trace-read.bench.ts). Goal ≥ 0.5.
  * 2. trace.dat: the real recording test/fixtures/traces/linux-storm.v6.dat with its per-CPU
  *    ring-buffer pages repeated (page timestamps shifted) to about as many events, read by
  *    `trace FILE --json`, against a bare chunked read of the same file, and against the bare
@@ -24,6 +25,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENTS_PER_COPY, repeatedTraceDat } from '../unit/core/trace/trace-dat/repeat-trace-dat';
+import { BARE_LINE_SPLIT, BARE_READ } from './bare-programs';
 
 const small = process.argv.includes('--small');
 const captureAt = process.argv.indexOf('--capture');
@@ -59,24 +61,6 @@ function generateText(path: string, bytes: number): number {
   closeSync(fd);
   return count;
 }
-
-const SPLIT = `
-const { createReadStream } = require('node:fs');
-(async () => {
-  let lines = 0;
-  for await (const chunk of createReadStream(process.argv[1], { highWaterMark: 1 << 20 })) {
-    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
-  }
-  console.log(lines);
-})();`;
-
-const READ = `
-const { createReadStream } = require('node:fs');
-(async () => {
-  let sum = 0;
-  for await (const chunk of createReadStream(process.argv[1], { highWaterMark: 1 << 20 })) sum += chunk[chunk.length - 1];
-  console.log(sum);
-})();`;
 
 /** Loaded into each measured process: prints its own CPU time (user + system, µs) on stderr at exit. */
 const CPU_PROBE = `process.on('exit', () => { const u = process.cpuUsage(); require('node:fs').writeSync(2, '\\ncpu-us ' + (u.user + u.system) + '\\n'); });`;
@@ -118,14 +102,14 @@ try {
   const textFile = capture ?? text;
   const mb = (f: string): string => (statSync(f).size / (1 << 20)).toFixed(0);
   const whole = best([cli, 'trace', textFile, '--json'], probe);
-  const split = best(['-e', SPLIT, textFile], probe);
+  const split = best(['-e', BARE_LINE_SPLIT, textFile], probe);
   console.log(`tracefs text${capture ? ` (recorded: ${capture})` : ''} ${mb(textFile)} MB, ${events} event lines, 2 CPUs: trace --json ${show(whole)}, bare line split ${show(split)}: ${ratio(split, whole)} (goal ≥ 0.5)`);
   const copies = Math.ceil(events / EVENTS_PER_COPY);
   const fd = openSync(dat, 'w');
   for (const piece of repeatedTraceDat(copies)) writeSync(fd, piece);
   closeSync(fd);
   const datWhole = best([cli, 'trace', dat, '--json'], probe);
-  const datRead = best(['-e', READ, dat], probe);
+  const datRead = best(['-e', BARE_READ, dat], probe);
   console.log(`trace.dat ${mb(dat)} MB, ${copies * EVENTS_PER_COPY} events: trace --json ${show(datWhole)}, bare chunked read ${show(datRead)}: ${ratio(datRead, datWhole)}; ` +
     `against the text's bare line split (same events): ${ratio(split, datWhole)}`);
 } finally {

@@ -29,6 +29,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BYTES_PER_EVENT } from '../../src/core/events/event-table';
+import { BARE_LINE_SPLIT } from './bare-programs';
 
 const small = process.argv.includes('--small');
 const ftraceArg = process.argv.indexOf('--ftrace');
@@ -38,17 +39,6 @@ const CLI = join(__dirname, '../../dist/cli.js');
 const dir = join(tmpdir(), `reaperscope-bench-${process.pid}`);
 const MB = 1 << 20;
 
-/** The baseline, run as its own process: read in 1 MB chunks, find every line end, count lines. */
-const SPLIT = `
-const { openSync, readSync } = require('node:fs');
-const fd = openSync(process.argv[1], 'r');
-const buf = Buffer.allocUnsafe(1 << 20);
-let lines = 0, n;
-while ((n = readSync(fd, buf, 0, buf.length, null)) > 0) {
-  for (let i = buf.indexOf(10); i >= 0 && i < n; i = buf.indexOf(10, i + 1)) lines++;
-}
-process.stdout.write(String(lines));
-`;
 
 /**
  * The floor under a btrace reader written in JavaScript, as its own process: the split above
@@ -213,8 +203,8 @@ function firstThird(path: string, to: string): void {
 /** @param floor whether to measure the fields-only scan too (btrace shapes) */
 function measure(name: string, path: string, floor: boolean): void {
   const size = statSync(path).size;
-  const lines = Number(run(['-e', SPLIT, path]).stdout);
-  const split = best(['-e', SPLIT, path], 'ignore');
+  const lines = Number(run(['-e', BARE_LINE_SPLIT, path]).stdout);
+  const split = best(['-e', BARE_LINE_SPLIT, path], 'ignore');
   const trace = best([CLI, 'trace', path, '--json'], 'ignore');
   const scan = floor ? best(['-e', FIELD_SCAN, path], 'ignore') : null;
   const mem = traceMemory(path);
