@@ -49,3 +49,13 @@ export function literalAt(data: DataView, i: number, end: number, word: AsciiLit
   for (let w = words.length - 1; w >= 0; w--) if (data.getInt32(i + offsets[w]!, true) !== words[w]) return false;
   return true;
 }
+
+/** Four spaces as a little-endian 32-bit number. */
+const FOUR_SPACES = 0x20202020;
+
+/** The index after the run of spaces (0x20) that starts at bytes[i] (not past `end`), read 4 at a time; `data` is {@link viewOf} the bytes. */
+export function afterSpaces(data: DataView, i: number, end: number): number {
+  while (end - i >= 4 && data.getInt32(i, true) === FOUR_SPACES) i += 4;
+  while (i < end && data.getUint8(i) === 0x20) i++;
+  return i;
+}

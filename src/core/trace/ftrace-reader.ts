@@ -28,6 +28,7 @@ import { SkippedLines } from './skipped-lines';
 import { isAsciiSpace, scanFtracePrefix } from './ftrace-prefix-scan';
 import { LineScan, newFtraceLineFields, scanFtraceLine } from './ftrace-line-scan';
 import { FtraceTaskNames } from './ftrace-task-names';
+import { afterSpaces, viewOf } from './ftrace-literals';
 import {
   newSwitchFields, newTaskFields, newWakeupFields, scanForkPayload, scanMigratePayload, scanSwitchPayload, scanTaskPayload, scanWakeupPayload,
 } from './ftrace-payload-scan';
@@ -45,6 +46,10 @@ const NOT_AN_EVENT = '(not an event line)';
 const LINE_TERMINATOR = /[\r\u2028\u2029]/;
 
 const HASH = 35;
+/** The first bytes of {@link HEADER_STARTS}. */
+const UPPER_C = 67;
+const LOWER_C = 99;
+const LOWER_V = 118;
 const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 /** The literal beginnings of {@link HEADER}'s alternatives: a line starting otherwise is no header. */
 const HEADER_STARTS = [ascii('cpus='), ascii('version'), ascii('CPU')];
@@ -86,12 +91,13 @@ export class FtraceReader implements FormatReader {
   }
 
   line(bytes: Uint8Array, start: number, end: number, lineNo: number): void {
-    let i = start;
+    // task names are printed right-aligned: most lines start with spaces
+    let i = afterSpaces(viewOf(bytes), start, end);
     while (i < end && isAsciiSpace(bytes[i]!)) i++;
     if (i === end) return;
     const c = bytes[i]!;
     // a line that may be a header (`#…`, `cpus=`, `version =`, `CPU …`) or starts outside ASCII is read as text
-    if (c === HASH || c >= 0x80 || (startsLikeHeader(bytes, i, end) && HEADER.test(decodeLine(bytes, i, end)))) {
+    if (c === HASH || c >= 0x80 || ((c === LOWER_C || c === LOWER_V || c === UPPER_C) && startsLikeHeader(bytes, i, end) && HEADER.test(decodeLine(bytes, i, end)))) {
       this.textLine(bytes, start, end, lineNo);
       return;
     }
