@@ -1,9 +1,10 @@
 /**
  * The common ftrace line in one left-to-right pass over its bytes: the task (`TASK-PID`, the
  * TGID column when there is one), the CPU, flags and time, the event recognised by its length
- * and bytes, and for the events most lines carry (sched_switch and the wakeups, kernel
- * printing) the payload's fields. Task names are hashed on the way (see ftrace-task-names.ts),
- * so interning them reads no byte twice. Nothing is decoded or allocated.
+ * and bytes, and for the modelled sched events in the kernel's printing (switch, wakeups, fork,
+ * exit, free, migrate) the payload's fields. The task names of the lines most frequent (the
+ * line's own, a switch's two) are hashed on the way (see ftrace-task-names.ts), so interning
+ * them reads no byte twice. Nothing is decoded or allocated.
  *
  * It reads only lines whose task names are printable ASCII without blanks (what the kernel
  * prints for nearly every task): a name that may hold spaces makes the greedy expressions of
@@ -13,6 +14,7 @@
  */
 import { FtraceEvent } from './ftrace-event-names';
 import { isAsciiSpace, scanPrefixAfterTask, type FtracePrefix } from './ftrace-prefix-scan';
+import { newTaskFields, onlyFields, type TaskFields } from './ftrace-payload-scan';
 import { NAME_HASH_PRIME, NAME_HASH_SEED } from './ftrace-task-names';
 import { asciiLiteral, literalAt, viewOf, type AsciiLiteral } from './ftrace-literals';
 
@@ -36,6 +38,8 @@ export interface FtraceLineFields extends FtracePrefix {
   /** A wakeup: the woken task and the CPU it goes to (-1 when not printed). */
   wokenPid: number;
   targetCpu: number;
+  /** A fork, exit, free or migrate: as the backward scanners give them. */
+  task: TaskFields;
 }
 
 export function newFtraceLineFields(): FtraceLineFields {
@@ -43,7 +47,7 @@ export function newFtraceLineFields(): FtraceLineFields {
     commStart: 0, commEnd: 0, pid: 0, tgid: -1, cpu: 0, t: { sec: 0, ns: 0 }, eventStart: 0, eventEnd: 0, payloadStart: 0,
     commHash: 0, event: FtraceEvent.Other,
     prevCommStart: 0, prevCommEnd: 0, prevCommHash: 0, prevPid: 0, prevState: 0, nextCommStart: 0, nextCommEnd: 0, nextCommHash: 0, nextPid: 0,
-    wokenPid: 0, targetCpu: -1,
+    wokenPid: 0, targetCpu: -1, task: newTaskFields(),
   };
 }
 
@@ -53,7 +57,7 @@ export const LineScan = {
   Declined: 0,
   /** The prefix and the event (its payload is not read here): read the payload with the backward scanners. */
   Prefix: 1,
-  /** A sched_switch or a wakeup, payload included. */
+  /** A modelled sched event, payload included. */
   Event: 2,
 } as const;
 export type LineScan = (typeof LineScan)[keyof typeof LineScan];
@@ -102,6 +106,11 @@ const PID = asciiLiteral(' pid=');
 const PRIO = asciiLiteral(' prio=');
 const SUCCESS = asciiLiteral(' success=');
 const TARGET_CPU = asciiLiteral(' target_cpu=');
+const CHILD_COMM = asciiLiteral(' child_comm=');
+const CHILD_PID = asciiLiteral(' child_pid=');
+const ORIG_CPU = asciiLiteral(' orig_cpu=');
+const DEST_CPU = asciiLiteral(' dest_cpu=');
+const CR = 13;
 
 /**
  * Where the last step of the pass stopped: the index after what it read, -1 when it failed.
@@ -214,7 +223,12 @@ export function scanFtraceLine(bytes: Uint8Array, start: number, end: number, ou
   if (event === FtraceEvent.Waking || event === FtraceEvent.Wakeup || event === FtraceEvent.WakeupNew) {
     return scanWakeup(bytes, data, out.payloadStart, end, out) ? LineScan.Event : LineScan.Prefix;
   }
-  return LineScan.Prefix;
+  if (event === FtraceEvent.Other) return LineScan.Prefix;
+  const task = out.task;
+  const read = event === FtraceEvent.Fork ? scanFork(bytes, data, out.payloadStart, end, task)
+    : event === FtraceEvent.Migrate ? scanMigrate(bytes, data, out.payloadStart, end, task)
+    : scanExitOrFree(bytes, data, out.payloadStart, end, task);
+  return read ? LineScan.Event : LineScan.Prefix;
 }
 
 /** `prev_comm=C prev_pid=N prev_prio=N prev_state=S ==> next_comm=C next_pid=N next_prio=N` with names of {@link nameAt}. */
@@ -275,5 +289,81 @@ function scanWakeup(bytes: Uint8Array, data: DataView, i: number, end: number, o
   if (!blanksTo(bytes, i, end)) return false;
   out.wokenPid = pid;
   out.targetCpu = targetCpu;
+  return true;
+}
+
+/** Whether bytes[i, end) is ASCII white space other than CR only (what the backward fork and exit scanners accept). */
+function blanksWithoutCrTo(bytes: Uint8Array, i: number, end: number): boolean {
+  while (i < end && isAsciiSpace(bytes[i]!) && bytes[i] !== CR) i++;
+  return i === end;
+}
+
+/** `comm=C pid=N child_comm=C child_pid=N` with names of {@link nameAt}: pid and child_pid into `out`. */
+function scanFork(bytes: Uint8Array, data: DataView, i: number, end: number, out: TaskFields): boolean {
+  if (!literalAt(data, i, end, COMM)) return false;
+  const commStart = i + COMM.length;
+  nameAt(bytes, commStart, end);
+  if (at < 0) return false;
+  const commEnd = at;
+  const pid = fieldAt(bytes, data, commEnd, end, PID, false);
+  if (at < 0 || !literalAt(data, at, end, CHILD_COMM)) return false;
+  nameAt(bytes, at + CHILD_COMM.length, end);
+  if (at < 0) return false;
+  const child = fieldAt(bytes, data, at, end, CHILD_PID, false);
+  if (at < 0 || !blanksWithoutCrTo(bytes, at, end)) return false;
+  out.commStart = commStart;
+  out.commEnd = commEnd;
+  out.pid = pid;
+  out.other = child;
+  return true;
+}
+
+/**
+ * `comm=C pid=N( NAME=VALUE)*` (sched_process_exit and _free) with a name of {@link nameAt}, all
+ * ASCII without CR; declined when a later field is `pid=` (the greedy expression would take that
+ * one) or holds a run of more than 15 digits (the backward scanner declines those).
+ */
+function scanExitOrFree(bytes: Uint8Array, data: DataView, i: number, end: number, out: TaskFields): boolean {
+  if (!literalAt(data, i, end, COMM)) return false;
+  const commStart = i + COMM.length;
+  nameAt(bytes, commStart, end);
+  if (at < 0) return false;
+  const commEnd = at;
+  const pid = fieldAt(bytes, data, commEnd, end, PID, false);
+  if (at < 0) return false;
+  const fields = at;
+  let digits = 0;
+  for (let k = fields; k < end; k++) {
+    const c = bytes[k]!;
+    if (c >= 0x80 || c === CR) return false;
+    digits = c >= 48 && c <= 57 ? digits + 1 : 0;
+    if (digits > MAX_DIGITS || (c === SPACE && literalAt(data, k, end, PID))) return false;
+  }
+  if (!onlyFields(bytes, fields, end)) return false;
+  out.commStart = commStart;
+  out.commEnd = commEnd;
+  out.pid = pid;
+  return true;
+}
+
+/** `comm=C pid=N prio=N orig_cpu=N dest_cpu=N` with a name of {@link nameAt}: pid and orig_cpu into `out`. */
+function scanMigrate(bytes: Uint8Array, data: DataView, i: number, end: number, out: TaskFields): boolean {
+  if (!literalAt(data, i, end, COMM)) return false;
+  const commStart = i + COMM.length;
+  nameAt(bytes, commStart, end);
+  if (at < 0) return false;
+  const commEnd = at;
+  const pid = fieldAt(bytes, data, commEnd, end, PID, false);
+  if (at < 0) return false;
+  fieldAt(bytes, data, at, end, PRIO, true);
+  if (at < 0) return false;
+  const orig = fieldAt(bytes, data, at, end, ORIG_CPU, false);
+  if (at < 0) return false;
+  fieldAt(bytes, data, at, end, DEST_CPU, false);
+  if (at < 0 || !blanksTo(bytes, at, end)) return false;
+  out.commStart = commStart;
+  out.commEnd = commEnd;
+  out.pid = pid;
+  out.other = orig;
   return true;
 }

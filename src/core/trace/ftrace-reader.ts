@@ -30,7 +30,7 @@ import { LineScan, newFtraceLineFields, scanFtraceLine } from './ftrace-line-sca
 import { FtraceTaskNames } from './ftrace-task-names';
 import { afterSpaces, viewOf } from './ftrace-literals';
 import {
-  newSwitchFields, newTaskFields, newWakeupFields, scanForkPayload, scanMigratePayload, scanSwitchPayload, scanTaskPayload, scanWakeupPayload,
+  newSwitchFields, newTaskFields, newWakeupFields, scanForkPayload, scanMigratePayload, scanSwitchPayload, scanTaskPayload, scanWakeupPayload, type TaskFields,
 } from './ftrace-payload-scan';
 import { FtraceEvent as FtraceEvents, FtraceEventNames, ftraceEventOf } from './ftrace-event-names';
 
@@ -101,12 +101,16 @@ export class FtraceReader implements FormatReader {
       this.textLine(bytes, start, end, lineNo);
       return;
     }
-    const scan = scanFtraceLine(bytes, i, end, this.prefix);
-    if (scan === LineScan.Event) this.scannedEvent(bytes);
+    const f = this.prefix;
+    const scan = scanFtraceLine(bytes, i, end, f);
+    if (scan === LineScan.Event) {
+      if (f.event === FtraceEvent.Switch || f.event === FtraceEvent.Waking || f.event === FtraceEvent.Wakeup || f.event === FtraceEvent.WakeupNew) this.scannedEvent(bytes);
+      else this.addTaskEvent(f.event, bytes, f.task);
+    }
     else if ((scan === LineScan.Declined && !scanFtracePrefix(bytes, i, end, this.prefix)) || !this.byteEvent(bytes, end, lineNo)) this.textLine(bytes, start, end, lineNo);
   }
 
-  /** The switch or wakeup the forward pass read whole. */
+  /** A switch or wakeup the forward pass read whole. */
   private scannedEvent(bytes: Uint8Array): void {
     const f = this.prefix;
     const comms = this.comms;
@@ -194,6 +198,13 @@ export class FtraceReader implements FormatReader {
       : code === FtraceEvent.Migrate ? scanMigratePayload(bytes, p.payloadStart, end, t)
       : scanTaskPayload(bytes, p.payloadStart, end, t);
     if (!scanned) return false;
+    this.addTaskEvent(code, bytes, t);
+    return true;
+  }
+
+  /** The row of a fork, exit, free or migrate line whose prefix is {@link prefix} and payload `t`. */
+  private addTaskEvent(code: FtraceEvent, bytes: Uint8Array, t: TaskFields): void {
+    const p = this.prefix;
     this.noteTgid(p.pid, p.tgid);
     const comms = this.comms;
     const comm = comms.internBytes(bytes, p.commStart, p.commEnd);
@@ -203,7 +214,6 @@ export class FtraceReader implements FormatReader {
     else if (code === FtraceEvent.Exit) linux.exit(ts, p.cpu, t.pid, this.tgidOfTask(t.pid), comms.internBytes(bytes, t.commStart, t.commEnd));
     else if (code === FtraceEvent.Free) linux.free(ts, p.cpu, p.pid, p.tgid, comm, t.pid);
     else linux.migrate(ts, p.cpu, p.pid, p.tgid, comm, t.pid, t.other);
-    return true;
   }
 
   private noteTgid(pid: number, tgid: number): void {
