@@ -257,7 +257,7 @@ export function scanTaskPayload(bytes: Uint8Array, start: number, end: number, o
 }
 
 /** Whether bytes[i, end) is `( \w+=\S+)*\s*` (ASCII: the caller declined anything else). */
-function onlyFields(bytes: Uint8Array, i: number, end: number): boolean {
+export function onlyFields(bytes: Uint8Array, i: number, end: number): boolean {
   for (;;) {
     if (i + 1 >= end || bytes[i] !== SPACE || !isWordByte(bytes[i + 1]!)) break;
     let k = i + 1;

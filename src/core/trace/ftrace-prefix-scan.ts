@@ -92,7 +92,7 @@ export function scanFtracePrefix(bytes: Uint8Array, start: number, end: number, 
   for (let b = start + 1; b < end; b++) {
     const c = bytes[b]!;
     if (c === OPEN_BRACKET) {
-      if (taskBefore(bytes, start, b, out) && restAfter(bytes, b, end, out)) return true;
+      if (taskBefore(bytes, start, b, out) && scanPrefixAfterTask(bytes, b, end, out)) return true;
     } else if (c === CR || c === E2) return false;
   }
   return false;
@@ -142,16 +142,21 @@ function taskBefore(bytes: Uint8Array, start: number, b: number, out: FtracePref
   return true;
 }
 
-/** Reads `\[CPU\]\s+(FLAGS\s+)?SEC.FRAC:\s+EVENT:\s*` forwards from the '[' at `b`. */
-function restAfter(bytes: Uint8Array, b: number, end: number, out: FtracePrefix): boolean {
+/**
+ * Reads `\[CPU\]\s+(FLAGS\s+)?SEC.FRAC:\s+EVENT:\s*` forwards from the '[' at `b` (the part of
+ * the prefix after the task) into `out`; false when the line is not in that shape or is left to
+ * the expression. Every byte read is inside bytes[b, end).
+ */
+export function scanPrefixAfterTask(bytes: Uint8Array, b: number, end: number, out: FtracePrefix): boolean {
   let i = b + 1;
   let cpu = 0;
+  let d = 0;
   const cpuStart = i;
-  for (; i < end && isDigit(bytes[i]!); i++) cpu = cpu * 10 + bytes[i]! - 48;
+  for (; i < end && (d = bytes[i]! - 48) >>> 0 <= 9; i++) cpu = cpu * 10 + d;
   // CPU numbers past 0xffff do not fit the table: the slow path reports them
-  if (i === cpuStart || i - cpuStart > 5 || cpu > 0xffff || bytes[i] !== CLOSE_BRACKET) return false;
+  if (i === cpuStart || i - cpuStart > 5 || cpu > 0xffff || i + 1 >= end || bytes[i] !== CLOSE_BRACKET) return false;
   i++;
-  if (i >= end || !isAsciiSpace(bytes[i]!)) return false;
+  if (!isAsciiSpace(bytes[i]!)) return false;
   while (i < end && isAsciiSpace(bytes[i]!)) i++;
   // a token of 4 or 5 [\w.] followed by white space is the latency flags
   let k = i;
@@ -163,19 +168,19 @@ function restAfter(bytes: Uint8Array, b: number, end: number, out: FtracePrefix)
   // SECONDS.FRACTION:
   let sec = 0;
   const secStart = i;
-  for (; i < end && isDigit(bytes[i]!); i++) sec = sec * 10 + bytes[i]! - 48;
-  if (i === secStart || i - secStart > MAX_DIGITS || bytes[i] !== DOT) return false;
+  for (; i < end && (d = bytes[i]! - 48) >>> 0 <= 9; i++) sec = sec * 10 + d;
+  if (i === secStart || i - secStart > MAX_DIGITS || i >= end || bytes[i] !== DOT) return false;
   const fracStart = ++i;
   let frac = 0;
-  for (; i < end && isDigit(bytes[i]!); i++) frac = frac * 10 + bytes[i]! - 48;
+  for (; i < end && (d = bytes[i]! - 48) >>> 0 <= 9; i++) frac = frac * 10 + d;
   const digits = i - fracStart;
-  if (digits === 0 || digits > MAX_FRACTION_DIGITS || bytes[i] !== COLON) return false;
+  if (digits === 0 || digits > MAX_FRACTION_DIGITS || i + 1 >= end || bytes[i] !== COLON) return false;
   i++;
-  if (i >= end || !isAsciiSpace(bytes[i]!)) return false;
+  if (!isAsciiSpace(bytes[i]!)) return false;
   while (i < end && isAsciiSpace(bytes[i]!)) i++;
   const eventStart = i;
   while (i < end && isWordByte(bytes[i]!)) i++;
-  if (i === eventStart || bytes[i] !== COLON) return false;
+  if (i === eventStart || i >= end || bytes[i] !== COLON) return false;
   out.eventStart = eventStart;
   out.eventEnd = i;
   i++;

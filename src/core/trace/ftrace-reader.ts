@@ -6,12 +6,14 @@
  * events, and events whose payload is not understood, are counted by event name and reported
  * once per name (count and first line).
  *
- * Two paths give the same rows. The byte path reads a line's prefix (ftrace-prefix-scan.ts)
- * and the kernel-printed payloads of the modelled sched events (ftrace-payload-scan.ts) from
- * its bytes, names interned on bytes: text is decoded only for what is kept as text (a name seen
- * for the first time, an instant's fields, the rarer payloads). Whatever it declines takes the
- * text path: the line decoded and read by the expressions of ftrace-line.ts and
- * ftrace-payloads.ts.
+ * Three paths give the same rows. Most lines are read in one forward pass over their bytes
+ * (ftrace-line-scan.ts: the prefix, the event, a switch's or a wakeup's fields). What it leaves
+ * takes the byte path: the prefix (ftrace-prefix-scan.ts) and the kernel-printed payloads of the
+ * modelled sched events (ftrace-payload-scan.ts) read backwards from the bytes, as the greedy
+ * expressions match. Names are interned on bytes (ftrace-task-names.ts): text is decoded only
+ * for what is kept as text (a name seen for the first time, an instant's fields, the rarer
+ * payloads). Whatever the byte path declines takes the text path: the line decoded and read by
+ * the expressions of ftrace-line.ts and ftrace-payloads.ts.
  */
 import type { EventTable } from '../events/event-table';
 import { clip, type DiagnosticLog } from './diagnostic-log';
@@ -23,13 +25,14 @@ import { parseFork, parseMigrate, parseSwitch, parseTask, parseWakeup } from './
 import { decodeLine } from './line-splitter';
 import { LinuxEvents } from './ftrace-events';
 import { SkippedLines } from './skipped-lines';
-import { isAsciiSpace, newFtracePrefix, scanFtracePrefix } from './ftrace-prefix-scan';
+import { isAsciiSpace, scanFtracePrefix } from './ftrace-prefix-scan';
+import { LineScan, newFtraceLineFields, scanFtraceLine } from './ftrace-line-scan';
+import { FtraceTaskNames } from './ftrace-task-names';
+import { afterSpaces, viewOf } from './ftrace-literals';
 import {
-  newSwitchFields, newTaskFields, newWakeupFields, scanForkPayload, scanMigratePayload, scanSwitchPayload, scanTaskPayload, scanWakeupPayload,
+  newSwitchFields, newTaskFields, newWakeupFields, scanForkPayload, scanMigratePayload, scanSwitchPayload, scanTaskPayload, scanWakeupPayload, type TaskFields,
 } from './ftrace-payload-scan';
 import { FtraceEvent as FtraceEvents, FtraceEventNames, ftraceEventOf } from './ftrace-event-names';
-import { CommInterner } from './btrace-names';
-import { TidSlots } from './tid-slots';
 
 // a module-level copy: read on every line, and a transpiled module namespace would make each read a getter call
 const FtraceEvent = FtraceEvents;
@@ -43,9 +46,13 @@ const NOT_AN_EVENT = '(not an event line)';
 const LINE_TERMINATOR = /[\r\u2028\u2029]/;
 
 const HASH = 35;
+/** The first bytes of {@link HEADER_STARTS}. */
 const UPPER_C = 67;
 const LOWER_C = 99;
 const LOWER_V = 118;
+const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+/** The literal beginnings of {@link HEADER}'s alternatives: a line starting otherwise is no header. */
+const HEADER_STARTS = [ascii('cpus='), ascii('version'), ascii('CPU')];
 /** prev_state of a task's final switch: EXIT_DEAD, EXIT_ZOMBIE. */
 const STATE_X = 88;
 const STATE_Z = 90;
@@ -61,16 +68,17 @@ export class FtraceReader implements FormatReader {
   private readonly t: SplitNs = { sec: 0, ns: 0 };
   /** Thread group (process) of each task seen with a TGID column, for the tasks switched to. */
   private readonly tgidOf = new Map<number, number>();
-  private readonly prefix = newFtracePrefix();
+  /** The line being read: its prefix (both byte paths), a switch's or a wakeup's fields (the forward pass). */
+  private readonly prefix = newFtraceLineFields();
   private readonly switchFields = newSwitchFields();
   private readonly wakeupFields = newWakeupFields();
   private readonly taskFields = newTaskFields();
   private readonly names = new FtraceEventNames();
-  private readonly comms: CommInterner;
+  private readonly comms: FtraceTaskNames;
 
   constructor(private readonly sink: TraceSink, private readonly log: DiagnosticLog) {
     this.linux = new LinuxEvents(sink);
-    this.comms = new CommInterner(sink, new TidSlots());
+    this.comms = new FtraceTaskNames(sink);
   }
 
   /** Events kept only as generic instants. */
@@ -83,16 +91,41 @@ export class FtraceReader implements FormatReader {
   }
 
   line(bytes: Uint8Array, start: number, end: number, lineNo: number): void {
-    let i = start;
+    // task names are printed right-aligned: most lines start with spaces
+    let i = afterSpaces(viewOf(bytes), start, end);
     while (i < end && isAsciiSpace(bytes[i]!)) i++;
     if (i === end) return;
     const c = bytes[i]!;
     // a line that may be a header (`#…`, `cpus=`, `version =`, `CPU …`) or starts outside ASCII is read as text
-    if (c === HASH || c >= 0x80 || ((c === LOWER_C || c === LOWER_V || c === UPPER_C) && HEADER.test(decodeLine(bytes, i, end)))) {
+    if (c === HASH || c >= 0x80 || ((c === LOWER_C || c === LOWER_V || c === UPPER_C) && startsLikeHeader(bytes, i, end) && HEADER.test(decodeLine(bytes, i, end)))) {
       this.textLine(bytes, start, end, lineNo);
       return;
     }
-    if (!scanFtracePrefix(bytes, i, end, this.prefix) || !this.byteEvent(bytes, end, lineNo)) this.textLine(bytes, start, end, lineNo);
+    const f = this.prefix;
+    const scan = scanFtraceLine(bytes, i, end, f);
+    if (scan === LineScan.Event) {
+      if (f.event === FtraceEvent.Switch || f.event === FtraceEvent.Waking || f.event === FtraceEvent.Wakeup || f.event === FtraceEvent.WakeupNew) this.scannedEvent(bytes);
+      else this.addTaskEvent(f.event, bytes, f.task);
+    }
+    else if ((scan === LineScan.Declined && !scanFtracePrefix(bytes, i, end, this.prefix)) || !this.byteEvent(bytes, end, lineNo)) this.textLine(bytes, start, end, lineNo);
+  }
+
+  /** A switch or wakeup the forward pass read whole. */
+  private scannedEvent(bytes: Uint8Array): void {
+    const f = this.prefix;
+    const comms = this.comms;
+    this.noteTgid(f.pid, f.tgid);
+    // the line's own task first, as on the other paths: names get their ids in the order first seen
+    const comm = comms.intern(f.commHash, bytes, f.commStart, f.commEnd);
+    const code = f.event;
+    if (code === FtraceEvent.Switch) {
+      const prev = comms.intern(f.prevCommHash, bytes, f.prevCommStart, f.prevCommEnd);
+      const next = comms.intern(f.nextCommHash, bytes, f.nextCommStart, f.nextCommEnd);
+      const dead = f.prevState === STATE_X || f.prevState === STATE_Z;
+      this.linux.switch(this.sink.relative(f.t), f.cpu, f.tgid, prev, f.prevPid, dead, next, f.nextPid, this.tgidOfTask(f.nextPid));
+    } else {
+      this.linux.wakeup(WAKEUP_NAMES[code as keyof typeof WAKEUP_NAMES], this.sink.relative(f.t), f.cpu, f.pid, f.tgid, comm, f.wokenPid, f.targetCpu);
+    }
   }
 
   end(): void {
@@ -131,9 +164,9 @@ export class FtraceReader implements FormatReader {
       if (scanSwitchPayload(bytes, p.payloadStart, end, s)) {
         this.noteTgid(p.pid, p.tgid);
         const comms = this.comms;
-        comms.intern(p.pid, bytes, p.commStart, p.commEnd);
-        const prev = comms.intern(s.prevPid, bytes, s.prevCommStart, s.prevCommEnd);
-        const next = comms.intern(s.nextPid, bytes, s.nextCommStart, s.nextCommEnd);
+        comms.internBytes(bytes, p.commStart, p.commEnd);
+        const prev = comms.internBytes(bytes, s.prevCommStart, s.prevCommEnd);
+        const next = comms.internBytes(bytes, s.nextCommStart, s.nextCommEnd);
         const dead = s.prevState === STATE_X || s.prevState === STATE_Z;
         this.linux.switch(this.sink.relative(p.t), p.cpu, p.tgid, prev, s.prevPid, dead, next, s.nextPid, this.tgidOfTask(s.nextPid));
         return true;
@@ -142,7 +175,7 @@ export class FtraceReader implements FormatReader {
       const w = this.wakeupFields;
       if (scanWakeupPayload(bytes, p.payloadStart, end, w)) {
         this.noteTgid(p.pid, p.tgid);
-        const comm = this.comms.intern(p.pid, bytes, p.commStart, p.commEnd);
+        const comm = this.comms.internBytes(bytes, p.commStart, p.commEnd);
         this.linux.wakeup(WAKEUP_NAMES[code], this.sink.relative(p.t), p.cpu, p.pid, p.tgid, comm, w.pid, w.targetCpu);
         return true;
       }
@@ -152,7 +185,7 @@ export class FtraceReader implements FormatReader {
     const payload = decodeLine(bytes, p.payloadStart, end);
     if (LINE_TERMINATOR.test(payload)) return false;
     this.noteTgid(p.pid, p.tgid);
-    const comm = this.comms.intern(p.pid, bytes, p.commStart, p.commEnd);
+    const comm = this.comms.internBytes(bytes, p.commStart, p.commEnd);
     this.payloadEvent(code, this.names.name, this.sink.relative(p.t), p.cpu, p.pid, p.tgid, comm, payload, lineNo);
     return true;
   }
@@ -165,16 +198,22 @@ export class FtraceReader implements FormatReader {
       : code === FtraceEvent.Migrate ? scanMigratePayload(bytes, p.payloadStart, end, t)
       : scanTaskPayload(bytes, p.payloadStart, end, t);
     if (!scanned) return false;
+    this.addTaskEvent(code, bytes, t);
+    return true;
+  }
+
+  /** The row of a fork, exit, free or migrate line whose prefix is {@link prefix} and payload `t`. */
+  private addTaskEvent(code: FtraceEvent, bytes: Uint8Array, t: TaskFields): void {
+    const p = this.prefix;
     this.noteTgid(p.pid, p.tgid);
     const comms = this.comms;
-    const comm = comms.intern(p.pid, bytes, p.commStart, p.commEnd);
+    const comm = comms.internBytes(bytes, p.commStart, p.commEnd);
     const ts = this.sink.relative(p.t);
     const linux = this.linux;
     if (code === FtraceEvent.Fork) linux.fork(ts, p.cpu, t.pid, p.tgid, comm, t.other);
-    else if (code === FtraceEvent.Exit) linux.exit(ts, p.cpu, t.pid, this.tgidOfTask(t.pid), comms.intern(t.pid, bytes, t.commStart, t.commEnd));
+    else if (code === FtraceEvent.Exit) linux.exit(ts, p.cpu, t.pid, this.tgidOfTask(t.pid), comms.internBytes(bytes, t.commStart, t.commEnd));
     else if (code === FtraceEvent.Free) linux.free(ts, p.cpu, p.pid, p.tgid, comm, t.pid);
     else linux.migrate(ts, p.cpu, p.pid, p.tgid, comm, t.pid, t.other);
-    return true;
   }
 
   private noteTgid(pid: number, tgid: number): void {
@@ -245,4 +284,15 @@ export class FtraceReader implements FormatReader {
         linux.instant(ts, cpu, pid, tgid, comm, name, payload.trimEnd());
     }
   }
+}
+
+/** Whether bytes[i, end) starts with a literal one of the header lines starts with. */
+function startsLikeHeader(bytes: Uint8Array, i: number, end: number): boolean {
+  for (const word of HEADER_STARTS) {
+    if (end - i < word.length) continue;
+    let k = 0;
+    while (k < word.length && bytes[i + k] === word[k]) k++;
+    if (k === word.length) return true;
+  }
+  return false;
 }
