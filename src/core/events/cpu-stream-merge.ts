@@ -6,11 +6,14 @@
  * below the latest time of every CPU (the watermark): each CPU's later events come no earlier
  * than its latest.
  *
- * A CPU that falls silent would hold the watermark back: when the queues hold more than
- * {@link MAX_QUEUED} events, the CPU with the oldest latest time stops counting until it is
- * heard from again, so memory stays bounded. An event that can no longer go in order (its CPU
- * was silent and it is earlier than what went out, or it is earlier than its CPU's previous
- * one) is refused: the caller keeps it aside as a late event.
+ * A CPU that falls silent (an idle CPU prints nothing) would hold the watermark back, so a CPU
+ * whose latest event is more than {@link QUIET_NS} older than the newest event read is taken to
+ * print nothing earlier than that: the watermark is never below newest - QUIET_NS (btrace reads
+ * its small per-CPU rings many times a second, so no CPU's lines lag that far). And when the
+ * queues hold more than {@link MAX_QUEUED} events all the same, the CPU with the oldest latest
+ * time stops counting until it is heard from again, so memory stays bounded. An event that can
+ * no longer go in order (earlier than what went out, or than its CPU's previous one) is
+ * refused: the caller keeps it aside as a late event.
  */
 import { copyRow, emptyColumns, setRow, type EventColumns } from './event-columns';
 import type { EventKind } from './event-kind';
@@ -19,13 +22,20 @@ import { heapAdd, heapRemoveRoot, heapReplaceRoot } from './cpu-heap';
 /** Events held in all queues together before a silent CPU stops holding the others back (31 bytes each: 4 MiB). */
 export const MAX_QUEUED = 1 << 17;
 
+/** How far behind the newest event read a CPU's latest may be before the CPU no longer holds the others back, ns. */
+export const QUIET_NS = 100_000_000;
+
 /** Events queued between two attempts to hand some out. */
 export const RELEASE_EVERY = 1 << 12;
 
-/** How much the merge holds (events): {@link MAX_QUEUED} and {@link RELEASE_EVERY} unless given. */
+/** How much the merge holds: {@link MAX_QUEUED}, {@link RELEASE_EVERY} and {@link QUIET_NS} unless given. */
 export interface MergeLimits {
+  /** Events. */
   maxQueued: number;
+  /** Events. */
   releaseEvery: number;
+  /** ns. */
+  quietNs: number;
 }
 
 /** Where merged events go, in order. */
@@ -72,6 +82,8 @@ export class CpuStreamMerge {
   private readonly cpus: CpuQueue[] = [];
   private queued = 0;
   private sinceRelease = 0;
+  /** Time of the newest event queued, ns. */
+  private newest = -Infinity;
   /** Heap of CPU numbers with queued events, by (head time, CPU): used while releasing. */
   private heap = new Int32Array(16);
   /** Per CPU: time of its first waiting event, the heap's key. */
@@ -84,7 +96,7 @@ export class CpuStreamMerge {
   constructor(
     private readonly out: MergedRows,
     private releasedTs = -Infinity,
-    private readonly limits: MergeLimits = { maxQueued: MAX_QUEUED, releaseEvery: RELEASE_EVERY },
+    private readonly limits: MergeLimits = { maxQueued: MAX_QUEUED, releaseEvery: RELEASE_EVERY, quietNs: QUIET_NS },
   ) {}
 
   /** Events waiting. */
@@ -102,6 +114,7 @@ export class CpuStreamMerge {
     if (ts < q.latest || ts <= this.releasedTs) return false;
     q.counted = true;
     q.push(ts, cpu, kind, tid, pid, comm, arg0, arg1);
+    if (ts > this.newest) this.newest = ts;
     this.queued++;
     if (++this.sinceRelease >= this.limits.releaseEvery) {
       this.sinceRelease = 0;
@@ -125,11 +138,14 @@ export class CpuStreamMerge {
     return q;
   }
 
-  /** The smallest latest time of the CPUs that count: every event before it can go out. */
+  /**
+   * Every event before this time can go out: the smallest latest time of the CPUs that count,
+   * but never below newest - quietNs (a CPU that far behind is silent, see above).
+   */
   private watermark(): number {
     let w = Infinity;
     for (const q of this.cpus) if (q.counted && q.latest < w) w = q.latest;
-    return w;
+    return w === Infinity ? w : Math.max(w, this.newest - this.limits.quietNs);
   }
 
   /** The counted CPU with the oldest latest time stops counting; returns the new watermark. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CpuStreamMerge, type MergedRows } from '../../../../src/core/events/cpu-stream-merge';
+import { CpuStreamMerge, type MergedRows, type MergeLimits } from '../../../../src/core/events/cpu-stream-merge';
 import type { EventColumns } from '../../../../src/core/events/event-columns';
 import { EventKind } from '../../../../src/core/events/event-kind';
 
@@ -53,24 +53,30 @@ const btraceLike = fc
     for (const p of [...byPass.keys()].sort((a, b) => a - b)) {
       for (const e of byPass.get(p)!.sort((a, b) => a.cpu - b.cpu)) rows.push({ ...e, i: rows.length });
     }
-    return rows;
+    return { rows, pass };
   });
 
-function run(rows: Row[], limits: { maxQueued: number; releaseEvery: number }): { out: Row[]; refused: Row[] } {
+/** Pushes the rows; what came out, what was refused, and the most events the merge held at once. */
+function run(rows: Row[], limits: MergeLimits): { out: Row[]; refused: Row[]; held: number } {
   const collected = new Collected();
   const merge = new CpuStreamMerge(collected, -Infinity, limits);
   const refused: Row[] = [];
-  for (const r of rows) if (!merge.push(r.ts, r.cpu, EventKind.Wakeup, 1, 1, 0, r.i, -1)) refused.push(r);
+  let held = 0;
+  for (const r of rows) {
+    if (!merge.push(r.ts, r.cpu, EventKind.Wakeup, 1, 1, 0, r.i, -1)) refused.push(r);
+    held = Math.max(held, merge.length);
+  }
   merge.flush();
   assert.equal(merge.length, 0);
-  return { out: collected.rows, refused };
+  return { out: collected.rows, refused, held };
 }
 
 test('per-CPU streams interleaved as btrace prints them come out by (time, CPU, arrival); with room enough nothing is refused', () => {
   fc.assert(
-    fc.property(btraceLike, (rows) => {
-      // hands out every 16 events: after every CPU's first (a CPU first heard from later may be refused)
-      const { out, refused } = run(rows, { maxQueued: 1 << 20, releaseEvery: 16 });
+    fc.property(btraceLike, ({ rows, pass }) => {
+      // hands out every 16 events: after every CPU's first (a CPU first heard from later may be
+      // refused); a CPU's lines lag the newest by less than two passes
+      const { out, refused } = run(rows, { maxQueued: 1 << 20, releaseEvery: 16, quietNs: 2 * pass });
       assert.deepEqual(refused, []);
       assert.deepEqual(out, [...rows].sort(byTimeCpuArrival));
     }),
@@ -81,8 +87,8 @@ test('per-CPU streams interleaved as btrace prints them come out by (time, CPU, 
 test('with little room a silent CPU stops holding the others back: what comes out is in order, and every event comes out or is refused', () => {
   let refusedSome = 0;
   fc.assert(
-    fc.property(btraceLike, fc.integer({ min: 1, max: 12 }), (rows, maxQueued) => {
-      const { out, refused } = run(rows, { maxQueued, releaseEvery: 2 });
+    fc.property(btraceLike, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 30 }), ({ rows }, maxQueued, quietNs) => {
+      const { out, refused } = run(rows, { maxQueued, releaseEvery: 2, quietNs });
       for (let k = 1; k < out.length; k++) assert.ok(byTimeCpuArrival(out[k - 1]!, out[k]!) < 0, `out of order at ${k}`);
       assert.deepEqual([...out, ...refused].sort((a, b) => a.i - b.i), rows);
       // a refused event could not go in order: not after the last event out before it came
@@ -114,4 +120,20 @@ test('events not after the time already handed out are refused', () => {
   assert.equal(merge.push(101, 3, EventKind.Wakeup, 1, 1, 0, 1, -1), true);
   merge.flush();
   assert.deepEqual(collected.rows.map((r) => r.i), [1]);
+});
+
+test('a CPU that falls silent does not hold the others back: the merge holds what the last quietNs of time brought', () => {
+  // CPU 0 prints at 0 and then nothing; CPUs 1-3 an event every 10 ns for 100 000 ns
+  const rows: Row[] = [{ ts: 0, cpu: 0, i: 0 }];
+  for (let t = 10; t <= 100_000; t += 10) for (let cpu = 1; cpu < 4; cpu++) rows.push({ ts: t, cpu, i: rows.length });
+  const { out, refused, held } = run(rows, { maxQueued: 1 << 20, releaseEvery: 64, quietNs: 1000 });
+  assert.deepEqual(refused, []);
+  assert.deepEqual(out, [...rows].sort(byTimeCpuArrival));
+  // 1000 ns of three CPUs is 300 events; the merge looks every 64
+  assert.ok(held <= 300 + 64 + 3, `held ${held}`);
+  // CPU 0 heard from again, later than what went out: in order; earlier: refused
+  const late = run([...rows, { ts: 99_990, cpu: 0, i: rows.length }], { maxQueued: 1 << 20, releaseEvery: 64, quietNs: 1000 });
+  assert.deepEqual(late.refused, []);
+  const tooLate = run([...rows, { ts: 5, cpu: 0, i: rows.length }], { maxQueued: 1 << 20, releaseEvery: 64, quietNs: 1000 });
+  assert.deepEqual(tooLate.refused.map((r) => r.ts), [5]);
 });
