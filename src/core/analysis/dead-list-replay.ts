@@ -40,7 +40,7 @@ import { SYS_EXIT, SYS_THREXIT } from '../trace/btrace-probes';
 import { TidSlots } from '../trace/tid-slots';
 import { roomFor } from '../events/typed-array-growth';
 import { NumberColumn } from './number-column';
-import { reaperIndexOfComm } from './reaper-activity';
+import { NOT_A_REAPER, reaperIndexByComm } from './reaper-activity';
 
 /** A list's dead threads in enlisting order, a column per field. */
 class DeadThreads {
@@ -84,7 +84,7 @@ interface ReaperTimes {
 }
 
 /** Everything the replay needs, from one pass over the table. */
-interface Scan {
+export interface Scan {
   /** Per list key (-1 global, N for CPU N): its dead threads in enlisting order. */
   dead: Map<number, DeadThreads>;
   /** Per list key: what its reaper(s) did, in time order. */
@@ -93,8 +93,25 @@ interface Scan {
 }
 
 export function replayDeadLists(table: EventTable, exitedTids: Iterable<number>): ExitToReap {
-  const scan = scanTable(table, exitedTids);
-  const useReaps = [...scan.reapers.values()].some((r) => r.reaps.length > 0);
+  const { kind: kinds, tid: tids, ts, arg0, comm: comms } = table;
+  const scanner = new DeadListScanner(table, exitedTids);
+  const reaperIndex = scanner.reaperIndex;
+  for (let i = 0; i < table.length; i++) {
+    const kind = kinds[i]!;
+    if (kind === EventKind.OffCpu) scanner.offCpu(i, tids[i]!);
+    else if (kind === EventKind.Exit || (kind === EventKind.Syscall && (arg0[i] === SYS_EXIT || arg0[i] === SYS_THREXIT))) scanner.exit(tids[i]!, ts[i]!);
+    else if (kind === EventKind.Dead) scanner.dead(i, tids[i]!);
+    else if ((kind === EventKind.OnCpu || kind === EventKind.Reap || kind === EventKind.Sleep) && reaperIndex[comms[i]!] !== NOT_A_REAPER) {
+      scanner.reaperEvent(kind, i, tids[i]!, comms[i]!, ts[i]!);
+    }
+  }
+  return replayScan(scanner.finish());
+}
+
+/** The pairs of a finished scan (see the top of this file). */
+export function replayScan(scan: Scan): ExitToReap {
+  let useReaps = false;
+  for (const r of scan.reapers.values()) useReaps ||= r.reaps.length > 0;
   const out = new PairList();
   for (const [key, reaper] of scan.reapers) {
     const dead = scan.dead.get(key) ?? new DeadThreads();
@@ -106,16 +123,17 @@ export function replayDeadLists(table: EventTable, exitedTids: Iterable<number>)
 
 /** Each reap takes the most recently enlisted thread not yet taken at its take time. */
 function pairReaps(dead: DeadThreads, reaper: ReaperTimes, out: PairList): void {
-  /** Dead threads enlisted and not taken yet, by their index in `dead`. */
-  const stack: number[] = [];
+  /** Dead threads enlisted and not taken yet, by their index in `dead` (a stack of `top` entries). */
+  const stack = new Int32Array(dead.length);
+  let top = 0;
   let next = 0;
   for (let k = 0; k < reaper.reaps.length; k++) {
     const take = reaper.takes.at(k);
     const reap = reaper.reaps.at(k);
-    while (next < dead.length && dead.enlistNs.at(next) <= take) stack.push(next++);
+    while (next < dead.length && dead.enlistNs.at(next) <= take) stack[top++] = next++;
     // the list was not empty, so the take came later than estimated: the first thread enlisted
-    const d = stack.pop() ?? (next < dead.length && dead.enlistNs.at(next) <= reap ? next++ : undefined);
-    if (d !== undefined) dead.pair(d, reap, out, reaper.reapIndex.at(k));
+    const d = top > 0 ? stack[--top]! : next < dead.length && dead.enlistNs.at(next) <= reap ? next++ : -1;
+    if (d >= 0) dead.pair(d, reap, out, reaper.reapIndex.at(k));
   }
 }
 
@@ -130,64 +148,83 @@ function pairRuns(dead: DeadThreads, runs: NumberColumn, out: PairList): void {
   }
 }
 
-function scanTable(table: EventTable, exitedTids: Iterable<number>): Scan {
-  const { kind: kinds, tid: tids, ts, arg0 } = table;
-  const threads = new ThreadScan();
-  for (const tid of exitedTids) threads.exited[threads.slotOf(tid)] = 1;
+/**
+ * The one pass over the table the replay needs, fed event by event (replayDeadLists' loop, or
+ * a pass gathering more, run-pass.ts): the dead threads' exits, last off-cpu and Dead events,
+ * and what the reapers did.
+ */
+export class DeadListScanner {
+  /** Per interned string id: which reaper it names (reaper-activity.ts reaperIndexByComm). */
+  readonly reaperIndex: Int32Array;
+  private readonly threads = new ThreadScan();
   /** Per reaper tid: its list index as reaperIndexOfComm gives it, and its times. */
-  const byTid = new Map<number, { index: number; times: ReaperTimes }>();
-  const reaperIndex = new ReaperIndexByComm(table);
-  let perCpu = false;
-  let hasExits = false;
-  for (let i = 0; i < table.length; i++) {
-    const kind = kinds[i]!;
-    if (kind === EventKind.OffCpu) {
-      threads.lastOff[threads.slotOf(tids[i]!)] = i;
-      continue;
-    }
-    if (kind === EventKind.Exit || (kind === EventKind.Syscall && (arg0[i] === SYS_EXIT || arg0[i] === SYS_THREXIT))) {
-      const s = threads.slotOf(tids[i]!);
-      threads.exited[s] = 1;
-      if (threads.exitAt[s] !== threads.exitAt[s]) threads.exitAt[s] = ts[i]!; // NaN: its first exit
-      hasExits = true;
-      continue;
-    }
-    if (kind === EventKind.Dead) {
-      const s = threads.slotOf(tids[i]!);
-      threads.exited[s] = 1;
-      threads.lastDead[s] = i;
-      continue;
-    }
-    if (kind !== EventKind.OnCpu && kind !== EventKind.Reap && kind !== EventKind.Sleep) continue;
-    const index = reaperIndex.of(table.comm[i]!);
-    if (index === null) continue;
-    if (index >= 0) perCpu = true;
-    const tid = tids[i]!;
-    let r = byTid.get(tid);
-    if (!r) byTid.set(tid, (r = { index, times: newTimes() }));
-    recordReaperEvent(r.times, kind, ts[i]!, i);
+  private readonly byTid = new Map<number, { index: number; times: ReaperTimes }>();
+  private perCpu = false;
+  private hasExits = false;
+
+  /** @param exitedTids threads known to have exited besides those the table shows */
+  constructor(private readonly table: EventTable, exitedTids: Iterable<number>, reaperIndex = reaperIndexByComm(table)) {
+    this.reaperIndex = reaperIndex;
+    for (const tid of exitedTids) this.threads.exited[this.threads.slotOf(tid)] = 1;
   }
-  const reapers = new Map<number, ReaperTimes>();
-  for (const { index, times } of byTid.values()) {
-    if (perCpu && index < 0) continue;
-    const key = perCpu ? index : -1;
-    const have = reapers.get(key);
-    reapers.set(key, have ? mergeTimes(have, times) : times);
+
+  /** Event i is an off-cpu of thread `tid`. */
+  offCpu(i: number, tid: number): void {
+    const threads = this.threads;
+    threads.lastOff[threads.slotOf(tid)] = i;
   }
-  const dead = new Map<number, DeadThreads>();
-  // only the lists a reaper serves are replayed
-  if (reapers.size === 0) return { dead, reapers, hasExits };
-  for (const s of threads.deadInEnlistOrder(ts)) {
-    const off = threads.lastOff[s]!;
-    const key = perCpu ? table.cpu[off]! : -1;
-    if (!reapers.has(key)) continue;
-    const exit = threads.exitAt[s]!;
-    const startIsExit = exit === exit;
-    let list = dead.get(key);
-    if (!list) dead.set(key, (list = new DeadThreads()));
-    list.add(startIsExit ? exit : ts[off]!, startIsExit, ts[threads.enlistOf(s)]!);
+
+  /** Thread `tid` left exit1 at `t` ns (an Exit event or an exit syscall). */
+  exit(tid: number, t: number): void {
+    const threads = this.threads;
+    const s = threads.slotOf(tid);
+    threads.exited[s] = 1;
+    if (threads.exitAt[s] !== threads.exitAt[s]) threads.exitAt[s] = t; // NaN: its first exit
+    this.hasExits = true;
   }
-  return { dead, reapers, hasExits };
+
+  /** Event i is a Dead event of thread `tid`. */
+  dead(i: number, tid: number): void {
+    const threads = this.threads;
+    const s = threads.slotOf(tid);
+    threads.exited[s] = 1;
+    threads.lastDead[s] = i;
+  }
+
+  /** Event i, at `t` ns, is an OnCpu, Reap or Sleep (`kind`) of thread `tid` whose name `comm` is a reaper's. */
+  reaperEvent(kind: number, i: number, tid: number, comm: number, t: number): void {
+    const index = this.reaperIndex[comm]!;
+    if (index >= 0) this.perCpu = true;
+    let r = this.byTid.get(tid);
+    if (!r) this.byTid.set(tid, (r = { index, times: newTimes() }));
+    recordReaperEvent(r.times, kind, t, i);
+  }
+
+  finish(): Scan {
+    const { table, threads, perCpu, hasExits } = this;
+    const ts = table.ts;
+    const reapers = new Map<number, ReaperTimes>();
+    for (const { index, times } of this.byTid.values()) {
+      if (perCpu && index < 0) continue;
+      const key = perCpu ? index : -1;
+      const have = reapers.get(key);
+      reapers.set(key, have ? mergeTimes(have, times) : times);
+    }
+    const dead = new Map<number, DeadThreads>();
+    // only the lists a reaper serves are replayed
+    if (reapers.size === 0) return { dead, reapers, hasExits };
+    for (const s of threads.deadInEnlistOrder(ts)) {
+      const off = threads.lastOff[s]!;
+      const key = perCpu ? table.cpu[off]! : -1;
+      if (!reapers.has(key)) continue;
+      const exit = threads.exitAt[s]!;
+      const startIsExit = exit === exit;
+      let list = dead.get(key);
+      if (!list) dead.set(key, (list = new DeadThreads()));
+      list.add(startIsExit ? exit : ts[off]!, startIsExit, ts[threads.enlistOf(s)]!);
+    }
+    return { dead, reapers, hasExits };
+  }
 }
 
 /** Per thread (by slot): what the replay needs of the dead, in typed arrays. */
@@ -241,23 +278,6 @@ class ThreadScan {
       return picked;
     }
     return picked.sort((a, b) => this.enlistOf(a) - this.enlistOf(b));
-  }
-}
-
-/** Which reaper a thread name denotes (reaperIndexOfComm), per string id, asked once per id. */
-class ReaperIndexByComm {
-  /** Per string id: -3 not asked yet, -2 not a reaper, -1 the global reaper, N reaperN. */
-  private readonly index: Int32Array;
-
-  constructor(private readonly table: EventTable) {
-    this.index = new Int32Array(table.strings.size).fill(-3);
-  }
-
-  of(comm: number): number | null {
-    if (comm >= this.index.length) return reaperIndexOfComm(this.table.strings.get(comm));
-    let v = this.index[comm]!;
-    if (v === -3) this.index[comm] = v = reaperIndexOfComm(this.table.strings.get(comm)) ?? -2;
-    return v === -2 ? null : v;
   }
 }
 

@@ -6,7 +6,6 @@
 import type { Diagnostic } from '../common/diagnostic';
 import type { EventTable } from '../events/event-table';
 import type { TraceFormat } from '../trace/format-reader';
-import { findReapers } from './reaper-activity';
 import type { LatencyStart } from './exit-to-reap';
 import type { Summary } from './stats';
 import { exitFreeSplit, summarizeExitFree } from './exit-free-split';
@@ -52,7 +51,7 @@ export interface SummaryInput {
 
 export function summarizeTrace(input: SummaryInput): TraceSummary {
   const { table } = input;
-  // the busy time per CPU of baseMetrics' pass over the on-cpu intervals gives utilisationPerCpu too
+  // baseMetrics' one pass over the table gives the reapers and utilisationPerCpu too
   const m = baseMetrics(table);
   const summary: TraceSummary = {
     format: input.format,
@@ -61,7 +60,7 @@ export function summarizeTrace(input: SummaryInput): TraceSummary {
     spanNs: m.spanNs,
     unknownLines: input.unknownLines,
     junkLines: input.junkLines,
-    reapers: findReapers(table),
+    reapers: m.reapers,
     exitToReapNs: { ...m.exitToReapNs, inferred: m.exitToReapInferred, startsAt: m.exitToReapStartsAt },
     idleHops: m.idleHops,
     crossCpuWakeups: m.crossCpuWakeups,
