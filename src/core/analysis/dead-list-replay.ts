@@ -165,13 +165,17 @@ export class DeadListScanner {
   /** @param exitedTids threads known to have exited besides those the table shows */
   constructor(private readonly table: EventTable, exitedTids: Iterable<number>, reaperIndex = reaperIndexByComm(table)) {
     this.reaperIndex = reaperIndex;
-    for (const tid of exitedTids) this.threads.exited[this.threads.slotOf(tid)] = 1;
+    for (const tid of exitedTids) {
+      const s = this.threads.slotOf(tid); // first: it may grow the arrays
+      this.threads.exited[s] = 1;
+    }
   }
 
   /** Event i is an off-cpu of thread `tid`. */
   offCpu(i: number, tid: number): void {
     const threads = this.threads;
-    threads.lastOff[threads.slotOf(tid)] = i;
+    const s = threads.slotOf(tid); // first: it may grow the arrays
+    threads.lastOff[s] = i;
   }
 
   /** Thread `tid` left exit1 at `t` ns (an Exit event or an exit syscall). */

@@ -75,7 +75,8 @@ export function exitFreeSplit(table: EventTable): ExitFreeSplit {
       const s = tasks.find(tids[i]!);
       if (s >= 0 && tasks.exitAt[s] === tasks.exitAt[s]) tasks.switchAt[s] = ts[i]!;
     } else if (kind === EventKind.Dead) {
-      tasks.deadAt[tasks.slotOf(tids[i]!)] = ts[i]!;
+      const s = tasks.slotOf(tids[i]!); // first: it may grow the arrays
+      tasks.deadAt[s] = ts[i]!;
     } else if (kind === EventKind.Reap && arg0[i]! >= 0) {
       const s = tasks.find(arg0[i]!);
       const exit = s >= 0 ? tasks.exitAt[s]! : NaN;

@@ -55,7 +55,8 @@ export function exactPairs(table: EventTable): ExitToReap {
   for (let i = 0; i < table.length; i++) {
     const kind = kinds[i]!;
     if (kind === EventKind.OffCpu) {
-      threads.lastOffAt[threads.slotOf(tids[i]!)] = ts[i]!;
+      const s = threads.slotOf(tids[i]!); // first: it may grow the arrays
+      threads.lastOffAt[s] = ts[i]!;
     } else if (kind === EventKind.Reap) {
       const s = threads.find(arg0[i]!);
       if (s < 0) continue; // not seen exiting nor switching off, or no reaped thread named
