@@ -4,8 +4,14 @@
  * cross-CPU wakeups, context switches, reaps per CPU), busy and reaper busy time per CPU
  * (on-cpu-intervals.ts), each reaper's activity (reaper-activity.ts) and the dead lists' scan
  * for exit→reap pairs (dead-list-replay.ts). Each of those keeps its own logic in a counter fed
- * event by event; this loop only reads each event once and hands it to the ones that want it,
- * so a table is read once instead of once per figure, with no call back per event.
+ * event by event; the pass only reads each event once and hands it to the ones that want it.
+ *
+ * Shaped for a fresh process, where the first call is what the user waits for: the loop over
+ * every event is small (switches and wakeups, most of a trace, are handled in it); the other
+ * events it needs (exits, Dead, Reap, Sleep events, and switches of idle or reaper threads) it
+ * picks into a fixed buffer, handed on in time order per block of events by a second, small
+ * loop. Small loops compile fast, and a kind first seen late in the table does not throw the
+ * compiled main loop away.
  */
 import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
@@ -38,89 +44,139 @@ export interface RunPass {
 }
 
 /**
+ * Events per block (the picked events' buffer holds a block's worth: 256 KiB). The first block
+ * is short, so that every part of a block's handling has run once before the main loop is
+ * compiled.
+ */
+const BLOCK_EVENTS = 1 << 16;
+const FIRST_BLOCK_EVENTS = 256;
+
+/** Per event kind (0..255): 1 when the main loop picks every event of it for the second loop. */
+const PICKED_KINDS = new Uint8Array(256);
+for (const kind of [EventKind.Exit, EventKind.Syscall, EventKind.Dead, EventKind.Reap, EventKind.Sleep]) PICKED_KINDS[kind] = 1;
+
+/**
  * @param window the run's window (run-metrics.ts windowOf), for the busy time
  * @param cpus CPUs to report per-CPU figures for (at least the table's)
  */
 export function runPass(table: EventTable, window: IntervalWindow, cpus: number): RunPass {
-  const { kind: kinds, cpu: cpuOf, ts, tid: tids, comm: comms, arg0, arg1 } = table;
-  const n = Math.max(cpus, table.cpuCount);
-  const reaperIndex = reaperIndexByComm(table);
-  const isReaper = reaperFlags(reaperIndex);
-  const idle = idleCommIds(table);
-  const busy = new BusyTimeCounter(table, window, n, idle, isReaper);
-  const reapers = new ReaperActivityCounter(table);
-  const deadLists = new DeadListScanner(table, [], reaperIndex);
-  const exited = new ThreadSet();
-  const reapsPerCpu = new Float64Array(n);
-  let exits = 0;
-  let idleHops = 0;
-  let crossCpuWakeups = 0;
-  let contextSwitches = 0;
-  let namedReaps = false;
-  for (let i = 0; i < table.length; i++) {
-    const kind = kinds[i]!;
-    if (kind === EventKind.Exit || (kind === EventKind.Syscall && (arg0[i] === SYS_EXIT || arg0[i] === SYS_THREXIT))) {
-      if (exited.add(tids[i]!)) exits++;
-      deadLists.exit(tids[i]!, ts[i]!);
-      continue;
-    }
-    switch (kind) {
-      case EventKind.OnCpu: {
-        const c = cpuOf[i]!;
-        const t = ts[i]!;
+  const pass = new TablePass(table, window, Math.max(cpus, table.cpuCount));
+  for (let from = 0; from < table.length;) {
+    const to = Math.min(table.length, from + (from === 0 ? FIRST_BLOCK_EVENTS : BLOCK_EVENTS));
+    pass.handOn(pass.scan(from, to));
+    from = to;
+  }
+  return pass.finish();
+}
+
+/** The counters of one pass and the two loops that feed them. */
+class TablePass {
+  private readonly idle: Uint8Array;
+  private readonly isReaper: Uint8Array;
+  /** Per interned string id: 1 for an idle or reaper thread's name (their switches are picked). */
+  private readonly pickedComm: Uint8Array;
+  private readonly busy: BusyTimeCounter;
+  private readonly reapers: ReaperActivityCounter;
+  private readonly deadLists: DeadListScanner;
+  private readonly exited = new ThreadSet();
+  /** Table indices of the events of the current block the second loop handles. */
+  private readonly picked = new Int32Array(BLOCK_EVENTS);
+  private readonly reapsPerCpu: Float64Array;
+  private exits = 0;
+  private idleHops = 0;
+  private crossCpuWakeups = 0;
+  private contextSwitches = 0;
+  private namedReaps = false;
+
+  constructor(private readonly table: EventTable, window: IntervalWindow, cpus: number) {
+    const reaperIndex = reaperIndexByComm(table);
+    this.isReaper = reaperFlags(reaperIndex);
+    this.idle = idleCommIds(table);
+    this.pickedComm = new Uint8Array(this.idle.length);
+    for (let id = 0; id < this.pickedComm.length; id++) this.pickedComm[id] = this.idle[id]! | this.isReaper[id]!;
+    this.busy = new BusyTimeCounter(table, window, cpus, this.idle, this.isReaper);
+    this.reapers = new ReaperActivityCounter(table);
+    this.deadLists = new DeadListScanner(table, [], reaperIndex);
+    this.reapsPerCpu = new Float64Array(cpus);
+  }
+
+  /** The main loop over events [from, to): switches and wakeups; returns how many events it picked. */
+  scan(from: number, to: number): number {
+    const { kind: kinds, cpu: cpuOf, ts, tid: tids, comm: comms, arg1 } = this.table;
+    const { busy, deadLists, picked, pickedComm } = this;
+    let count = 0;
+    let switches = 0;
+    let crossCpu = 0;
+    for (let i = from; i < to; i++) {
+      const kind = kinds[i]!;
+      let pick: number;
+      if (kind === EventKind.OnCpu || kind === EventKind.OffCpu) {
         const tid = tids[i]!;
         const comm = comms[i]!;
-        busy.switchAt(c, t, true, tid, comm);
-        if (idle[comm] === 1 && exited.has(arg0[i]!)) idleHops++;
-        if (isReaper[comm] === 1) {
-          reapers.event(kind, tid, comm, c, t);
-          deadLists.reaperEvent(kind, i, tid, comm, t);
+        busy.switchAt(cpuOf[i]!, ts[i]!, kind === EventKind.OnCpu, tid, comm);
+        if (kind === EventKind.OffCpu) {
+          switches++;
+          deadLists.offCpu(i, tid);
         }
-        break;
-      }
-      case EventKind.OffCpu: {
-        const tid = tids[i]!;
-        const comm = comms[i]!;
-        contextSwitches++;
-        busy.switchAt(cpuOf[i]!, ts[i]!, false, tid, comm);
-        if (isReaper[comm] === 1) reapers.event(kind, tid, comm, cpuOf[i]!, ts[i]!);
-        deadLists.offCpu(i, tid);
-        break;
-      }
-      case EventKind.Wakeup: {
+        pick = pickedComm[comm]!;
+      } else if (kind === EventKind.Wakeup) {
         const target = arg1[i]!;
-        if (target >= 0 && target !== cpuOf[i]!) crossCpuWakeups++;
-        break;
+        if (target >= 0 && target !== cpuOf[i]!) crossCpu++;
+        pick = 0;
+      } else {
+        pick = PICKED_KINDS[kind]!;
       }
-      case EventKind.Dead:
-        deadLists.dead(i, tids[i]!);
-        break;
-      case EventKind.Reap: {
-        const c = cpuOf[i]!;
-        const comm = comms[i]!;
-        reapsPerCpu[c]!++;
-        if (arg0[i]! >= 0) namedReaps = true;
+      if (pick !== 0) picked[count++] = i;
+    }
+    this.contextSwitches += switches;
+    this.crossCpuWakeups += crossCpu;
+    return count;
+  }
+
+  /** The second loop: the `count` picked events of the block, in time order. */
+  handOn(count: number): void {
+    const { kind: kinds, cpu: cpuOf, ts, tid: tids, comm: comms, arg0 } = this.table;
+    const { picked, isReaper, deadLists, reapers } = this;
+    for (let k = 0; k < count; k++) {
+      const i = picked[k]!;
+      const kind = kinds[i]!;
+      const comm = comms[i]!;
+      if (kind === EventKind.OnCpu) {
+        if (this.idle[comm] === 1 && this.exited.has(arg0[i]!)) this.idleHops++;
         if (isReaper[comm] === 1) {
-          reapers.event(kind, tids[i]!, comm, c, ts[i]!);
+          reapers.event(kind, tids[i]!, comm, cpuOf[i]!, ts[i]!);
           deadLists.reaperEvent(kind, i, tids[i]!, comm, ts[i]!);
         }
-        break;
-      }
-      case EventKind.Sleep: {
-        const comm = comms[i]!;
+      } else if (kind === EventKind.OffCpu) {
+        if (isReaper[comm] === 1) reapers.event(kind, tids[i]!, comm, cpuOf[i]!, ts[i]!);
+      } else if (kind === EventKind.Exit || (kind === EventKind.Syscall && (arg0[i] === SYS_EXIT || arg0[i] === SYS_THREXIT))) {
+        if (this.exited.add(tids[i]!)) this.exits++;
+        deadLists.exit(tids[i]!, ts[i]!);
+      } else if (kind === EventKind.Dead) {
+        deadLists.dead(i, tids[i]!);
+      } else if (kind === EventKind.Reap) {
+        this.reapsPerCpu[cpuOf[i]!]!++;
+        if (arg0[i]! >= 0) this.namedReaps = true;
+        if (isReaper[comm] === 1) {
+          reapers.event(kind, tids[i]!, comm, cpuOf[i]!, ts[i]!);
+          deadLists.reaperEvent(kind, i, tids[i]!, comm, ts[i]!);
+        }
+      } else if (kind === EventKind.Sleep) {
         if (isReaper[comm] === 1) deadLists.reaperEvent(kind, i, tids[i]!, comm, ts[i]!);
-        break;
       }
     }
   }
-  return {
-    exits,
-    idleHops,
-    crossCpuWakeups,
-    contextSwitches,
-    reapsPerCpu: Array.from(reapsPerCpu),
-    busy: busy.finish(),
-    reapers: reapers.finish(recordingEnd(table)),
-    exitToReap: namedReaps ? exactPairs(table) : replayScan(deadLists.finish()),
-  };
+
+  finish(): RunPass {
+    return {
+      exits: this.exits,
+      idleHops: this.idleHops,
+      crossCpuWakeups: this.crossCpuWakeups,
+      contextSwitches: this.contextSwitches,
+      reapsPerCpu: Array.from(this.reapsPerCpu),
+      busy: this.busy.finish(),
+      reapers: this.reapers.finish(recordingEnd(this.table)),
+      exitToReap: this.namedReaps ? exactPairs(this.table) : replayScan(this.deadLists.finish()),
+    };
+  }
 }
