@@ -42,30 +42,37 @@ import { roomFor } from '../events/typed-array-growth';
 import { NumberColumn } from './number-column';
 import { NOT_A_REAPER, reaperIndexByComm } from './reaper-activity';
 
-/** A list's dead threads in enlisting order, a column per field. */
-class DeadThreads {
+/** The dead threads of every list, list after list, each list in enlisting order: a column per field. */
+interface DeadColumns {
   /** The pair's start: Exit when recorded, else the last off-cpu, ns. */
-  readonly startNs = new NumberColumn();
+  startNs: Float64Array;
   /** 1 when the start is the Exit, 0 when the last off-cpu. */
-  readonly startIsExit = new NumberColumn();
+  startIsExit: Uint8Array;
   /** When it counts as enlisted, ns. */
-  readonly enlistNs = new NumberColumn();
+  enlistNs: Float64Array;
+}
+
+/** A list's dead threads in enlisting order: entries [from, to) of the columns. */
+class DeadThreads {
+  constructor(private readonly columns: DeadColumns, private readonly from: number, private readonly to: number) {}
 
   get length(): number {
-    return this.startNs.length;
+    return this.to - this.from;
   }
 
-  add(startNs: number, startIsExit: boolean, enlistNs: number): void {
-    this.startNs.push(startNs);
-    this.startIsExit.push(startIsExit ? 1 : 0);
-    this.enlistNs.push(enlistNs);
+  /** When dead thread k counts as enlisted, ns. */
+  enlistAt(k: number): number {
+    return this.columns.enlistNs[this.from + k]!;
   }
 
   /** Adds dead thread k's pair ending at `endNs` to `out`. */
   pair(k: number, endNs: number, out: PairList, order: number): void {
-    out.add(this.startNs.at(k), endNs, this.startIsExit.at(k) === 1, order);
+    const j = this.from + k;
+    out.add(this.columns.startNs[j]!, endNs, this.columns.startIsExit[j] === 1, order);
   }
 }
+
+const NO_DEAD_THREADS = new DeadThreads({ startNs: new Float64Array(0), startIsExit: new Uint8Array(0), enlistNs: new Float64Array(0) }, 0, 0);
 
 interface ReaperTimes {
   /** Its on-cpu times, ns, ascending. */
@@ -84,7 +91,7 @@ interface ReaperTimes {
 }
 
 /** Everything the replay needs, from one pass over the table. */
-export interface Scan {
+export interface DeadListScan {
   /** Per list key (-1 global, N for CPU N): its dead threads in enlisting order. */
   dead: Map<number, DeadThreads>;
   /** Per list key: what its reaper(s) did, in time order. */
@@ -109,12 +116,12 @@ export function replayDeadLists(table: EventTable, exitedTids: Iterable<number>)
 }
 
 /** The pairs of a finished scan (see the top of this file). */
-export function replayScan(scan: Scan): ExitToReap {
+export function replayScan(scan: DeadListScan): ExitToReap {
   let useReaps = false;
   for (const r of scan.reapers.values()) useReaps ||= r.reaps.length > 0;
   const out = new PairList();
   for (const [key, reaper] of scan.reapers) {
-    const dead = scan.dead.get(key) ?? new DeadThreads();
+    const dead = scan.dead.get(key) ?? NO_DEAD_THREADS;
     if (useReaps) pairReaps(dead, reaper, out);
     else pairRuns(dead, reaper.runs, out);
   }
@@ -130,9 +137,9 @@ function pairReaps(dead: DeadThreads, reaper: ReaperTimes, out: PairList): void 
   for (let k = 0; k < reaper.reaps.length; k++) {
     const take = reaper.takes.at(k);
     const reap = reaper.reaps.at(k);
-    while (next < dead.length && dead.enlistNs.at(next) <= take) stack[top++] = next++;
+    while (next < dead.length && dead.enlistAt(next) <= take) stack[top++] = next++;
     // the list was not empty, so the take came later than estimated: the first thread enlisted
-    const d = top > 0 ? stack[--top]! : next < dead.length && dead.enlistNs.at(next) <= reap ? next++ : -1;
+    const d = top > 0 ? stack[--top]! : next < dead.length && dead.enlistAt(next) <= reap ? next++ : -1;
     if (d >= 0) dead.pair(d, reap, out, reaper.reapIndex.at(k));
   }
 }
@@ -141,7 +148,7 @@ function pairReaps(dead: DeadThreads, reaper: ReaperTimes, out: PairList): void 
 function pairRuns(dead: DeadThreads, runs: NumberColumn, out: PairList): void {
   let j = 0;
   for (let k = 0; k < dead.length; k++) {
-    const enlist = dead.enlistNs.at(k);
+    const enlist = dead.enlistAt(k);
     while (j < runs.length && runs.at(j) < enlist) j++;
     if (j === runs.length) return;
     dead.pair(k, runs.at(j), out, runs.at(j));
@@ -159,12 +166,17 @@ export class DeadListScanner {
   private readonly threads = new ThreadScan();
   /** Per reaper tid: its list index as reaperIndexOfComm gives it, and its times. */
   private readonly byTid = new Map<number, { index: number; times: ReaperTimes }>();
+  /** Per interned name: the reaper thread last seen with it and its times (a cache of byTid). */
+  private readonly tidByComm: Float64Array;
+  private readonly timesByComm: (ReaperTimes | undefined)[];
   private perCpu = false;
   private hasExits = false;
 
   /** @param exitedTids threads known to have exited besides those the table shows */
   constructor(private readonly table: EventTable, exitedTids: Iterable<number>, reaperIndex = reaperIndexByComm(table)) {
     this.reaperIndex = reaperIndex;
+    this.tidByComm = new Float64Array(reaperIndex.length).fill(NaN);
+    this.timesByComm = new Array<ReaperTimes | undefined>(reaperIndex.length).fill(undefined);
     for (const tid of exitedTids) {
       const s = this.threads.slotOf(tid); // first: it may grow the arrays
       this.threads.exited[s] = 1;
@@ -197,14 +209,21 @@ export class DeadListScanner {
 
   /** Event i, at `t` ns, is an OnCpu, Reap or Sleep (`kind`) of thread `tid` whose name `comm` is a reaper's. */
   reaperEvent(kind: number, i: number, tid: number, comm: number, t: number): void {
+    recordReaperEvent(this.timesOf(tid, comm), kind, t, i);
+  }
+
+  private timesOf(tid: number, comm: number): ReaperTimes {
+    if (this.tidByComm[comm] === tid) return this.timesByComm[comm]!;
     const index = this.reaperIndex[comm]!;
     if (index >= 0) this.perCpu = true;
     let r = this.byTid.get(tid);
     if (!r) this.byTid.set(tid, (r = { index, times: newTimes() }));
-    recordReaperEvent(r.times, kind, t, i);
+    this.tidByComm[comm] = tid;
+    this.timesByComm[comm] = r.times;
+    return r.times;
   }
 
-  finish(): Scan {
+  finish(): DeadListScan {
     const { table, threads, perCpu, hasExits } = this;
     const ts = table.ts;
     const reapers = new Map<number, ReaperTimes>();
@@ -217,15 +236,36 @@ export class DeadListScanner {
     const dead = new Map<number, DeadThreads>();
     // only the lists a reaper serves are replayed
     if (reapers.size === 0) return { dead, reapers, hasExits };
-    for (const s of threads.deadInEnlistOrder(ts)) {
-      const off = threads.lastOff[s]!;
-      const key = perCpu ? table.cpu[off]! : -1;
-      if (!reapers.has(key)) continue;
+    // a dead thread's list: the CPU of its last off-cpu (per-CPU lists) or the global one (key
+    // -1); list number key + 1, -1 for a list no reaper serves
+    const listOfKey = new Int32Array(table.cpuCount + 1).fill(-1);
+    for (const key of reapers.keys()) if (key < table.cpuCount) listOfKey[key + 1] = key + 1;
+    const order = threads.deadInEnlistOrder(ts);
+    const listOf = new Int32Array(order.length);
+    /** Per list number: where its entries start in the columns, then (after the fill) end. */
+    const ends = new Int32Array(listOfKey.length + 1);
+    for (let k = 0; k < order.length; k++) {
+      const list = listOfKey[(perCpu ? table.cpu[threads.lastOff[order[k]!]!]! : -1) + 1]!;
+      listOf[k] = list;
+      if (list >= 0) ends[list + 1]!++;
+    }
+    for (let l = 1; l < ends.length; l++) ends[l]! += ends[l - 1]!;
+    const starts = ends.slice(0, listOfKey.length);
+    const total = ends[listOfKey.length]!;
+    const columns: DeadColumns = { startNs: new Float64Array(total), startIsExit: new Uint8Array(total), enlistNs: new Float64Array(total) };
+    for (let k = 0; k < order.length; k++) {
+      const list = listOf[k]!;
+      if (list < 0) continue;
+      const s = order[k]!;
+      const j = ends[list]!++;
       const exit = threads.exitAt[s]!;
       const startIsExit = exit === exit;
-      let list = dead.get(key);
-      if (!list) dead.set(key, (list = new DeadThreads()));
-      list.add(startIsExit ? exit : ts[off]!, startIsExit, ts[threads.enlistOf(s)]!);
+      columns.startNs[j] = startIsExit ? exit : ts[threads.lastOff[s]!]!;
+      columns.startIsExit[j] = startIsExit ? 1 : 0;
+      columns.enlistNs[j] = ts[threads.enlistOf(s)]!;
+    }
+    for (let list = 0; list < listOfKey.length; list++) {
+      if (ends[list]! > starts[list]!) dead.set(list - 1, new DeadThreads(columns, starts[list]!, ends[list]!));
     }
     return { dead, reapers, hasExits };
   }
@@ -264,24 +304,25 @@ class ThreadScan {
    * off-cpu seen means the final switch is not in the table), by enlisting time, then table
    * index. The table is in time order, so that is the order of the enlisting events' indices.
    */
-  deadInEnlistOrder(ts: Float64Array): Iterable<number> {
+  deadInEnlistOrder(ts: Float64Array): Int32Array {
     const count = this.slots.count;
-    const picked: number[] = [];
+    let n = 0;
+    const picked = new Int32Array(count);
     for (let s = 0; s < count; s++) {
       if (this.exited[s] !== 1) continue;
       const off = this.lastOff[s]!;
       if (off < 0 || this.exitAt[s]! > ts[off]!) continue;
-      picked.push(s);
+      picked[n++] = s;
     }
     // sort keys index * count + slot, exact below 2^53 (else sorted with a comparator)
     if (ts.length * count < Number.MAX_SAFE_INTEGER) {
-      const keys = new Float64Array(picked.length);
-      for (let k = 0; k < keys.length; k++) keys[k] = this.enlistOf(picked[k]!) * count + picked[k]!;
+      const keys = new Float64Array(n);
+      for (let k = 0; k < n; k++) keys[k] = this.enlistOf(picked[k]!) * count + picked[k]!;
       keys.sort();
-      for (let k = 0; k < keys.length; k++) picked[k] = keys[k]! % count;
-      return picked;
+      for (let k = 0; k < n; k++) picked[k] = keys[k]! % count;
+      return picked.subarray(0, n);
     }
-    return picked.sort((a, b) => this.enlistOf(a) - this.enlistOf(b));
+    return Int32Array.from([...picked.subarray(0, n)].sort((a, b) => this.enlistOf(a) - this.enlistOf(b)));
   }
 }
 

@@ -96,11 +96,14 @@ class ReaperRuns {
  */
 export class ReaperActivityCounter {
   private readonly byTid = new Map<number, ReaperRuns>();
-  /** The last thread asked for: reaper events come in runs of the same thread. */
-  private lastTid = NaN;
-  private last: ReaperRuns | undefined;
+  /** Per interned name: the thread last seen with it and its figures (a reaper's name is its own, but for a restart). */
+  private readonly tidByComm: Float64Array;
+  private readonly runsByComm: (ReaperRuns | undefined)[];
 
-  constructor(private readonly table: EventTable) {}
+  constructor(private readonly table: EventTable) {
+    this.tidByComm = new Float64Array(table.strings.size).fill(NaN);
+    this.runsByComm = new Array<ReaperRuns | undefined>(table.strings.size).fill(undefined);
+  }
 
   /** An OnCpu, OffCpu or Reap event (`kind`) of reaper thread `tid` named `comm` (interned) on CPU `cpu` at `t` ns. */
   event(kind: number, tid: number, comm: number, cpu: number, t: number): void {
@@ -128,11 +131,11 @@ export class ReaperActivityCounter {
   }
 
   private runsOf(tid: number, comm: number): ReaperRuns {
-    if (tid === this.lastTid) return this.last!;
+    if (this.tidByComm[comm] === tid) return this.runsByComm[comm]!;
     let r = this.byTid.get(tid);
     if (!r) this.byTid.set(tid, (r = new ReaperRuns(this.table.strings.get(comm), this.table.cpuCount)));
-    this.lastTid = tid;
-    this.last = r;
+    this.tidByComm[comm] = tid;
+    this.runsByComm[comm] = r;
     return r;
   }
 }

@@ -9,9 +9,9 @@
  * Shaped for a fresh process, where the first call is what the user waits for: the loop over
  * every event is small (switches and wakeups, most of a trace, are handled in it); the other
  * events it needs (exits, Dead, Reap, Sleep events, and switches of idle or reaper threads) it
- * picks into a fixed buffer, handed on in time order per block of events by a second, small
- * loop. Small loops compile fast, and a kind first seen late in the table does not throw the
- * compiled main loop away.
+ * picks into a fixed buffer, handed on in time order, whenever it is full, to a second small
+ * loop. Small loops compile fast, each is called so that it compiles once, and a kind first
+ * seen late in the table does not throw the compiled main loop away.
  */
 import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
@@ -44,12 +44,11 @@ export interface RunPass {
 }
 
 /**
- * Events per block (the picked events' buffer holds a block's worth: 256 KiB). The first block
- * is short, so that every part of a block's handling has run once before the main loop is
- * compiled.
+ * Picked events handed on at a time (the buffer: 256 KiB). The first hand-on comes after a few,
+ * so that it has run once before the main loop is compiled.
  */
-const BLOCK_EVENTS = 1 << 16;
-const FIRST_BLOCK_EVENTS = 256;
+const HAND_ON_EVENTS = 1 << 16;
+const FIRST_HAND_ON_EVENTS = 16;
 
 /** Per event kind (0..255): 1 when the main loop picks every event of it for the second loop. */
 const PICKED_KINDS = new Uint8Array(256);
@@ -61,11 +60,7 @@ for (const kind of [EventKind.Exit, EventKind.Syscall, EventKind.Dead, EventKind
  */
 export function runPass(table: EventTable, window: IntervalWindow, cpus: number): RunPass {
   const pass = new TablePass(table, window, Math.max(cpus, table.cpuCount));
-  for (let from = 0; from < table.length;) {
-    const to = Math.min(table.length, from + (from === 0 ? FIRST_BLOCK_EVENTS : BLOCK_EVENTS));
-    pass.handOn(pass.scan(from, to));
-    from = to;
-  }
+  pass.scan();
   return pass.finish();
 }
 
@@ -79,8 +74,8 @@ class TablePass {
   private readonly reapers: ReaperActivityCounter;
   private readonly deadLists: DeadListScanner;
   private readonly exited = new ThreadSet();
-  /** Table indices of the events of the current block the second loop handles. */
-  private readonly picked = new Int32Array(BLOCK_EVENTS);
+  /** Table indices of the events picked for the second loop, not handed on yet. */
+  private readonly picked = new Int32Array(HAND_ON_EVENTS);
   private readonly reapsPerCpu: Float64Array;
   private exits = 0;
   private idleHops = 0;
@@ -100,14 +95,15 @@ class TablePass {
     this.reapsPerCpu = new Float64Array(cpus);
   }
 
-  /** The main loop over events [from, to): switches and wakeups; returns how many events it picked. */
-  scan(from: number, to: number): number {
-    const { kind: kinds, cpu: cpuOf, ts, tid: tids, comm: comms, arg1 } = this.table;
+  /** The main loop, over every event: switches and wakeups; the picked events go to handOn. */
+  scan(): void {
+    const { kind: kinds, cpu: cpuOf, ts, tid: tids, comm: comms, arg1, length } = this.table;
     const { busy, deadLists, picked, pickedComm } = this;
     let count = 0;
+    let limit = FIRST_HAND_ON_EVENTS;
     let switches = 0;
     let crossCpu = 0;
-    for (let i = from; i < to; i++) {
+    for (let i = 0; i < length; i++) {
       const kind = kinds[i]!;
       let pick: number;
       if (kind === EventKind.OnCpu || kind === EventKind.OffCpu) {
@@ -126,14 +122,21 @@ class TablePass {
       } else {
         pick = PICKED_KINDS[kind]!;
       }
-      if (pick !== 0) picked[count++] = i;
+      if (pick !== 0) {
+        picked[count++] = i;
+        if (count === limit) {
+          this.handOn(count);
+          count = 0;
+          limit = HAND_ON_EVENTS;
+        }
+      }
     }
-    this.contextSwitches += switches;
-    this.crossCpuWakeups += crossCpu;
-    return count;
+    this.handOn(count);
+    this.contextSwitches = switches;
+    this.crossCpuWakeups = crossCpu;
   }
 
-  /** The second loop: the `count` picked events of the block, in time order. */
+  /** The second loop: the first `count` picked events, in time order. */
   handOn(count: number): void {
     const { kind: kinds, cpu: cpuOf, ts, tid: tids, comm: comms, arg0 } = this.table;
     const { picked, isReaper, deadLists, reapers } = this;

@@ -18,7 +18,7 @@ export interface Summary {
 export function summarize(valuesNs: ArrayLike<number>): Summary {
   const n = valuesNs.length;
   if (n === 0) return { count: 0, mean: 0, p50: 0, p90: 0, p99: 0, max: 0 };
-  const sorted = Float64Array.from(valuesNs).sort();
+  const sorted = (valuesNs instanceof Float64Array ? valuesNs.slice() : Float64Array.from(valuesNs)).sort();
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i]!;
   return {
