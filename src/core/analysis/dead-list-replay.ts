@@ -190,13 +190,21 @@ export class DeadListScanner {
     threads.lastOff[s] = i;
   }
 
-  /** Thread `tid` left exit1 at `t` ns (an Exit event or an exit syscall). */
-  exit(tid: number, t: number): void {
+  /** Thread `tid` left exit1 at `t` ns (an Exit event or an exit syscall); true the first time. */
+  exit(tid: number, t: number): boolean {
     const threads = this.threads;
     const s = threads.slotOf(tid);
     threads.exited[s] = 1;
-    if (threads.exitAt[s] !== threads.exitAt[s]) threads.exitAt[s] = t; // NaN: its first exit
     this.hasExits = true;
+    if (threads.exitAt[s] === threads.exitAt[s]) return false;
+    threads.exitAt[s] = t; // was NaN: its first exit
+    return true;
+  }
+
+  /** Whether thread `tid` left exit1 in the events seen so far (an Exit event or an exit syscall). */
+  hasExited(tid: number): boolean {
+    const s = this.threads.find(tid);
+    return s >= 0 && this.threads.exitAt[s] === this.threads.exitAt[s];
   }
 
   /** Event i is a Dead event of thread `tid`. */
@@ -291,6 +299,11 @@ class ThreadScan {
       this.exited = roomFor(this.exited, s + 1, 0);
     }
     return s;
+  }
+
+  /** The slot of `tid`, or -1 when it has none. */
+  find(tid: number): number {
+    return this.slots.find(tid);
   }
 
   /** Table index of the event that enlists thread slot `s`: its last Dead, else its last off-cpu. */

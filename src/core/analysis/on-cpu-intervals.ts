@@ -7,9 +7,9 @@
  * left out) serve every busy-time figure: utilisation of a run and of each CPU (run-metrics.ts,
  * trace-cpu-metrics.ts), reaper busy time per CPU, and their time bins (activity-view.ts).
  *
- * The walk is a {@link OnCpuIntervalWalker} fed one switch at a time, so a pass that gathers
- * other figures too (run-pass.ts) walks the intervals in its own loop, without a call back per
- * interval.
+ * The walk is a {@link OnCpuIntervalWalker} fed one switch at a time, summing the busy time as
+ * it goes, so a pass that gathers other figures too (run-pass.ts) walks the intervals in its own
+ * loop, without a call back per interval.
  */
 import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
@@ -26,15 +26,20 @@ export interface IntervalWindow {
 
 /**
  * The on-cpu intervals, one switch event at a time: each switch closes at most one interval,
- * which the walker then holds in its public fields until the next call.
+ * which the walker then holds in its public fields until the next call. It sums the busy
+ * intervals per CPU as it goes (those of threads that are not idle, per the flags it was given).
  */
 export class OnCpuIntervalWalker {
   /** The interval the last call closed: its CPU, thread, interned comm, start and end, ns. */
   cpu = 0;
   tid = 0;
   comm = 0;
-  startNs = 0;
-  endNs = 0;
+  /** NaN before the first interval: the fields hold doubles from the start (no change of representation once compiled). */
+  startNs = NaN;
+  endNs = NaN;
+  /** Per CPU: time of the closed intervals of non-idle threads, ns, and of reaper threads among them. */
+  readonly busyNs: Float64Array;
+  readonly reaperBusyNs: Float64Array;
   /** Per CPU: the thread running since `since` (-1: none known), its comm. */
   private readonly running: Int32Array;
   private readonly runningComm: Uint32Array;
@@ -42,11 +47,24 @@ export class OnCpuIntervalWalker {
   /** Per CPU: 1 once a switch was seen. */
   private readonly switched: Uint8Array;
 
-  constructor(readonly cpuCount: number, private readonly window: IntervalWindow) {
+  /**
+   * @param cpus CPUs to sum busy time for (at least the table's)
+   * @param idle per interned string id, 1 for an idle thread's name (idleCommIds); none: all busy
+   * @param reaper per interned string id, 1 for a reaper's name (reaperCommIds); none: no reapers
+   */
+  constructor(
+    readonly cpuCount: number,
+    private readonly window: IntervalWindow,
+    cpus = cpuCount,
+    private readonly idle: Uint8Array = new Uint8Array(0),
+    private readonly reaper: Uint8Array = new Uint8Array(0),
+  ) {
     this.running = new Int32Array(cpuCount).fill(-1);
     this.runningComm = new Uint32Array(cpuCount);
     this.since = new Float64Array(cpuCount);
     this.switched = new Uint8Array(cpuCount);
+    this.busyNs = new Float64Array(Math.max(cpus, cpuCount));
+    this.reaperBusyNs = new Float64Array(this.busyNs.length);
   }
 
   /**
@@ -77,12 +95,23 @@ export class OnCpuIntervalWalker {
     return this.hold(c, running, this.runningComm[c]!, this.since[c]!, this.window.end);
   }
 
+  /** Closes every CPU's open interval at the window's end and hands out the busy sums. */
+  finishBusy(): BusyPerCpu {
+    for (let c = 0; c < this.cpuCount; c++) this.closeAtEnd(c);
+    return { busyNs: Array.from(this.busyNs), reaperBusyNs: Array.from(this.reaperBusyNs) };
+  }
+
   private hold(c: number, tid: number, comm: number, startNs: number, endNs: number): true {
     this.cpu = c;
     this.tid = tid;
     this.comm = comm;
     this.startNs = startNs;
     this.endNs = endNs;
+    if (this.idle[comm] !== 1 && tid !== 0) {
+      const d = endNs - startNs;
+      this.busyNs[c]! += d;
+      if (this.reaper[comm] === 1) this.reaperBusyNs[c]! += d;
+    }
     return true;
   }
 }
@@ -132,56 +161,13 @@ export interface BusyPerCpu {
   reaperBusyNs: number[];
 }
 
-/**
- * Busy and reaper busy time per CPU, fed the table's switches one at a time (busyPerCpu's
- * loop, or a pass gathering more, run-pass.ts): the busy intervals of
- * {@link forEachBusyInterval}, summed per CPU in time order.
- */
-export class BusyTimeCounter {
-  private readonly walker: OnCpuIntervalWalker;
-  /** Per CPU, ns. */
-  private readonly busyNs: Float64Array;
-  private readonly reaperBusyNs: Float64Array;
-
-  /**
-   * @param cpus CPUs to report (at least the table's)
-   * @param idle per interned string id, 1 for an idle thread's name (idleCommIds)
-   * @param reaper per interned string id, 1 for a reaper's name (reaperCommIds)
-   */
-  constructor(table: EventTable, window: IntervalWindow, cpus: number, private readonly idle: Uint8Array, private readonly reaper: Uint8Array) {
-    this.walker = new OnCpuIntervalWalker(table.cpuCount, window);
-    const n = Math.max(cpus, table.cpuCount);
-    this.busyNs = new Float64Array(n);
-    this.reaperBusyNs = new Float64Array(n);
-  }
-
-  /** An on-cpu (`on`) or off-cpu event of thread `tid` (`comm`) on CPU `c` at `t` ns. */
-  switchAt(c: number, t: number, on: boolean, tid: number, comm: number): void {
-    if (this.walker.switchAt(c, t, on, tid, comm)) this.countHeld();
-  }
-
-  /** Closes the runs still open at the window's end and hands out the sums. */
-  finish(): BusyPerCpu {
-    for (let c = 0; c < this.walker.cpuCount; c++) if (this.walker.closeAtEnd(c)) this.countHeld();
-    return { busyNs: Array.from(this.busyNs), reaperBusyNs: Array.from(this.reaperBusyNs) };
-  }
-
-  private countHeld(): void {
-    const w = this.walker;
-    if (this.idle[w.comm] === 1 || w.tid === 0) return;
-    const d = w.endNs - w.startNs;
-    this.busyNs[w.cpu]! += d;
-    if (this.reaper[w.comm] === 1) this.reaperBusyNs[w.cpu]! += d;
-  }
-}
-
 /** Busy and reaper busy time per CPU within `window`, over `cpus` CPUs (at least those seen). */
 export function busyPerCpu(table: EventTable, window: IntervalWindow, cpus = table.cpuCount): BusyPerCpu {
   const { kind: kinds, cpu: cpuOf, ts, tid: tids, comm: comms } = table;
-  const counter = new BusyTimeCounter(table, window, cpus, idleCommIds(table), reaperCommIds(table));
+  const walker = new OnCpuIntervalWalker(table.cpuCount, window, cpus, idleCommIds(table), reaperCommIds(table));
   for (let i = 0; i < table.length; i++) {
     const kind = kinds[i]!;
-    if (kind === EventKind.OnCpu || kind === EventKind.OffCpu) counter.switchAt(cpuOf[i]!, ts[i]!, kind === EventKind.OnCpu, tids[i]!, comms[i]!);
+    if (kind === EventKind.OnCpu || kind === EventKind.OffCpu) walker.switchAt(cpuOf[i]!, ts[i]!, kind === EventKind.OnCpu, tids[i]!, comms[i]!);
   }
-  return counter.finish();
+  return walker.finishBusy();
 }

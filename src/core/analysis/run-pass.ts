@@ -20,9 +20,8 @@ import { SYS_EXIT, SYS_THREXIT } from '../trace/btrace-probes';
 import { DeadListScanner, replayScan } from './dead-list-replay';
 import { exactPairs } from './exit-to-reap';
 import type { ExitToReap } from './latency-pairs';
-import { BusyTimeCounter, idleCommIds, type BusyPerCpu, type IntervalWindow } from './on-cpu-intervals';
+import { idleCommIds, OnCpuIntervalWalker, type BusyPerCpu, type IntervalWindow } from './on-cpu-intervals';
 import { ReaperActivityCounter, reaperFlags, reaperIndexByComm, type ReaperSummary } from './reaper-activity';
-import { ThreadSet } from './thread-set';
 
 export interface RunPass {
   /** Threads that exited (an Exit event or an exit syscall), each once. */
@@ -43,14 +42,7 @@ export interface RunPass {
   exitToReap: ExitToReap;
 }
 
-/**
- * Picked events handed on at a time (the buffer: 256 KiB). The first hand-on comes after a few,
- * so that it has run once before the main loop is compiled.
- */
-const HAND_ON_EVENTS = 1 << 16;
-const FIRST_HAND_ON_EVENTS = 16;
-
-/** Per event kind (0..255): 1 when the main loop picks every event of it for the second loop. */
+/** Per event kind (0..255): 1 when the main loop hands every event of it to `other`. */
 const PICKED_KINDS = new Uint8Array(256);
 for (const kind of [EventKind.Exit, EventKind.Syscall, EventKind.Dead, EventKind.Reap, EventKind.Sleep]) PICKED_KINDS[kind] = 1;
 
@@ -70,12 +62,9 @@ class TablePass {
   private readonly isReaper: Uint8Array;
   /** Per interned string id: 1 for an idle or reaper thread's name (their switches are picked). */
   private readonly pickedComm: Uint8Array;
-  private readonly busy: BusyTimeCounter;
+  private readonly intervals: OnCpuIntervalWalker;
   private readonly reapers: ReaperActivityCounter;
   private readonly deadLists: DeadListScanner;
-  private readonly exited = new ThreadSet();
-  /** Table indices of the events picked for the second loop, not handed on yet. */
-  private readonly picked = new Int32Array(HAND_ON_EVENTS);
   private readonly reapsPerCpu: Float64Array;
   private exits = 0;
   private idleHops = 0;
@@ -89,84 +78,66 @@ class TablePass {
     this.idle = idleCommIds(table);
     this.pickedComm = new Uint8Array(this.idle.length);
     for (let id = 0; id < this.pickedComm.length; id++) this.pickedComm[id] = this.idle[id]! | this.isReaper[id]!;
-    this.busy = new BusyTimeCounter(table, window, cpus, this.idle, this.isReaper);
+    this.intervals = new OnCpuIntervalWalker(table.cpuCount, window, cpus, this.idle, this.isReaper);
     this.reapers = new ReaperActivityCounter(table);
     this.deadLists = new DeadListScanner(table, [], reaperIndex);
     this.reapsPerCpu = new Float64Array(cpus);
   }
 
-  /** The main loop, over every event: switches and wakeups; the picked events go to handOn. */
+  /** The main loop, over every event: switches and wakeups; the other events it needs go to {@link other}. */
   scan(): void {
     const { kind: kinds, cpu: cpuOf, ts, tid: tids, comm: comms, arg1, length } = this.table;
-    const { busy, deadLists, picked, pickedComm } = this;
-    let count = 0;
-    let limit = FIRST_HAND_ON_EVENTS;
+    const { intervals, deadLists, pickedComm } = this;
     let switches = 0;
     let crossCpu = 0;
     for (let i = 0; i < length; i++) {
       const kind = kinds[i]!;
-      let pick: number;
       if (kind === EventKind.OnCpu || kind === EventKind.OffCpu) {
         const tid = tids[i]!;
         const comm = comms[i]!;
-        busy.switchAt(cpuOf[i]!, ts[i]!, kind === EventKind.OnCpu, tid, comm);
+        intervals.switchAt(cpuOf[i]!, ts[i]!, kind === EventKind.OnCpu, tid, comm);
         if (kind === EventKind.OffCpu) {
           switches++;
           deadLists.offCpu(i, tid);
         }
-        pick = pickedComm[comm]!;
+        if (pickedComm[comm] !== 0) this.other(i, kind);
       } else if (kind === EventKind.Wakeup) {
         const target = arg1[i]!;
         if (target >= 0 && target !== cpuOf[i]!) crossCpu++;
-        pick = 0;
-      } else {
-        pick = PICKED_KINDS[kind]!;
-      }
-      if (pick !== 0) {
-        picked[count++] = i;
-        if (count === limit) {
-          this.handOn(count);
-          count = 0;
-          limit = HAND_ON_EVENTS;
-        }
+      } else if (PICKED_KINDS[kind] !== 0) {
+        this.other(i, kind);
       }
     }
-    this.handOn(count);
     this.contextSwitches = switches;
     this.crossCpuWakeups = crossCpu;
   }
 
-  /** The second loop: the first `count` picked events, in time order. */
-  handOn(count: number): void {
-    const { kind: kinds, cpu: cpuOf, ts, tid: tids, comm: comms, arg0 } = this.table;
-    const { picked, isReaper, deadLists, reapers } = this;
-    for (let k = 0; k < count; k++) {
-      const i = picked[k]!;
-      const kind = kinds[i]!;
-      const comm = comms[i]!;
-      if (kind === EventKind.OnCpu) {
-        if (this.idle[comm] === 1 && this.exited.has(arg0[i]!)) this.idleHops++;
-        if (isReaper[comm] === 1) {
-          reapers.event(kind, tids[i]!, comm, cpuOf[i]!, ts[i]!);
-          deadLists.reaperEvent(kind, i, tids[i]!, comm, ts[i]!);
-        }
-      } else if (kind === EventKind.OffCpu) {
-        if (isReaper[comm] === 1) reapers.event(kind, tids[i]!, comm, cpuOf[i]!, ts[i]!);
-      } else if (kind === EventKind.Exit || (kind === EventKind.Syscall && (arg0[i] === SYS_EXIT || arg0[i] === SYS_THREXIT))) {
-        if (this.exited.add(tids[i]!)) this.exits++;
-        deadLists.exit(tids[i]!, ts[i]!);
-      } else if (kind === EventKind.Dead) {
-        deadLists.dead(i, tids[i]!);
-      } else if (kind === EventKind.Reap) {
-        this.reapsPerCpu[cpuOf[i]!]!++;
-        if (arg0[i]! >= 0) this.namedReaps = true;
-        if (isReaper[comm] === 1) {
-          reapers.event(kind, tids[i]!, comm, cpuOf[i]!, ts[i]!);
-          deadLists.reaperEvent(kind, i, tids[i]!, comm, ts[i]!);
-        }
-      } else if (kind === EventKind.Sleep) {
-        if (isReaper[comm] === 1) deadLists.reaperEvent(kind, i, tids[i]!, comm, ts[i]!);
+  /** Event i of `kind`: an exit, Dead, Reap or Sleep event, or a switch of an idle or reaper thread. */
+  private other(i: number, kind: number): void {
+    const { cpu: cpuOf, ts, tid: tids, comm: comms, arg0 } = this.table;
+    const { isReaper, deadLists, reapers } = this;
+    const comm = comms[i]!;
+    if (kind === EventKind.OnCpu) {
+      if (this.idle[comm] === 1 && deadLists.hasExited(arg0[i]!)) this.idleHops++;
+      if (isReaper[comm] === 1) {
+        reapers.event(kind, tids[i]!, comm, cpuOf[i]!, ts[i]!);
+        deadLists.reaperEvent(kind, i, tids[i]!, comm, ts[i]!);
       }
+    } else if (kind === EventKind.OffCpu) {
+      if (isReaper[comm] === 1) reapers.event(kind, tids[i]!, comm, cpuOf[i]!, ts[i]!);
+    } else if (kind === EventKind.Exit || (kind === EventKind.Syscall && (arg0[i] === SYS_EXIT || arg0[i] === SYS_THREXIT))) {
+      if (deadLists.exit(tids[i]!, ts[i]!)) this.exits++;
+    } else if (kind === EventKind.Dead) {
+      deadLists.dead(i, tids[i]!);
+    } else if (kind === EventKind.Reap) {
+      this.reapsPerCpu[cpuOf[i]!]!++;
+      if (arg0[i]! >= 0) this.namedReaps = true;
+      if (isReaper[comm] === 1) {
+        reapers.event(kind, tids[i]!, comm, cpuOf[i]!, ts[i]!);
+        deadLists.reaperEvent(kind, i, tids[i]!, comm, ts[i]!);
+      }
+    } else if (kind === EventKind.Sleep) {
+      if (isReaper[comm] === 1) deadLists.reaperEvent(kind, i, tids[i]!, comm, ts[i]!);
     }
   }
 
@@ -177,7 +148,7 @@ class TablePass {
       crossCpuWakeups: this.crossCpuWakeups,
       contextSwitches: this.contextSwitches,
       reapsPerCpu: Array.from(this.reapsPerCpu),
-      busy: this.busy.finish(),
+      busy: this.intervals.finishBusy(),
       reapers: this.reapers.finish(recordingEnd(this.table)),
       exitToReap: this.namedReaps ? exactPairs(this.table) : replayScan(this.deadLists.finish()),
     };
