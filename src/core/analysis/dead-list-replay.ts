@@ -112,11 +112,12 @@ export function replayDeadLists(table: EventTable, exitedTids: Iterable<number>)
       scanner.reaperEvent(kind, i, tids[i]!, comms[i]!, ts[i]!);
     }
   }
-  return replayScan(scanner.finish());
+  const scan = scanner.finish();
+  return replayPairs(scan).finish(true, scan.hasExits);
 }
 
-/** The pairs of a finished scan (see the top of this file). */
-export function replayScan(scan: DeadListScan): ExitToReap {
+/** The pairs of a finished scan (see the top of this file), not yet in reap order. */
+export function replayPairs(scan: DeadListScan): PairList {
   let useReaps = false;
   for (const r of scan.reapers.values()) useReaps ||= r.reaps.length > 0;
   const out = new PairList();
@@ -125,7 +126,7 @@ export function replayScan(scan: DeadListScan): ExitToReap {
     if (useReaps) pairReaps(dead, reaper, out);
     else pairRuns(dead, reaper.runs, out);
   }
-  return out.finish(true, scan.hasExits);
+  return out;
 }
 
 /** Each reap takes the most recently enlisted thread not yet taken at its take time. */
@@ -248,7 +249,7 @@ export class DeadListScanner {
     // -1); list number key + 1, -1 for a list no reaper serves
     const listOfKey = new Int32Array(table.cpuCount + 1).fill(-1);
     for (const key of reapers.keys()) if (key < table.cpuCount) listOfKey[key + 1] = key + 1;
-    const order = threads.deadInEnlistOrder(ts);
+    const order = threads.deadInEnlistOrder(table);
     const listOf = new Int32Array(order.length);
     /** Per list number: where its entries start in the columns, then (after the fill) end. */
     const ends = new Int32Array(listOfKey.length + 1);
@@ -315,27 +316,23 @@ class ThreadScan {
   /**
    * The slots of the dead threads seen switching off for the last time (an Exit after the last
    * off-cpu seen means the final switch is not in the table), by enlisting time, then table
-   * index. The table is in time order, so that is the order of the enlisting events' indices.
+   * index. The table is in time order, so that is the order of the enlisting events' indices:
+   * those are sorted (each is one thread's, so its slot follows from its tid).
    */
-  deadInEnlistOrder(ts: Float64Array): Int32Array {
+  deadInEnlistOrder(table: EventTable): Int32Array {
+    const { ts, tid: tids } = table;
     const count = this.slots.count;
     let n = 0;
-    const picked = new Int32Array(count);
+    const enlisting = new Int32Array(count);
     for (let s = 0; s < count; s++) {
       if (this.exited[s] !== 1) continue;
       const off = this.lastOff[s]!;
       if (off < 0 || this.exitAt[s]! > ts[off]!) continue;
-      picked[n++] = s;
+      enlisting[n++] = this.enlistOf(s);
     }
-    // sort keys index * count + slot, exact below 2^53 (else sorted with a comparator)
-    if (ts.length * count < Number.MAX_SAFE_INTEGER) {
-      const keys = new Float64Array(n);
-      for (let k = 0; k < n; k++) keys[k] = this.enlistOf(picked[k]!) * count + picked[k]!;
-      keys.sort();
-      for (let k = 0; k < n; k++) picked[k] = keys[k]! % count;
-      return picked.subarray(0, n);
-    }
-    return Int32Array.from([...picked.subarray(0, n)].sort((a, b) => this.enlistOf(a) - this.enlistOf(b)));
+    const order = enlisting.subarray(0, n).sort();
+    for (let k = 0; k < n; k++) order[k] = this.slots.find(tids[order[k]!]!);
+    return order;
   }
 }
 

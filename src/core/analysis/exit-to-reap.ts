@@ -47,6 +47,12 @@ export function hasNamedReaps(table: EventTable): boolean {
  * earlier thread with a reused id) pairs with nothing.
  */
 export function exactPairs(table: EventTable): ExitToReap {
+  const { pairs, tableHasExits } = collectExactPairs(table);
+  return pairs.finish(false, tableHasExits);
+}
+
+/** {@link exactPairs} before they are labelled: the pairs and whether the table records exits. */
+export function collectExactPairs(table: EventTable): { pairs: PairList; tableHasExits: boolean } {
   const { kind: kinds, tid: tids, ts, arg0 } = table;
   let tableHasExits = false;
   for (let i = 0; i < table.length && !tableHasExits; i++) tableHasExits = isExitEvent(table, i);
@@ -71,7 +77,7 @@ export function exactPairs(table: EventTable): ExitToReap {
       if (threads.exitAt[s] !== threads.exitAt[s]) threads.exitAt[s] = ts[i]!;
     }
   }
-  return out.finish(false, tableHasExits);
+  return { pairs: out, tableHasExits };
 }
 
 /** Per thread (by slot), the exit and last off-cpu not yet paired with a reap, ns (NaN: none). */

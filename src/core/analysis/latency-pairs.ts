@@ -6,6 +6,7 @@ import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
 import { SYS_EXIT, SYS_THREXIT } from '../trace/btrace-probes';
 import { NumberColumn } from './number-column';
+import { summarize, type Summary } from './stats';
 
 /**
  * Where the latencies start: `exit` (Exit event), `last-off-cpu` (the thread's final switch,
@@ -21,6 +22,20 @@ export interface ExitToReap {
   /** True when the pairs were inferred (no Reap event named the reaped thread). */
   inferred: boolean;
   startsAt: LatencyStart;
+}
+
+/** Exit→reap latencies as a summary, with their labels (see {@link ExitToReap}). */
+export interface ExitToReapSummary {
+  latencyNs: Summary;
+  inferred: boolean;
+  startsAt: LatencyStart;
+}
+
+/** end - start per pair, ns. */
+function latencies(starts: Float64Array, ends: Float64Array): Float64Array {
+  const out = new Float64Array(starts.length);
+  for (let i = 0; i < out.length; i++) out[i] = ends[i]! - starts[i]!;
+  return out;
 }
 
 /** Pairs, with where each start came from; handed out in reap order. */
@@ -62,13 +77,22 @@ export class PairList {
   /** @param tableHasExits whether the table records Exit events at all (labels an empty result). */
   finish(inferred: boolean, tableHasExits: boolean): ExitToReap {
     const { starts, ends } = this.inReapOrder();
-    const n = starts.length;
-    const latenciesNs = new Float64Array(n);
-    for (let i = 0; i < n; i++) latenciesNs[i] = ends[i]! - starts[i]!;
-    const startsAt: LatencyStart = n === 0
-      ? (tableHasExits ? 'exit' : 'last-off-cpu')
-      : this.fromExit === n ? 'exit' : this.fromExit === 0 ? 'last-off-cpu' : 'mixed';
-    return { latenciesNs, startsNs: starts, inferred, startsAt };
+    return { latenciesNs: latencies(starts, ends), startsNs: starts, inferred, startsAt: this.startsAt(tableHasExits) };
+  }
+
+  /**
+   * The latencies summarised, without putting the pairs in reap order first (a summary does not
+   * depend on the order: it sorts them).
+   * @param tableHasExits as for {@link finish}
+   */
+  summarize(inferred: boolean, tableHasExits: boolean): ExitToReapSummary {
+    return { latencyNs: summarize(latencies(this.starts.toFloat64(), this.ends.toFloat64())), inferred, startsAt: this.startsAt(tableHasExits) };
+  }
+
+  private startsAt(tableHasExits: boolean): LatencyStart {
+    const n = this.starts.length;
+    if (n === 0) return tableHasExits ? 'exit' : 'last-off-cpu';
+    return this.fromExit === n ? 'exit' : this.fromExit === 0 ? 'last-off-cpu' : 'mixed';
   }
 }
 

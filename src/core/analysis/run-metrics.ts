@@ -9,7 +9,7 @@ import type { LatencyStart } from './exit-to-reap';
 import { lockWaitByName } from './lock-wait';
 import type { ReaperSummary } from './reaper-activity';
 import { runPass } from './run-pass';
-import { summarize, type Summary } from './stats';
+import type { Summary } from './stats';
 import { recordingEnd } from '../events/recording-end';
 
 export interface RunMetrics {
@@ -91,7 +91,7 @@ export function baseMetrics(table: EventTable, options: MetricsOptions = {}): Ba
   const busy = busyNs.reduce((a, b) => a + b, 0);
   const latency = pass.exitToReap;
   return {
-    exitToReapNs: summarize(latency.latenciesNs),
+    exitToReapNs: latency.latencyNs,
     exitToReapInferred: latency.inferred,
     exitToReapStartsAt: latency.startsAt,
     reapsPerCpu: pass.reapsPerCpu,

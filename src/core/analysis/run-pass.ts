@@ -17,9 +17,9 @@ import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
 import { recordingEnd } from '../events/recording-end';
 import { SYS_EXIT, SYS_THREXIT } from '../trace/btrace-probes';
-import { DeadListScanner, replayScan } from './dead-list-replay';
-import { exactPairs } from './exit-to-reap';
-import type { ExitToReap } from './latency-pairs';
+import { DeadListScanner, replayPairs } from './dead-list-replay';
+import { collectExactPairs } from './exit-to-reap';
+import type { ExitToReapSummary } from './latency-pairs';
 import { idleCommIds, OnCpuIntervalWalker, type BusyPerCpu, type IntervalWindow } from './on-cpu-intervals';
 import { ReaperActivityCounter, reaperFlags, reaperIndexByComm, type ReaperSummary } from './reaper-activity';
 
@@ -38,8 +38,8 @@ export interface RunPass {
   busy: BusyPerCpu;
   /** Every reaper thread, its runs closing at the end of the recording (recording-end.ts). */
   reapers: ReaperSummary[];
-  /** Exit→reap pairs: exact when a Reap names its thread, else the dead lists replayed (exit-to-reap.ts). */
-  exitToReap: ExitToReap;
+  /** Exit→reap latencies, summarised: exact when a Reap names its thread, else the dead lists replayed (exit-to-reap.ts). */
+  exitToReap: ExitToReapSummary;
 }
 
 /** Per event kind (0..255): 1 when the main loop hands every event of it to `other`. */
@@ -141,6 +141,15 @@ class TablePass {
     }
   }
 
+  private exitToReap(): ExitToReapSummary {
+    if (this.namedReaps) {
+      const { pairs, tableHasExits } = collectExactPairs(this.table);
+      return pairs.summarize(false, tableHasExits);
+    }
+    const scan = this.deadLists.finish();
+    return replayPairs(scan).summarize(true, scan.hasExits);
+  }
+
   finish(): RunPass {
     return {
       exits: this.exits,
@@ -150,7 +159,7 @@ class TablePass {
       reapsPerCpu: Array.from(this.reapsPerCpu),
       busy: this.intervals.finishBusy(),
       reapers: this.reapers.finish(recordingEnd(this.table)),
-      exitToReap: this.namedReaps ? exactPairs(this.table) : replayScan(this.deadLists.finish()),
+      exitToReap: this.exitToReap(),
     };
   }
 }
