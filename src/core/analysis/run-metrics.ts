@@ -8,6 +8,7 @@ import { backlogMax } from './backlog';
 import type { LatencyStart } from './exit-to-reap';
 import { lockWaitByName } from './lock-wait';
 import type { ReaperSummary } from './reaper-activity';
+import type { ExitFreeSplit } from './exit-free-split';
 import { runPass } from './run-pass';
 import type { Summary } from './stats';
 import { recordingEnd } from '../events/recording-end';
@@ -46,6 +47,12 @@ export interface MetricsOptions {
   cpus?: number;
 }
 
+/** What {@link baseMetrics} may gather besides, in the same pass over the table. */
+export interface BaseMetricsExtras {
+  /** Linux's exit → final switch → free split (exit-free-split.ts). */
+  exitFreeSplit?: boolean;
+}
+
 /** The time a run covers, ns relative to its table's base: [start, end), spanNs = end - start. */
 export interface RunWindow {
   start: number;
@@ -80,13 +87,15 @@ export interface BaseMetrics extends Omit<RunMetrics, 'backlogMax' | 'lockWaitNs
   busyNsPerCpu: number[];
   /** Every reaper thread's runs, busy time and reaps (reaper-activity.ts findReapers), gathered in the same pass. */
   reapers: ReaperSummary[];
+  /** The exit → free split (exit-free-split.ts exitFreeSplit), when asked for in the extras. */
+  exitFree?: ExitFreeSplit;
 }
 
-export function baseMetrics(table: EventTable, options: MetricsOptions = {}): BaseMetrics {
+export function baseMetrics(table: EventTable, options: MetricsOptions = {}, extras: BaseMetricsExtras = {}): BaseMetrics {
   const cpus = Math.max(options.cpus ?? 0, table.cpuCount);
   const window = windowOf(table, options);
   const { spanNs } = window;
-  const pass = runPass(table, window, cpus);
+  const pass = runPass(table, window, cpus, extras.exitFreeSplit === true);
   const { busyNs, reaperBusyNs: reaperBusyNsPerCpu } = pass.busy;
   const busy = busyNs.reduce((a, b) => a + b, 0);
   const latency = pass.exitToReap;
@@ -105,6 +114,7 @@ export function baseMetrics(table: EventTable, options: MetricsOptions = {}): Ba
     spanNs,
     busyNsPerCpu: busyNs,
     reapers: pass.reapers,
+    ...(pass.exitFree ? { exitFree: pass.exitFree } : {}),
   };
 }
 

@@ -2,8 +2,9 @@
  * One pass over an event table's columns that gathers what a run's metrics and a trace's
  * summary need (run-metrics.ts baseMetrics, trace-summary.ts): the counts (exits, idle hops,
  * cross-CPU wakeups, context switches, reaps per CPU), busy and reaper busy time per CPU
- * (on-cpu-intervals.ts), each reaper's activity (reaper-activity.ts) and the dead lists' scan
- * for exit→reap pairs (dead-list-replay.ts). Each of those keeps its own logic in a counter fed
+ * (on-cpu-intervals.ts), each reaper's activity (reaper-activity.ts), the dead lists' scan
+ * for exit→reap pairs (dead-list-replay.ts) and, for Linux traces, the exit→free split
+ * (exit-free-split.ts). Each of those keeps its own logic in a counter fed
  * event by event; the pass only reads each event once and hands it to the ones that want it.
  *
  * Shaped for a fresh process, where the first call is what the user waits for: the loop over
@@ -19,6 +20,7 @@ import { recordingEnd } from '../events/recording-end';
 import { SYS_EXIT, SYS_THREXIT } from '../trace/btrace-probes';
 import { DeadListScanner, replayPairs } from './dead-list-replay';
 import { collectExactPairs } from './exit-to-reap';
+import { ExitFreeSplitter, type ExitFreeSplit } from './exit-free-split';
 import type { ExitToReapSummary } from './latency-pairs';
 import { idleCommIds, OnCpuIntervalWalker, type BusyPerCpu, type IntervalWindow } from './on-cpu-intervals';
 import { ReaperActivityCounter, reaperFlags, reaperIndexByComm, type ReaperSummary } from './reaper-activity';
@@ -40,6 +42,8 @@ export interface RunPass {
   reapers: ReaperSummary[];
   /** Exit→reap latencies, summarised: exact when a Reap names its thread, else the dead lists replayed (exit-to-reap.ts). */
   exitToReap: ExitToReapSummary;
+  /** Linux's exit → final switch → free split (exit-free-split.ts), when asked for. */
+  exitFree?: ExitFreeSplit;
 }
 
 /** Per event kind (0..255): 1 when the main loop hands every event of it to `other`. */
@@ -49,9 +53,10 @@ for (const kind of [EventKind.Exit, EventKind.Syscall, EventKind.Dead, EventKind
 /**
  * @param window the run's window (run-metrics.ts windowOf), for the busy time
  * @param cpus CPUs to report per-CPU figures for (at least the table's)
+ * @param exitFree whether to split each exit → free as well (Linux traces)
  */
-export function runPass(table: EventTable, window: IntervalWindow, cpus: number): RunPass {
-  const pass = new TablePass(table, window, Math.max(cpus, table.cpuCount));
+export function runPass(table: EventTable, window: IntervalWindow, cpus: number, exitFree = false): RunPass {
+  const pass = new TablePass(table, window, Math.max(cpus, table.cpuCount), exitFree ? new ExitFreeSplitter() : undefined);
   pass.scan();
   return pass.finish();
 }
@@ -72,7 +77,7 @@ class TablePass {
   private contextSwitches = 0;
   private namedReaps = false;
 
-  constructor(private readonly table: EventTable, window: IntervalWindow, cpus: number) {
+  constructor(private readonly table: EventTable, window: IntervalWindow, cpus: number, private readonly exitFree: ExitFreeSplitter | undefined) {
     const reaperIndex = reaperIndexByComm(table);
     this.isReaper = reaperFlags(reaperIndex);
     this.idle = idleCommIds(table);
@@ -87,7 +92,7 @@ class TablePass {
   /** The main loop, over every event: switches and wakeups; the other events it needs go to {@link other}. */
   scan(): void {
     const { kind: kinds, cpu: cpuOf, ts, tid: tids, comm: comms, arg1, length } = this.table;
-    const { intervals, deadLists, pickedComm } = this;
+    const { intervals, deadLists, pickedComm, exitFree } = this;
     let switches = 0;
     let crossCpu = 0;
     for (let i = 0; i < length; i++) {
@@ -99,6 +104,7 @@ class TablePass {
         if (kind === EventKind.OffCpu) {
           switches++;
           deadLists.offCpu(i, tid);
+          if (exitFree !== undefined) exitFree.offCpu(tid, ts[i]!);
         }
         if (pickedComm[comm] !== 0) this.other(i, kind);
       } else if (kind === EventKind.Wakeup) {
@@ -127,11 +133,16 @@ class TablePass {
       if (isReaper[comm] === 1) reapers.event(kind, tids[i]!, comm, cpuOf[i]!, ts[i]!);
     } else if (kind === EventKind.Exit || (kind === EventKind.Syscall && (arg0[i] === SYS_EXIT || arg0[i] === SYS_THREXIT))) {
       if (deadLists.exit(tids[i]!, ts[i]!)) this.exits++;
+      if (kind === EventKind.Exit) this.exitFree?.exit(tids[i]!, ts[i]!);
     } else if (kind === EventKind.Dead) {
       deadLists.dead(i, tids[i]!);
+      this.exitFree?.dead(tids[i]!, ts[i]!);
     } else if (kind === EventKind.Reap) {
       this.reapsPerCpu[cpuOf[i]!]!++;
-      if (arg0[i]! >= 0) this.namedReaps = true;
+      if (arg0[i]! >= 0) {
+        this.namedReaps = true;
+        this.exitFree?.reap(arg0[i]!, ts[i]!);
+      }
       if (isReaper[comm] === 1) {
         reapers.event(kind, tids[i]!, comm, cpuOf[i]!, ts[i]!);
         deadLists.reaperEvent(kind, i, tids[i]!, comm, ts[i]!);
@@ -160,6 +171,7 @@ class TablePass {
       busy: this.intervals.finishBusy(),
       reapers: this.reapers.finish(recordingEnd(this.table)),
       exitToReap: this.exitToReap(),
+      exitFree: this.exitFree?.finish(),
     };
   }
 }

@@ -8,7 +8,7 @@ import type { EventTable } from '../events/event-table';
 import type { TraceFormat } from '../trace/format-reader';
 import type { LatencyStart } from './exit-to-reap';
 import type { Summary } from './stats';
-import { exitFreeSplit, summarizeExitFree } from './exit-free-split';
+import { summarizeExitFree } from './exit-free-split';
 import { utilisationOfBusy } from './trace-cpu-metrics';
 import { baseMetrics } from './run-metrics';
 
@@ -52,7 +52,8 @@ export interface SummaryInput {
 export function summarizeTrace(input: SummaryInput): TraceSummary {
   const { table } = input;
   // baseMetrics' one pass over the table gives the reapers and utilisationPerCpu too
-  const m = baseMetrics(table);
+  const linux = input.format !== 'btrace';
+  const m = baseMetrics(table, {}, { exitFreeSplit: linux });
   const summary: TraceSummary = {
     format: input.format,
     events: table.length,
@@ -70,8 +71,8 @@ export function summarizeTrace(input: SummaryInput): TraceSummary {
     utilisationPerCpu: utilisationOfBusy(m.busyNsPerCpu, m.spanNs),
     diagnostics: input.diagnostics,
   };
-  if (input.format !== 'btrace') {
-    const split = exitFreeSplit(table);
+  if (linux) {
+    const split = m.exitFree!;
     summary.exitToFree = { count: split.count, unpairedExits: split.unpairedExits, freesWithoutExit: split.freesWithoutExit, ...summarizeExitFree(split) };
   }
   return summary;

@@ -9,6 +9,7 @@ import { busyPerCpu } from '../../../../src/core/analysis/on-cpu-intervals';
 import { findReapers } from '../../../../src/core/analysis/reaper-activity';
 import { exitToReap } from '../../../../src/core/analysis/exit-to-reap';
 import { summarize } from '../../../../src/core/analysis/stats';
+import { exitFreeSplit } from '../../../../src/core/analysis/exit-free-split';
 import { simulate } from '../../../../src/core/sim/simulate';
 import { btraceChunks } from '../../../../src/core/trace/btrace-writer';
 import { fixture, read } from '../trace/trace-test-helpers';
@@ -38,6 +39,7 @@ test('counts: an exit counts once per thread, an idle hop only after an exit, wa
   b.push(700, 1, K.OffCpu, 100_009, 0, reaper, 100_001, 0);
   const table = b.finish();
   const pass = runPass(table, windowOf(table, {}), 3);
+  assert.equal(pass.exitFree, undefined, 'not asked for');
   assert.equal(pass.exits, 1);
   assert.equal(pass.idleHops, 1);
   assert.equal(pass.crossCpuWakeups, 1);
@@ -59,18 +61,20 @@ test('counts: an exit counts once per thread, an idle hop only after an exit, wa
 /** Each part of the pass against the function that computes it alone. */
 function assertAgrees(name: string, table: EventTable, cpus = table.cpuCount): void {
   const window = windowOf(table, {});
-  const pass = runPass(table, window, cpus);
+  const pass = runPass(table, window, cpus, true);
   assert.deepEqual(pass.busy, busyPerCpu(table, window, cpus), `${name}: busy time`);
   assert.deepEqual(pass.reapers, findReapers(table), `${name}: reapers`);
   const pairs = exitToReap(table);
   assert.deepEqual(pass.exitToReap, { latencyNs: summarize(pairs.latenciesNs), inferred: pairs.inferred, startsAt: pairs.startsAt }, `${name}: exit→reap`);
+  assert.deepEqual(pass.exitFree, exitFreeSplit(table), `${name}: exit→free split`);
 }
 
-test('on the fixture traces, the pass gives what the busy-time, reaper and exit→reap functions give alone', () => {
+test('on the fixture traces, the pass gives what the busy-time, reaper, exit→reap and exit→free functions give alone', () => {
   for (const name of ['btrace-baseline.txt', 'btrace-patched-begin-end.txt', 'ftrace-flags5.txt', 'ftrace-trace-cmd.txt', 'linux-tracefs-storm.txt']) {
     const { table } = read(fixture(name));
     assert.ok(table.length > 0, name);
     assertAgrees(name, table);
+    if (name.startsWith('linux')) assert.ok(exitFreeSplit(table).count > 0, `${name}: frees paired`);
   }
 });
 
