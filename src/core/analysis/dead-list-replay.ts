@@ -280,16 +280,22 @@ export class DeadListScanner {
   }
 }
 
+/** Threads the per-thread columns have room for at first. */
+const INITIAL_SLOTS = 16;
+
 /** Per thread (by slot): what the replay needs of the dead, in typed arrays. */
 class ThreadScan {
   private readonly slots = new TidSlots();
+  // The columns start small: they are replaced as they grow, and the first replacement had
+  // better come before the loops feeding them are compiled (code compiled while a field was
+  // never reassigned is thrown away when it is).
   /** Its first exit time, ns (NaN: none). */
-  exitAt = new Float64Array(1024).fill(NaN);
+  exitAt = new Float64Array(INITIAL_SLOTS).fill(NaN);
   /** Table index of its last off-cpu, of its last Dead event (-1: none). */
-  lastOff = new Int32Array(1024).fill(-1);
-  lastDead = new Int32Array(1024).fill(-1);
+  lastOff = new Int32Array(INITIAL_SLOTS).fill(-1);
+  lastDead = new Int32Array(INITIAL_SLOTS).fill(-1);
   /** 1 when it exited (Exit, exit syscall, Dead, or named by the caller). */
-  exited = new Uint8Array(1024);
+  exited = new Uint8Array(INITIAL_SLOTS);
 
   slotOf(tid: number): number {
     const s = this.slots.slot(tid);

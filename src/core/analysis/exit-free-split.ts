@@ -34,9 +34,10 @@ export interface ExitFreeSplit {
 /** Per thread (by slot), the times the split needs, ns; NaN: none (yet, or any more). */
 class TaskTimes {
   private readonly slots = new TidSlots();
-  exitAt = new Float64Array(1024).fill(NaN);
-  switchAt = new Float64Array(1024).fill(NaN);
-  deadAt = new Float64Array(1024).fill(NaN);
+  // small at first, so the first growth comes before the loop feeding them is compiled (dead-list-replay.ts)
+  exitAt = new Float64Array(16).fill(NaN);
+  switchAt = new Float64Array(16).fill(NaN);
+  deadAt = new Float64Array(16).fill(NaN);
 
   /** The slot of `tid`, with room for it in the columns. */
   slotOf(tid: number): number {

@@ -83,8 +83,9 @@ export function collectExactPairs(table: EventTable): { pairs: PairList; tableHa
 /** Per thread (by slot), the exit and last off-cpu not yet paired with a reap, ns (NaN: none). */
 class PendingExits {
   private readonly slots = new TidSlots();
-  exitAt = new Float64Array(1024).fill(NaN);
-  lastOffAt = new Float64Array(1024).fill(NaN);
+  // small at first, so the first growth comes before the loop feeding them is compiled (dead-list-replay.ts)
+  exitAt = new Float64Array(16).fill(NaN);
+  lastOffAt = new Float64Array(16).fill(NaN);
 
   slotOf(tid: number): number {
     const s = this.slots.slot(tid);

@@ -53,8 +53,8 @@ class ReaperRuns {
   runs = 0;
   busyNs = 0;
   reaps = 0;
-  /** Start of its open run, ns (-1: not running), and the CPU it runs on. */
-  onSince = -1;
+  /** Start of its open run, ns (NaN or negative: not running; NaN keeps the field a double), and the CPU it runs on. */
+  onSince = NaN;
   onCpu = -1;
   /** Time on CPU per CPU, ns (NaN: never ran there). */
   readonly busyByCpu: Float64Array;
@@ -65,12 +65,12 @@ class ReaperRuns {
 
   /** Ends the open run, if any, at `t` ns. */
   close(t: number): void {
-    if (this.onSince < 0) return;
+    if (!(this.onSince >= 0)) return;
     const d = t - this.onSince;
     this.busyNs += d;
     const before = this.busyByCpu[this.onCpu]!;
     this.busyByCpu[this.onCpu] = before === before ? before + d : d;
-    this.onSince = -1;
+    this.onSince = NaN;
   }
 
   /** The CPU it spent most time on (the lowest of a tie); with no run, its name's CPU or 0. */

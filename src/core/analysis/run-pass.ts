@@ -46,6 +46,11 @@ export interface RunPass {
   exitFree?: ExitFreeSplit;
 }
 
+/** Indices of TablePass.counts: exits, idle hops, Reap events that name the reaped thread. */
+const EXITS = 0;
+const IDLE_HOPS = 1;
+const NAMED_REAPS = 2;
+
 /** Per event kind (0..255): 1 when the main loop hands every event of it to `other`. */
 const PICKED_KINDS = new Uint8Array(256);
 for (const kind of [EventKind.Exit, EventKind.Syscall, EventKind.Dead, EventKind.Reap, EventKind.Sleep]) PICKED_KINDS[kind] = 1;
@@ -71,11 +76,13 @@ class TablePass {
   private readonly reapers: ReaperActivityCounter;
   private readonly deadLists: DeadListScanner;
   private readonly reapsPerCpu: Float64Array;
-  private exits = 0;
-  private idleHops = 0;
+  /**
+   * What {@link other} counts, by the indices below: in a typed array, so that the first count
+   * after the code was compiled does not change a field of the object it depends on.
+   */
+  private readonly counts = new Float64Array(3);
   private crossCpuWakeups = 0;
   private contextSwitches = 0;
-  private namedReaps = false;
 
   constructor(private readonly table: EventTable, window: IntervalWindow, cpus: number, private readonly exitFree: ExitFreeSplitter | undefined) {
     const reaperIndex = reaperIndexByComm(table);
@@ -124,7 +131,7 @@ class TablePass {
     const { isReaper, deadLists, reapers } = this;
     const comm = comms[i]!;
     if (kind === EventKind.OnCpu) {
-      if (this.idle[comm] === 1 && deadLists.hasExited(arg0[i]!)) this.idleHops++;
+      if (this.idle[comm] === 1 && deadLists.hasExited(arg0[i]!)) this.counts[IDLE_HOPS]!++;
       if (isReaper[comm] === 1) {
         reapers.event(kind, tids[i]!, comm, cpuOf[i]!, ts[i]!);
         deadLists.reaperEvent(kind, i, tids[i]!, comm, ts[i]!);
@@ -132,7 +139,7 @@ class TablePass {
     } else if (kind === EventKind.OffCpu) {
       if (isReaper[comm] === 1) reapers.event(kind, tids[i]!, comm, cpuOf[i]!, ts[i]!);
     } else if (kind === EventKind.Exit || (kind === EventKind.Syscall && (arg0[i] === SYS_EXIT || arg0[i] === SYS_THREXIT))) {
-      if (deadLists.exit(tids[i]!, ts[i]!)) this.exits++;
+      if (deadLists.exit(tids[i]!, ts[i]!)) this.counts[EXITS]!++;
       if (kind === EventKind.Exit) this.exitFree?.exit(tids[i]!, ts[i]!);
     } else if (kind === EventKind.Dead) {
       deadLists.dead(i, tids[i]!);
@@ -140,7 +147,7 @@ class TablePass {
     } else if (kind === EventKind.Reap) {
       this.reapsPerCpu[cpuOf[i]!]!++;
       if (arg0[i]! >= 0) {
-        this.namedReaps = true;
+        this.counts[NAMED_REAPS]!++;
         this.exitFree?.reap(arg0[i]!, ts[i]!);
       }
       if (isReaper[comm] === 1) {
@@ -153,7 +160,7 @@ class TablePass {
   }
 
   private exitToReap(): ExitToReapSummary {
-    if (this.namedReaps) {
+    if (this.counts[NAMED_REAPS]! > 0) {
       const { pairs, tableHasExits } = collectExactPairs(this.table);
       return pairs.summarize(false, tableHasExits);
     }
@@ -163,8 +170,8 @@ class TablePass {
 
   finish(): RunPass {
     return {
-      exits: this.exits,
-      idleHops: this.idleHops,
+      exits: this.counts[EXITS]!,
+      idleHops: this.counts[IDLE_HOPS]!,
       crossCpuWakeups: this.crossCpuWakeups,
       contextSwitches: this.contextSwitches,
       reapsPerCpu: Array.from(this.reapsPerCpu),
