@@ -70,8 +70,12 @@ export function runPass(table: EventTable, window: IntervalWindow, cpus: number,
 class TablePass {
   private readonly idle: Uint8Array;
   private readonly isReaper: Uint8Array;
-  /** Per interned string id: 1 for an idle or reaper thread's name (their switches are picked). */
-  private readonly pickedComm: Uint8Array;
+  /**
+   * Per interned string id and switch kind (index comm * 2 + kind: OnCpu 0, OffCpu 1): 1 when
+   * {@link other} wants the switch: an on-cpu of an idle thread (an idle hop?) or of a reaper,
+   * an off-cpu of a reaper.
+   */
+  private readonly pickedSwitch: Uint8Array;
   private readonly intervals: OnCpuIntervalWalker;
   private readonly reapers: ReaperActivityCounter;
   private readonly deadLists: DeadListScanner;
@@ -88,8 +92,11 @@ class TablePass {
     const reaperIndex = reaperIndexByComm(table);
     this.isReaper = reaperFlags(reaperIndex);
     this.idle = idleCommIds(table);
-    this.pickedComm = new Uint8Array(this.idle.length);
-    for (let id = 0; id < this.pickedComm.length; id++) this.pickedComm[id] = this.idle[id]! | this.isReaper[id]!;
+    this.pickedSwitch = new Uint8Array(this.idle.length * 2);
+    for (let id = 0; id < this.idle.length; id++) {
+      this.pickedSwitch[id * 2 + EventKind.OnCpu] = this.idle[id]! | this.isReaper[id]!;
+      this.pickedSwitch[id * 2 + EventKind.OffCpu] = this.isReaper[id]!;
+    }
     this.intervals = new OnCpuIntervalWalker(table.cpuCount, window, cpus, this.idle, this.isReaper);
     this.reapers = new ReaperActivityCounter(table);
     this.deadLists = new DeadListScanner(table, [], reaperIndex);
@@ -99,7 +106,7 @@ class TablePass {
   /** The main loop, over every event: switches and wakeups; the other events it needs go to {@link other}. */
   scan(): void {
     const { kind: kinds, cpu: cpuOf, ts, tid: tids, comm: comms, arg1, length } = this.table;
-    const { intervals, deadLists, pickedComm, exitFree } = this;
+    const { intervals, deadLists, pickedSwitch, exitFree } = this;
     let switches = 0;
     let crossCpu = 0;
     for (let i = 0; i < length; i++) {
@@ -113,7 +120,7 @@ class TablePass {
           deadLists.offCpu(i, tid);
           if (exitFree !== undefined) exitFree.offCpu(tid, ts[i]!);
         }
-        if (pickedComm[comm] !== 0) this.other(i, kind);
+        if (pickedSwitch[comm * 2 + kind] !== 0) this.other(i, kind);
       } else if (kind === EventKind.Wakeup) {
         const target = arg1[i]!;
         if (target >= 0 && target !== cpuOf[i]!) crossCpu++;
