@@ -120,7 +120,9 @@ export function replayDeadLists(table: EventTable, exitedTids: Iterable<number>)
 export function replayPairs(scan: DeadListScan): PairList {
   let useReaps = false;
   for (const r of scan.reapers.values()) useReaps ||= r.reaps.length > 0;
-  const out = new PairList();
+  let deadThreads = 0;
+  for (const list of scan.dead.values()) deadThreads += list.length;
+  const out = new PairList(deadThreads); // each dead thread pairs once at most
   for (const [key, reaper] of scan.reapers) {
     const dead = scan.dead.get(key) ?? NO_DEAD_THREADS;
     if (useReaps) pairReaps(dead, reaper, out);

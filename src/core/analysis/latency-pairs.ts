@@ -40,11 +40,18 @@ function latencies(starts: Float64Array, ends: Float64Array): Float64Array {
 
 /** Pairs, with where each start came from; handed out in reap order. */
 export class PairList {
-  private readonly starts = new NumberColumn();
-  private readonly ends = new NumberColumn();
+  private readonly starts: NumberColumn;
+  private readonly ends: NumberColumn;
   /** Per pair: its place in reap order (the reap's table index), when added out of order. */
-  private readonly order = new NumberColumn();
+  private readonly order: NumberColumn;
   private fromExit = 0;
+
+  /** @param capacity pairs expected at most (room made at once; more still fit) */
+  constructor(capacity = 16) {
+    this.starts = new NumberColumn(capacity);
+    this.ends = new NumberColumn(capacity);
+    this.order = new NumberColumn(capacity);
+  }
 
   /** @param order the pair's place in reap order, when pairs are added out of it (all or none). */
   add(startNs: number, endNs: number, startIsExit: boolean, order?: number): void {
@@ -86,7 +93,7 @@ export class PairList {
    * @param tableHasExits as for {@link finish}
    */
   summarize(inferred: boolean, tableHasExits: boolean): ExitToReapSummary {
-    return { latencyNs: summarize(latencies(this.starts.toFloat64(), this.ends.toFloat64())), inferred, startsAt: this.startsAt(tableHasExits) };
+    return { latencyNs: summarize(latencies(this.starts.view(), this.ends.view())), inferred, startsAt: this.startsAt(tableHasExits) };
   }
 
   private startsAt(tableHasExits: boolean): LatencyStart {
