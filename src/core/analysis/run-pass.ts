@@ -7,12 +7,12 @@
  * (exit-free-split.ts). Each of those keeps its own logic in a counter fed
  * event by event; the pass only reads each event once and hands it to the ones that want it.
  *
- * Shaped for a fresh process, where the first call is what the user waits for: the loop over
- * every event is small (switches and wakeups, most of a trace, are handled in it); the other
- * events it needs (exits, Dead, Reap, Sleep events, and switches of idle or reaper threads) it
- * picks into a fixed buffer, handed on in time order, whenever it is full, to a second small
- * loop. Small loops compile fast, each is called so that it compiles once, and a kind first
- * seen late in the table does not throw the compiled main loop away.
+ * Shaped for a fresh process, where the first call is what the user waits for (its time goes
+ * to the interpreter and the optimising compiler): the loop over every event is small and runs
+ * once (switches and wakeups, most of a trace, are handled in it); the other events it needs
+ * (exits, Dead, Reap, Sleep events, on-cpu of idle threads, switches of reapers) go to one
+ * method, compiled on its own, so the main loop's compiled code stays small. Per-thread state
+ * is in typed arrays by thread slot, per-CPU state in arrays by CPU: no memory per event.
  */
 import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
