@@ -66,7 +66,7 @@ export function runPass(table: EventTable, window: IntervalWindow, cpus: number,
   return pass.finish();
 }
 
-/** The counters of one pass and the two loops that feed them. */
+/** The counters of one pass, its loop over the table and the method it hands the other events to. */
 class TablePass {
   private readonly idle: Uint8Array;
   private readonly isReaper: Uint8Array;
