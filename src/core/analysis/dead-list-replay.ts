@@ -40,32 +40,39 @@ import { SYS_EXIT, SYS_THREXIT } from '../trace/btrace-probes';
 import { TidSlots } from '../trace/tid-slots';
 import { roomFor } from '../events/typed-array-growth';
 import { NumberColumn } from './number-column';
-import { reaperIndexOfComm } from './reaper-activity';
+import { NOT_A_REAPER, reaperIndexByComm } from './reaper-activity';
 
-/** A list's dead threads in enlisting order, a column per field. */
-class DeadThreads {
+/** The dead threads of every list, list after list, each list in enlisting order: a column per field. */
+interface DeadColumns {
   /** The pair's start: Exit when recorded, else the last off-cpu, ns. */
-  readonly startNs = new NumberColumn();
+  startNs: Float64Array;
   /** 1 when the start is the Exit, 0 when the last off-cpu. */
-  readonly startIsExit = new NumberColumn();
+  startIsExit: Uint8Array;
   /** When it counts as enlisted, ns. */
-  readonly enlistNs = new NumberColumn();
+  enlistNs: Float64Array;
+}
+
+/** A list's dead threads in enlisting order: entries [from, to) of the columns. */
+class DeadThreads {
+  constructor(private readonly columns: DeadColumns, private readonly from: number, private readonly to: number) {}
 
   get length(): number {
-    return this.startNs.length;
+    return this.to - this.from;
   }
 
-  add(startNs: number, startIsExit: boolean, enlistNs: number): void {
-    this.startNs.push(startNs);
-    this.startIsExit.push(startIsExit ? 1 : 0);
-    this.enlistNs.push(enlistNs);
+  /** When dead thread k counts as enlisted, ns. */
+  enlistAt(k: number): number {
+    return this.columns.enlistNs[this.from + k]!;
   }
 
   /** Adds dead thread k's pair ending at `endNs` to `out`. */
   pair(k: number, endNs: number, out: PairList, order: number): void {
-    out.add(this.startNs.at(k), endNs, this.startIsExit.at(k) === 1, order);
+    const j = this.from + k;
+    out.add(this.columns.startNs[j]!, endNs, this.columns.startIsExit[j] === 1, order);
   }
 }
+
+const NO_DEAD_THREADS = new DeadThreads({ startNs: new Float64Array(0), startIsExit: new Uint8Array(0), enlistNs: new Float64Array(0) }, 0, 0);
 
 interface ReaperTimes {
   /** Its on-cpu times, ns, ascending. */
@@ -84,7 +91,7 @@ interface ReaperTimes {
 }
 
 /** Everything the replay needs, from one pass over the table. */
-interface Scan {
+export interface DeadListScan {
   /** Per list key (-1 global, N for CPU N): its dead threads in enlisting order. */
   dead: Map<number, DeadThreads>;
   /** Per list key: what its reaper(s) did, in time order. */
@@ -93,29 +100,50 @@ interface Scan {
 }
 
 export function replayDeadLists(table: EventTable, exitedTids: Iterable<number>): ExitToReap {
-  const scan = scanTable(table, exitedTids);
-  const useReaps = [...scan.reapers.values()].some((r) => r.reaps.length > 0);
-  const out = new PairList();
+  const { kind: kinds, tid: tids, ts, arg0, comm: comms } = table;
+  const scanner = new DeadListScanner(table, exitedTids);
+  const reaperIndex = scanner.reaperIndex;
+  for (let i = 0; i < table.length; i++) {
+    const kind = kinds[i]!;
+    if (kind === EventKind.OffCpu) scanner.offCpu(i, tids[i]!);
+    else if (kind === EventKind.Exit || (kind === EventKind.Syscall && (arg0[i] === SYS_EXIT || arg0[i] === SYS_THREXIT))) scanner.exit(tids[i]!, ts[i]!);
+    else if (kind === EventKind.Dead) scanner.dead(i, tids[i]!);
+    else if ((kind === EventKind.OnCpu || kind === EventKind.Reap || kind === EventKind.Sleep) && reaperIndex[comms[i]!] !== NOT_A_REAPER) {
+      scanner.reaperEvent(kind, i, tids[i]!, comms[i]!, ts[i]!);
+    }
+  }
+  const scan = scanner.finish();
+  return replayPairs(scan).finish(true, scan.hasExits);
+}
+
+/** The pairs of a finished scan (see the top of this file), not yet in reap order. */
+export function replayPairs(scan: DeadListScan): PairList {
+  let useReaps = false;
+  for (const r of scan.reapers.values()) useReaps ||= r.reaps.length > 0;
+  let deadThreads = 0;
+  for (const list of scan.dead.values()) deadThreads += list.length;
+  const out = new PairList(deadThreads); // each dead thread pairs once at most
   for (const [key, reaper] of scan.reapers) {
-    const dead = scan.dead.get(key) ?? new DeadThreads();
+    const dead = scan.dead.get(key) ?? NO_DEAD_THREADS;
     if (useReaps) pairReaps(dead, reaper, out);
     else pairRuns(dead, reaper.runs, out);
   }
-  return out.finish(true, scan.hasExits);
+  return out;
 }
 
 /** Each reap takes the most recently enlisted thread not yet taken at its take time. */
 function pairReaps(dead: DeadThreads, reaper: ReaperTimes, out: PairList): void {
-  /** Dead threads enlisted and not taken yet, by their index in `dead`. */
-  const stack: number[] = [];
+  /** Dead threads enlisted and not taken yet, by their index in `dead` (a stack of `top` entries). */
+  const stack = new Int32Array(dead.length);
+  let top = 0;
   let next = 0;
   for (let k = 0; k < reaper.reaps.length; k++) {
     const take = reaper.takes.at(k);
     const reap = reaper.reaps.at(k);
-    while (next < dead.length && dead.enlistNs.at(next) <= take) stack.push(next++);
+    while (next < dead.length && dead.enlistAt(next) <= take) stack[top++] = next++;
     // the list was not empty, so the take came later than estimated: the first thread enlisted
-    const d = stack.pop() ?? (next < dead.length && dead.enlistNs.at(next) <= reap ? next++ : undefined);
-    if (d !== undefined) dead.pair(d, reap, out, reaper.reapIndex.at(k));
+    const d = top > 0 ? stack[--top]! : next < dead.length && dead.enlistAt(next) <= reap ? next++ : -1;
+    if (d >= 0) dead.pair(d, reap, out, reaper.reapIndex.at(k));
   }
 }
 
@@ -123,83 +151,153 @@ function pairReaps(dead: DeadThreads, reaper: ReaperTimes, out: PairList): void 
 function pairRuns(dead: DeadThreads, runs: NumberColumn, out: PairList): void {
   let j = 0;
   for (let k = 0; k < dead.length; k++) {
-    const enlist = dead.enlistNs.at(k);
+    const enlist = dead.enlistAt(k);
     while (j < runs.length && runs.at(j) < enlist) j++;
     if (j === runs.length) return;
     dead.pair(k, runs.at(j), out, runs.at(j));
   }
 }
 
-function scanTable(table: EventTable, exitedTids: Iterable<number>): Scan {
-  const { kind: kinds, tid: tids, ts, arg0 } = table;
-  const threads = new ThreadScan();
-  for (const tid of exitedTids) threads.exited[threads.slotOf(tid)] = 1;
+/**
+ * The one pass over the table the replay needs, fed event by event (replayDeadLists' loop, or
+ * a pass gathering more, run-pass.ts): the dead threads' exits, last off-cpu and Dead events,
+ * and what the reapers did.
+ */
+export class DeadListScanner {
+  /** Per interned string id: which reaper it names (reaper-activity.ts reaperIndexByComm). */
+  readonly reaperIndex: Int32Array;
+  private readonly threads = new ThreadScan();
   /** Per reaper tid: its list index as reaperIndexOfComm gives it, and its times. */
-  const byTid = new Map<number, { index: number; times: ReaperTimes }>();
-  const reaperIndex = new ReaperIndexByComm(table);
-  let perCpu = false;
-  let hasExits = false;
-  for (let i = 0; i < table.length; i++) {
-    const kind = kinds[i]!;
-    if (kind === EventKind.OffCpu) {
-      threads.lastOff[threads.slotOf(tids[i]!)] = i;
-      continue;
+  private readonly byTid = new Map<number, { index: number; times: ReaperTimes }>();
+  /** Per interned name: the reaper thread last seen with it and its times (a cache of byTid). */
+  private readonly tidByComm: Float64Array;
+  private readonly timesByComm: (ReaperTimes | undefined)[];
+  private perCpu = false;
+  private hasExits = false;
+
+  /** @param exitedTids threads known to have exited besides those the table shows */
+  constructor(private readonly table: EventTable, exitedTids: Iterable<number>, reaperIndex = reaperIndexByComm(table)) {
+    this.reaperIndex = reaperIndex;
+    this.tidByComm = new Float64Array(reaperIndex.length).fill(NaN);
+    this.timesByComm = new Array<ReaperTimes | undefined>(reaperIndex.length).fill(undefined);
+    for (const tid of exitedTids) {
+      const s = this.threads.slotOf(tid); // first: it may grow the arrays
+      this.threads.exited[s] = 1;
     }
-    if (kind === EventKind.Exit || (kind === EventKind.Syscall && (arg0[i] === SYS_EXIT || arg0[i] === SYS_THREXIT))) {
-      const s = threads.slotOf(tids[i]!);
-      threads.exited[s] = 1;
-      if (threads.exitAt[s] !== threads.exitAt[s]) threads.exitAt[s] = ts[i]!; // NaN: its first exit
-      hasExits = true;
-      continue;
+  }
+
+  /** Event i is an off-cpu of thread `tid`. */
+  offCpu(i: number, tid: number): void {
+    const threads = this.threads;
+    const s = threads.slotOf(tid); // first: it may grow the arrays
+    threads.lastOff[s] = i;
+  }
+
+  /** Thread `tid` left exit1 at `t` ns (an Exit event or an exit syscall); true the first time. */
+  exit(tid: number, t: number): boolean {
+    const threads = this.threads;
+    const s = threads.slotOf(tid);
+    threads.exited[s] = 1;
+    this.hasExits = true;
+    if (threads.exitAt[s] === threads.exitAt[s]) return false;
+    threads.exitAt[s] = t; // was NaN: its first exit
+    return true;
+  }
+
+  /** Whether thread `tid` left exit1 in the events seen so far (an Exit event or an exit syscall). */
+  hasExited(tid: number): boolean {
+    const s = this.threads.find(tid);
+    return s >= 0 && this.threads.exitAt[s] === this.threads.exitAt[s];
+  }
+
+  /** Event i is a Dead event of thread `tid`. */
+  dead(i: number, tid: number): void {
+    const threads = this.threads;
+    const s = threads.slotOf(tid);
+    threads.exited[s] = 1;
+    threads.lastDead[s] = i;
+  }
+
+  /** Event i, at `t` ns, is an OnCpu, Reap or Sleep (`kind`) of thread `tid` whose name `comm` is a reaper's. */
+  reaperEvent(kind: number, i: number, tid: number, comm: number, t: number): void {
+    recordReaperEvent(this.timesOf(tid, comm), kind, t, i);
+  }
+
+  private timesOf(tid: number, comm: number): ReaperTimes {
+    if (this.tidByComm[comm] === tid) return this.timesByComm[comm]!;
+    const index = this.reaperIndex[comm]!;
+    if (index >= 0) this.perCpu = true;
+    let r = this.byTid.get(tid);
+    if (!r) this.byTid.set(tid, (r = { index, times: newTimes() }));
+    this.tidByComm[comm] = tid;
+    this.timesByComm[comm] = r.times;
+    return r.times;
+  }
+
+  finish(): DeadListScan {
+    const { table, threads, perCpu, hasExits } = this;
+    const ts = table.ts;
+    const reapers = new Map<number, ReaperTimes>();
+    for (const { index, times } of this.byTid.values()) {
+      if (perCpu && index < 0) continue;
+      const key = perCpu ? index : -1;
+      const have = reapers.get(key);
+      reapers.set(key, have ? mergeTimes(have, times) : times);
     }
-    if (kind === EventKind.Dead) {
-      const s = threads.slotOf(tids[i]!);
-      threads.exited[s] = 1;
-      threads.lastDead[s] = i;
-      continue;
+    const dead = new Map<number, DeadThreads>();
+    // only the lists a reaper serves are replayed
+    if (reapers.size === 0) return { dead, reapers, hasExits };
+    // a dead thread's list: the CPU of its last off-cpu (per-CPU lists) or the global one (key
+    // -1); list number key + 1, -1 for a list no reaper serves
+    const listOfKey = new Int32Array(table.cpuCount + 1).fill(-1);
+    for (const key of reapers.keys()) if (key < table.cpuCount) listOfKey[key + 1] = key + 1;
+    const order = threads.deadInEnlistOrder(table);
+    const listOf = new Int32Array(order.length);
+    /** Per list number: where its entries start in the columns, then (after the fill) end. */
+    const ends = new Int32Array(listOfKey.length + 1);
+    for (let k = 0; k < order.length; k++) {
+      const list = listOfKey[(perCpu ? table.cpu[threads.lastOff[order[k]!]!]! : -1) + 1]!;
+      listOf[k] = list;
+      if (list >= 0) ends[list + 1]!++;
     }
-    if (kind !== EventKind.OnCpu && kind !== EventKind.Reap && kind !== EventKind.Sleep) continue;
-    const index = reaperIndex.of(table.comm[i]!);
-    if (index === null) continue;
-    if (index >= 0) perCpu = true;
-    const tid = tids[i]!;
-    let r = byTid.get(tid);
-    if (!r) byTid.set(tid, (r = { index, times: newTimes() }));
-    recordReaperEvent(r.times, kind, ts[i]!, i);
+    for (let l = 1; l < ends.length; l++) ends[l]! += ends[l - 1]!;
+    const starts = ends.slice(0, listOfKey.length);
+    const total = ends[listOfKey.length]!;
+    const columns: DeadColumns = { startNs: new Float64Array(total), startIsExit: new Uint8Array(total), enlistNs: new Float64Array(total) };
+    for (let k = 0; k < order.length; k++) {
+      const list = listOf[k]!;
+      if (list < 0) continue;
+      const s = order[k]!;
+      const j = ends[list]!++;
+      const exit = threads.exitAt[s]!;
+      const startIsExit = exit === exit;
+      columns.startNs[j] = startIsExit ? exit : ts[threads.lastOff[s]!]!;
+      columns.startIsExit[j] = startIsExit ? 1 : 0;
+      columns.enlistNs[j] = ts[threads.enlistOf(s)]!;
+    }
+    for (let list = 0; list < listOfKey.length; list++) {
+      if (ends[list]! > starts[list]!) dead.set(list - 1, new DeadThreads(columns, starts[list]!, ends[list]!));
+    }
+    return { dead, reapers, hasExits };
   }
-  const reapers = new Map<number, ReaperTimes>();
-  for (const { index, times } of byTid.values()) {
-    if (perCpu && index < 0) continue;
-    const key = perCpu ? index : -1;
-    const have = reapers.get(key);
-    reapers.set(key, have ? mergeTimes(have, times) : times);
-  }
-  const dead = new Map<number, DeadThreads>();
-  // only the lists a reaper serves are replayed
-  if (reapers.size === 0) return { dead, reapers, hasExits };
-  for (const s of threads.deadInEnlistOrder(ts)) {
-    const off = threads.lastOff[s]!;
-    const key = perCpu ? table.cpu[off]! : -1;
-    if (!reapers.has(key)) continue;
-    const exit = threads.exitAt[s]!;
-    const startIsExit = exit === exit;
-    let list = dead.get(key);
-    if (!list) dead.set(key, (list = new DeadThreads()));
-    list.add(startIsExit ? exit : ts[off]!, startIsExit, ts[threads.enlistOf(s)]!);
-  }
-  return { dead, reapers, hasExits };
 }
+
+/** Threads the per-thread columns have room for at first. */
+const INITIAL_SLOTS = 16;
 
 /** Per thread (by slot): what the replay needs of the dead, in typed arrays. */
 class ThreadScan {
   private readonly slots = new TidSlots();
+  // The columns start small: they are replaced as they grow, and the first replacement had
+  // better come before the loops feeding them are compiled (code compiled while a field was
+  // never reassigned is thrown away when it is).
   /** Its first exit time, ns (NaN: none). */
-  exitAt = new Float64Array(1024).fill(NaN);
+  exitAt = new Float64Array(INITIAL_SLOTS).fill(NaN);
   /** Table index of its last off-cpu, of its last Dead event (-1: none). */
-  lastOff = new Int32Array(1024).fill(-1);
-  lastDead = new Int32Array(1024).fill(-1);
+  lastOff = new Int32Array(INITIAL_SLOTS).fill(-1);
+  lastDead = new Int32Array(INITIAL_SLOTS).fill(-1);
   /** 1 when it exited (Exit, exit syscall, Dead, or named by the caller). */
-  exited = new Uint8Array(1024);
+  exited = new Uint8Array(INITIAL_SLOTS);
 
   slotOf(tid: number): number {
     const s = this.slots.slot(tid);
@@ -212,6 +310,11 @@ class ThreadScan {
     return s;
   }
 
+  /** The slot of `tid`, or -1 when it has none. */
+  find(tid: number): number {
+    return this.slots.find(tid);
+  }
+
   /** Table index of the event that enlists thread slot `s`: its last Dead, else its last off-cpu. */
   enlistOf(s: number): number {
     const dead = this.lastDead[s]!;
@@ -221,43 +324,23 @@ class ThreadScan {
   /**
    * The slots of the dead threads seen switching off for the last time (an Exit after the last
    * off-cpu seen means the final switch is not in the table), by enlisting time, then table
-   * index. The table is in time order, so that is the order of the enlisting events' indices.
+   * index. The table is in time order, so that is the order of the enlisting events' indices:
+   * those are sorted (each is one thread's, so its slot follows from its tid).
    */
-  deadInEnlistOrder(ts: Float64Array): Iterable<number> {
+  deadInEnlistOrder(table: EventTable): Int32Array {
+    const { ts, tid: tids } = table;
     const count = this.slots.count;
-    const picked: number[] = [];
+    let n = 0;
+    const enlisting = new Int32Array(count);
     for (let s = 0; s < count; s++) {
       if (this.exited[s] !== 1) continue;
       const off = this.lastOff[s]!;
       if (off < 0 || this.exitAt[s]! > ts[off]!) continue;
-      picked.push(s);
+      enlisting[n++] = this.enlistOf(s);
     }
-    // sort keys index * count + slot, exact below 2^53 (else sorted with a comparator)
-    if (ts.length * count < Number.MAX_SAFE_INTEGER) {
-      const keys = new Float64Array(picked.length);
-      for (let k = 0; k < keys.length; k++) keys[k] = this.enlistOf(picked[k]!) * count + picked[k]!;
-      keys.sort();
-      for (let k = 0; k < keys.length; k++) picked[k] = keys[k]! % count;
-      return picked;
-    }
-    return picked.sort((a, b) => this.enlistOf(a) - this.enlistOf(b));
-  }
-}
-
-/** Which reaper a thread name denotes (reaperIndexOfComm), per string id, asked once per id. */
-class ReaperIndexByComm {
-  /** Per string id: -3 not asked yet, -2 not a reaper, -1 the global reaper, N reaperN. */
-  private readonly index: Int32Array;
-
-  constructor(private readonly table: EventTable) {
-    this.index = new Int32Array(table.strings.size).fill(-3);
-  }
-
-  of(comm: number): number | null {
-    if (comm >= this.index.length) return reaperIndexOfComm(this.table.strings.get(comm));
-    let v = this.index[comm]!;
-    if (v === -3) this.index[comm] = v = reaperIndexOfComm(this.table.strings.get(comm)) ?? -2;
-    return v === -2 ? null : v;
+    const order = enlisting.subarray(0, n).sort();
+    for (let k = 0; k < n; k++) order[k] = this.slots.find(tids[order[k]!]!);
+    return order;
   }
 }
 

@@ -16,6 +16,7 @@ import { EventKind } from '../events/event-kind';
 import { summarize, type Summary } from './stats';
 import { TidSlots } from '../trace/tid-slots';
 import { roomFor } from '../events/typed-array-growth';
+import { NumberColumn } from './number-column';
 
 export interface ExitFreeSplit {
   /** Tasks with an exit, a final switch and a free, in free order. */
@@ -33,9 +34,10 @@ export interface ExitFreeSplit {
 /** Per thread (by slot), the times the split needs, ns; NaN: none (yet, or any more). */
 class TaskTimes {
   private readonly slots = new TidSlots();
-  exitAt = new Float64Array(1024).fill(NaN);
-  switchAt = new Float64Array(1024).fill(NaN);
-  deadAt = new Float64Array(1024).fill(NaN);
+  // small at first, so the first growth comes before the loop feeding them is compiled (dead-list-replay.ts)
+  exitAt = new Float64Array(16).fill(NaN);
+  switchAt = new Float64Array(16).fill(NaN);
+  deadAt = new Float64Array(16).fill(NaN);
 
   /** The slot of `tid`, with room for it in the columns. */
   slotOf(tid: number): number {
@@ -54,55 +56,85 @@ class TaskTimes {
   }
 }
 
+/**
+ * The split, fed the table's Exit, off-cpu, Dead and Reap events one at a time in time order
+ * (exitFreeSplit's loop, or a pass gathering more, run-pass.ts).
+ */
+export class ExitFreeSplitter {
+  private readonly tasks = new TaskTimes();
+  private readonly exitToSwitch = new NumberColumn();
+  private readonly switchToFree = new NumberColumn();
+  private readonly exitToFree = new NumberColumn();
+  private freesWithoutExit = 0;
+  /** Exits not yet paired with a free. */
+  private openExits = 0;
+
+  /** Thread `tid` left do_exit at `t` ns. */
+  exit(tid: number, t: number): void {
+    const tasks = this.tasks;
+    const s = tasks.slotOf(tid);
+    if (tasks.exitAt[s] !== tasks.exitAt[s]) this.openExits++; // NaN: no open exit of this task yet
+    tasks.exitAt[s] = t;
+    tasks.switchAt[s] = NaN;
+    tasks.deadAt[s] = NaN;
+  }
+
+  /** Thread `tid` switched off at `t` ns. */
+  offCpu(tid: number, t: number): void {
+    const tasks = this.tasks;
+    const s = tasks.find(tid);
+    if (s >= 0 && tasks.exitAt[s] === tasks.exitAt[s]) tasks.switchAt[s] = t;
+  }
+
+  /** A Dead event of thread `tid` at `t` ns. */
+  dead(tid: number, t: number): void {
+    const s = this.tasks.slotOf(tid); // first: it may grow the arrays
+    this.tasks.deadAt[s] = t;
+  }
+
+  /** A Reap event at `t` ns naming the freed thread `reaped` (≥ 0). */
+  reap(reaped: number, t: number): void {
+    const tasks = this.tasks;
+    const s = tasks.find(reaped);
+    const exit = s >= 0 ? tasks.exitAt[s]! : NaN;
+    const dead = s >= 0 ? tasks.deadAt[s]! : NaN;
+    const last = dead === dead ? dead : s >= 0 ? tasks.switchAt[s]! : NaN;
+    if (exit !== exit || last !== last) {
+      this.freesWithoutExit++;
+      return;
+    }
+    this.exitToSwitch.push(last - exit);
+    this.switchToFree.push(t - last);
+    this.exitToFree.push(t - exit);
+    tasks.exitAt[s] = NaN;
+    tasks.switchAt[s] = NaN;
+    tasks.deadAt[s] = NaN;
+    this.openExits--;
+  }
+
+  finish(): ExitFreeSplit {
+    return {
+      count: this.exitToFree.length,
+      exitToSwitchNs: this.exitToSwitch.toFloat64(),
+      switchToFreeNs: this.switchToFree.toFloat64(),
+      exitToFreeNs: this.exitToFree.toFloat64(),
+      freesWithoutExit: this.freesWithoutExit,
+      unpairedExits: this.openExits,
+    };
+  }
+}
+
 export function exitFreeSplit(table: EventTable): ExitFreeSplit {
   const { kind: kinds, tid: tids, ts, arg0 } = table;
-  const tasks = new TaskTimes();
-  const a: number[] = [];
-  const b: number[] = [];
-  const c: number[] = [];
-  let freesWithoutExit = 0;
-  /** Exits not yet paired with a free. */
-  let openExits = 0;
+  const splitter = new ExitFreeSplitter();
   for (let i = 0; i < table.length; i++) {
     const kind = kinds[i]!;
-    if (kind === EventKind.Exit) {
-      const s = tasks.slotOf(tids[i]!);
-      if (tasks.exitAt[s] !== tasks.exitAt[s]) openExits++; // NaN: no open exit of this task yet
-      tasks.exitAt[s] = ts[i]!;
-      tasks.switchAt[s] = NaN;
-      tasks.deadAt[s] = NaN;
-    } else if (kind === EventKind.OffCpu) {
-      const s = tasks.find(tids[i]!);
-      if (s >= 0 && tasks.exitAt[s] === tasks.exitAt[s]) tasks.switchAt[s] = ts[i]!;
-    } else if (kind === EventKind.Dead) {
-      tasks.deadAt[tasks.slotOf(tids[i]!)] = ts[i]!;
-    } else if (kind === EventKind.Reap && arg0[i]! >= 0) {
-      const s = tasks.find(arg0[i]!);
-      const exit = s >= 0 ? tasks.exitAt[s]! : NaN;
-      const dead = s >= 0 ? tasks.deadAt[s]! : NaN;
-      const last = dead === dead ? dead : s >= 0 ? tasks.switchAt[s]! : NaN;
-      if (exit !== exit || last !== last) {
-        freesWithoutExit++;
-        continue;
-      }
-      const t = ts[i]!;
-      a.push(last - exit);
-      b.push(t - last);
-      c.push(t - exit);
-      tasks.exitAt[s] = NaN;
-      tasks.switchAt[s] = NaN;
-      tasks.deadAt[s] = NaN;
-      openExits--;
-    }
+    if (kind === EventKind.Exit) splitter.exit(tids[i]!, ts[i]!);
+    else if (kind === EventKind.OffCpu) splitter.offCpu(tids[i]!, ts[i]!);
+    else if (kind === EventKind.Dead) splitter.dead(tids[i]!, ts[i]!);
+    else if (kind === EventKind.Reap && arg0[i]! >= 0) splitter.reap(arg0[i]!, ts[i]!);
   }
-  return {
-    count: c.length,
-    exitToSwitchNs: Float64Array.from(a),
-    switchToFreeNs: Float64Array.from(b),
-    exitToFreeNs: Float64Array.from(c),
-    freesWithoutExit,
-    unpairedExits: openExits,
-  };
+  return splitter.finish();
 }
 
 /** The three intervals summarised (ns). */

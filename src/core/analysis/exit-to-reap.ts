@@ -16,6 +16,8 @@ import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
 import { replayDeadLists } from './dead-list-replay';
 import { isExitEvent, PairList, type ExitToReap, type LatencyStart } from './latency-pairs';
+import { TidSlots } from '../trace/tid-slots';
+import { roomFor } from '../events/typed-array-growth';
 
 export type { ExitToReap, LatencyStart };
 
@@ -25,10 +27,17 @@ export interface ExitToReapOptions {
 }
 
 export function exitToReap(table: EventTable, options: ExitToReapOptions = {}): ExitToReap {
-  for (let i = 0; i < table.length; i++) {
-    if (table.kind[i] === EventKind.Reap && table.arg0[i]! >= 0) return exactPairs(table);
-  }
+  if (hasNamedReaps(table)) return exactPairs(table);
   return replayDeadLists(table, options.exitedTids ?? []);
+}
+
+/** Whether some Reap event names the reaped thread (arg0 ≥ 0): then the pairs are exact. */
+export function hasNamedReaps(table: EventTable): boolean {
+  const { kind: kinds, arg0 } = table;
+  for (let i = 0; i < table.length; i++) {
+    if (kinds[i] === EventKind.Reap && arg0[i]! >= 0) return true;
+  }
+  return false;
 }
 
 /**
@@ -37,29 +46,58 @@ export function exitToReap(table: EventTable, options: ExitToReapOptions = {}): 
  * instead. With Exit events, a reap of a thread whose exit came before the recording (or of an
  * earlier thread with a reused id) pairs with nothing.
  */
-function exactPairs(table: EventTable): ExitToReap {
+export function exactPairs(table: EventTable): ExitToReap {
+  const { pairs, tableHasExits } = collectExactPairs(table);
+  return pairs.finish(false, tableHasExits);
+}
+
+/** {@link exactPairs} before they are labelled: the pairs and whether the table records exits. */
+export function collectExactPairs(table: EventTable): { pairs: PairList; tableHasExits: boolean } {
+  const { kind: kinds, tid: tids, ts, arg0 } = table;
   let tableHasExits = false;
   for (let i = 0; i < table.length && !tableHasExits; i++) tableHasExits = isExitEvent(table, i);
-  const exitAt = new Map<number, number>();
-  const lastOff = new Map<number, number>();
+  const threads = new PendingExits();
   const out = new PairList();
   for (let i = 0; i < table.length; i++) {
-    const tid = table.tid[i]!;
-    const t = table.ts[i]!;
-    if (isExitEvent(table, i)) {
-      if (!exitAt.has(tid)) exitAt.set(tid, t);
-    } else if (table.kind[i] === EventKind.OffCpu) {
-      lastOff.set(tid, t);
-    } else if (table.kind[i] === EventKind.Reap) {
-      const reaped = table.arg0[i]!;
-      if (reaped < 0) continue;
-      const exit = exitAt.get(reaped);
-      const start = tableHasExits ? exit : lastOff.get(reaped);
-      if (start === undefined) continue;
-      out.add(start, t, exit !== undefined);
-      exitAt.delete(reaped);
-      lastOff.delete(reaped);
+    const kind = kinds[i]!;
+    if (kind === EventKind.OffCpu) {
+      const s = threads.slotOf(tids[i]!); // first: it may grow the arrays
+      threads.lastOffAt[s] = ts[i]!;
+    } else if (kind === EventKind.Reap) {
+      const s = threads.find(arg0[i]!);
+      if (s < 0) continue; // not seen exiting nor switching off, or no reaped thread named
+      const exit = threads.exitAt[s]!;
+      const start = tableHasExits ? exit : threads.lastOffAt[s]!;
+      if (start !== start) continue; // NaN: none
+      out.add(start, ts[i]!, exit === exit);
+      threads.exitAt[s] = NaN;
+      threads.lastOffAt[s] = NaN;
+    } else if (isExitEvent(table, i)) {
+      const s = threads.slotOf(tids[i]!);
+      if (threads.exitAt[s] !== threads.exitAt[s]) threads.exitAt[s] = ts[i]!;
     }
   }
-  return out.finish(false, tableHasExits);
+  return { pairs: out, tableHasExits };
+}
+
+/** Per thread (by slot), the exit and last off-cpu not yet paired with a reap, ns (NaN: none). */
+class PendingExits {
+  private readonly slots = new TidSlots();
+  // small at first, so the first growth comes before the loop feeding them is compiled (dead-list-replay.ts)
+  exitAt = new Float64Array(16).fill(NaN);
+  lastOffAt = new Float64Array(16).fill(NaN);
+
+  slotOf(tid: number): number {
+    const s = this.slots.slot(tid);
+    if (s >= this.exitAt.length) {
+      this.exitAt = roomFor(this.exitAt, s + 1, NaN);
+      this.lastOffAt = roomFor(this.lastOffAt, s + 1, NaN);
+    }
+    return s;
+  }
+
+  /** The slot of `tid`, or -1 when it has none (a negative tid: none). */
+  find(tid: number): number {
+    return tid < 0 ? -1 : this.slots.find(tid);
+  }
 }

@@ -6,6 +6,7 @@ import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
 import { SYS_EXIT, SYS_THREXIT } from '../trace/btrace-probes';
 import { NumberColumn } from './number-column';
+import { summarize, type Summary } from './stats';
 
 /**
  * Where the latencies start: `exit` (Exit event), `last-off-cpu` (the thread's final switch,
@@ -23,13 +24,34 @@ export interface ExitToReap {
   startsAt: LatencyStart;
 }
 
+/** Exit→reap latencies as a summary, with their labels (see {@link ExitToReap}). */
+export interface ExitToReapSummary {
+  latencyNs: Summary;
+  inferred: boolean;
+  startsAt: LatencyStart;
+}
+
+/** end - start per pair, ns. */
+function latencies(starts: Float64Array, ends: Float64Array): Float64Array {
+  const out = new Float64Array(starts.length);
+  for (let i = 0; i < out.length; i++) out[i] = ends[i]! - starts[i]!;
+  return out;
+}
+
 /** Pairs, with where each start came from; handed out in reap order. */
 export class PairList {
-  private readonly starts = new NumberColumn();
-  private readonly ends = new NumberColumn();
+  private readonly starts: NumberColumn;
+  private readonly ends: NumberColumn;
   /** Per pair: its place in reap order (the reap's table index), when added out of order. */
-  private readonly order = new NumberColumn();
+  private readonly order: NumberColumn;
   private fromExit = 0;
+
+  /** @param capacity pairs expected at most (room made at once; more still fit) */
+  constructor(capacity = 16) {
+    this.starts = new NumberColumn(capacity);
+    this.ends = new NumberColumn(capacity);
+    this.order = new NumberColumn(capacity);
+  }
 
   /** @param order the pair's place in reap order, when pairs are added out of it (all or none). */
   add(startNs: number, endNs: number, startIsExit: boolean, order?: number): void {
@@ -45,24 +67,65 @@ export class PairList {
     const ends = this.ends.toFloat64();
     const order = this.order;
     if (order.length !== starts.length) return { starts, ends };
+    const n = order.length;
     let ordered = true;
-    for (let k = 1; k < order.length && ordered; k++) ordered = order.at(k - 1) <= order.at(k);
+    for (let k = 1; k < n && ordered; k++) ordered = order.at(k - 1) <= order.at(k);
     if (ordered) return { starts, ends };
-    const idx = Array.from(starts, (_, k) => k).sort((a, b) => order.at(a) - order.at(b));
-    return { starts: Float64Array.from(idx, (k) => starts[k]!), ends: Float64Array.from(idx, (k) => ends[k]!) };
+    const idx = stableOrder(order);
+    const sortedStarts = new Float64Array(n);
+    const sortedEnds = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      sortedStarts[k] = starts[idx[k]!]!;
+      sortedEnds[k] = ends[idx[k]!]!;
+    }
+    return { starts: sortedStarts, ends: sortedEnds };
   }
 
   /** @param tableHasExits whether the table records Exit events at all (labels an empty result). */
   finish(inferred: boolean, tableHasExits: boolean): ExitToReap {
     const { starts, ends } = this.inReapOrder();
-    const n = starts.length;
-    const latenciesNs = new Float64Array(n);
-    for (let i = 0; i < n; i++) latenciesNs[i] = ends[i]! - starts[i]!;
-    const startsAt: LatencyStart = n === 0
-      ? (tableHasExits ? 'exit' : 'last-off-cpu')
-      : this.fromExit === n ? 'exit' : this.fromExit === 0 ? 'last-off-cpu' : 'mixed';
-    return { latenciesNs, startsNs: starts, inferred, startsAt };
+    return { latenciesNs: latencies(starts, ends), startsNs: starts, inferred, startsAt: this.startsAt(tableHasExits) };
   }
+
+  /**
+   * The latencies summarised, without putting the pairs in reap order first (a summary does not
+   * depend on the order: it sorts them).
+   * @param tableHasExits as for {@link finish}
+   */
+  summarize(inferred: boolean, tableHasExits: boolean): ExitToReapSummary {
+    return { latencyNs: summarize(latencies(this.starts.view(), this.ends.view())), inferred, startsAt: this.startsAt(tableHasExits) };
+  }
+
+  private startsAt(tableHasExits: boolean): LatencyStart {
+    const n = this.starts.length;
+    if (n === 0) return tableHasExits ? 'exit' : 'last-off-cpu';
+    return this.fromExit === n ? 'exit' : this.fromExit === 0 ? 'last-off-cpu' : 'mixed';
+  }
+}
+
+/**
+ * The positions 0..n-1 of `order`'s entries sorted by their value, ties in position order. With
+ * non-negative integer values (table indices) it sorts the numbers value * n + position in a
+ * Float64Array, exact below 2^53, instead of calling a comparator per comparison.
+ */
+function stableOrder(order: NumberColumn): Int32Array {
+  const n = order.length;
+  let max = 0;
+  let integers = true;
+  for (let k = 0; k < n && integers; k++) {
+    const v = order.at(k);
+    integers = Number.isInteger(v) && v >= 0;
+    if (v > max) max = v;
+  }
+  if (integers && (max + 1) * n < Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(n);
+    for (let k = 0; k < n; k++) keys[k] = order.at(k) * n + k;
+    keys.sort();
+    const idx = new Int32Array(n);
+    for (let k = 0; k < n; k++) idx[k] = keys[k]! % n;
+    return idx;
+  }
+  return Int32Array.from(Array.from({ length: n }, (_, k) => k).sort((a, b) => order.at(a) - order.at(b)));
 }
 
 /** Whether event i says its thread left exit1: an Exit event, or an exit/__threxit Syscall. */

@@ -6,8 +6,13 @@
 import { growTypedArray } from '../events/typed-array-growth';
 
 export class NumberColumn {
-  private data = new Float64Array(16);
+  private data: Float64Array;
   length = 0;
+
+  /** @param capacity entries it has room for before it grows */
+  constructor(capacity = 16) {
+    this.data = new Float64Array(Math.max(1, capacity));
+  }
 
   push(value: number): void {
     if (this.length === this.data.length) this.data = growTypedArray(this.data, this.length + 1);
@@ -27,6 +32,11 @@ export class NumberColumn {
   /** The entries as a plain array (a copy). */
   toArray(): number[] {
     return Array.from(this.data.subarray(0, this.length));
+  }
+
+  /** The entries as a view of the column's storage (no copy): valid until the next push. */
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
   }
 
   /** The entries as a Float64Array of their own (a copy). */

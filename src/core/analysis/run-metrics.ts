@@ -4,15 +4,14 @@
  * wakeups, context switches, exits per second and utilisation.
  */
 import type { EventTable } from '../events/event-table';
-import { EventKind } from '../events/event-kind';
 import { backlogMax } from './backlog';
-import { exitToReap, type LatencyStart } from './exit-to-reap';
-import { isExitEvent } from './latency-pairs';
+import type { LatencyStart } from './exit-to-reap';
 import { lockWaitByName } from './lock-wait';
-import { busyPerCpu, idleCommIds } from './on-cpu-intervals';
-import { summarize, type Summary } from './stats';
+import type { ReaperSummary } from './reaper-activity';
+import type { ExitFreeSplit } from './exit-free-split';
+import { runPass } from './run-pass';
+import type { Summary } from './stats';
 import { recordingEnd } from '../events/recording-end';
-import { ThreadSet } from './thread-set';
 
 export interface RunMetrics {
   exitToReapNs: Summary;
@@ -48,6 +47,12 @@ export interface MetricsOptions {
   cpus?: number;
 }
 
+/** What {@link baseMetrics} may gather besides, in the same pass over the table. */
+export interface BaseMetricsExtras {
+  /** Linux's exit → final switch → free split (exit-free-split.ts). */
+  exitFreeSplit?: boolean;
+}
+
 /** The time a run covers, ns relative to its table's base: [start, end), spanNs = end - start. */
 export interface RunWindow {
   start: number;
@@ -80,51 +85,36 @@ export function windowOf(table: EventTable, options: MetricsOptions): RunWindow 
 export interface BaseMetrics extends Omit<RunMetrics, 'backlogMax' | 'lockWaitNs'> {
   /** Time running non-idle threads per CPU within the window, ns (index = CPU). */
   busyNsPerCpu: number[];
+  /** Every reaper thread's runs, busy time and reaps (reaper-activity.ts findReapers), gathered in the same pass. */
+  reapers: ReaperSummary[];
+  /** The exit → free split (exit-free-split.ts exitFreeSplit), when asked for in the extras. */
+  exitFree?: ExitFreeSplit;
 }
 
-export function baseMetrics(table: EventTable, options: MetricsOptions = {}): BaseMetrics {
+export function baseMetrics(table: EventTable, options: MetricsOptions = {}, extras: BaseMetricsExtras = {}): BaseMetrics {
   const cpus = Math.max(options.cpus ?? 0, table.cpuCount);
   const window = windowOf(table, options);
   const { spanNs } = window;
-  const idle = idleCommIds(table);
-  const reapsPerCpu = new Array<number>(cpus).fill(0);
-  const exited = new ThreadSet();
-  let idleHops = 0;
-  let crossCpuWakeups = 0;
-  let contextSwitches = 0;
-  let exits = 0;
-  for (let i = 0; i < table.length; i++) {
-    const kind = table.kind[i]!;
-    if (isExitEvent(table, i)) {
-      if (exited.add(table.tid[i]!)) exits++;
-    } else if (kind === EventKind.Reap) {
-      reapsPerCpu[table.cpu[i]!]!++;
-    } else if (kind === EventKind.OffCpu) {
-      contextSwitches++;
-    } else if (kind === EventKind.OnCpu) {
-      if (idle[table.comm[i]!] === 1 && exited.has(table.arg0[i]!)) idleHops++;
-    } else if (kind === EventKind.Wakeup) {
-      const target = table.arg1[i]!;
-      if (target >= 0 && target !== table.cpu[i]!) crossCpuWakeups++;
-    }
-  }
-  const { busyNs, reaperBusyNs: reaperBusyNsPerCpu } = busyPerCpu(table, window, cpus);
+  const pass = runPass(table, window, cpus, extras.exitFreeSplit === true);
+  const { busyNs, reaperBusyNs: reaperBusyNsPerCpu } = pass.busy;
   const busy = busyNs.reduce((a, b) => a + b, 0);
-  const latency = exitToReap(table);
+  const latency = pass.exitToReap;
   return {
-    exitToReapNs: summarize(latency.latenciesNs),
+    exitToReapNs: latency.latencyNs,
     exitToReapInferred: latency.inferred,
     exitToReapStartsAt: latency.startsAt,
-    reapsPerCpu,
+    reapsPerCpu: pass.reapsPerCpu,
     reaperBusyNsPerCpu,
-    idleHops,
-    crossCpuWakeups,
-    contextSwitches,
-    exits,
-    exitsPerSec: spanNs > 0 ? exits / (spanNs / 1e9) : 0,
+    idleHops: pass.idleHops,
+    crossCpuWakeups: pass.crossCpuWakeups,
+    contextSwitches: pass.contextSwitches,
+    exits: pass.exits,
+    exitsPerSec: spanNs > 0 ? pass.exits / (spanNs / 1e9) : 0,
     utilisation: spanNs > 0 && cpus > 0 ? busy / (spanNs * cpus) : 0,
     spanNs,
     busyNsPerCpu: busyNs,
+    reapers: pass.reapers,
+    ...(pass.exitFree ? { exitFree: pass.exitFree } : {}),
   };
 }
 

@@ -18,7 +18,7 @@ export interface Summary {
 export function summarize(valuesNs: ArrayLike<number>): Summary {
   const n = valuesNs.length;
   if (n === 0) return { count: 0, mean: 0, p50: 0, p90: 0, p99: 0, max: 0 };
-  const sorted = Float64Array.from(valuesNs).sort();
+  const sorted = sortedCopy(valuesNs);
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i]!;
   return {
@@ -29,6 +29,22 @@ export function summarize(valuesNs: ArrayLike<number>): Summary {
     p99: nearestRank(sorted, 99),
     max: sorted[n - 1]!,
   };
+}
+
+/**
+ * The values in ascending order, in a Float64Array of their own. Integers that fit 32 bits (no
+ * -0) are sorted as an Int32Array: the same order, and about twice as fast as a Float64Array's
+ * sort (durations in ns below 2.1 s, the usual case).
+ */
+function sortedCopy(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  let int32 = true;
+  for (let i = 0; i < n && int32; i++) {
+    const v = values[i]!;
+    int32 = (v | 0) === v && (v !== 0 || 1 / v > 0);
+  }
+  if (int32) return new Float64Array(new Int32Array(values).sort());
+  return new Float64Array(values).sort();
 }
 
 /** The p-th percentile (0 < p ≤ 100) of an ascending, non-empty sample, nearest-rank. */

@@ -6,10 +6,9 @@
 import type { Diagnostic } from '../common/diagnostic';
 import type { EventTable } from '../events/event-table';
 import type { TraceFormat } from '../trace/format-reader';
-import { findReapers } from './reaper-activity';
 import type { LatencyStart } from './exit-to-reap';
 import type { Summary } from './stats';
-import { exitFreeSplit, summarizeExitFree } from './exit-free-split';
+import { summarizeExitFree } from './exit-free-split';
 import { utilisationOfBusy } from './trace-cpu-metrics';
 import { baseMetrics } from './run-metrics';
 
@@ -52,8 +51,9 @@ export interface SummaryInput {
 
 export function summarizeTrace(input: SummaryInput): TraceSummary {
   const { table } = input;
-  // the busy time per CPU of baseMetrics' pass over the on-cpu intervals gives utilisationPerCpu too
-  const m = baseMetrics(table);
+  // baseMetrics' one pass over the table gives the reapers and utilisationPerCpu too
+  const linux = input.format !== 'btrace';
+  const m = baseMetrics(table, {}, { exitFreeSplit: linux });
   const summary: TraceSummary = {
     format: input.format,
     events: table.length,
@@ -61,7 +61,7 @@ export function summarizeTrace(input: SummaryInput): TraceSummary {
     spanNs: m.spanNs,
     unknownLines: input.unknownLines,
     junkLines: input.junkLines,
-    reapers: findReapers(table),
+    reapers: m.reapers,
     exitToReapNs: { ...m.exitToReapNs, inferred: m.exitToReapInferred, startsAt: m.exitToReapStartsAt },
     idleHops: m.idleHops,
     crossCpuWakeups: m.crossCpuWakeups,
@@ -71,8 +71,8 @@ export function summarizeTrace(input: SummaryInput): TraceSummary {
     utilisationPerCpu: utilisationOfBusy(m.busyNsPerCpu, m.spanNs),
     diagnostics: input.diagnostics,
   };
-  if (input.format !== 'btrace') {
-    const split = exitFreeSplit(table);
+  if (linux) {
+    const split = m.exitFree!;
     summary.exitToFree = { count: split.count, unpairedExits: split.unpairedExits, freesWithoutExit: split.freesWithoutExit, ...summarizeExitFree(split) };
   }
   return summary;

@@ -61,6 +61,23 @@ test('a thread whose exit comes after its last off-cpu in the table (final switc
   assert.equal(r.startsAt, 'exit', 'the table records exits');
 });
 
+test('a dead thread first seen at its final switch keeps it, however many threads came before (the per-thread arrays grow)', () => {
+  for (const before of [1023, 1024, 1025, 2047]) {
+    const b = new EventTableBuilder();
+    const cc = b.strings.intern('cc');
+    const reaper = b.strings.intern('reaper');
+    // `before` threads switching off give them the first slots; the dead thread's is the next
+    for (let k = 0; k < before; k++) b.push(k, 0, EventKind.OffCpu, 200_000 + k, 200_000 + k, cc);
+    const t = before + 10;
+    b.push(t, 1, EventKind.OffCpu, 100_010, 10, cc); // its final switch, the first event of it
+    b.push(t + 5, 1, EventKind.Dead, 100_010, 10, cc); // enlisted; no exit recorded
+    b.push(t + 20, 2, EventKind.OnCpu, 100_005, 0, reaper);
+    const r = replayDeadLists(b.finish(), []);
+    // from its last off-cpu (t) to the reaper's next run (t + 20)
+    assert.deepEqual([...r.latenciesNs], [20], `${before} threads before it`);
+  }
+});
+
 /** A random trace-like table: threads exiting and switching off, reapers running and reaping. */
 function randomTable(events: [number, number, number, number][], tidBase: number): EventTable {
   const b = new EventTableBuilder(0n, { ties: 'cpu' });

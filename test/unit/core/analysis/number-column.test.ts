@@ -17,3 +17,13 @@ test('grows past its first capacity keeping every value, non-integers and infini
   assert.equal(c.at(0), 0.25, 'toFloat64 is a copy');
   assert.deepEqual(NumberColumn.of([3, 1]).toArray(), [3, 1]);
 });
+
+test('a column made with room for some values holds more all the same; its view shows the values without a copy', () => {
+  const c = new NumberColumn(2);
+  for (const v of [5, 6, 7]) c.push(v); // one past the room it was made with
+  const view = c.view();
+  assert.deepEqual([...view], [5, 6, 7]);
+  view[0] = 50;
+  assert.equal(c.at(0), 50, 'the view is the column');
+  assert.equal(new NumberColumn(0).length, 0);
+});

@@ -47,14 +47,16 @@ test('metrics of a hand-written baseline exit', () => {
   assert.equal(m.utilisation, 1600 / 4000);
 });
 
-test('baseMetrics: the same metrics without backlog and lock waits, in the same order, with the busy time per CPU', () => {
+test('baseMetrics: the same metrics without backlog and lock waits, in the same order, with the busy time per CPU and the reapers', () => {
   const table = baselineExit();
-  const { busyNsPerCpu, ...base } = baseMetrics(table, { spanNs: 2000, cpus: 2 });
+  const { busyNsPerCpu, reapers, ...base } = baseMetrics(table, { spanNs: 2000, cpus: 2 });
   const { backlogMax: _backlog, lockWaitNs: _locks, ...rest } = computeMetrics(table, { spanNs: 2000, cpus: 2 });
   assert.deepEqual(Object.keys(base), Object.keys(rest));
   assert.deepEqual(base, rest);
   // cc 0..500 on CPU 0, reaper 900..2000 on CPU 1 (idle0 from 600 is not busy)
   assert.deepEqual(busyNsPerCpu, [500, 1100]);
+  // the reaper (tid 102): one run 900..2000 on CPU 1, one reap
+  assert.deepEqual(reapers, [{ cpu: 1, comm: 'reaper', tid: 102, runs: 1, busyNs: 1100, reaps: 1 }]);
 });
 
 test('backlog goes up at the exit and down at the reap; waits pair per CPU', () => {
