@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixture, read, rows } from './trace-test-helpers';
 import { exitFreeSplit } from '../../../../src/core/analysis/exit-free-split';
+import { TraceStreamReader, type TraceReadResult } from '../../../../src/core/trace/trace-reader';
 
 const VARIANTS = ['ftrace-flags5.txt', 'ftrace-tgid-flags4.txt', 'ftrace-trace-cmd.txt'];
 
@@ -76,4 +77,30 @@ test('a broken sched_switch payload is a junk line with its number, the rest is 
   const bad = r.diagnostics.find((d) => d.code === 'skipped-lines');
   assert.equal(bad?.line, 18);
   assert.equal(r.table.length, EXPECTED.length - 2);
+});
+
+test('a line carried across chunks is read to its own end: a shorter line does not take the longer one\'s left-over bytes', () => {
+  const header = '# tracer: nop\n#\n';
+  const full = '             bash-1000 [000] d..2. 5000.000137: sched_wakeup: comm=bash pid=1001 prio=120 target_cpu=001';
+  // the same line cut just before the colon after its event name: not an event
+  const cut = full.slice(0, full.indexOf(': comm='));
+  const later = '             bash-1001 [001] d..2. 5000.000200: sched_wakeup: comm=bash pid=1000 prio=120 target_cpu=000';
+  const text = `${header}${full}\n${cut}\n${later}\n`;
+  const bytes = new TextEncoder().encode(text);
+  // both lines start in one chunk and end in the next, so each is carried; the carried copy of
+  // the cut line has the full line's ': comm=…' right after its end
+  const at = (s: string, back: number): number => text.indexOf(s) + s.length - back;
+  const cuts = [at(full, 10), at(cut, 5), bytes.length];
+  const reader = new TraceStreamReader();
+  let from = 0;
+  for (const to of cuts) {
+    reader.push(bytes.slice(from, to));
+    from = to;
+  }
+  const chunked = reader.end() as TraceReadResult;
+  const whole = read(text);
+  assert.deepEqual(rows(chunked.table), rows(whole.table));
+  assert.equal(chunked.table.length, 2, 'the two wakeups, not the cut line');
+  assert.deepEqual(chunked.diagnostics.map((d) => [d.code, d.line]), [['skipped-lines', 4]]);
+  assert.equal(chunked.junkLines, 1);
 });
