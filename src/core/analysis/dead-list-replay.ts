@@ -106,6 +106,7 @@ export function replayDeadLists(table: EventTable, exitedTids: Iterable<number>)
   for (let i = 0; i < table.length; i++) {
     const kind = kinds[i]!;
     if (kind === EventKind.OffCpu) scanner.offCpu(i, tids[i]!);
+    else if (kind === EventKind.Fork) scanner.forked(arg0[i]!);
     else if (kind === EventKind.Exit || (kind === EventKind.Syscall && (arg0[i] === SYS_EXIT || arg0[i] === SYS_THREXIT))) scanner.exit(tids[i]!, ts[i]!);
     else if (kind === EventKind.Dead) scanner.dead(i, tids[i]!);
     else if ((kind === EventKind.OnCpu || kind === EventKind.Reap || kind === EventKind.Sleep) && reaperIndex[comms[i]!] !== NOT_A_REAPER) {
@@ -193,9 +194,13 @@ export class DeadListScanner {
     threads.lastOff[s] = i;
   }
 
-  /** Thread `tid` left exit1 at `t` ns (an Exit event or an exit syscall); true the first time. */
+  /**
+   * Thread `tid` left exit1 at `t` ns (an Exit event or an exit syscall); true the first time
+   * (an exit of a thread that already died is a new thread's with the same id).
+   */
   exit(tid: number, t: number): boolean {
     const threads = this.threads;
+    if (threads.died(threads.find(tid))) threads.retire(tid);
     const s = threads.slotOf(tid);
     threads.exited[s] = 1;
     this.hasExits = true;
@@ -208,6 +213,11 @@ export class DeadListScanner {
   hasExited(tid: number): boolean {
     const s = this.threads.find(tid);
     return s >= 0 && this.threads.exitAt[s] === this.threads.exitAt[s];
+  }
+
+  /** A fork made thread `tid`: if the id named a thread that exited, that thread is gone. */
+  forked(tid: number): void {
+    this.threads.retire(tid);
   }
 
   /** Event i is a Dead event of thread `tid`. */
@@ -299,6 +309,7 @@ class ThreadScan {
   /** 1 when it exited (Exit, exit syscall, Dead, or named by the caller). */
   exited = new Uint8Array(INITIAL_SLOTS);
 
+  /** The slot of the thread `tid` names now (see {@link retire}). */
   slotOf(tid: number): number {
     const s = this.slots.slot(tid);
     if (s >= this.exited.length) {
@@ -315,6 +326,21 @@ class ThreadScan {
     return this.slots.find(tid);
   }
 
+  /**
+   * Id `tid` goes to a new thread from now on, when the thread it named exited (ids are reused:
+   * OpenBSD draws them at random below 100000, Linux wraps at pid_max): the new thread gets a
+   * slot of its own, the old one keeps what was seen of it.
+   */
+  retire(tid: number): void {
+    const s = this.slots.find(tid);
+    if (s >= 0 && s < this.exited.length && this.exited[s] === 1) this.slots.retire(tid);
+  }
+
+  /** Whether the thread slot `s` has a Dead event: it died. */
+  died(s: number): boolean {
+    return s < this.lastDead.length && this.lastDead[s]! >= 0;
+  }
+
   /** Table index of the event that enlists thread slot `s`: its last Dead, else its last off-cpu. */
   enlistOf(s: number): number {
     const dead = this.lastDead[s]!;
@@ -324,23 +350,30 @@ class ThreadScan {
   /**
    * The slots of the dead threads seen switching off for the last time (an Exit after the last
    * off-cpu seen means the final switch is not in the table), by enlisting time, then table
-   * index. The table is in time order, so that is the order of the enlisting events' indices:
-   * those are sorted (each is one thread's, so its slot follows from its tid).
+   * index. The table is in time order, so that is the order of the enlisting events' indices,
+   * each one thread's: (index, slot) pairs packed into one number each are sorted.
    */
   deadInEnlistOrder(table: EventTable): Int32Array {
-    const { ts, tid: tids } = table;
+    const ts = table.ts;
     const count = this.slots.count;
     let n = 0;
-    const enlisting = new Int32Array(count);
+    const packed = new Float64Array(count);
+    // index * span + slot stays below 2^53 for indices below 2^31 and slots below 2^22
+    const span = 2 ** Math.max(1, Math.ceil(Math.log2(count + 1)));
+    const exact = span <= 2 ** 22;
+    const slots = new Int32Array(count);
     for (let s = 0; s < count; s++) {
       if (this.exited[s] !== 1) continue;
       const off = this.lastOff[s]!;
       if (off < 0 || this.exitAt[s]! > ts[off]!) continue;
-      enlisting[n++] = this.enlistOf(s);
+      slots[n] = s;
+      packed[n++] = this.enlistOf(s) * span + s;
     }
-    const order = enlisting.subarray(0, n).sort();
-    for (let k = 0; k < n; k++) order[k] = this.slots.find(tids[order[k]!]!);
-    return order;
+    if (!exact) return Int32Array.from(slots.subarray(0, n)).sort((a, b) => this.enlistOf(a) - this.enlistOf(b));
+    const order = packed.subarray(0, n).sort();
+    const out = new Int32Array(n);
+    for (let k = 0; k < n; k++) out[k] = order[k]! % span;
+    return out;
   }
 }
 

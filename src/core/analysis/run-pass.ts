@@ -10,7 +10,7 @@
  * Shaped for a fresh process, where the first call is what the user waits for (its time goes
  * to the interpreter and the optimising compiler): the loop over every event is small and runs
  * once (switches and wakeups, most of a trace, are handled in it); the other events it needs
- * (exits, Dead, Reap, Sleep events, on-cpu of idle threads, switches of reapers) go to one
+ * (exits, Dead, Reap, Sleep and Fork events, on-cpu of idle threads, switches of reapers) go to one
  * method, compiled on its own, so the main loop's compiled code stays small. Per-thread state
  * is in typed arrays by thread slot, per-CPU state in arrays by CPU: no memory per event.
  */
@@ -53,7 +53,7 @@ const NAMED_REAPS = 2;
 
 /** Per event kind (0..255): 1 when the main loop hands every event of it to `other`. */
 const PICKED_KINDS = new Uint8Array(256);
-for (const kind of [EventKind.Exit, EventKind.Syscall, EventKind.Dead, EventKind.Reap, EventKind.Sleep]) PICKED_KINDS[kind] = 1;
+for (const kind of [EventKind.Exit, EventKind.Syscall, EventKind.Dead, EventKind.Reap, EventKind.Sleep, EventKind.Fork]) PICKED_KINDS[kind] = 1;
 
 /**
  * @param window the run's window (run-metrics.ts windowOf), for the busy time
@@ -132,7 +132,7 @@ class TablePass {
     this.crossCpuWakeups = crossCpu;
   }
 
-  /** Event i of `kind`: an exit, Dead, Reap or Sleep event, or a switch of an idle or reaper thread. */
+  /** Event i of `kind`: an exit, Dead, Reap, Sleep or Fork event, or a switch of an idle or reaper thread. */
   private other(i: number, kind: number): void {
     const { cpu: cpuOf, ts, tid: tids, comm: comms, arg0 } = this.table;
     const { isReaper, deadLists, reapers } = this;
@@ -163,6 +163,8 @@ class TablePass {
       }
     } else if (kind === EventKind.Sleep) {
       if (isReaper[comm] === 1) deadLists.reaperEvent(kind, i, tids[i]!, comm, ts[i]!);
+    } else if (kind === EventKind.Fork) {
+      deadLists.forked(arg0[i]!);
     }
   }
 

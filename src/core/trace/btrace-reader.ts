@@ -10,7 +10,9 @@
  * - `syscall:exit:entry` / `syscall:__threxit:entry` give Exit (arg1 = 1 or 302, arg0 = exit's
  *   status, -1 for __threxit); so does `raw_syscalls:sys_enter` with exit (1) or __threxit (302)
  *   from older copies of the script (arg0 = -1: the status is not printed there). The thread's
- *   last off-cpu after it (its final switch, whatever the line order) also gives Dead.
+ *   last off-cpu after it (its final switch, whatever the line order) also gives Dead: at the
+ *   end of the recording, or when a `fork` gives its id to a new thread (OpenBSD draws thread
+ *   ids at random below 100000 and reuses them; without fork lines, a reused id's lives merge).
  * - `kprobe:uvm_exit:entry` (reaperscope-ddbprof.bt) gives Reap in the current thread, a reaper
  *   (one per dead process). `kprobe:proc_free:entry` gives Reap only in a reaper thread (a dead
  *   thread of a multi-threaded process, or a PS_NOZOMBIE process after its uvm_exit, which thus
@@ -169,13 +171,23 @@ export class BtraceReader implements FormatReader {
     this.pendingOn.forEach((p, cpu) => {
       if (p?.active && !cutOff) this.flushOn(p, cpu);
     });
-    for (const tid of this.exited) {
-      const s = this.slots.find(tid);
-      if (s < this.offTs.length && this.offTs[s]! >= this.exitTs[s]!) {
-        this.sink.push(this.offTs[s]!, this.offCpu[s]!, EventKind.Dead, tid, this.offPid[s]!, this.offComm[s]!, this.deadList, this.offCpu[s]!);
-      }
-    }
+    for (const tid of this.exited) this.endLife(tid);
     this.releaseThreads();
+  }
+
+  /**
+   * The life of thread `tid` is over (the recording ended, or the id went to a new thread): if
+   * it exited and switched off after, its last off-cpu gives Dead. Its exit is forgotten, so a
+   * thread's Dead comes once.
+   */
+  private endLife(tid: number): void {
+    const s = this.slots.find(tid);
+    if (s < 0 || s >= this.offTs.length || this.exitTs[s] !== this.exitTs[s]) return;
+    if (this.offTs[s]! >= this.exitTs[s]!) {
+      this.sink.push(this.offTs[s]!, this.offCpu[s]!, EventKind.Dead, tid, this.offPid[s]!, this.offComm[s]!, this.deadList, this.offCpu[s]!);
+    }
+    this.exitTs[s] = NaN;
+    this.offTs[s] = -Infinity;
   }
 
   /** Lets go of the per-thread state (about 40 bytes a thread) before the table is sorted: nothing reads it after end(). */
@@ -407,6 +419,8 @@ export class BtraceReader implements FormatReader {
         kind = EventKind.Fork;
         x0 = a0;
         x1 = a1;
+        // a new thread with the id of one that exited: that one's life is over (ids are reused)
+        this.endLife(a0);
         break;
       case Probe.Steal:
         // ARG2 is the stealing CPU (this one), so the CPU it was stolen from is unknown

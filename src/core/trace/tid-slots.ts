@@ -30,6 +30,16 @@ export class TidSlots {
     return s;
   }
 
+  /**
+   * The thread `tid` named is gone (it died; the id may be given to a new thread): the next
+   * {@link slot} of `tid` is a new one. Its old slot stays with whatever was kept for it.
+   */
+  retire(tid: number): void {
+    if (tid >= 0 && tid < DIRECT_TIDS) {
+      if (tid < this.direct.length) this.direct[tid] = 0;
+    } else this.other.delete(tid);
+  }
+
   /** The slot of `tid`, or -1 when it has none. */
   find(tid: number): number {
     if (tid >= 0 && tid < DIRECT_TIDS) return tid < this.direct.length ? this.direct[tid]! - 1 : -1;

@@ -104,3 +104,27 @@ test('the pairs do not depend on the values of the thread ids (slot arrays and t
     { numRuns: 200, seed: 23 },
   );
 });
+
+test('a thread id reused after its thread died names a new thread: each life is enlisted and reaped on its own', () => {
+  const b = new EventTableBuilder();
+  const cc = b.strings.intern('cc');
+  const reaper = b.strings.intern('reaper');
+  b.push(50, 1, EventKind.Sleep, 5, 0, reaper);
+  // first life of tid 10: exits at 100, final switch 110, Dead; reaped at 200
+  b.push(100, 0, EventKind.Exit, 10, 10, cc);
+  b.push(110, 0, EventKind.OffCpu, 10, 10, cc);
+  b.push(110, 0, EventKind.Dead, 10, 10, cc);
+  b.push(150, 1, EventKind.OnCpu, 5, 0, reaper);
+  b.push(200, 1, EventKind.Reap, 5, 0, reaper);
+  b.push(210, 1, EventKind.Sleep, 5, 0, reaper);
+  // a new thread gets id 10: runs, switches off, then exits at 1000, final switch 1010; reaped at 1300
+  b.push(500, 0, EventKind.OffCpu, 10, 11, cc);
+  b.push(1000, 0, EventKind.Exit, 10, 11, cc);
+  b.push(1010, 0, EventKind.OffCpu, 10, 11, cc);
+  b.push(1010, 0, EventKind.Dead, 10, 11, cc);
+  b.push(1200, 1, EventKind.OnCpu, 5, 0, reaper);
+  b.push(1300, 1, EventKind.Reap, 5, 0, reaper);
+  const r = replayDeadLists(b.finish(), []);
+  assert.deepEqual([...r.startsNs], [100, 1000]);
+  assert.deepEqual([...r.latenciesNs], [100, 300]);
+});

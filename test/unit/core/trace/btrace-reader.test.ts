@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { fixture, read, rows } from './trace-test-helpers';
 import { readTraceText } from '../../../../src/core/trace/trace-reader';
 import { findReapers } from '../../../../src/core/analysis/reaper-activity';
+import { summarizeTrace } from '../../../../src/core/analysis/trace-summary';
+import { EventKind } from '../../../../src/core/events/event-kind';
 
 const SAMPLE = fixture('btrace-baseline.txt');
 
@@ -129,4 +131,32 @@ test('input that is no trace at all is a format error naming its first line', ()
   const r = readTraceText('\nFrom: someone\nSubject: [PATCH] reaper\n');
   assert.equal(r.kind, 'format-error');
   assert.equal(r.kind === 'format-error' ? r.line : 0, 2);
+});
+
+/** Thread id 100042 used twice: forked, exits and dies; forked again later (OpenBSD reuses ids), exits and dies again. */
+const REUSED_ID = [
+  '1000 0 0 0 BEGIN 0 0 0 -',
+  '2000 0 100005 5 tracepoint:sched:fork 100042 42 0 sh',
+  '3000 0 100005 5 tracepoint:sched:off__cpu 100042 42 0 sh',
+  '3500 0 100042 42 tracepoint:sched:on__cpu 0 0 0 sh',
+  '4000 0 100042 42 syscall:exit:entry 0 0 0 sh',
+  '5000 0 100042 42 tracepoint:sched:off__cpu 100005 5 0 sh',
+  '5500 0 100005 5 tracepoint:sched:on__cpu 0 0 0 sh',
+  '20000 0 100005 5 tracepoint:sched:fork 100042 43 0 sh',
+  '21000 0 100005 5 tracepoint:sched:off__cpu 100042 43 0 sh',
+  '21500 0 100042 43 tracepoint:sched:on__cpu 0 0 0 sh',
+  '22000 0 100042 43 syscall:exit:entry 1 0 0 sh',
+  '23000 0 100042 43 tracepoint:sched:off__cpu 100005 5 0 sh',
+  '23500 0 100005 5 tracepoint:sched:on__cpu 0 0 0 sh',
+  '30000 0 0 0 END 0 0 0 -',
+  '',
+].join('\n');
+
+test('a thread id given to a new thread by a fork: each thread that had it exits and dies once', () => {
+  const r = read(REUSED_ID);
+  const deaths = rows(r.table).filter((row) => row.split(' ')[2] === 'dead');
+  // ts relative to BEGIN; Dead at each thread's own final switch, with its own pid
+  assert.deepEqual(deaths.map((row) => row.split(' ').slice(0, 4).join(' ')), ['4000 0 dead 100042', '22000 0 dead 100042']);
+  assert.deepEqual(r.table.pid.filter((_, i) => r.table.kind[i] === EventKind.Dead), Int32Array.from([42, 43]));
+  assert.equal(summarizeTrace({ ...r, table: r.table }).exits, 2);
 });
