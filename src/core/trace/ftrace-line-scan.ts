@@ -298,24 +298,31 @@ function blanksWithoutCrTo(bytes: Uint8Array, i: number, end: number): boolean {
   return i === end;
 }
 
-/** `comm=C pid=N child_comm=C child_pid=N` with names of {@link nameAt}: pid and child_pid into `out`. */
-function scanFork(bytes: Uint8Array, data: DataView, i: number, end: number, out: TaskFields): boolean {
-  if (!literalAt(data, i, end, COMM)) return false;
+/**
+ * `comm=C pid=N` from bytes[i] with a name of {@link nameAt}: the name's range and the pid into
+ * `out` (the rest of the payload is for the caller to check, `out` is read only when it says
+ * the line is read); {@link at} after the pid, -1 when the payload does not start so.
+ */
+function commAndPid(bytes: Uint8Array, data: DataView, i: number, end: number, out: TaskFields): void {
+  at = -1;
+  if (!literalAt(data, i, end, COMM)) return;
   const commStart = i + COMM.length;
   nameAt(bytes, commStart, end);
-  if (at < 0) return false;
+  if (at < 0) return;
   const commEnd = at;
-  const pid = fieldAt(bytes, data, commEnd, end, PID, false);
+  out.pid = fieldAt(bytes, data, commEnd, end, PID, false);
+  out.commStart = commStart;
+  out.commEnd = commEnd;
+}
+
+/** `comm=C pid=N child_comm=C child_pid=N` with names of {@link nameAt}: pid and child_pid into `out`. */
+function scanFork(bytes: Uint8Array, data: DataView, i: number, end: number, out: TaskFields): boolean {
+  commAndPid(bytes, data, i, end, out);
   if (at < 0 || !literalAt(data, at, end, CHILD_COMM)) return false;
   nameAt(bytes, at + CHILD_COMM.length, end);
   if (at < 0) return false;
-  const child = fieldAt(bytes, data, at, end, CHILD_PID, false);
-  if (at < 0 || !blanksWithoutCrTo(bytes, at, end)) return false;
-  out.commStart = commStart;
-  out.commEnd = commEnd;
-  out.pid = pid;
-  out.other = child;
-  return true;
+  out.other = fieldAt(bytes, data, at, end, CHILD_PID, false);
+  return at >= 0 && blanksWithoutCrTo(bytes, at, end);
 }
 
 /**
@@ -324,12 +331,7 @@ function scanFork(bytes: Uint8Array, data: DataView, i: number, end: number, out
  * one) or holds a run of more than 15 digits (the backward scanner declines those).
  */
 function scanExitOrFree(bytes: Uint8Array, data: DataView, i: number, end: number, out: TaskFields): boolean {
-  if (!literalAt(data, i, end, COMM)) return false;
-  const commStart = i + COMM.length;
-  nameAt(bytes, commStart, end);
-  if (at < 0) return false;
-  const commEnd = at;
-  const pid = fieldAt(bytes, data, commEnd, end, PID, false);
+  commAndPid(bytes, data, i, end, out);
   if (at < 0) return false;
   const fields = at;
   let digits = 0;
@@ -339,31 +341,17 @@ function scanExitOrFree(bytes: Uint8Array, data: DataView, i: number, end: numbe
     digits = c >= 48 && c <= 57 ? digits + 1 : 0;
     if (digits > MAX_DIGITS || (c === SPACE && literalAt(data, k, end, PID))) return false;
   }
-  if (!onlyFields(bytes, fields, end)) return false;
-  out.commStart = commStart;
-  out.commEnd = commEnd;
-  out.pid = pid;
-  return true;
+  return onlyFields(bytes, fields, end);
 }
 
 /** `comm=C pid=N prio=N orig_cpu=N dest_cpu=N` with a name of {@link nameAt}: pid and orig_cpu into `out`. */
 function scanMigrate(bytes: Uint8Array, data: DataView, i: number, end: number, out: TaskFields): boolean {
-  if (!literalAt(data, i, end, COMM)) return false;
-  const commStart = i + COMM.length;
-  nameAt(bytes, commStart, end);
-  if (at < 0) return false;
-  const commEnd = at;
-  const pid = fieldAt(bytes, data, commEnd, end, PID, false);
+  commAndPid(bytes, data, i, end, out);
   if (at < 0) return false;
   fieldAt(bytes, data, at, end, PRIO, true);
   if (at < 0) return false;
-  const orig = fieldAt(bytes, data, at, end, ORIG_CPU, false);
+  out.other = fieldAt(bytes, data, at, end, ORIG_CPU, false);
   if (at < 0) return false;
   fieldAt(bytes, data, at, end, DEST_CPU, false);
-  if (at < 0 || !blanksTo(bytes, at, end)) return false;
-  out.commStart = commStart;
-  out.commEnd = commEnd;
-  out.pid = pid;
-  out.other = orig;
-  return true;
+  return at >= 0 && blanksTo(bytes, at, end);
 }
