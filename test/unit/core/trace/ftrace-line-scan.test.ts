@@ -171,15 +171,21 @@ test('on lines near the grammar the pass reads what the expressions read, or dec
   assert.ok(counts.every((n) => n > 300), `declined, prefix only, whole: ${counts.join(', ')}`);
 });
 
+/** A generated line as tracefs prints it, scanned by the forward pass from its first non-blank byte. */
+function scanGenerated(c: string, pid: string, tgid: string, cpu: number, fl: string, t: string, e: string, p: string) {
+  const b = enc.encode(`${c.padStart(16)}-${pid}${tgid} [${String(cpu).padStart(3, '0')}] ${fl} ${t}: ${e}: ${p}`);
+  let i = 0;
+  while (i < b.length && b[i] === 32) i++;
+  const f = newFtraceLineFields();
+  return { b, i, f, outcome: scanFtraceLine(b, i, b.length, f) };
+}
+
 test('where the pass reads a prefix, the backward prefix scanner reads the same one (seeded)', () => {
   let read = 0;
   fc.assert(
     fc.property(name, num, tgidColumn, fc.nat(70000), flags, time, eventAndPayload, (c, pid, tgid, cpu, fl, t, [e, p]) => {
-      const b = enc.encode(`${c.padStart(16)}-${pid}${tgid} [${String(cpu).padStart(3, '0')}] ${fl} ${t}: ${e}: ${p}`);
-      let i = 0;
-      while (i < b.length && b[i] === 32) i++;
-      const f = newFtraceLineFields();
-      if (scanFtraceLine(b, i, b.length, f) === LineScan.Declined) return;
+      const { b, i, f, outcome } = scanGenerated(c, pid, tgid, cpu, fl, t, e, p);
+      if (outcome === LineScan.Declined) return;
       read++;
       const want = newFtracePrefix();
       assert.ok(scanFtracePrefix(b, i, b.length, want), dec.decode(b));
@@ -195,11 +201,8 @@ test('where the pass reads a payload, the backward payload scanner reads the sam
   let read = 0;
   fc.assert(
     fc.property(name, num, tgidColumn, fc.nat(70000), flags, time, eventAndPayload, (c, pid, tgid, cpu, fl, t, [e, p]) => {
-      const b = enc.encode(`${c.padStart(16)}-${pid}${tgid} [${String(cpu).padStart(3, '0')}] ${fl} ${t}: ${e}: ${p}`);
-      let i = 0;
-      while (i < b.length && b[i] === 32) i++;
-      const f = newFtraceLineFields();
-      if (scanFtraceLine(b, i, b.length, f) !== LineScan.Event) return;
+      const { b, f, outcome } = scanGenerated(c, pid, tgid, cpu, fl, t, e, p);
+      if (outcome !== LineScan.Event) return;
       read++;
       const line = dec.decode(b);
       const at = f.payloadStart;
