@@ -35,8 +35,7 @@
  */
 import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
-import { PairList, type ExitToReap } from './latency-pairs';
-import { SYS_EXIT, SYS_THREXIT } from '../trace/btrace-probes';
+import { isExitEvent, PairList, type ExitToReap } from './latency-pairs';
 import { TidSlots } from '../trace/tid-slots';
 import { roomFor } from '../events/typed-array-growth';
 import { NumberColumn } from './number-column';
@@ -107,7 +106,7 @@ export function replayDeadLists(table: EventTable, exitedTids: Iterable<number>)
     const kind = kinds[i]!;
     if (kind === EventKind.OffCpu) scanner.offCpu(i, tids[i]!);
     else if (kind === EventKind.Fork) scanner.forked(arg0[i]!);
-    else if (kind === EventKind.Exit || (kind === EventKind.Syscall && (arg0[i] === SYS_EXIT || arg0[i] === SYS_THREXIT))) scanner.exit(tids[i]!, ts[i]!);
+    else if (isExitEvent(table, i)) scanner.exit(tids[i]!, ts[i]!);
     else if (kind === EventKind.Dead) scanner.dead(i, tids[i]!);
     else if ((kind === EventKind.OnCpu || kind === EventKind.Reap || kind === EventKind.Sleep) && reaperIndex[comms[i]!] !== NOT_A_REAPER) {
       scanner.reaperEvent(kind, i, tids[i]!, comms[i]!, ts[i]!);

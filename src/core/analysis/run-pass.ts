@@ -17,11 +17,10 @@
 import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
 import { recordingEnd } from '../events/recording-end';
-import { SYS_EXIT, SYS_THREXIT } from '../trace/btrace-probes';
 import { DeadListScanner, replayPairs } from './dead-list-replay';
 import { collectExactPairs } from './exit-to-reap';
 import { ExitFreeSplitter, type ExitFreeSplit } from './exit-free-split';
-import type { ExitToReapSummary } from './latency-pairs';
+import { isExitEvent, type ExitToReapSummary } from './latency-pairs';
 import { idleCommIds, OnCpuIntervalWalker, type BusyPerCpu, type IntervalWindow } from './on-cpu-intervals';
 import { ReaperActivityCounter, reaperFlags, reaperIndexByComm, type ReaperSummary } from './reaper-activity';
 
@@ -145,7 +144,7 @@ class TablePass {
       }
     } else if (kind === EventKind.OffCpu) {
       if (isReaper[comm] === 1) reapers.event(kind, tids[i]!, comm, cpuOf[i]!, ts[i]!);
-    } else if (kind === EventKind.Exit || (kind === EventKind.Syscall && (arg0[i] === SYS_EXIT || arg0[i] === SYS_THREXIT))) {
+    } else if (isExitEvent(this.table, i)) {
       if (deadLists.exit(tids[i]!, ts[i]!)) this.counts[EXITS]!++;
       if (kind === EventKind.Exit) this.exitFree?.exit(tids[i]!, ts[i]!);
     } else if (kind === EventKind.Dead) {
