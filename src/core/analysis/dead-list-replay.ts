@@ -36,6 +36,7 @@
 import type { EventTable } from '../events/event-table';
 import { EventKind } from '../events/event-kind';
 import { isExitEvent, PairList, type ExitToReap } from './latency-pairs';
+import { orderByIntegerKey } from './integer-key-order';
 import { TidSlots } from '../trace/tid-slots';
 import { roomFor } from '../events/typed-array-growth';
 import { NumberColumn } from './number-column';
@@ -350,29 +351,21 @@ class ThreadScan {
    * The slots of the dead threads seen switching off for the last time (an Exit after the last
    * off-cpu seen means the final switch is not in the table), by enlisting time, then table
    * index. The table is in time order, so that is the order of the enlisting events' indices,
-   * each one thread's: (index, slot) pairs packed into one number each are sorted.
+   * each one thread's.
    */
   deadInEnlistOrder(table: EventTable): Int32Array {
     const ts = table.ts;
-    const count = this.slots.count;
+    const dead = new Int32Array(this.slots.count);
     let n = 0;
-    const packed = new Float64Array(count);
-    // index * span + slot stays below 2^53 for indices below 2^31 and slots below 2^22
-    const span = 2 ** Math.max(1, Math.ceil(Math.log2(count + 1)));
-    const exact = span <= 2 ** 22;
-    const slots = new Int32Array(count);
-    for (let s = 0; s < count; s++) {
+    for (let s = 0; s < dead.length; s++) {
       if (this.exited[s] !== 1) continue;
       const off = this.lastOff[s]!;
       if (off < 0 || this.exitAt[s]! > ts[off]!) continue;
-      slots[n] = s;
-      packed[n++] = this.enlistOf(s) * span + s;
+      dead[n++] = s;
     }
-    if (!exact) return Int32Array.from(slots.subarray(0, n)).sort((a, b) => this.enlistOf(a) - this.enlistOf(b));
-    const order = packed.subarray(0, n).sort();
-    const out = new Int32Array(n);
-    for (let k = 0; k < n; k++) out[k] = order[k]! % span;
-    return out;
+    const order = orderByIntegerKey(n, (k) => this.enlistOf(dead[k]!));
+    for (let k = 0; k < n; k++) order[k] = dead[order[k]!]!;
+    return order;
   }
 }
 

@@ -7,6 +7,7 @@ import { EventKind } from '../events/event-kind';
 import { SYS_EXIT, SYS_THREXIT } from '../trace/btrace-probes';
 import { NumberColumn } from './number-column';
 import { summarize, type Summary } from './stats';
+import { orderByIntegerKey } from './integer-key-order';
 
 /**
  * Where the latencies start: `exit` (Exit event), `last-off-cpu` (the thread's final switch,
@@ -71,7 +72,7 @@ export class PairList {
     let ordered = true;
     for (let k = 1; k < n && ordered; k++) ordered = order.at(k - 1) <= order.at(k);
     if (ordered) return { starts, ends };
-    const idx = stableOrder(order);
+    const idx = orderByIntegerKey(n, (k) => order.at(k));
     const sortedStarts = new Float64Array(n);
     const sortedEnds = new Float64Array(n);
     for (let k = 0; k < n; k++) {
@@ -101,31 +102,6 @@ export class PairList {
     if (n === 0) return tableHasExits ? 'exit' : 'last-off-cpu';
     return this.fromExit === n ? 'exit' : this.fromExit === 0 ? 'last-off-cpu' : 'mixed';
   }
-}
-
-/**
- * The positions 0..n-1 of `order`'s entries sorted by their value, ties in position order. With
- * non-negative integer values (table indices) it sorts the numbers value * n + position in a
- * Float64Array, exact below 2^53, instead of calling a comparator per comparison.
- */
-function stableOrder(order: NumberColumn): Int32Array {
-  const n = order.length;
-  let max = 0;
-  let integers = true;
-  for (let k = 0; k < n && integers; k++) {
-    const v = order.at(k);
-    integers = Number.isInteger(v) && v >= 0;
-    if (v > max) max = v;
-  }
-  if (integers && (max + 1) * n < Number.MAX_SAFE_INTEGER) {
-    const keys = new Float64Array(n);
-    for (let k = 0; k < n; k++) keys[k] = order.at(k) * n + k;
-    keys.sort();
-    const idx = new Int32Array(n);
-    for (let k = 0; k < n; k++) idx[k] = keys[k]! % n;
-    return idx;
-  }
-  return Int32Array.from(Array.from({ length: n }, (_, k) => k).sort((a, b) => order.at(a) - order.at(b)));
 }
 
 /** Whether event i says its thread left exit1: an Exit event, or an exit/__threxit Syscall. */
