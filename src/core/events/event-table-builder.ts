@@ -215,23 +215,7 @@ export class EventTableBuilder implements MergedRows {
 
   /** Appends row `j` of `from` after the events written (the per-CPU merge's output, in order). */
   appendRow(from: EventColumns, j: number): void {
-    let i = this.n - this.blockBase;
-    if (i === this.blockCap) {
-      this.addRoom();
-      i = this.n - this.blockBase;
-    }
-    this.n++;
-    const cpu = from.cpu[j]!;
-    this.lastTs = this.bTs[i] = from.ts[j]!;
-    this.lastCpu = cpu;
-    this.bCpu[i] = cpu;
-    this.bKind[i] = from.kind[j]!;
-    this.bTid[i] = from.tid[j]!;
-    this.bPid[i] = from.pid[j]!;
-    this.bComm[i] = from.comm[j]!;
-    this.bArg0[i] = from.arg0[j]!;
-    this.bArg1[i] = from.arg1[j]!;
-    if (cpu > this.maxCpu) this.maxCpu = cpu;
+    this.write(from.ts[j]!, from.cpu[j]!, from.kind[j]! as EventKind, from.tid[j]!, from.pid[j]!, from.comm[j]!, from.arg0[j]!, from.arg1[j]!);
   }
 
   /** With ties by CPU in the flat layout: the first events are read both ways (see {@link PROBE_EVENTS}). */
