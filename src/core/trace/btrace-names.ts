@@ -7,6 +7,7 @@ import { probeOf, type Probe } from './btrace-probes';
 import { decodeLine } from './line-splitter';
 import type { TraceSink } from './trace-sink';
 import type { TidSlots } from './tid-slots';
+import { NameInterner } from './name-interner';
 import { growTypedArray } from '../events/typed-array-growth';
 
 /** Probe names remembered (the distinct probes of one trace are few). */
@@ -63,13 +64,6 @@ export class ProbeMatcher {
   }
 }
 
-/** FNV-1a hash of bytes[start, end). */
-function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-  return h >>> 0;
-}
-
 /**
  * Thread names as ids, straight from the bytes: a thread's line is compared with the name it
  * had last; a name it did not have is found by its bytes among the names seen (decoded only
@@ -80,10 +74,12 @@ export class CommInterner {
   private lastId = new Int32Array(1024).fill(-1);
   /** Per name id: its UTF-8 bytes as read (undefined for names interned from elsewhere). */
   private readonly idBytes: (Uint8Array | undefined)[] = [];
-  /** Names by the hash of their bytes. */
-  private readonly byHash = new Map<number, { name: Uint8Array; id: number }[]>();
+  /** Every name seen, by its bytes. */
+  private readonly names: NameInterner;
 
-  constructor(private readonly sink: TraceSink, private readonly slots: TidSlots) {}
+  constructor(private readonly sink: TraceSink, private readonly slots: TidSlots) {
+    this.names = new NameInterner(sink);
+  }
 
   /** The id of the name thread `tid` last had, or -1 when it was never seen. */
   known(tid: number): number {
@@ -122,14 +118,8 @@ export class CommInterner {
   }
 
   private idOf(bytes: Uint8Array, start: number, end: number): number {
-    const h = hashBytes(bytes, start, end);
-    const bucket = this.byHash.get(h);
-    if (bucket) for (const entry of bucket) if (sameBytes(entry.name, bytes, start, end)) return entry.id;
-    const name = bytes.slice(start, end);
-    const id = this.sink.intern(decodeLine(bytes, start, end));
-    this.idBytes[id] ??= name;
-    if (bucket) bucket.push({ name, id });
-    else this.byHash.set(h, [{ name, id }]);
+    const id = this.names.internBytes(bytes, start, end);
+    this.idBytes[id] ??= bytes.slice(start, end);
     return id;
   }
 }

@@ -3,7 +3,7 @@
  * TGID column when there is one), the CPU, flags and time, the event recognised by its length
  * and bytes, and for the modelled sched events in the kernel's printing (switch, wakeups, fork,
  * exit, free, migrate) the payload's fields. The task names of the lines most frequent (the
- * line's own, a switch's two) are hashed on the way (see ftrace-task-names.ts), so interning
+ * line's own, a switch's two) are hashed on the way (see name-interner.ts), so interning
  * them reads no byte twice. Nothing is decoded or allocated.
  *
  * It reads only lines whose task names are printable ASCII without blanks (what the kernel
@@ -15,12 +15,12 @@
 import { FtraceEvent } from './ftrace-event-names';
 import { isAsciiSpace, scanPrefixAfterTask, type FtracePrefix } from './ftrace-prefix-scan';
 import { newTaskFields, onlyFields, type TaskFields } from './ftrace-payload-scan';
-import { NAME_HASH_PRIME, NAME_HASH_SEED } from './ftrace-task-names';
+import { NAME_HASH_PRIME, NAME_HASH_SEED } from './name-interner';
 import { asciiLiteral, literalAt, viewOf, type AsciiLiteral } from './ftrace-literals';
 
 /** A line as this pass read it: the prefix, the event, and the payload of a switch or a wakeup. */
 export interface FtraceLineFields extends FtracePrefix {
-  /** Hash of the task name bytes[commStart, commEnd) (ftrace-task-names.ts). */
+  /** Hash of the task name bytes[commStart, commEnd) (name-interner.ts). */
   commHash: number;
   /** The event's code, {@link FtraceEvent.Other} for any event not modelled. */
   event: FtraceEvent;

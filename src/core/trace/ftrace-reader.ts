@@ -10,7 +10,7 @@
  * (ftrace-line-scan.ts: the prefix, the event, a switch's or a wakeup's fields). What it leaves
  * takes the byte path: the prefix (ftrace-prefix-scan.ts) and the kernel-printed payloads of the
  * modelled sched events (ftrace-payload-scan.ts) read backwards from the bytes, as the greedy
- * expressions match. Names are interned on bytes (ftrace-task-names.ts): text is decoded only
+ * expressions match. Names are interned on bytes (name-interner.ts): text is decoded only
  * for what is kept as text (a name seen for the first time, an instant's fields, the rarer
  * payloads). Whatever the byte path declines takes the text path: the line decoded and read by
  * the expressions of ftrace-line.ts and ftrace-payloads.ts.
@@ -27,7 +27,7 @@ import { LinuxEvents } from './ftrace-events';
 import { SkippedLines } from './skipped-lines';
 import { isAsciiSpace, scanFtracePrefix } from './ftrace-prefix-scan';
 import { LineScan, newFtraceLineFields, scanFtraceLine } from './ftrace-line-scan';
-import { FtraceTaskNames } from './ftrace-task-names';
+import { NameInterner } from './name-interner';
 import { afterSpaces, viewOf } from './ftrace-literals';
 import {
   newSwitchFields, newTaskFields, newWakeupFields, scanForkPayload, scanMigratePayload, scanSwitchPayload, scanTaskPayload, scanWakeupPayload, type TaskFields,
@@ -74,11 +74,11 @@ export class FtraceReader implements FormatReader {
   private readonly wakeupFields = newWakeupFields();
   private readonly taskFields = newTaskFields();
   private readonly names = new FtraceEventNames();
-  private readonly comms: FtraceTaskNames;
+  private readonly comms: NameInterner;
 
   constructor(private readonly sink: TraceSink, private readonly log: DiagnosticLog) {
     this.linux = new LinuxEvents(sink);
-    this.comms = new FtraceTaskNames(sink);
+    this.comms = new NameInterner(sink);
   }
 
   /** Events kept only as generic instants. */

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { LineScan, modelledEventAt, newFtraceLineFields, scanFtraceLine } from '../../../../src/core/trace/ftrace-line-scan';
 import { FtraceEvent, ftraceEventOf } from '../../../../src/core/trace/ftrace-event-names';
 import { viewOf } from '../../../../src/core/trace/ftrace-literals';
-import { hashNameBytes } from '../../../../src/core/trace/ftrace-task-names';
+import { hashNameBytes } from '../../../../src/core/trace/name-interner';
 import { parseFtraceLine } from '../../../../src/core/trace/ftrace-line';
 import { parseMigrate, parseSwitch, parseTask, parseWakeup } from '../../../../src/core/trace/ftrace-payloads';
 import { newFtracePrefix, scanFtracePrefix } from '../../../../src/core/trace/ftrace-prefix-scan';

@@ -1,6 +1,6 @@
 /**
- * Task names of ftrace lines as string ids, straight from the bytes: the hash of a name's byte
- * range finds its id in an open-addressing table; the bytes are compared to be sure, and decoded
+ * Thread names of trace lines (ftrace task names, btrace comms) as string ids, straight from the
+ * bytes: the hash of a name's byte range finds its id in an open-addressing table; the bytes are compared to be sure, and decoded
  * only the first time a name is seen (then interned in the sink's string table, so the id is the
  * one the text of the name has there). No allocation per lookup.
  */
@@ -23,7 +23,7 @@ export function hashNameBytes(bytes: Uint8Array, start: number, end: number): nu
 /** Table slots to begin with (a power of two); the table doubles when it is half full. */
 const INITIAL_SLOTS = 1024;
 
-export class FtraceTaskNames {
+export class NameInterner {
   /** Per slot: entry number + 1, 0 when free. */
   private slots = new Int32Array(INITIAL_SLOTS);
   /** Per entry: the name's hash, its string id, where its bytes start in {@link pool} and how many. */

@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FtraceTaskNames, hashNameBytes } from '../../../../src/core/trace/ftrace-task-names';
+import { NameInterner, hashNameBytes } from '../../../../src/core/trace/name-interner';
 import { TraceSink } from '../../../../src/core/trace/trace-sink';
 
 const enc = new TextEncoder();
 
 test('a name gets the id its text has in the string table, in the order names are first seen', () => {
   const sink = new TraceSink();
-  const names = new FtraceTaskNames(sink);
+  const names = new NameInterner(sink);
   const line = enc.encode('bash node bash rcu_preempt node');
   const ids = [[0, 4], [5, 9], [10, 14], [15, 26], [27, 31]].map(([s, e]) => names.intern(hashNameBytes(line, s!, e!), line, s!, e!));
   assert.deepEqual(ids.map((id) => sink.strings.get(id)), ['bash', 'node', 'bash', 'rcu_preempt', 'node']);
@@ -19,7 +19,7 @@ test('a name gets the id its text has in the string table, in the order names ar
 
 test('names whose hashes collide are told apart by their bytes', () => {
   const sink = new TraceSink();
-  const names = new FtraceTaskNames(sink);
+  const names = new NameInterner(sink);
   const a = enc.encode('worker');
   const b = enc.encode('kthread');
   // one hash for both: the table then holds both in one probe sequence
@@ -33,7 +33,7 @@ test('names whose hashes collide are told apart by their bytes', () => {
 
 test('thousands of names: the table grows and every name keeps its id', () => {
   const sink = new TraceSink();
-  const names = new FtraceTaskNames(sink);
+  const names = new NameInterner(sink);
   const texts = Array.from({ length: 5000 }, (_, k) => `task-${k}${'x'.repeat(k % 40)}`);
   const ids = texts.map((t) => names.internBytes(enc.encode(t), 0, enc.encode(t).length));
   assert.deepEqual(texts.map((t) => names.internBytes(enc.encode(t), 0, enc.encode(t).length)), ids);
@@ -43,7 +43,7 @@ test('thousands of names: the table grows and every name keeps its id', () => {
 
 test('bytes that decode to the same text (invalid UTF-8) share its id', () => {
   const sink = new TraceSink();
-  const names = new FtraceTaskNames(sink);
+  const names = new NameInterner(sink);
   const bytes = new Uint8Array([0x61, 0xff, 0x20, 0x61, 0xfe]);
   assert.equal(names.internBytes(bytes, 0, 2), names.internBytes(bytes, 3, 5), 'both are "a\uFFFD"');
   assert.equal(names.size, 2);
